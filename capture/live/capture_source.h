@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/capture_mode.h"
+#include "core/frame.h"
+
+#include <cstdint>
+#include <string>
+
+namespace rcvmon {
+
+// Receives frames from a source on the capture thread. A FrameRef is valid only during the
+// call: the consumer copies what it keeps (into the ring) and must not block.
+class FrameSink {
+public:
+    virtual ~FrameSink() = default;
+    virtual void onFrame(const FrameRef& frame) = 0;
+};
+
+// What the kernel (or file) says about the capture so far.
+struct CaptureStats {
+    std::uint64_t received = 0;       // frames the source handed to RcvMon
+    std::uint64_t droppedKernel = 0;  // frames the kernel / driver dropped before RcvMon saw them
+};
+
+enum class PollResult : std::uint8_t {
+    Frames,   // zero or more frames were delivered; poll again
+    End,      // the source is exhausted (end of file, stream closed)
+    Error,    // fatal; error() says why in words a user understands
+};
+
+// One place frames come from: a live socket (AF_PACKET, SIO_RCVALL) or a capture file.
+// poll() runs on the capture thread; wakeup(), stats() and the getters are thread-safe.
+class CaptureSource {
+public:
+    virtual ~CaptureSource() = default;
+
+    // Waits at most timeoutMs for frames and hands each to sink.
+    virtual PollResult poll(FrameSink& sink, int timeoutMs) = 0;
+    // Makes a poll() that is waiting return at once (stop must not wait for a timeout).
+    virtual void wakeup() = 0;
+
+    virtual CaptureStats stats() const = 0;
+    virtual const std::string& error() const = 0;
+    // Link type of the frames delivered: Ethernet on Linux, Raw (101) for SIO_RCVALL.
+    virtual std::uint32_t linkType() const = 0;
+    // Interface name (or file path) for status lines and pcapng if_name.
+    virtual const std::string& name() const = 0;
+
+    // The RCVALL mode in force. Live sources switch Off on the old, then On on the new,
+    // never in one call (seed); a file source is always Off and refuses switches.
+    virtual CaptureMode mode() const = 0;
+    virtual bool setMode(CaptureMode mode, std::string& error) = 0;
+};
+
+}  // namespace rcvmon
