@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared by scripts/run and scripts/test: find the tree, install what is missing, build.
+set -euo pipefail
+
+RCVMON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RCVMON_JOBS="${RCVMON_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+# Debian 12 / Ubuntu packages, the only registry RcvMon uses.
+RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev
+  qt6-base-dev qt6-charts-dev libgl-dev)
+RCVMON_TEST_PACKAGES=(tshark tcpdump xvfb xauth iproute2 procps clang libclang-rt-14-dev
+  g++-mingw-w64-x86-64-posix wine64)
+
+# Runs a command as root: directly when we are root (CI, containers without sudo), else via sudo.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the packages that are not installed yet; does nothing (and needs no root) otherwise.
+install_missing() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> installing: ${missing[*]}"
+  # tshark asks whether non-root users may capture; answer for it.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# configure_and_build DIR [cmake args...]
+configure_and_build() {
+  local dir="$1"; shift
+  cmake -S "$RCVMON_ROOT" -B "$dir" -G Ninja "$@"
+  cmake --build "$dir" -j "$RCVMON_JOBS"
+}
