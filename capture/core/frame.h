@@ -16,6 +16,15 @@ enum class Direction : std::uint8_t {
     OtherHost,  // another host's unicast, seen only in promiscuous mode
 };
 
+// Facts about how a live frame was captured that its bytes cannot tell; bits of FrameRef::flags.
+struct FrameFlag {
+    // SIO_RCVALL IPv6 sockets deliver no IPv6 header: the 40 bytes in front were rebuilt from
+    // the addresses the receive call reported (flow label 0, extension headers not recovered).
+    static constexpr std::uint8_t Ipv6HeaderReconstructed = 0x01;
+    // ...and its next header was guessed from the payload's shape, not proven by a checksum.
+    static constexpr std::uint8_t Ipv6NextHeaderGuessed = 0x02;
+};
+
 // One captured frame as it is handed around: metadata plus a view on its bytes.
 // The bytes belong to whoever produced the FrameRef (a mapped file, a ring slot).
 struct FrameRef {
@@ -26,6 +35,7 @@ struct FrameRef {
     std::uint32_t interfaceId = 0;     // pcapng interface index; 0 for pcap and live
     Direction direction = Direction::Unknown;
     ByteSpan data;
+    std::uint8_t flags = 0;            // FrameFlag bits
 };
 
 }  // namespace rcvmon
