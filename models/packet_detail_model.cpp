@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "packet_detail_model.h"
+
+#include "packet_table_model.h"
+#include "time_format.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace rcvmon {
+
+PacketDetailModel::PacketDetailModel(QObject* parent) : QAbstractItemModel(parent)
+{
+    m_children.resize(1);
+}
+
+void PacketDetailModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
+{
+    m_store = store;
+    m_decoder = decoder;
+    showPacket(0);
+}
+
+void PacketDetailModel::addFrameLayer(const PacketMeta& meta)
+{
+    const auto add = [this](int parent, std::string text, std::string name, std::uint32_t offset, std::uint32_t length) {
+        m_nodes.push_back({parent, std::move(text), std::move(name), offset, length, false});
+    };
+    add(-1, "Frame " + std::to_string(meta.number) + ": " + std::to_string(meta.originalLength) + " bytes on wire, " +
+               std::to_string(meta.capturedLength) + " bytes captured",
+        "frame", 0, meta.capturedLength);
+    add(0, "Arrival Time: " + formatAbsolute(meta.ts).toStdString(), "frame.time", 0, 0);
+    add(0, "Frame Number: " + std::to_string(meta.number), "frame.number", 0, 0);
+    add(0, "Frame Length: " + std::to_string(meta.originalLength) + " bytes", "frame.len", 0, 0);
+    add(0, "Capture Length: " + std::to_string(meta.capturedLength) + " bytes", "frame.cap_len", 0, 0);
+    const QString direction = directionName(meta.direction);
+    if (!direction.isEmpty()) add(0, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0);
+    const QString mode = modeName(meta.mode);
+    if (!mode.isEmpty()) add(0, "Capture Mode: " + mode.toStdString(), "rcvmon.mode", 0, 0);
+}
+
+void PacketDetailModel::showPacket(std::uint64_t number)
+{
+    beginResetModel();
+    m_number = 0;
+    m_bytes.clear();
+    m_nodes.clear();
+    PacketMeta meta;
+    FrameRef frame;
+    if (number != 0 && m_store && m_store->meta(number, meta)) {
+        m_number = number;
+        addFrameLayer(meta);
+        if (!m_store->frame(number, frame)) {
+            m_nodes.push_back({-1, "[Cannot read this frame: " + m_store->error() + "]", "", 0, 0, true});
+        } else {
+            m_bytes = QByteArray(reinterpret_cast<const char*>(frame.data.data()), static_cast<qsizetype>(frame.data.size()));
+            if (m_decoder) {
+                const int base = static_cast<int>(m_nodes.size());
+                for (DetailNode node : m_decoder->detail(frame, number)) {
+                    if (node.parent >= 0) node.parent += base;
+                    m_nodes.push_back(std::move(node));
+                }
+            }
+        }
+    }
+    m_children.assign(m_nodes.size() + 1, {});
+    m_rowInParent.assign(m_nodes.size(), 0);
+    for (int i = 0; i < static_cast<int>(m_nodes.size()); ++i) {
+        int parent = m_nodes[i].parent;
+        if (parent >= i) parent = -1;  // a decoder bug must not make a cycle
+        m_nodes[i].parent = parent;
+        auto& siblings = m_children[static_cast<std::size_t>(parent + 1)];
+        m_rowInParent[static_cast<std::size_t>(i)] = static_cast<int>(siblings.size());
+        siblings.push_back(i);
+    }
+    endResetModel();
+}
+
+QModelIndex PacketDetailModel::indexOfNode(int node) const
+{
+    if (node < 0) return {};
+    return createIndex(m_rowInParent[static_cast<std::size_t>(node)], 0, quintptr(node + 1));
+}
+
+QModelIndex PacketDetailModel::indexForByte(int offset) const
+{
+    int best = -1;
+    for (int i = 0; i < static_cast<int>(m_nodes.size()); ++i) {
+        const DetailNode& node = m_nodes[static_cast<std::size_t>(i)];
+        if (node.length == 0 || offset < static_cast<int>(node.offset) ||
+            offset >= static_cast<int>(node.offset + node.length))
+            continue;
+        // Later nodes are deeper or later layers: on a tie the innermost wins.
+        if (best < 0 || node.length <= m_nodes[static_cast<std::size_t>(best)].length) best = i;
+    }
+    return indexOfNode(best);
+}
+
+QModelIndex PacketDetailModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (column != 0 || row < 0) return {};
+    const std::size_t slot = parent.isValid() ? parent.internalId() : 0;
+    if (slot >= m_children.size() || row >= static_cast<int>(m_children[slot].size())) return {};
+    return createIndex(row, 0, quintptr(m_children[slot][static_cast<std::size_t>(row)] + 1));
+}
+
+QModelIndex PacketDetailModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid()) return {};
+    return indexOfNode(m_nodes[child.internalId() - 1].parent);
+}
+
+int PacketDetailModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid() && parent.column() != 0) return 0;
+    const std::size_t slot = parent.isValid() ? parent.internalId() : 0;
+    return slot < m_children.size() ? static_cast<int>(m_children[slot].size()) : 0;
+}
+
+int PacketDetailModel::columnCount(const QModelIndex&) const
+{
+    return 1;
+}
+
+QVariant PacketDetailModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const DetailNode& node = m_nodes[index.internalId() - 1];
+    switch (role) {
+    case Qt::DisplayRole: return QString::fromStdString(node.text);
+    case Qt::ToolTipRole:
+        return node.name.empty() ? QVariant() : QVariant(QString::fromStdString(node.name));
+    case Qt::ForegroundRole: return node.problem ? QVariant(QBrush(QColor(0xc0, 0x20, 0x20))) : QVariant();
+    case OffsetRole: return static_cast<int>(node.offset);
+    case LengthRole: return static_cast<int>(node.length);
+    case FieldNameRole: return QString::fromStdString(node.name);
+    default: return {};
+    }
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "packet_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+#include <algorithm>
+#include <climits>
+
+namespace rcvmon {
+
+namespace {
+// Enough for several screens of rows; text is cheap to rebuild beyond that.
+constexpr int TextCacheRows = 8192;
+}
+
+QString directionName(Direction direction)
+{
+    switch (direction) {
+    case Direction::Incoming: return QStringLiteral("in");
+    case Direction::Outgoing: return QStringLiteral("out");
+    case Direction::OtherHost: return QStringLiteral("other-host");
+    case Direction::Unknown: break;
+    }
+    return QString();
+}
+
+QString modeName(CaptureMode mode)
+{
+    switch (mode) {
+    case CaptureMode::On: return QStringLiteral("On");
+    case CaptureMode::IpLevel: return QStringLiteral("IpLevel");
+    case CaptureMode::Off: break;
+    }
+    return QString();
+}
+
+PacketTableModel::PacketTableModel(QObject* parent)
+    : QAbstractTableModel(parent), m_text(TextCacheRows)
+{
+}
+
+void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
+{
+    beginResetModel();
+    m_store = store;
+    m_decoder = decoder;
+    m_first = store ? store->firstNumber() : 1;
+    m_count = 0;
+    m_haveOrigin = false;
+    m_text.clear();
+    m_marked.clear();
+    m_switches.clear();
+    endResetModel();
+    sync();
+}
+
+void PacketTableModel::sync()
+{
+    if (!m_store) return;
+    const std::uint64_t first = m_store->firstNumber();
+    const std::uint64_t end = m_store->endNumber();
+    if (first > m_first) {
+        const std::uint64_t gone = std::min<std::uint64_t>(first - m_first, static_cast<std::uint64_t>(m_count));
+        if (gone > 0) {
+            beginRemoveRows({}, 0, static_cast<int>(gone) - 1);
+            m_count -= static_cast<int>(gone);
+            m_first += gone;
+            endRemoveRows();
+        }
+        m_first = first;  // also when nothing was shown yet
+    }
+    const std::uint64_t shownEnd = m_first + static_cast<std::uint64_t>(m_count);
+    if (end > shownEnd) {
+        const std::uint64_t room = static_cast<std::uint64_t>(INT_MAX - m_count);
+        const int added = static_cast<int>(std::min(end - shownEnd, room));
+        if (added == 0) return;
+        if (!m_haveOrigin) {
+            PacketMeta meta;
+            if (m_store->meta(m_first, meta)) {
+                m_origin = meta.ts;
+                m_haveOrigin = true;
+            }
+        }
+        beginInsertRows({}, m_count, m_count + added - 1);
+        m_count += added;
+        endInsertRows();
+    }
+}
+
+void PacketTableModel::setTimeFormat(TimeFormat format)
+{
+    if (format == m_timeFormat) return;
+    m_timeFormat = format;
+    if (m_count > 0) emit dataChanged(index(0, Time), index(m_count - 1, Time), {Qt::DisplayRole});
+}
+
+int PacketTableModel::rowForFrame(std::uint64_t number) const
+{
+    if (number < m_first || number >= m_first + static_cast<std::uint64_t>(m_count)) return -1;
+    return static_cast<int>(number - m_first);
+}
+
+void PacketTableModel::setMarked(std::uint64_t number, bool marked)
+{
+    if (marked ? !m_marked.insert(number).second : m_marked.erase(number) == 0) return;
+    const int row = rowForFrame(number);
+    if (row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void PacketTableModel::addSwitchMark(std::uint64_t number, const QString& text)
+{
+    m_switches[number] = text;
+    const int row = rowForFrame(number);
+    if (row >= 0) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+QString PacketTableModel::switchMark(std::uint64_t number) const
+{
+    const auto it = m_switches.find(number);
+    return it == m_switches.end() ? QString() : it->second;
+}
+
+int PacketTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int PacketTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number) const
+{
+    if (const RowText* cached = m_text.object(number)) return cached;
+    auto* text = new RowText;
+    FrameRef frame;
+    if (!m_store->frame(number, frame)) {
+        text->info = QStringLiteral("[Cannot read this frame: %1]").arg(QString::fromStdString(m_store->error()));
+    } else if (m_decoder) {
+        const SummaryText summary = m_decoder->summarize(frame, number);
+        text->source = QString::fromStdString(summary.source);
+        text->destination = QString::fromStdString(summary.destination);
+        text->protocol = QString::fromStdString(summary.protocol);
+        text->info = QString::fromStdString(summary.info);
+    }
+    ++m_textBuilds;
+    m_text.insert(number, text);
+    return text;
+}
+
+QString PacketTableModel::timeText(const PacketMeta& meta) const
+{
+    switch (m_timeFormat) {
+    case TimeFormat::Absolute: return formatAbsolute(meta.ts);
+    case TimeFormat::Relative: return formatSince(meta.ts, m_haveOrigin ? m_origin : meta.ts);
+    case TimeFormat::Delta: {
+        PacketMeta previous;
+        if (meta.number > m_first && m_store->meta(meta.number - 1, previous)) return formatSince(meta.ts, previous.ts);
+        return formatSince(meta.ts, meta.ts);
+    }
+    }
+    return QString();
+}
+
+QVariant PacketTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!m_store || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const std::uint64_t number = frameNumber(index.row());
+    switch (role) {
+    case FrameNumberRole: return QVariant::fromValue<quint64>(number);
+    case MarkedRole: return isMarked(number);
+    case SwitchMarkRole: return switchMark(number);
+    case Qt::BackgroundRole:
+        if (isMarked(number)) return QBrush(QColor(0x20, 0x20, 0x20));
+        if (m_switches.count(number)) return QBrush(QColor(0xff, 0xe0, 0x80));
+        return {};
+    case Qt::ForegroundRole:
+        if (isMarked(number)) return QBrush(Qt::white);
+        return {};
+    case Qt::ToolTipRole: {
+        const QString mark = switchMark(number);
+        return mark.isEmpty() ? QVariant() : QVariant(mark);
+    }
+    case Qt::TextAlignmentRole:
+        if (index.column() == Number || index.column() == Length) return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole: break;
+    default: return {};
+    }
+
+    PacketMeta meta;
+    const int column = index.column();
+    if (column == Number) return QString::number(number);
+    if (!m_store->meta(number, meta)) return {};
+    switch (column) {
+    case Time: return timeText(meta);
+    case Length: return QString::number(meta.originalLength);
+    case DirectionColumn: return directionName(meta.direction);
+    case Mode: {
+        const QString mark = switchMark(number);
+        return mark.isEmpty() ? modeName(meta.mode) : modeName(meta.mode) + QStringLiteral(" ◀");
+    }
+    default: break;
+    }
+    const RowText* text = rowText(number);
+    switch (column) {
+    case Source: return text->source;
+    case Destination: return text->destination;
+    case Protocol: return text->protocol;
+    case Info: return text->info;
+    default: return {};
+    }
+}
+
+QVariant PacketTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Number: return QStringLiteral("No.");
+    case Time: return QStringLiteral("Time");
+    case Source: return QStringLiteral("Source");
+    case Destination: return QStringLiteral("Destination");
+    case Protocol: return QStringLiteral("Protocol");
+    case Length: return QStringLiteral("Length");
+    case Info: return QStringLiteral("Info");
+    case DirectionColumn: return QStringLiteral("Direction");
+    case Mode: return QStringLiteral("Mode");
+    default: return {};
+    }
+}
+
+}  // namespace rcvmon

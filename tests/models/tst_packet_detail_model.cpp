@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "fake_store.h"
+#include "packet_detail_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace rcvmon;
+using rcvmon::test::FakeDecoder;
+using rcvmon::test::FakeStore;
+
+class TestPacketDetailModel : public QObject {
+    Q_OBJECT
+private slots:
+    void treeOfLayersWithByteRanges();
+    void byteSelectsInnermostField();
+    void followsSelectionWhilePacketsStream();
+    void unreadableFrameKeepsFrameLayer();
+};
+
+void TestPacketDetailModel::treeOfLayersWithByteRanges()
+{
+    FakeStore store;
+    FakeDecoder decoder;
+    for (int i = 0; i < 3; ++i) store.append(40);
+    PacketDetailModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(&store, &decoder);
+    QCOMPARE(model.rowCount(), 0);
+    model.showPacket(2);
+    QCOMPARE(model.packetNumber(), std::uint64_t{2});
+    QCOMPARE(model.rowCount(), 3);  // Frame, Head, Body
+    const QModelIndex frame = model.index(0, 0);
+    QCOMPARE(model.data(frame).toString(), QStringLiteral("Frame 2: 40 bytes on wire, 40 bytes captured"));
+    QVERIFY(model.rowCount(frame) >= 4);
+    const QModelIndex head = model.index(1, 0);
+    QCOMPARE(model.data(head).toString(), QStringLiteral("Head"));
+    const QModelIndex tag = model.index(0, 0, head);
+    QCOMPARE(model.data(tag).toString(), QStringLiteral("Tag: pkt2"));
+    QCOMPARE(model.parent(tag), head);
+    QCOMPARE(model.data(tag, PacketDetailModel::OffsetRole).toInt(), 0);
+    QCOMPARE(model.data(tag, PacketDetailModel::LengthRole).toInt(), 3);
+    QCOMPARE(model.data(tag, PacketDetailModel::FieldNameRole).toString(), QStringLiteral("head.tag"));
+    QCOMPARE(model.bytes().size(), 40);
+    QCOMPARE(model.bytes().left(4), QByteArray("pkt2"));
+    QVERIFY(model.data(model.index(0, 0, model.index(2, 0)), Qt::ForegroundRole).isValid());
+}
+
+void TestPacketDetailModel::byteSelectsInnermostField()
+{
+    FakeStore store;
+    FakeDecoder decoder;
+    store.append(40);
+    PacketDetailModel model;
+    model.setStore(&store, &decoder);
+    model.showPacket(1);
+    QCOMPARE(model.data(model.indexForByte(1)).toString(), QStringLiteral("Tag: pkt1"));
+    QCOMPARE(model.data(model.indexForByte(5)).toString(), QStringLiteral("Body"));
+    QCOMPARE(model.data(model.indexForByte(12)).toString(), QStringLiteral("Padding"));
+    QVERIFY(!model.indexForByte(40).isValid());
+}
+
+void TestPacketDetailModel::followsSelectionWhilePacketsStream()
+{
+    FakeStore store;
+    FakeDecoder decoder;
+    PacketDetailModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(&store, &decoder);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QTimer producer;
+    QObject::connect(&producer, &QTimer::timeout, [&] {
+        for (int i = 0; i < 10; ++i) store.append(64);
+        model.showPacket(store.endNumber() - 1);  // the view keeps selecting the newest
+    });
+    producer.start(10);
+    while (store.size() < 300) QVERIFY(resets.wait(1000));
+    producer.stop();
+    QCOMPARE(model.packetNumber(), store.endNumber() - 1);
+    QCOMPARE(model.data(model.index(0, 0, model.index(1, 0))).toString(),
+             QStringLiteral("Tag: pkt%1").arg(store.endNumber() - 1));
+}
+
+void TestPacketDetailModel::unreadableFrameKeepsFrameLayer()
+{
+    FakeStore store;
+    FakeDecoder decoder;
+    store.append();
+    store.failing = 1;
+    PacketDetailModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(&store, &decoder);
+    model.showPacket(1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(1, 0)).toString(), QStringLiteral("[Cannot read this frame: frame 1 is gone]"));
+    model.showPacket(99);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPacketDetailModel)
+#include "tst_packet_detail_model.moc"
