@@ -1,0 +1,26 @@
+# Live capture on Linux: real traffic over a veth pair between two network namespaces the
+# tests create (root needed; skipped with the reason otherwise).
+add_executable(live_probe ${CMAKE_CURRENT_LIST_DIR}/live_probe.cpp)
+target_link_libraries(live_probe PRIVATE rcvmon_capture)
+rcvmon_set_warnings(live_probe)
+
+set(rcvmon_live_linux_helpers
+  ${CMAKE_CURRENT_LIST_DIR}/capture_runner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_fixture.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/netns_pair.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_frames.cpp)
+
+rcvmon_add_gtest(test_live_linux_af_packet
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_af_packet_source.cpp ${rcvmon_live_linux_helpers})
+rcvmon_add_gtest(test_live_linux_interfaces
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_network_interfaces.cpp ${rcvmon_live_linux_helpers})
+rcvmon_add_gtest(test_live_linux_processes
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_live_processes.cpp ${rcvmon_live_linux_helpers})
+target_compile_definitions(test_live_linux_processes PRIVATE RCVMON_LIVE_PROBE="$<TARGET_FILE:live_probe>")
+add_dependencies(test_live_linux_processes live_probe)
+
+foreach(test test_live_linux_af_packet test_live_linux_interfaces test_live_linux_processes)
+  target_include_directories(${test} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  # They change interface state in namespaces of their own, but share the machine's 2 cores.
+  set_tests_properties(${test} PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 300)
+endforeach()
