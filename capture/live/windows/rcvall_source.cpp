@@ -64,9 +64,29 @@ RcvallSource::RcvallSource(WindowsNetworkInterface iface, RcvallOptions options)
 {
 }
 
+std::unique_ptr<RcvallSource> RcvallSource::open(std::string_view interfaceName, CaptureMode mode,
+                                                  std::string& error, RcvallOptions options)
+{
+    std::string listError;
+    const std::vector<WindowsNetworkInterface> list = listWindowsInterfaces(listError);
+    const WindowsNetworkInterface* iface = findWindowsInterface(list, interfaceName);
+    if (!iface) {
+        error = listError.empty() ? "No network interface is called \"" + std::string(interfaceName) +
+                                        "\". \"rcvmon-cli -D\" lists them (name, {GUID} or index)."
+                                  : listError;
+        return nullptr;
+    }
+    auto source = std::make_unique<RcvallSource>(*iface, options);
+    if (!source->start(mode)) {
+        error = source->error();
+        return nullptr;
+    }
+    return source;
+}
+
 RcvallSource::~RcvallSource()
 {
-    close();
+    stop();
 }
 
 std::uint32_t RcvallSource::linkType() const
@@ -83,7 +103,7 @@ bool RcvallSource::fail(int wsaError, std::string step)
     return false;
 }
 
-bool RcvallSource::open(CaptureMode mode)
+bool RcvallSource::start(CaptureMode mode)
 {
     closeSockets(true);  // a new interface or mode is Off on the old first, never one call
     m_error.clear();
@@ -209,7 +229,7 @@ void RcvallSource::closeSockets(bool turnOff)
     m_mode.store(CaptureMode::Off, std::memory_order_relaxed);
 }
 
-void RcvallSource::close()
+void RcvallSource::stop()
 {
     closeSockets(true);
 }
@@ -261,11 +281,11 @@ bool RcvallSource::setMode(CaptureMode mode, std::string& error)
     const CaptureMode current = this->mode();
     if (mode == current) return true;
     if (mode == CaptureMode::Off) {
-        close();
+        stop();
         return true;
     }
     if (current == CaptureMode::Off) {
-        if (open(mode)) return true;
+        if (start(mode)) return true;
         error = m_error;
         return false;
     }

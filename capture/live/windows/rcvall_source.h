@@ -9,7 +9,9 @@
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -30,10 +32,16 @@ struct RcvallOptions {
 // their missing header rebuilt (see makeRcvallFrame). Needs Administrator rights.
 //
 // Switching interface is never one call (seed): setMode(Off) or destroy this source, then open
-// a new one on the other interface. open(), close() and setMode() belong to the thread that
+// a new one on the other interface. start(), stop() and setMode() belong to the thread that
 // polls (or to no thread polling); wakeup(), stats() and mode() are safe from any thread.
 class RcvallSource final : public CaptureSource {
 public:
+    // Finds the interface by friendly name, adapter GUID or index and starts capturing on it
+    // in mode, like AfPacketSource::open; on failure returns null and a message a user
+    // understands (unknown interface, not Administrator, no raw sockets, ...).
+    static std::unique_ptr<RcvallSource> open(std::string_view interfaceName, CaptureMode mode,
+                                              std::string& error, RcvallOptions options = {});
+
     explicit RcvallSource(WindowsNetworkInterface iface, RcvallOptions options = {});
     ~RcvallSource() override;  // RCVALL_OFF, then the sockets close
     RcvallSource(const RcvallSource&) = delete;
@@ -41,9 +49,9 @@ public:
 
     // Opens the sockets and turns SIO_RCVALL on in mode (On or IpLevel). On failure nothing stays
     // open, error() says why in words a user understands and poll() returns Error.
-    bool open(CaptureMode mode);
+    bool start(CaptureMode mode);
     // RCVALL_OFF on every socket, pending receives cancelled, sockets closed; mode() is Off.
-    void close();
+    void stop();
 
     PollResult poll(FrameSink& sink, int timeoutMs) override;
     void wakeup() override;
@@ -55,8 +63,8 @@ public:
     std::uint32_t linkType() const override;
     const std::string& name() const override { return m_iface.name; }
     CaptureMode mode() const override { return m_mode.load(std::memory_order_relaxed); }
-    // On <-> IpLevel: RCVALL_OFF, then the new value on the same sockets. Off: close().
-    // Off -> On/IpLevel: open().
+    // On <-> IpLevel: RCVALL_OFF, then the new value on the same sockets. Off: stop().
+    // Off -> On/IpLevel: start().
     bool setMode(CaptureMode mode, std::string& error) override;
 
     // The Winsock error and step of the last failure: error() == describeRcvallError(both).

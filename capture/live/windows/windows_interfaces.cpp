@@ -7,6 +7,7 @@
 #include <ws2tcpip.h>
 #include <iphlpapi.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <vector>
@@ -102,6 +103,9 @@ std::vector<WindowsNetworkInterface> listWindowsInterfaces(std::string& error)
          adapter; adapter = adapter->Next) {
         list.push_back(toInterface(*adapter));
     }
+    std::sort(list.begin(), list.end(), [](const WindowsNetworkInterface& a, const WindowsNetworkInterface& b) {
+        return a.index < b.index;
+    });
     return list;
 }
 

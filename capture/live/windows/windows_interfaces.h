@@ -25,8 +25,16 @@ struct WindowsNetworkInterface {
 };
 
 // Every interface with its unicast addresses, from GetAdaptersAddresses (never a hostname
-// lookup). On failure returns nothing and sets error.
+// lookup), ordered by index. On failure returns nothing and sets error.
 std::vector<WindowsNetworkInterface> listWindowsInterfaces(std::string& error);
+
+// The Linux names (capture/live/linux/network_interfaces.h), so rcvmon-cli -D is one piece of
+// code on both platforms until the struct moves to a shared header.
+using NetworkInterface = WindowsNetworkInterface;
+inline std::vector<NetworkInterface> listNetworkInterfaces(std::string& error)
+{
+    return listWindowsInterfaces(error);
+}
 
 // The interface whose friendly name, adapter GUID or decimal index is text; nullptr if none.
 const WindowsNetworkInterface* findWindowsInterface(const std::vector<WindowsNetworkInterface>& list,

@@ -61,11 +61,11 @@ TEST(RcvallSource, OpeningWithoutRawSocketsFailsWithTheClearError)
     RcvallSource source(loopbackInterface());
     EXPECT_EQ(source.linkType(), link_type::Raw);
     EXPECT_EQ(source.mode(), CaptureMode::Off);
-    if (source.open(CaptureMode::On)) {
-        ASSERT_FALSE(insideWine()) << "wine has no SIO_RCVALL, yet open() succeeded";
+    if (source.start(CaptureMode::On)) {
+        ASSERT_FALSE(insideWine()) << "wine has no SIO_RCVALL, yet start() succeeded";
         // An elevated Windows: capture really runs; stopping must still work.
         EXPECT_EQ(source.mode(), CaptureMode::On);
-        source.close();
+        source.stop();
         EXPECT_EQ(source.mode(), CaptureMode::Off);
         return;
     }
@@ -79,7 +79,7 @@ TEST(RcvallSource, Ipv6OnlyInterfaceReachesAsFarAsWindowsLets)
     WindowsNetworkInterface iface = loopbackInterface();
     iface.addresses = {"::1/128"};
     RcvallSource source(iface);
-    if (source.open(CaptureMode::IpLevel)) {
+    if (source.start(CaptureMode::IpLevel)) {
         ASSERT_FALSE(insideWine());
         return;
     }
@@ -95,7 +95,7 @@ TEST(RcvallSource, AnAddressThatIsNotOnTheInterfaceIsAClearError)
     WindowsNetworkInterface iface = loopbackInterface();
     iface.addresses = {"2001:db8::99/64"};  // documentation prefix: on no interface here
     RcvallSource source(iface);
-    ASSERT_FALSE(source.open(CaptureMode::On));
+    ASSERT_FALSE(source.start(CaptureMode::On));
     expectClearFailure(source);
 }
 
@@ -105,7 +105,7 @@ TEST(RcvallSource, InterfaceWithoutAddressesIsAClearError)
     iface.name = "Disconnected adapter";
     iface.index = 42;
     RcvallSource source(iface);
-    ASSERT_FALSE(source.open(CaptureMode::On));
+    ASSERT_FALSE(source.start(CaptureMode::On));
     EXPECT_NE(source.error().find("no IPv4 or IPv6 address"), std::string::npos) << source.error();
     EXPECT_NE(source.error().find("Disconnected adapter"), std::string::npos) << source.error();
     EXPECT_EQ(source.lastWsaError(), 0);
@@ -156,21 +156,42 @@ TEST(RcvallSource, OpenAndCloseLeakNoHandles)
     ipv6Only.addresses = {"::1/128"};  // under wine this gets as far as WSAIoctl
     {
         RcvallSource warmUp(loopback);  // first use loads DLLs and may keep handles for good
-        warmUp.open(CaptureMode::On);
+        warmUp.start(CaptureMode::On);
         RcvallSource warmUp6(ipv6Only);
-        warmUp6.open(CaptureMode::On);
+        warmUp6.start(CaptureMode::On);
     }
     const std::size_t before = handleCount();
     ASSERT_NE(before, 0u);
     for (int i = 0; i < 100; ++i) {
         RcvallSource source(i % 2 ? loopback : ipv6Only);
-        source.open(i % 4 < 2 ? CaptureMode::On : CaptureMode::IpLevel);
-        source.close();
-        source.open(CaptureMode::On);
-    }  // the destructor closes the second open
+        source.start(i % 4 < 2 ? CaptureMode::On : CaptureMode::IpLevel);
+        source.stop();
+        source.start(CaptureMode::On);
+    }  // the destructor stops the second start
     const std::size_t after = handleCount();
     std::cout << "handles before " << before << ", after 100 rounds " << after << "\n";
     EXPECT_LE(after, before + 2);
+}
+
+TEST(RcvallSource, OpenByNameFindsTheInterfaceOrSaysItIsUnknown)
+{
+    std::string error;
+    EXPECT_EQ(RcvallSource::open("no such interface", CaptureMode::On, error), nullptr);
+    EXPECT_NE(error.find("no such interface"), std::string::npos) << error;
+    EXPECT_NE(error.find("rcvmon-cli -D"), std::string::npos) << error;
+
+    const WindowsNetworkInterface loopback = loopbackInterface();
+    error.clear();
+    auto source = RcvallSource::open(std::to_string(loopback.index), CaptureMode::IpLevel, error);
+    if (source) {
+        ASSERT_FALSE(insideWine());
+        EXPECT_EQ(source->mode(), CaptureMode::IpLevel);
+        return;
+    }
+    // The same words a source started directly gives.
+    RcvallSource direct(loopback);
+    ASSERT_FALSE(direct.start(CaptureMode::IpLevel));
+    EXPECT_EQ(error, direct.error());
 }
 
 TEST(RcvallSource, StatsCountNothingAndSayKernelDropsAreUnknown)
