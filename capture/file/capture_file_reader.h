@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/frame.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rcvmon {
+
+enum class FileFormat : std::uint8_t { Pcap, PcapNg };
+
+// One pcapng Interface Description Block (pcap: exactly one).
+struct InterfaceInfo {
+    std::uint32_t linkType = 0;
+    std::uint32_t snapLength = 0;
+    std::string name;                  // if_name, may be empty
+    std::string description;           // if_description
+    std::uint8_t tsResolution = 6;     // if_tsresol as stored (bit 7 = power of 2); default 6 (µs)
+    std::int64_t tsOffsetSeconds = 0;  // if_tsoffset
+};
+
+// RcvMon's own pcap / pcapng reader. The format is found by magic number, never by name.
+class CaptureFileReader {
+public:
+    // path "-" reads standard input as a stream (no mmap); regular files are memory-mapped,
+    // other paths (FIFOs, /dev/fd/N) are streamed. On failure returns nullptr and error =
+    // one clear sentence naming the file and the reason.
+    static std::unique_ptr<CaptureFileReader> open(const std::string& path, std::string& error);
+    // Streams an already open descriptor (a pipe); displayName names it in messages.
+    static std::unique_ptr<CaptureFileReader> openDescriptor(int fd, bool takeOwnership,
+                                                             const std::string& displayName,
+                                                             std::string& error);
+    virtual ~CaptureFileReader();
+
+    // Next frame in file order; false at end of file or on error (then error() is non-empty;
+    // frames returned before a truncation stay valid). FrameRef.data stays valid as long as
+    // the reader lives for mapped files, and until the next call for streams.
+    virtual bool next(FrameRef& frame) = 0;
+    virtual const std::string& error() const = 0;
+    virtual FileFormat format() const = 0;
+    // Interfaces declared so far; pcapng's grow while reading (all sections, in file order:
+    // FrameRef.interfaceId indexes this list).
+    virtual const std::vector<InterfaceInfo>& interfaces() const = 0;
+
+    // Random access (mapped files only): the file offset of the frame last returned by next(),
+    // and reading a frame back by that offset without touching other frames or next()'s place.
+    virtual bool randomAccess() const = 0;
+    virtual std::uint64_t lastFrameOffset() const = 0;
+    virtual bool readAt(std::uint64_t offset, FrameRef& frame) = 0;
+};
+
+// Captured lengths above this are damage, not packets (Wireshark's and libpcap's limit).
+inline constexpr std::uint32_t MaxCapturedLength = 262144;
+
+}  // namespace rcvmon

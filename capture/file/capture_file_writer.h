@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/frame.h"
+#include "file/capture_file_reader.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rcvmon {
+
+// Writes pcapng (SHB, an IDB per interface with if_name and if_tsresol=9, EPBs with
+// nanosecond timestamps and epb_flags direction) or pcap (nanosecond magic 0xa1b23c4d,
+// so timestamps stay exact). Little-endian, buffered in large pieces.
+class CaptureFileWriter {
+public:
+    // Writes to a temporary file beside `path`; commit() flushes and renames it into place.
+    // Destroying an uncommitted writer removes the temporary: never a partial file.
+    // path "-" writes straight to standard output (no temp, no rename).
+    static std::unique_ptr<CaptureFileWriter> create(const std::string& path, FileFormat format, std::string& error);
+    // Declare an interface (pcapng IDB with if_name and if_tsresol=9); returns its index.
+    // pcap has one link type: a second, different one is an error.
+    virtual std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) = 0;
+    // Writes frame.data (its size is the captured length) on a declared interface, whose
+    // link type frame.linkType must be.
+    virtual bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) = 0;
+    virtual bool commit(std::string& error) = 0;
+    virtual ~CaptureFileWriter();
+};
+
+}  // namespace rcvmon

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "file/file_input.h"
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#ifdef _WIN32
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace rcvmon {
+
+namespace {
+
+// Streams are read in large pieces so a pipe costs few system calls.
+constexpr std::size_t StreamChunk = 256 * 1024;
+
+long readSome(int fd, std::uint8_t* into, std::size_t n)
+{
+#ifdef _WIN32
+    return _read(fd, into, static_cast<unsigned>(n));
+#else
+    for (;;) {
+        const ssize_t got = ::read(fd, into, n);
+        if (got >= 0 || errno != EINTR) return static_cast<long>(got);
+    }
+#endif
+}
+
+}  // namespace
+
+FileInput::FileInput(MappedFile file) : m_isMapped(true), m_file(std::move(file)) {}
+
+FileInput::FileInput(int fd, bool owned) : m_isMapped(false), m_fd(fd), m_ownsFd(owned) {}
+
+FileInput::~FileInput()
+{
+    if (m_ownsFd && m_fd >= 0) {
+#ifdef _WIN32
+        _close(m_fd);
+#else
+        ::close(m_fd);
+#endif
+    }
+}
+
+std::size_t FileInput::fillStream(std::size_t n)
+{
+    std::size_t available = m_bufferEnd - m_bufferPos;
+    if (available >= n || m_eof) return available < n ? available : n;
+
+    // Keep the unread tail, drop what was consumed, make room for n bytes and more.
+    if (m_bufferPos > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_bufferPos, available);
+        m_bufferPos = 0;
+        m_bufferEnd = available;
+    }
+    const std::size_t wanted = n > StreamChunk ? n : StreamChunk;
+    if (m_buffer.size() < wanted) m_buffer.resize(wanted);
+
+    while (available < n) {
+        const long got = readSome(m_fd, m_buffer.data() + m_bufferEnd, m_buffer.size() - m_bufferEnd);
+        if (got <= 0) {
+            if (got < 0) m_ioError = std::strerror(errno);
+            m_eof = true;
+            break;
+        }
+        m_bufferEnd += static_cast<std::size_t>(got);
+        available += static_cast<std::size_t>(got);
+    }
+    return available < n ? available : n;
+}
+
+}  // namespace rcvmon

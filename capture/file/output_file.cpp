@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "file/output_file.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace rcvmon {
+
+namespace {
+
+// One large buffer: an export costs a write per MiB, not per packet.
+constexpr std::size_t BufferSize = 1024 * 1024;
+
+std::atomic<unsigned> g_tempCounter{0};
+
+#ifdef _WIN32
+std::wstring widen(const std::string& utf8)
+{
+    const int n = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), nullptr, 0);
+    std::wstring out(static_cast<std::size_t>(n), L'\0');
+    MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), out.data(), n);
+    return out;
+}
+
+std::string systemMessage(DWORD code)
+{
+    char* text = nullptr;
+    const DWORD n = FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM
+                                       | FORMAT_MESSAGE_IGNORE_INSERTS,
+                                   nullptr, code, 0, reinterpret_cast<char*>(&text), 0, nullptr);
+    std::string out = n ? std::string(text, n) : "system error " + std::to_string(code);
+    if (text) LocalFree(text);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ' || out.back() == '.'))
+        out.pop_back();
+    return out;
+}
+
+unsigned processId() { return static_cast<unsigned>(GetCurrentProcessId()); }
+#else
+unsigned processId() { return static_cast<unsigned>(getpid()); }
+#endif
+
+std::string quoted(const std::string& path) { return "\"" + path + "\""; }
+
+}  // namespace
+
+OutputFile::~OutputFile()
+{
+    if (!m_committed) discard();
+}
+
+bool OutputFile::create(const std::string& path, std::string& error)
+{
+    m_path = path;
+    m_buffer.resize(BufferSize);
+    if (path == "-") {
+        m_toStdout = true;
+        m_open = true;
+#ifdef _WIN32
+        _setmode(_fileno(stdout), _O_BINARY);
+        m_handle = GetStdHandle(STD_OUTPUT_HANDLE);
+#else
+        m_fd = 1;
+#endif
+        return true;
+    }
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        m_tempPath = path + ".rcvmon-tmp-" + std::to_string(processId()) + "-" + std::to_string(g_tempCounter++);
+#ifdef _WIN32
+        HANDLE h = CreateFileW(widen(m_tempPath).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
+                               FILE_ATTRIBUTE_NORMAL, nullptr);
+        if (h != INVALID_HANDLE_VALUE) {
+            m_handle = h;
+            m_open = true;
+            return true;
+        }
+        const DWORD code = GetLastError();
+        if (code == ERROR_FILE_EXISTS || code == ERROR_ALREADY_EXISTS) continue;
+        error = "Cannot write " + quoted(path) + ": creating a temporary file beside it failed: "
+                + systemMessage(code) + ".";
+#else
+        const int fd = ::open(m_tempPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            m_fd = fd;
+            m_open = true;
+            return true;
+        }
+        if (errno == EEXIST) continue;
+        error = "Cannot write " + quoted(path) + ": creating a temporary file beside it failed: "
+                + std::strerror(errno) + ".";
+#endif
+        m_tempPath.clear();
+        return false;
+    }
+    error = "Cannot write " + quoted(path) + ": no free temporary file name beside it.";
+    m_tempPath.clear();
+    return false;
+}
+
+bool OutputFile::writeOut(const std::uint8_t* data, std::size_t n, std::string& error)
+{
+    while (n > 0) {
+#ifdef _WIN32
+        const DWORD chunk = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
+        DWORD written = 0;
+        if (!WriteFile(static_cast<HANDLE>(m_handle), data, chunk, &written, nullptr)) {
+            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
+                      + " failed: " + systemMessage(GetLastError()) + ".";
+            error = m_error;
+            return false;
+        }
+#else
+        const ssize_t written = ::write(m_fd, data, n);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
+                      + " failed: " + std::strerror(errno) + ".";
+            error = m_error;
+            return false;
+        }
+#endif
+        data += written;
+        n -= static_cast<std::size_t>(written);
+    }
+    return true;
+}
+
+bool OutputFile::flush(std::string& error)
+{
+    const std::size_t n = m_used;
+    m_used = 0;
+    return writeOut(m_buffer.data(), n, error);
+}
+
+bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& error)
+{
+    if (!m_error.empty()) {
+        error = m_error;
+        return false;
+    }
+    if (!m_open || m_committed) {
+        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
+        return false;
+    }
+    if (n > m_buffer.size() - m_used) {
+        if (!flush(error)) return false;
+        if (n >= m_buffer.size()) return writeOut(data, n, error);
+    }
+    std::memcpy(m_buffer.data() + m_used, data, n);
+    m_used += n;
+    return true;
+}
+
+bool OutputFile::commit(std::string& error)
+{
+    if (!m_error.empty()) {
+        error = m_error;
+        return false;
+    }
+    if (!m_open || m_committed) {
+        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
+        return false;
+    }
+    if (!flush(error)) return false;
+    if (m_toStdout) {
+        m_committed = true;
+        return true;
+    }
+#ifdef _WIN32
+    CloseHandle(static_cast<HANDLE>(m_handle));
+    m_handle = nullptr;
+    m_open = false;
+    if (!MoveFileExW(widen(m_tempPath).c_str(), widen(m_path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
+        m_error = "Cannot save " + quoted(m_path) + ": renaming the finished temporary file failed: "
+                  + systemMessage(GetLastError()) + ".";
+        error = m_error;
+        return false;
+    }
+#else
+    const int fd = m_fd;
+    m_fd = -1;
+    m_open = false;
+    if (::close(fd) != 0) {  // NFS and full disks report late
+        m_error = "Writing " + quoted(m_path) + " failed: " + std::strerror(errno) + ".";
+        error = m_error;
+        return false;
+    }
+    if (std::rename(m_tempPath.c_str(), m_path.c_str()) != 0) {
+        m_error = "Cannot save " + quoted(m_path) + ": renaming the finished temporary file failed: "
+                  + std::strerror(errno) + ".";
+        error = m_error;
+        return false;
+    }
+#endif
+    m_committed = true;
+    m_tempPath.clear();
+    return true;
+}
+
+void OutputFile::discard()
+{
+    if (m_toStdout) return;
+#ifdef _WIN32
+    if (m_handle) CloseHandle(static_cast<HANDLE>(m_handle));
+    m_handle = nullptr;
+    if (!m_tempPath.empty()) DeleteFileW(widen(m_tempPath).c_str());
+#else
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+    if (!m_tempPath.empty()) ::unlink(m_tempPath.c_str());
+#endif
+    m_open = false;
+    m_tempPath.clear();
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "file/capture_file_reader.h"
+#include "file/file_input.h"
+
+#include <memory>
+#include <string>
+
+namespace rcvmon {
+
+// The classic libpcap format: a 24-byte file header, then a record header and the bytes
+// of each packet. Either byte order; microsecond, nanosecond and Kuznetsov's modified magic.
+class PcapReader final : public CaptureFileReader {
+public:
+    // Parses the file header; nullptr and error when it is short or unsupported.
+    static std::unique_ptr<PcapReader> create(std::unique_ptr<FileInput> input, const std::string& displayName,
+                                              std::string& error);
+
+    bool next(FrameRef& frame) override;
+    const std::string& error() const override { return m_error; }
+    FileFormat format() const override { return FileFormat::Pcap; }
+    const std::vector<InterfaceInfo>& interfaces() const override { return m_interfaces; }
+    bool randomAccess() const override { return m_input->isMapped(); }
+    std::uint64_t lastFrameOffset() const override { return m_lastOffset; }
+    bool readAt(std::uint64_t offset, FrameRef& frame) override;
+
+private:
+    PcapReader(std::unique_ptr<FileInput> input, std::string displayName);
+    // Fills frame from a record header at p; false (and error) when its length is impossible.
+    bool decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number, FrameRef& frame);
+    bool fail(std::string message);
+
+    std::unique_ptr<FileInput> m_input;
+    std::string m_name;
+    std::string m_error;
+    std::vector<InterfaceInfo> m_interfaces;
+    bool m_bigEndian = false;
+    bool m_nanoseconds = false;
+    std::size_t m_recordHeaderLength = 16;  // 24 in Kuznetsov's modified format
+    std::uint64_t m_lastOffset = 0;
+    std::uint64_t m_frameCount = 0;
+    bool m_done = false;
+};
+
+}  // namespace rcvmon

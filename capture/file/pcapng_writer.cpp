@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "file/pcapng_writer.h"
+
+#include "file/file_bytes.h"
+
+#include <array>
+
+namespace rcvmon {
+
+namespace {
+
+constexpr std::uint32_t BlockShb = 0x0a0d0d0a;
+constexpr std::uint32_t BlockIdb = 1;
+constexpr std::uint32_t BlockEpb = 6;
+
+void appendOption(std::vector<std::uint8_t>& out, std::uint16_t code, const void* value, std::size_t length)
+{
+    file_bytes::append16(out, code);
+    file_bytes::append16(out, static_cast<std::uint16_t>(length));
+    const auto* bytes = static_cast<const std::uint8_t*>(value);
+    out.insert(out.end(), bytes, bytes + length);
+    while (out.size() % 4 != 0) out.push_back(0);
+}
+
+// Patches the block's total length at offset 4 and appends the trailing copy.
+void finishBlock(std::vector<std::uint8_t>& block)
+{
+    const auto length = static_cast<std::uint32_t>(block.size() + 4);
+    file_bytes::store32(block.data() + 4, length);
+    file_bytes::append32(block, length);
+}
+
+std::uint32_t epbFlags(Direction direction)
+{
+    switch (direction) {
+    case Direction::Incoming: return 1;
+    case Direction::Outgoing: return 2;
+    case Direction::OtherHost: return 1 | 4u << 2;  // inbound, reception type "promiscuous"
+    case Direction::Unknown: break;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool PcapngWriter::open(const std::string& path, std::string& error)
+{
+    m_path = path == "-" ? "standard output" : "\"" + path + "\"";
+    if (!m_out.create(path, error)) return false;
+    m_block.clear();
+    file_bytes::append32(m_block, BlockShb);
+    file_bytes::append32(m_block, 0);
+    file_bytes::append32(m_block, 0x1a2b3c4d);
+    file_bytes::append16(m_block, 1);  // version 1.0
+    file_bytes::append16(m_block, 0);
+    file_bytes::append64(m_block, ~std::uint64_t{0});  // section length not given
+    static constexpr char application[] = "RcvMon";
+    appendOption(m_block, 4, application, sizeof application - 1);  // shb_userappl
+    appendOption(m_block, 0, nullptr, 0);
+    finishBlock(m_block);
+    return m_out.append(m_block.data(), m_block.size(), error);
+}
+
+std::optional<std::uint32_t> PcapngWriter::addInterface(const InterfaceInfo& info, std::string& error)
+{
+    if (info.linkType > 0xffff) {
+        error = "Cannot write " + m_path + ": link type " + std::to_string(info.linkType) + " does not fit pcapng.";
+        return std::nullopt;
+    }
+    m_block.clear();
+    file_bytes::append32(m_block, BlockIdb);
+    file_bytes::append32(m_block, 0);
+    file_bytes::append16(m_block, static_cast<std::uint16_t>(info.linkType));
+    file_bytes::append16(m_block, 0);
+    file_bytes::append32(m_block, info.snapLength);
+    if (!info.name.empty()) appendOption(m_block, 2, info.name.data(), info.name.size());
+    if (!info.description.empty()) appendOption(m_block, 3, info.description.data(), info.description.size());
+    const std::uint8_t nanoseconds = 9;
+    appendOption(m_block, 9, &nanoseconds, 1);
+    appendOption(m_block, 0, nullptr, 0);
+    finishBlock(m_block);
+    if (!m_out.append(m_block.data(), m_block.size(), error)) return std::nullopt;
+    m_linkTypes.push_back(info.linkType);
+    return static_cast<std::uint32_t>(m_linkTypes.size() - 1);
+}
+
+bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error)
+{
+    if (interfaceIndex >= m_linkTypes.size()) {
+        error = "Cannot write a packet to " + m_path + ": interface " + std::to_string(interfaceIndex)
+                + " was never declared.";
+        return false;
+    }
+    if (frame.linkType != m_linkTypes[interfaceIndex]) {
+        error = "Cannot write a packet to " + m_path + ": its link type " + std::to_string(frame.linkType)
+                + " differs from interface " + std::to_string(interfaceIndex) + "'s "
+                + std::to_string(m_linkTypes[interfaceIndex]) + ".";
+        return false;
+    }
+    if (frame.data.size() > MaxCapturedLength) {
+        error = "Cannot write a packet of " + std::to_string(frame.data.size()) + " bytes to " + m_path
+                + ": readers refuse packets above " + std::to_string(MaxCapturedLength) + " bytes.";
+        return false;
+    }
+    if (frame.ts.sec < 0 || frame.ts.sec > 18'000'000'000LL) {
+        error = "Cannot write a packet to " + m_path + ": its time stamp (" + std::to_string(frame.ts.sec)
+                + " s) is outside what pcapng's nanosecond counter holds.";
+        return false;
+    }
+    const auto captured = static_cast<std::uint32_t>(frame.data.size());
+    const std::uint32_t padding = (4 - captured % 4) % 4;
+    const std::uint32_t flags = epbFlags(frame.direction);
+    const std::uint32_t optionsLength = flags ? 12 : 0;  // epb_flags (8) + opt_endofopt (4)
+    const std::uint32_t total = 32 + captured + padding + optionsLength;
+    const std::uint64_t ns = static_cast<std::uint64_t>(frame.ts.sec) * 1'000'000'000u + frame.ts.nsec;
+
+    std::array<std::uint8_t, 28> head{};
+    file_bytes::store32(head.data(), BlockEpb);
+    file_bytes::store32(head.data() + 4, total);
+    file_bytes::store32(head.data() + 8, interfaceIndex);
+    file_bytes::store32(head.data() + 12, static_cast<std::uint32_t>(ns >> 32));
+    file_bytes::store32(head.data() + 16, static_cast<std::uint32_t>(ns));
+    file_bytes::store32(head.data() + 20, captured);
+    file_bytes::store32(head.data() + 24, frame.originalLength);
+
+    std::array<std::uint8_t, 3 + 12 + 4> tail{};  // padding, options, trailing length
+    std::uint8_t* t = tail.data() + padding;
+    if (flags) {
+        file_bytes::store32(t, 2u | 4u << 16);  // code 2, length 4
+        file_bytes::store32(t + 4, flags);
+        file_bytes::store32(t + 8, 0);
+        t += 12;
+    }
+    file_bytes::store32(t, total);
+    t += 4;
+    return m_out.append(head.data(), head.size(), error) && m_out.append(frame.data.data(), captured, error)
+           && m_out.append(tail.data(), static_cast<std::size_t>(t - tail.data()), error);
+}
+
+bool PcapngWriter::commit(std::string& error) { return m_out.commit(error); }
+
+}  // namespace rcvmon

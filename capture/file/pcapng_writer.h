@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "file/capture_file_writer.h"
+#include "file/output_file.h"
+
+#include <vector>
+
+namespace rcvmon {
+
+// pcapng, little-endian: one section; an IDB (if_name, if_description, if_tsresol=9) per
+// declared interface; an EPB per packet with a nanosecond time stamp and, when the
+// direction is known, epb_flags.
+class PcapngWriter final : public CaptureFileWriter {
+public:
+    bool open(const std::string& path, std::string& error);
+
+    std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) override;
+    bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) override;
+    bool commit(std::string& error) override;
+
+private:
+    OutputFile m_out;
+    std::string m_path;
+    std::vector<std::uint32_t> m_linkTypes;  // per declared interface
+    std::vector<std::uint8_t> m_block;       // scratch for SHB / IDB
+};
+
+}  // namespace rcvmon

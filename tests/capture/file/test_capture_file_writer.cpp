@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The writer: what it writes reads back identically (own reader), pcap's single link type,
+// and the temporary-file rule: a failure or an abandoned export never leaves a file behind.
+#include "file/capture_file_writer.h"
+
+#include "capture_builder.h"
+#include "file_test_util.h"
+
+#include <gtest/gtest.h>
+
+#ifndef _WIN32
+#include <csignal>
+#include <sys/resource.h>
+#endif
+
+using namespace rcvmon;
+using namespace rcvmon::test;
+
+namespace {
+
+FrameRef makeFrame(const Bytes& data, std::uint32_t linkType, Timestamp ts, Direction direction = Direction::Unknown)
+{
+    FrameRef f;
+    f.data = ByteSpan(data.data(), data.size());
+    f.capturedLength = static_cast<std::uint32_t>(data.size());
+    f.originalLength = static_cast<std::uint32_t>(data.size() + 10);
+    f.linkType = linkType;
+    f.ts = ts;
+    f.direction = direction;
+    return f;
+}
+
+InterfaceInfo iface(std::uint32_t linkType, const std::string& name, std::uint32_t snap = 262144)
+{
+    InterfaceInfo i;
+    i.linkType = linkType;
+    i.name = name;
+    i.snapLength = snap;
+    return i;
+}
+
+TEST(CaptureFileWriter, PcapngRoundTripKeepsEverything)
+{
+    TempDir dir;
+    const std::string path = dir.file("out.pcapng");
+    std::string error;
+    auto writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error);
+    ASSERT_TRUE(writer) << error;
+    InterfaceInfo eth = iface(1, "eth0");
+    eth.description = "wired";
+    ASSERT_EQ(writer->addInterface(eth, error), 0u) << error;
+    ASSERT_EQ(writer->addInterface(iface(101, "rcvall", 65535), error), 1u) << error;
+
+    const std::vector<Bytes> data = {payload(60, 1), payload(1, 2), payload(1514, 3), payload(0, 4), payload(7, 5)};
+    const std::vector<FrameRef> frames = {
+        makeFrame(data[0], 1, {1700000000, 123456789}, Direction::Incoming),
+        makeFrame(data[1], 101, {1700000000, 999999999}, Direction::Outgoing),
+        makeFrame(data[2], 1, {0, 0}, Direction::OtherHost),
+        makeFrame(data[3], 101, {4102444800, 1}),
+        makeFrame(data[4], 1, {1, 5}),
+    };
+    const std::vector<std::uint32_t> on = {0, 1, 0, 1, 0};
+    for (std::size_t i = 0; i < frames.size(); ++i) ASSERT_TRUE(writer->write(frames[i], on[i], error)) << error;
+    // Nothing is visible under the final name before commit.
+    EXPECT_FALSE(std::filesystem::exists(path));
+    ASSERT_TRUE(writer->commit(error)) << error;
+    writer.reset();
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.pcapng"});
+
+    auto reader = CaptureFileReader::open(path, error);
+    ASSERT_TRUE(reader) << error;
+    EXPECT_EQ(reader->format(), FileFormat::PcapNg);
+    const auto back = readAll(*reader);
+    EXPECT_EQ(reader->error(), "");
+    ASSERT_EQ(back.size(), frames.size());
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        OwnedFrame expected = OwnedFrame::from(frames[i]);
+        expected.interfaceId = on[i];
+        EXPECT_TRUE(back[i].sameAs(expected)) << "frame " << i + 1;
+    }
+    ASSERT_EQ(reader->interfaces().size(), 2u);
+    EXPECT_EQ(reader->interfaces()[0].name, "eth0");
+    EXPECT_EQ(reader->interfaces()[0].description, "wired");
+    EXPECT_EQ(reader->interfaces()[0].tsResolution, 9);
+    EXPECT_EQ(reader->interfaces()[1].name, "rcvall");
+    EXPECT_EQ(reader->interfaces()[1].linkType, 101u);
+    EXPECT_EQ(reader->interfaces()[1].snapLength, 65535u);
+}
+
+TEST(CaptureFileWriter, PcapRoundTripUsesNanosecondMagic)
+{
+    TempDir dir;
+    const std::string path = dir.file("out.pcap");
+    std::string error;
+    auto writer = CaptureFileWriter::create(path, FileFormat::Pcap, error);
+    ASSERT_TRUE(writer) << error;
+    ASSERT_EQ(writer->addInterface(iface(113, "a", 1500), error), 0u);
+    ASSERT_EQ(writer->addInterface(iface(113, "b", 9000), error), 1u);  // same link type: fine
+    EXPECT_FALSE(writer->addInterface(iface(1, "c"), error));
+    EXPECT_EQ(error, "Cannot write \"" + path
+                         + "\" as pcap: it holds one link type (113) and these packets also have link type 1; use "
+                           "pcapng.");
+
+    // Wireshark's out-of-range µs value (nsec = 1e9) survives in pcap's ns field as it is.
+    const Bytes a = payload(100, 1), b = payload(200, 2);
+    ASSERT_TRUE(writer->write(makeFrame(a, 113, {1418145370, 1000000000}), 0, error)) << error;
+    ASSERT_TRUE(writer->write(makeFrame(b, 113, {4294967295LL, 123}), 1, error)) << error;
+    EXPECT_FALSE(writer->write(makeFrame(b, 1, {1, 0}), 0, error));
+    EXPECT_NE(error.find("its link type 1 differs from interface 0's 113"), std::string::npos) << error;
+    EXPECT_FALSE(writer->write(makeFrame(b, 113, {-1, 0}), 0, error));
+    EXPECT_NE(error.find("does not fit pcap's 32-bit seconds"), std::string::npos) << error;
+    EXPECT_FALSE(writer->write(makeFrame(b, 113, {1, 0}), 2, error));
+    EXPECT_NE(error.find("interface 2 was never declared"), std::string::npos) << error;
+    ASSERT_TRUE(writer->commit(error)) << error;
+
+    const Bytes file = readFileBytes(path);
+    ASSERT_GE(file.size(), 24u);
+    EXPECT_EQ((Bytes{file.begin(), file.begin() + 4}), (Bytes{0x4d, 0x3c, 0xb2, 0xa1}));
+    EXPECT_EQ(file[16] | file[17] << 8 | file[18] << 16, 9000);  // the largest snaplen declared
+
+    auto reader = CaptureFileReader::open(path, error);
+    ASSERT_TRUE(reader) << error;
+    const auto back = readAll(*reader);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].ts, (Timestamp{1418145370, 1000000000}));
+    EXPECT_EQ(back[0].bytes, a);
+    EXPECT_EQ(back[0].originalLength, 110u);
+    EXPECT_EQ(back[1].ts, (Timestamp{4294967295LL, 123}));
+    EXPECT_EQ(back[1].linkType, 113u);
+    EXPECT_EQ(back[1].bytes, b);
+}
+
+TEST(CaptureFileWriter, EmptyExportsAreValidFiles)
+{
+    TempDir dir;
+    std::string error;
+    for (FileFormat format : {FileFormat::Pcap, FileFormat::PcapNg}) {
+        const std::string path = dir.file(format == FileFormat::Pcap ? "e.pcap" : "e.pcapng");
+        auto writer = CaptureFileWriter::create(path, format, error);
+        ASSERT_TRUE(writer) << error;
+        ASSERT_TRUE(writer->commit(error)) << error;
+        auto reader = CaptureFileReader::open(path, error);
+        ASSERT_TRUE(reader) << error;
+        EXPECT_TRUE(readAll(*reader).empty());
+        EXPECT_EQ(reader->error(), "");
+    }
+}
+
+TEST(CaptureFileWriter, AbandonedExportLeavesNothingAndKeepsTheOldFile)
+{
+    TempDir dir;
+    const std::string path = dir.file("keep.pcapng");
+    writeFile(path, {1, 2, 3});
+    std::string error;
+    {
+        auto writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error);
+        ASSERT_TRUE(writer) << error;
+        ASSERT_TRUE(writer->addInterface(iface(1, "eth0"), error));
+        const Bytes data = payload(3000, 1);
+        for (int i = 0; i < 1000; ++i) ASSERT_TRUE(writer->write(makeFrame(data, 1, {i, 0}), 0, error));
+        EXPECT_EQ(dir.entries().size(), 2u);  // the old file and the temporary
+    }
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"keep.pcapng"});
+    EXPECT_EQ(readFileBytes(path), (Bytes{1, 2, 3}));
+}
+
+TEST(CaptureFileWriter, UncreatableFileSaysWhy)
+{
+    TempDir dir;
+    const std::string path = dir.file("missing-dir") + "/out.pcapng";
+    std::string error;
+    EXPECT_FALSE(CaptureFileWriter::create(path, FileFormat::PcapNg, error));
+    EXPECT_EQ(error.rfind("Cannot write \"" + path + "\": creating a temporary file beside it failed: ", 0), 0u)
+        << error;
+    EXPECT_TRUE(dir.entries().empty());
+}
+
+TEST(CaptureFileWriter, FailedRenameLeavesNoTemporary)
+{
+    TempDir dir;
+    const std::string path = dir.file("taken");
+    std::filesystem::create_directories(path + "/inside");  // a non-empty directory holds the name
+    std::string error;
+    auto writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error);
+    ASSERT_TRUE(writer) << error;
+    ASSERT_TRUE(writer->addInterface(iface(1, "eth0"), error));
+    EXPECT_FALSE(writer->commit(error));
+    EXPECT_EQ(error.rfind("Cannot save \"" + path + "\": renaming the finished temporary file failed: ", 0), 0u)
+        << error;
+    writer.reset();
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"taken"});
+}
+
+#ifndef _WIN32
+// A full disk, simulated with a file size limit: the write fails, says why, and nothing stays.
+TEST(CaptureFileWriter, WriteFailureLeavesNoFile)
+{
+    TempDir dir;
+    const std::string path = dir.file("full.pcapng");
+    struct rlimit saved {};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    auto* oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit limited = saved;
+    limited.rlim_cur = 256 * 1024;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &limited), 0);
+
+    std::string error;
+    bool failed = false;
+    {
+        auto writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error);
+        if (writer && writer->addInterface(iface(1, "eth0"), error)) {
+            const Bytes data = payload(1500, 1);
+            for (int i = 0; i < 2000 && !failed; ++i) failed = !writer->write(makeFrame(data, 1, {i, 0}), 0, error);
+            if (!failed) failed = !writer->commit(error);
+        }
+    }
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, oldHandler);
+    EXPECT_TRUE(failed);
+    EXPECT_EQ(error, "Writing \"" + path + "\" failed: File too large.");
+    EXPECT_TRUE(dir.entries().empty());
+}
+#endif
+
+}  // namespace

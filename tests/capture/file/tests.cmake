@@ -1,0 +1,16 @@
+# Capture files. The hand-built tests run everywhere, including mingw-w64 under wine.
+rcvmon_add_gtest(test_capture_file SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_pcap_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_pcapng_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_reader_errors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_stream_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_capture_file_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_file_source.cpp)
+
+# libpcap as the independent oracle, capinfos and tshark reading back what RcvMon writes:
+# Linux only (neither exists for the mingw build).
+if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
+  rcvmon_add_gtest(test_capture_file_oracle
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_libpcap_oracle.cpp
+    LIBS pcap)
+endif()
