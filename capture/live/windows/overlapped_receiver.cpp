@@ -60,9 +60,15 @@ void OverlappedReceiver::clear()
         if (slot->pending) {
             // Windows writes into the buffer until the cancellation completes: wait for it.
             CancelIoEx(reinterpret_cast<HANDLE>(slot->socket), &slot->overlapped);
+            if (WaitForSingleObject(slot->overlapped.hEvent, 5000) != WAIT_OBJECT_0) {
+                // A layered provider that ignores cancellation: the receive may still land in
+                // this buffer until the socket closes, so it must outlive us. Leak it knowingly.
+                static_cast<void>(slot.release());
+                continue;
+            }
             DWORD bytes = 0;
             DWORD flags = 0;
-            WSAGetOverlappedResult(slot->socket, &slot->overlapped, &bytes, TRUE, &flags);
+            WSAGetOverlappedResult(slot->socket, &slot->overlapped, &bytes, FALSE, &flags);
             slot->pending = false;
         }
         WSACloseEvent(slot->overlapped.hEvent);

@@ -15,17 +15,6 @@ static_assert(RCVALL_OFF == 0 && RCVALL_ON == 1 && RCVALL_IPLEVEL == 3);
 namespace rcvmon {
 namespace {
 
-Timestamp now()
-{
-    FILETIME ft;
-    GetSystemTimePreciseAsFileTime(&ft);
-    // 100 ns ticks since 1601-01-01; the Unix epoch is 11644473600 s later.
-    const std::uint64_t ticks = std::uint64_t{ft.dwHighDateTime} << 32 | ft.dwLowDateTime;
-    const std::uint64_t unixTicks = ticks - 116444736000000000ULL;
-    return Timestamp{static_cast<std::int64_t>(unixTicks / 10'000'000),
-                     static_cast<std::uint32_t>(unixTicks % 10'000'000 * 100)};
-}
-
 std::string_view familyName(int family)
 {
     return family == AF_INET ? "IPv4" : "IPv6";
@@ -59,8 +48,7 @@ std::string pickAddress(const WindowsNetworkInterface& iface, int family)
 RcvallSource::RcvallSource(WindowsNetworkInterface iface, RcvallOptions options)
     : m_iface(std::move(iface)),
       m_options(options),
-      m_own(ownAddressesOf(m_iface)),
-      m_receiver(options.receiveBufferBytes, kRcvallHeadroom)
+      m_pump(ownAddressesOf(m_iface), options.receiveBufferBytes)
 {
 }
 
@@ -111,7 +99,7 @@ bool RcvallSource::start(CaptureMode mode)
     m_lastWsaError = 0;
     if (mode == CaptureMode::Off) return true;
     if (m_winsock.error() != 0) return fail(m_winsock.error(), "starting Windows Sockets (WSAStartup)");
-    if (m_receiver.initError() != 0) return fail(m_receiver.initError(), "creating the stop event");
+    if (m_pump.initError() != 0) return fail(m_pump.initError(), "creating the stop event");
 
     const std::string v4 = pickAddress(m_iface, AF_INET);
     const std::string v6 = pickAddress(m_iface, AF_INET6);
@@ -131,7 +119,7 @@ bool RcvallSource::start(CaptureMode mode)
         if (!setRcvall(socket, value, valueName)) return false;
     }
     for (Socket& socket : m_sockets) {
-        if (const int error = m_receiver.add(socket.handle); error != 0) {
+        if (const int error = m_pump.add(socket.handle, socket.family); error != 0) {
             return fail(error, "preparing overlapped receives (WSARecvMsg) on " + m_iface.name);
         }
     }
@@ -215,7 +203,7 @@ bool RcvallSource::setRcvall(Socket& socket, unsigned long value, std::string_vi
 
 void RcvallSource::closeSockets(bool turnOff)
 {
-    m_receiver.clear();  // Windows must let go of the buffers before the sockets go
+    m_pump.clear();  // Windows must let go of the buffers before the sockets go
     for (Socket& socket : m_sockets) {
         if (turnOff) {
             // Closing ends SIO_RCVALL too; saying so first is what the seed asks for.
@@ -237,41 +225,25 @@ void RcvallSource::stop()
 PollResult RcvallSource::poll(FrameSink& sink, int timeoutMs)
 {
     if (!m_error.empty()) return PollResult::Error;
-    ReceivedDatagram datagram;
-    int wsaError = 0;
-    std::size_t failedSocket = 0;
-    int wait = timeoutMs;
     // With no socket (mode Off) this only waits for the timeout or wakeup(): nothing to deliver.
-    for (int delivered = 0; delivered < m_options.maxFramesPerPoll; ++delivered) {
-        const OverlappedReceiver::Result result = m_receiver.next(wait, datagram, wsaError, failedSocket);
-        if (result == OverlappedReceiver::Result::Datagram) {
-            const int family = m_sockets[datagram.socketIndex].family;
-            sink.onFrame(makeRcvallFrame(datagram, family, m_own, now()));
-            m_received.fetch_add(1, std::memory_order_relaxed);
-            wait = 0;  // drain what is already there, then return
-            continue;
-        }
-        if (result == OverlappedReceiver::Result::Error) {
-            const std::string which = failedSocket < m_sockets.size()
-                                          ? "the " + std::string(familyName(m_sockets[failedSocket].family)) + " raw socket of "
-                                          : std::string();
-            fail(wsaError, "receiving packets on " + which + m_iface.name);
-            return PollResult::Error;
-        }
-        break;  // Timeout or Woken
+    const RcvallPump::Outcome outcome = m_pump.pump(sink, timeoutMs, m_options.maxFramesPerPoll);
+    if (outcome.result == PollResult::Error) {
+        const std::string which =
+            outcome.family != 0 ? "the " + std::string(familyName(outcome.family)) + " raw socket of " : std::string();
+        fail(outcome.wsaError, "receiving packets on " + which + m_iface.name);
     }
-    return PollResult::Frames;
+    return outcome.result;
 }
 
 void RcvallSource::wakeup()
 {
-    m_receiver.wakeup();
+    m_pump.wakeup();
 }
 
 CaptureStats RcvallSource::stats() const
 {
     CaptureStats stats;
-    stats.received = m_received.load(std::memory_order_relaxed);
+    stats.received = m_pump.received();
     stats.droppedKernel = 0;  // SIO_RCVALL has no drop counter
     return stats;
 }

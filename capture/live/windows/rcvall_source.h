@@ -2,8 +2,7 @@
 #pragma once
 
 #include "live/capture_source.h"
-#include "live/windows/overlapped_receiver.h"
-#include "live/windows/rcvall_frame.h"
+#include "live/windows/rcvall_pump.h"
 #include "live/windows/windows_interfaces.h"
 #include "live/windows/winsock_session.h"
 
@@ -87,11 +86,9 @@ private:
     WindowsNetworkInterface m_iface;
     RcvallOptions m_options;
     WinsockSession m_winsock;
-    OwnAddresses m_own;
-    OverlappedReceiver m_receiver;
+    RcvallPump m_pump;
     std::vector<Socket> m_sockets;
     std::atomic<CaptureMode> m_mode{CaptureMode::Off};
-    std::atomic<std::uint64_t> m_received{0};
     std::string m_error;
     std::string m_failedStep;
     int m_lastWsaError = 0;

@@ -4,6 +4,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/overlapped_receiver.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rcvall_error.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rcvall_frame.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rcvall_pump.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rcvall_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/windows_interfaces.cpp
   ${CMAKE_CURRENT_LIST_DIR}/winsock_session.cpp)

@@ -5,3 +5,4 @@ rcvmon_add_gtest(test_rcvall_frame SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_rcvall
 rcvmon_add_gtest(test_windows_interfaces SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_windows_interfaces.cpp)
 rcvmon_add_gtest(test_overlapped_receiver SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_overlapped_receiver.cpp)
 rcvmon_add_gtest(test_rcvall_source SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_rcvall_source.cpp)
+rcvmon_add_gtest(test_rcvall_pump SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_rcvall_pump.cpp)
