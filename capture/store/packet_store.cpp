@@ -90,13 +90,7 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
     std::uint64_t serial = m_firstChunkSerial + m_chunks.size();
     std::uint32_t offset = 0;
     if (length != 0) {
-        if (m_chunks.empty() || m_chunks.back().size - m_chunks.back().used < length) {
-            Chunk chunk;
-            chunk.size = std::max(m_chunkBytes, static_cast<std::uint32_t>(length));
-            chunk.data.reset(new std::uint8_t[chunk.size]);
-            setMemoryUsed(memoryUsed() + chunk.size);
-            m_chunks.push_back(std::move(chunk));
-        }
+        if (needChunk(length)) newChunk(length);
         Chunk& chunk = m_chunks.back();
         offset = chunk.used;
         std::memcpy(chunk.data.get() + offset, frame.data.data(), length);
@@ -142,15 +136,34 @@ bool PacketStore::appendAt(std::uint64_t fileOffset, const FrameRef& frame, cons
     return true;
 }
 
+bool PacketStore::needChunk(std::size_t frameBytes) const
+{
+    return frameBytes != 0 && (m_chunks.empty() || m_chunks.back().size - m_chunks.back().used < frameBytes);
+}
+
+void PacketStore::newChunk(std::size_t frameBytes)
+{
+    Chunk chunk;
+    if (m_spareChunk.data && m_spareChunk.size >= frameBytes) {
+        chunk = std::move(m_spareChunk);  // already counted
+        chunk.used = 0;
+    } else {
+        chunk.size = std::max(m_chunkBytes, static_cast<std::uint32_t>(frameBytes));
+        chunk.data.reset(new std::uint8_t[chunk.size]);
+        setMemoryUsed(memoryUsed() + chunk.size);
+    }
+    m_chunks.push_back(std::move(chunk));
+}
+
 // Evicts (or stops) until the chunk and record block this append may need fit the bound.
 bool PacketStore::makeRoom(std::size_t frameBytes)
 {
     const std::uint64_t blockBytes = std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord);
     for (;;) {
         std::uint64_t need = 0;
-        if (frameBytes != 0 && (m_chunks.empty() || m_chunks.back().size - m_chunks.back().used < frameBytes))
+        if (needChunk(frameBytes) && !(m_spareChunk.data && m_spareChunk.size >= frameBytes))
             need += std::max<std::uint64_t>(m_chunkBytes, frameBytes);
-        if (needRecordBlock()) need += blockBytes;
+        if (needRecordBlock() && !m_spareBlock) need += blockBytes;
         if (memoryUsed() + need <= m_bound) return true;
         if (m_policy == BoundPolicy::StopAtBound) {
             stopAtBound();
@@ -177,7 +190,10 @@ bool PacketStore::evictOldest()
     std::uint64_t index = m_firstIndex;
     while (index < m_endIndex && (recordAt(index).location >> 32) <= m_firstChunkSerial) ++index;
     evictThrough(index);
-    setMemoryUsed(memoryUsed() - m_chunks.front().size);
+    if (!m_spareChunk.data && m_chunks.front().size == m_chunkBytes)
+        m_spareChunk = std::move(m_chunks.front());
+    else
+        setMemoryUsed(memoryUsed() - m_chunks.front().size);
     m_chunks.pop_front();
     ++m_firstChunkSerial;
     return true;
@@ -195,9 +211,12 @@ void PacketStore::freeEvictedBlocks()
 {
     const std::uint64_t blockBytes = std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord);
     while (!m_blocks.empty() && (m_firstBlock + 1) * m_recordsPerBlock <= m_firstIndex) {
+        if (!m_spareBlock)
+            m_spareBlock = std::move(m_blocks.front());
+        else
+            setMemoryUsed(memoryUsed() - blockBytes);
         m_blocks.pop_front();
         ++m_firstBlock;
-        setMemoryUsed(memoryUsed() - blockBytes);
     }
 }
 
@@ -213,8 +232,12 @@ PacketRecord& PacketStore::pushRecord()
 {
     if (needRecordBlock()) {
         if (m_blocks.empty()) m_firstBlock = m_endIndex / m_recordsPerBlock;
-        m_blocks.push_back(std::make_unique<PacketRecord[]>(m_recordsPerBlock));
-        setMemoryUsed(memoryUsed() + std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord));
+        if (m_spareBlock) {
+            m_blocks.push_back(std::move(m_spareBlock));  // already counted
+        } else {
+            m_blocks.push_back(std::make_unique<PacketRecord[]>(m_recordsPerBlock));
+            setMemoryUsed(memoryUsed() + std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord));
+        }
     }
     PacketRecord& record = recordAt(m_endIndex);
     ++m_endIndex;

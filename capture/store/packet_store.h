@@ -98,7 +98,9 @@ private:
     };
 
     bool makeRoom(std::size_t frameBytes);
+    bool needChunk(std::size_t frameBytes) const;
     bool needRecordBlock() const;
+    void newChunk(std::size_t frameBytes);
     bool evictOldest();
     void evictThrough(std::uint64_t index);
     void freeEvictedBlocks();
@@ -125,6 +127,10 @@ private:
     // Arena chunks, oldest first; the front one has serial m_firstChunkSerial.
     std::deque<Chunk> m_chunks;
     std::uint64_t m_firstChunkSerial = 0;
+    // One evicted chunk and record block kept (and counted) for reuse: at the bound the
+    // store recycles memory instead of returning it to the allocator and faulting it in again.
+    Chunk m_spareChunk;
+    std::unique_ptr<PacketRecord[]> m_spareBlock;
 
     std::atomic<std::uint64_t> m_size{0};
     std::atomic<std::uint64_t> m_memoryUsed{0};
