@@ -153,6 +153,7 @@ bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& er
         error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
         return false;
     }
+    if (n == 0) return true;
     if (n > m_buffer.size() - m_used) {
         if (!flush(error)) return false;
         if (n >= m_buffer.size()) return writeOut(data, n, error);

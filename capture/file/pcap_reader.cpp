@@ -74,8 +74,10 @@ bool PcapReader::decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::
     const std::uint32_t frac = file_bytes::load32(p + 4, m_bigEndian);
     const std::uint32_t captured = file_bytes::load32(p + 8, m_bigEndian);
     if (captured > MaxCapturedLength) {
-        m_error = m_name + " is damaged: packet " + std::to_string(number) + " (at byte offset "
-                  + std::to_string(offset) + ") claims " + std::to_string(captured)
+        const std::string where = number ? "packet " + std::to_string(number) + " (at byte offset "
+                                               + std::to_string(offset) + ")"
+                                         : "the packet at byte offset " + std::to_string(offset);
+        m_error = m_name + " is damaged: " + where + " claims " + std::to_string(captured)
                   + " captured bytes, more than the " + std::to_string(MaxCapturedLength) + " a capture can hold.";
         return false;
     }

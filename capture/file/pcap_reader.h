@@ -28,6 +28,7 @@ public:
 private:
     PcapReader(std::unique_ptr<FileInput> input, std::string displayName);
     // Fills frame from a record header at p; false (and error) when its length is impossible.
+    // number is the frame's place in the file, 0 when unknown (random access).
     bool decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number, FrameRef& frame);
     bool fail(std::string message);
 

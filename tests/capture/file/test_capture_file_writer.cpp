@@ -10,7 +10,9 @@
 
 #ifndef _WIN32
 #include <csignal>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 using namespace rcvmon;
@@ -192,6 +194,37 @@ TEST(CaptureFileWriter, FailedRenameLeavesNoTemporary)
 }
 
 #ifndef _WIN32
+TEST(CaptureFileWriter, DashWritesStandardOutputWithoutTemporary)
+{
+    TempDir dir;
+    const std::string path = dir.file("stdout.pcapng");
+    std::fflush(stdout);
+    const int saved = dup(1);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ASSERT_GE(fd, 0);
+    dup2(fd, 1);
+    ::close(fd);
+    std::string error;
+    bool ok = false;
+    const Bytes a = payload(70, 1), b = payload(80, 2);
+    {
+        auto writer = CaptureFileWriter::create("-", FileFormat::PcapNg, error);
+        ok = writer && writer->addInterface(iface(1, "eth0"), error) && writer->write(makeFrame(a, 1, {5, 6}), 0, error)
+             && writer->write(makeFrame(b, 1, {7, 8}, Direction::Outgoing), 0, error) && writer->commit(error);
+    }
+    dup2(saved, 1);
+    ::close(saved);
+    ASSERT_TRUE(ok) << error;
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"stdout.pcapng"});
+    auto reader = CaptureFileReader::open(path, error);
+    ASSERT_TRUE(reader) << error;
+    const auto back = readAll(*reader);
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].bytes, a);
+    EXPECT_EQ(back[1].ts, (Timestamp{7, 8}));
+    EXPECT_EQ(back[1].direction, Direction::Outgoing);
+}
+
 // A full disk, simulated with a file size limit: the write fails, says why, and nothing stays.
 TEST(CaptureFileWriter, WriteFailureLeavesNoFile)
 {

@@ -101,6 +101,39 @@ TEST(PcapReader, OutOfRangeMicrosecondsFollowWireshark)
     EXPECT_EQ(frames[3].ts.nsec, static_cast<std::uint32_t>(4294967295ull * 1000ull));
 }
 
+// Kuznetsov's "modified pcap" (magic 0xa1b2cd34): 8 more bytes per record, with pkt_type.
+TEST(PcapReader, ModifiedPcapRecordsAreRead)
+{
+    Bytes bytes;
+    put32(bytes, 0xa1b2cd34, false);
+    put16(bytes, 2, false);
+    put16(bytes, 4, false);
+    for (std::uint32_t v : {0u, 0u, 65535u, 1u}) put32(bytes, v, false);
+    const std::uint8_t types[] = {0, 4, 3};
+    for (std::uint8_t i = 0; i < 3; ++i) {
+        const Bytes data = payload(20 + i, i);
+        for (std::uint32_t v : {100u + i, 5u, 20u + i, 20u + i}) put32(bytes, v, false);
+        put32(bytes, 2, false);  // ifindex
+        put16(bytes, 0x0800, false);
+        bytes.push_back(types[i]);
+        bytes.push_back(0);
+        bytes.insert(bytes.end(), data.begin(), data.end());
+    }
+    TempDir dir;
+    writeFile(dir.file("kuz.pcap"), bytes);
+    std::string error;
+    auto reader = CaptureFileReader::open(dir.file("kuz.pcap"), error);
+    ASSERT_TRUE(reader) << error;
+    const auto frames = readAll(*reader);
+    EXPECT_EQ(reader->error(), "");
+    ASSERT_EQ(frames.size(), 3u);
+    EXPECT_EQ(frames[2].bytes, payload(22, 2));
+    EXPECT_EQ(frames[2].ts, (Timestamp{102, 5000}));
+    EXPECT_EQ(frames[0].direction, Direction::Incoming);
+    EXPECT_EQ(frames[1].direction, Direction::Outgoing);
+    EXPECT_EQ(frames[2].direction, Direction::OtherHost);
+}
+
 TEST(PcapReader, LinkTypeIgnoresFcsBits)
 {
     PcapBuilder b(false, false, 0x14000001u);  // FCS-present bits above LINKTYPE_ETHERNET

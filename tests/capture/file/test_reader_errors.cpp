@@ -140,6 +140,7 @@ TEST(ReaderErrors, MessagesForTruncatedPcapNameTheCut)
                                    + "\" is truncated: packet 2 (at byte offset 140) is cut off after 60 of its 100 "
                                      "captured bytes.");
 
+    reader.reset();  // Windows cannot rewrite a file while it is mapped
     writeFile(path, Bytes(full.begin(), full.begin() + 150));
     reader = CaptureFileReader::open(path, error);
     ASSERT_TRUE(reader) << error;
@@ -191,7 +192,7 @@ TEST(ReaderErrors, MissingFileAndDirectory)
     const std::string missing = dir.file("no-such.pcap");
     EXPECT_FALSE(CaptureFileReader::open(missing, error));
     EXPECT_TRUE(contains(error, "Cannot open \"" + missing + "\": ")) << error;
-    EXPECT_TRUE(contains(error, "No such file") || contains(error, "cannot find")) << error;
+    EXPECT_TRUE(contains(error, "No such file") || contains(error, "not find") || contains(error, "not found")) << error;
 
     error.clear();
     EXPECT_FALSE(CaptureFileReader::open(dir.path().string(), error));

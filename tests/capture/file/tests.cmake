@@ -13,4 +13,7 @@ if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
   rcvmon_add_gtest(test_capture_file_oracle
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_libpcap_oracle.cpp
     LIBS pcap)
+  rcvmon_add_gtest(test_capture_file_export
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_export_roundtrip.cpp
+    LIBS pcap)
 endif()
