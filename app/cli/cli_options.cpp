@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "cli_options.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace rcvmon::cli {
+namespace {
+
+bool parseUnsigned(const std::string& text, std::uint64_t& out)
+{
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc{} && ptr == end && !text.empty();
+}
+
+bool parseSeconds(const std::string& text, double& out)
+{
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return !text.empty() && end == text.c_str() + text.size() && out > 0;
+}
+
+// -E takes key=value pairs as tshark does: header=y|n, separator=/t|/s|<char>.
+std::string applyFieldOption(const std::string& spec, CliOptions& o)
+{
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos) return "-E expects key=value, got '" + spec + "'";
+    const std::string key = spec.substr(0, eq);
+    const std::string value = spec.substr(eq + 1);
+    if (key == "header") {
+        if (value != "y" && value != "n") return "-E header= takes y or n";
+        o.header = value == "y";
+    } else if (key == "separator") {
+        if (value == "/t") o.separator = '\t';
+        else if (value == "/s") o.separator = ' ';
+        else if (value.size() == 1) o.separator = value[0];
+        else return "-E separator= takes /t, /s or one character";
+    } else {
+        return "-E " + key + "= is not supported (header, separator are)";
+    }
+    return {};
+}
+
+}  // namespace
+
+ParseResult parseCommandLine(const std::vector<std::string>& args)
+{
+    ParseResult result;
+    CliOptions& o = result.options;
+    auto fail = [&](std::string message) {
+        result.error = std::move(message);
+        return result;
+    };
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        // Flags that take a value accept it as the next argument.
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (arg == "-h" || arg == "--help") o.help = true;
+        else if (arg == "-v" || arg == "--version") o.version = true;
+        else if (arg == "-D") o.listInterfaces = true;
+        else if (arg == "--bench") o.bench = true;
+        else if (arg == "--all-protocols") o.allProtocols = true;
+        else if (arg == "--no-reassembly") o.reassemble = false;
+        else if (arg == "-r") { if (!value(o.readFile)) return fail("-r needs a file name"); }
+        else if (arg == "-i") { if (!value(o.interface)) return fail("-i needs an interface name"); }
+        else if (arg == "-f") { if (!value(o.captureFilter)) return fail("-f needs a capture filter"); }
+        else if (arg == "-Y") { if (!value(o.displayFilter)) return fail("-Y needs a display filter"); }
+        else if (arg == "--select") { if (!value(o.selection)) return fail("--select needs frame numbers, e.g. 1-10,15"); }
+        else if (arg == "-w") { if (!value(o.writeFile)) return fail("-w needs a file name (or - for stdout)"); }
+        else if (arg == "-e") {
+            if (!value(v)) return fail("-e needs a field name");
+            o.fields.push_back(v);
+        } else if (arg == "-E") {
+            if (!value(v)) return fail("-E needs key=value");
+            if (auto err = applyFieldOption(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-m") {
+            if (!value(v)) return fail("-m needs a mode: on or iplevel");
+            auto mode = parseCaptureMode(v);
+            if (!mode || *mode == CaptureMode::Off) return fail("-m takes on or iplevel, not '" + v + "'");
+            o.mode = *mode;
+        } else if (arg == "-c") {
+            std::uint64_t n = 0;
+            if (!value(v) || !parseUnsigned(v, n) || n == 0) return fail("-c needs a positive packet count");
+            o.packetLimit = n;
+        } else if (arg == "-a") {
+            double s = 0;
+            if (!value(v) || v.rfind("duration:", 0) != 0 || !parseSeconds(v.substr(9), s))
+                return fail("-a takes duration:SECONDS, e.g. -a duration:10");
+            o.durationSeconds = s;
+        } else if (arg == "-T") {
+            if (!value(v)) return fail("-T needs fields, tsv or json");
+            if (v == "fields") o.output = OutputFormat::Fields;
+            else if (v == "tsv") o.output = OutputFormat::Tsv;
+            else if (v == "json") o.output = OutputFormat::Json;
+            else return fail("-T takes fields, tsv or json, not '" + v + "'");
+        } else if (arg == "-F") {
+            if (!value(v)) return fail("-F needs pcapng or pcap");
+            if (v == "pcapng") o.writeFormat = WriteFormat::PcapNg;
+            else if (v == "pcap") o.writeFormat = WriteFormat::Pcap;
+            else return fail("-F takes pcapng or pcap, not '" + v + "'");
+        } else {
+            return fail("unknown option '" + arg + "'");
+        }
+    }
+
+    if (o.help || o.version) return result;
+    const int sources = int(!o.readFile.empty()) + int(!o.interface.empty()) + int(o.listInterfaces);
+    if (sources == 0) return fail("nothing to do: give -r FILE, -i IFACE or -D");
+    if (sources > 1) return fail("-r, -i and -D exclude each other");
+    if (o.output == OutputFormat::Fields && o.fields.empty()) return fail("-T fields needs at least one -e FIELD");
+    if (o.output != OutputFormat::Fields && !o.fields.empty()) return fail("-e is used with -T fields");
+    if (o.bench && o.readFile.empty()) return fail("--bench needs -r FILE");
+    if (!o.selection.empty() && o.readFile.empty()) return fail("--select works on a file read with -r");
+    const bool live = !o.interface.empty();
+    if (!live && (o.packetLimit || o.durationSeconds || !o.captureFilter.empty() || o.allProtocols))
+        return fail("-c, -a, -f and --all-protocols apply to a live capture (-i)");
+    return result;
+}
+
+const char* usageText()
+{
+    return "Usage:\n"
+           "  rcvmon-cli -D                                   list interfaces\n"
+           "  rcvmon-cli -i IFACE [-m on|iplevel] [-c N] [-a duration:S] [-f BPF]\n"
+           "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap]\n"
+           "  rcvmon-cli -r FILE [-Y FILTER] [--select 1-10,15] [-w OUT] [-F pcapng|pcap]\n"
+           "  rcvmon-cli -r FILE -T fields -e FIELD [-e FIELD ...] [-E header=y] [-E separator=/t]\n"
+           "  rcvmon-cli -r FILE -T json | -T tsv\n"
+           "  rcvmon-cli --bench -r FILE\n"
+           "Options:\n"
+           "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"
+           "  --no-reassembly   dissect each packet alone (no IP defragmentation)\n"
+           "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n";
+}
+
+}  // namespace rcvmon::cli

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/capture_mode.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rcvmon::cli {
+
+enum class OutputFormat : std::uint8_t { Summary, Fields, Tsv, Json };
+enum class WriteFormat : std::uint8_t { PcapNg, Pcap };
+
+// rcvmon-cli's command line, with tshark's flag letters (DESIGN.md).
+struct CliOptions {
+    bool help = false;
+    bool version = false;
+    bool listInterfaces = false;   // -D
+    bool bench = false;            // --bench
+
+    std::string readFile;          // -r FILE ("-" = stdin)
+    std::string interface;         // -i IFACE
+    CaptureMode mode = CaptureMode::IpLevel;  // -m on|iplevel
+    std::optional<std::uint64_t> packetLimit;  // -c N
+    std::optional<double> durationSeconds;     // -a duration:S
+    std::string captureFilter;     // -f BPF
+    bool allProtocols = false;     // --all-protocols
+
+    std::string displayFilter;     // -Y FILTER
+    std::string selection;         // --select 1-10,15
+    bool reassemble = true;        // --no-reassembly turns it off
+
+    OutputFormat output = OutputFormat::Summary;  // -T
+    std::vector<std::string> fields;              // -e
+    bool header = false;                          // -E header=y
+    char separator = '\t';                        // -E separator=/t|/s|c
+
+    std::string writeFile;                        // -w FILE ("-" = stdout)
+    WriteFormat writeFormat = WriteFormat::PcapNg;  // -F
+};
+
+struct ParseResult {
+    CliOptions options;
+    std::string error;  // non-empty: bad usage, exit status 2
+};
+
+ParseResult parseCommandLine(const std::vector<std::string>& args);
+const char* usageText();
+
+}  // namespace rcvmon::cli

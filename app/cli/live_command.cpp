@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "live_command.h"
+
+#include "output_buffer.h"
+#include "packet_printer.h"
+
+#include "dissect/dissection.h"
+#include "dissect/dissector.h"
+#include "file/capture_file_writer.h"
+#include "live/live_capture.h"
+#include "store/capture_session.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <unordered_map>
+
+namespace rcvmon::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+
+using Clock = std::chrono::steady_clock;
+
+// Where captured frames go: a capture file (-w) or printed lines.
+class LiveOutput {
+public:
+    LiveOutput(const CliOptions& o, const CaptureSession& session) : m_options(o), m_session(session), m_text(stdout) {}
+
+    bool open(std::string& error)
+    {
+        if (!m_options.writeFile.empty()) {
+            const FileFormat format = m_options.writeFormat == WriteFormat::Pcap ? FileFormat::Pcap : FileFormat::PcapNg;
+            m_writer = CaptureFileWriter::create(m_options.writeFile, format, error);
+            return m_writer != nullptr;
+        }
+        m_printer = makePacketPrinter(m_options, m_text, error);
+        if (m_printer) m_printer->begin();
+        return m_printer != nullptr;
+    }
+    bool take(const FrameRef& frame, std::string& error)
+    {
+        ++m_count;
+        if (!m_writer) {
+            m_dissector.dissect(frame, m_count, m_dissection);
+            m_printer->print(frame, m_count, m_dissection);
+            return true;
+        }
+        auto it = m_outputInterface.find(frame.interfaceId);
+        if (it == m_outputInterface.end()) {
+            InterfaceInfo info;
+            info.linkType = frame.linkType;
+            const auto names = m_session.interfaces();
+            if (frame.interfaceId < names.size()) info.name = names[frame.interfaceId];
+            auto index = m_writer->addInterface(info, error);
+            if (!index) return false;
+            it = m_outputInterface.emplace(frame.interfaceId, *index).first;
+        }
+        return m_writer->write(frame, it->second, error);
+    }
+    // Printed lines reach a terminal or pipe promptly, once per drained batch.
+    bool flushBatch() { return m_writer || m_text.flush(); }
+    bool finish(std::string& error)
+    {
+        if (m_printer) m_printer->end();
+        if (!m_text.flush()) {
+            error = "could not write to standard output";
+            return false;
+        }
+        return !m_writer || m_writer->commit(error);
+    }
+    std::uint64_t count() const { return m_count; }
+
+private:
+    const CliOptions& m_options;
+    const CaptureSession& m_session;
+    OutputBuffer m_text;
+    std::unique_ptr<PacketPrinter> m_printer;
+    std::unique_ptr<CaptureFileWriter> m_writer;
+    std::unordered_map<std::uint32_t, std::uint32_t> m_outputInterface;
+    Dissector m_dissector;
+    Dissection m_dissection;
+    std::uint64_t m_count = 0;
+};
+
+void printSummary(const CliOptions& o, const CaptureSession& session, std::uint64_t written)
+{
+    const SessionCounters c = session.counters();
+    std::fprintf(stderr,
+                 "rcvmon-cli: %llu packets captured on %s (%s); received %llu, dropped (kernel) %llu, "
+                 "dropped (ring) %llu\n",
+                 static_cast<unsigned long long>(written), o.interface.c_str(),
+                 std::string(captureModeName(session.mode() == CaptureMode::Off ? o.mode : session.mode())).c_str(),
+                 static_cast<unsigned long long>(c.received), static_cast<unsigned long long>(c.droppedKernel),
+                 static_cast<unsigned long long>(c.droppedRing));
+}
+
+}  // namespace
+
+int runListInterfaces()
+{
+    std::string error;
+    const auto interfaces = listNetworkInterfaces(error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    for (const auto& iface : interfaces) {
+        std::string addresses;
+        for (const auto& a : iface.addresses) addresses += (addresses.empty() ? "" : ", ") + a;
+        std::string flags = iface.up ? "up" : "down";
+        if (iface.running) flags += ", running";
+        if (iface.loopback) flags += ", loopback";
+        if (iface.promiscuous) flags += ", promiscuous";
+        std::printf("%u. %s (%s) [%s]\n", iface.index, iface.name.c_str(),
+                    addresses.empty() ? "no addresses" : addresses.c_str(), flags.c_str());
+    }
+    return 0;
+}
+
+int runLiveCommand(const CliOptions& o)
+{
+    std::string error;
+    auto source = openLiveCapture({o.interface, o.mode, o.allProtocols, o.captureFilter}, error);
+    if (!source) {
+        std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    CaptureSession session(std::move(source));
+    LiveOutput output(o, session);
+    if (!output.open(error)) {
+        std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    session.start();
+
+    const auto deadline = o.durationSeconds
+        ? Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*o.durationSeconds))
+        : Clock::time_point::max();
+    const std::uint64_t limit = o.packetLimit.value_or(UINT64_MAX);
+    bool outputFailed = false;
+    auto drainBatch = [&] {
+        const std::size_t wanted = std::size_t(std::min<std::uint64_t>(limit - output.count(), 4096));
+        const std::size_t n = session.drain(
+            [&](const FrameRef& frame, const PacketTags&) {
+                if (!outputFailed && !output.take(frame, error)) outputFailed = true;
+            },
+            wanted);
+        if (n && !output.flushBatch()) outputFailed = true;
+        return n;
+    };
+    while (!g_interrupted.load() && !outputFailed && output.count() < limit && Clock::now() < deadline) {
+        if (drainBatch() == 0) {
+            const SessionState state = session.state();
+            if (state != SessionState::Running && state != SessionState::Idle) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    session.stop();
+    // What is already in the ring was captured: keep it (up to -c).
+    while (!outputFailed && output.count() < limit && drainBatch() > 0) {
+    }
+
+    std::string finishError;
+    const bool finished = output.finish(finishError);
+    printSummary(o, session, output.count());
+    if (outputFailed || !finished) {
+        std::fprintf(stderr, "rcvmon-cli: %s\n", (outputFailed ? error : finishError).c_str());
+        return 1;
+    }
+    if (session.state() == SessionState::Failed) {
+        std::fprintf(stderr, "rcvmon-cli: %s\n", session.error().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace rcvmon::cli

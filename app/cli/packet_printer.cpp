@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "packet_printer.h"
+
+#include "dissect/dissection.h"
+#include "dissect/field_registry.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace rcvmon::cli {
+namespace {
+
+// Seconds since the first frame, with microseconds, as tshark's default Time column.
+void appendRelativeTime(std::string& out, std::int64_t deltaNs)
+{
+    char text[48];
+    const char* sign = deltaNs < 0 ? "-" : "";
+    const std::uint64_t magnitude = deltaNs < 0 ? std::uint64_t(-deltaNs) : std::uint64_t(deltaNs);
+    std::snprintf(text, sizeof text, "%s%" PRIu64 ".%06" PRIu64, sign, magnitude / 1'000'000'000,
+                  (magnitude % 1'000'000'000) / 1000);
+    out += text;
+}
+
+class RelativeClock {
+public:
+    std::int64_t sinceFirst(const FrameRef& frame)
+    {
+        const std::int64_t ns = frame.ts.totalNanoseconds();
+        if (!m_first) m_first = ns;
+        return ns - *m_first;
+    }
+
+private:
+    std::optional<std::int64_t> m_first;
+};
+
+// -T fields: the chosen fields, tab-separated, occurrences comma-joined (tshark's -T fields).
+class FieldsPrinter final : public PacketPrinter {
+public:
+    FieldsPrinter(std::vector<FieldId> ids, std::vector<std::string> names, const CliOptions& o, OutputBuffer& out)
+        : m_ids(std::move(ids)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator), m_out(out)
+    {
+    }
+    void begin() override
+    {
+        if (!m_header) return;
+        for (std::size_t i = 0; i < m_names.size(); ++i) {
+            if (i) m_out.text() += m_separator;
+            m_out.text() += m_names[i];
+        }
+        m_out.text() += '\n';
+    }
+    void print(const FrameRef&, std::uint64_t, const Dissection& d) override
+    {
+        std::string& text = m_out.text();
+        for (std::size_t i = 0; i < m_ids.size(); ++i) {
+            if (i) text += m_separator;
+            d.appendFieldText(m_ids[i], text);
+        }
+        text += '\n';
+        m_out.maybeFlush();
+    }
+
+private:
+    std::vector<FieldId> m_ids;
+    std::vector<std::string> m_names;
+    bool m_header;
+    char m_separator;
+    OutputBuffer& m_out;
+};
+
+// Default output and -T tsv: the packet table's columns.
+class SummaryPrinter final : public PacketPrinter {
+public:
+    SummaryPrinter(bool tsv, OutputBuffer& out) : m_tsv(tsv), m_out(out) {}
+    void begin() override
+    {
+        if (m_tsv) m_out.text() += "No.\tTime\tSource\tDestination\tProtocol\tLength\tInfo\n";
+    }
+    void print(const FrameRef& frame, std::uint64_t number, const Dissection& d) override
+    {
+        const PacketSummary s = d.summary();
+        std::string& text = m_out.text();
+        const std::int64_t delta = m_clock.sinceFirst(frame);
+        if (m_tsv) {
+            text += std::to_string(number);
+            text += '\t';
+            appendRelativeTime(text, delta);
+            for (const std::string* column : {&s.source, &s.destination, &s.protocol}) {
+                text += '\t';
+                text += *column;
+            }
+            text += '\t';
+            text += std::to_string(frame.originalLength);
+            text += '\t';
+            text += s.info;
+        } else {  // tshark's default one-line summary
+            std::string time;
+            appendRelativeTime(time, delta);
+            char head[64];
+            std::snprintf(head, sizeof head, "%6" PRIu64 " %11s ", number, time.c_str());
+            text += head;
+            text += s.source;
+            text += " \u2192 ";
+            text += s.destination;
+            text += ' ';
+            text += s.protocol;
+            text += ' ';
+            text += std::to_string(frame.originalLength);
+            text += ' ';
+            text += s.info;
+        }
+        text += '\n';
+        m_out.maybeFlush();
+    }
+
+private:
+    bool m_tsv;
+    OutputBuffer& m_out;
+    RelativeClock m_clock;
+};
+
+void appendJsonString(std::string& out, std::string_view value)
+{
+    out += '"';
+    for (const char c : value) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// -T json: tshark's layout ("_source" ▸ "layers" ▸ protocol ▸ field), one object per layer
+// occurrence; a field repeated within one layer becomes an array, as tshark's
+// --no-duplicate-keys does, so that every JSON parser keeps every value.
+class JsonPrinter final : public PacketPrinter {
+public:
+    explicit JsonPrinter(OutputBuffer& out) : m_out(out) {}
+    void begin() override { m_out.text() += "["; }
+    void end() override { m_out.text() += m_first ? "]\n" : "\n]\n"; }
+    void print(const FrameRef&, std::uint64_t, const Dissection& d) override
+    {
+        std::string& text = m_out.text();
+        text += m_first ? "\n" : ",\n";
+        m_first = false;
+        text += "  {\n    \"_index\": \"packets\",\n    \"_type\": \"doc\",\n    \"_score\": null,\n"
+                "    \"_source\": {\n      \"layers\": {";
+        const auto layers = d.layers();
+        const auto fields = d.fields();
+        for (std::size_t layer = 0; layer < layers.size(); ++layer) {
+            text += layer ? ",\n        " : "\n        ";
+            appendJsonString(text, layers[layer].filterName);
+            text += ": {";
+            bool firstField = true;
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                if (fields[i].layer != layer || isRepeatOfEarlier(fields, i)) continue;
+                text += firstField ? "\n          " : ",\n          ";
+                firstField = false;
+                appendJsonString(text, fieldInfo(fields[i].id).name);
+                text += ": ";
+                appendValues(text, d, fields, i);
+            }
+            text += firstField ? "}" : "\n        }";
+        }
+        text += "\n      }\n    }\n  }";
+        m_out.maybeFlush();
+    }
+
+private:
+    template <typename Fields>
+    static bool isRepeatOfEarlier(const Fields& fields, std::size_t i)
+    {
+        for (std::size_t j = 0; j < i; ++j)
+            if (fields[j].layer == fields[i].layer && fields[j].id == fields[i].id) return true;
+        return false;
+    }
+    template <typename Fields>
+    static void appendValues(std::string& text, const Dissection& d, const Fields& fields, std::size_t first)
+    {
+        std::size_t count = 0;
+        for (std::size_t j = first; j < fields.size(); ++j)
+            count += fields[j].layer == fields[first].layer && fields[j].id == fields[first].id;
+        if (count > 1) text += '[';
+        bool firstValue = true;
+        for (std::size_t j = first; j < fields.size(); ++j) {
+            if (fields[j].layer != fields[first].layer || fields[j].id != fields[first].id) continue;
+            if (!firstValue) text += ", ";
+            firstValue = false;
+            appendJsonString(text, d.formatValue(fields[j]));
+        }
+        if (count > 1) text += ']';
+    }
+
+    OutputBuffer& m_out;
+    bool m_first = true;
+};
+
+}  // namespace
+
+std::unique_ptr<PacketPrinter> makePacketPrinter(const CliOptions& options, OutputBuffer& out, std::string& error)
+{
+    switch (options.output) {
+    case OutputFormat::Fields: {
+        std::vector<FieldId> ids;
+        std::string unknown;
+        for (const std::string& name : options.fields) {
+            if (auto id = findField(name)) ids.push_back(*id);
+            else unknown += (unknown.empty() ? "" : ", ") + name;
+        }
+        if (!unknown.empty()) {
+            error = "unknown field name(s): " + unknown + " (names are Wireshark's, e.g. ip.src, tcp.dstport)";
+            return nullptr;
+        }
+        return std::make_unique<FieldsPrinter>(std::move(ids), options.fields, options, out);
+    }
+    case OutputFormat::Tsv: return std::make_unique<SummaryPrinter>(true, out);
+    case OutputFormat::Json: return std::make_unique<JsonPrinter>(out);
+    case OutputFormat::Summary: return std::make_unique<SummaryPrinter>(false, out);
+    }
+    return nullptr;
+}
+
+}  // namespace rcvmon::cli

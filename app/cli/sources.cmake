@@ -1,0 +1,19 @@
+# rcvmon-cli: the headless entry point. Its logic is a small library so tests can link it.
+add_library(rcvmon_cli STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/bench_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cli_options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/frame_selection.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/packet_printer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/read_command.cpp)
+target_include_directories(rcvmon_cli PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(rcvmon_cli PUBLIC rcvmon_capture)
+rcvmon_set_warnings(rcvmon_cli)
+
+add_executable(rcvmon-cli ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
+target_link_libraries(rcvmon-cli PRIVATE rcvmon_cli)
+rcvmon_set_warnings(rcvmon-cli)
+if(CMAKE_CROSSCOMPILING)
+  target_link_options(rcvmon-cli PRIVATE -static)
+endif()
