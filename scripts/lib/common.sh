@@ -8,7 +8,7 @@ RCVMON_JOBS="${RCVMON_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 # Debian 12 / Ubuntu packages, the only registry RcvMon uses.
 RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev
   qt6-base-dev qt6-charts-dev libgl-dev)
-RCVMON_TEST_PACKAGES=(tshark tcpdump xvfb xauth iproute2 procps clang libclang-rt-14-dev
+RCVMON_TEST_PACKAGES=(tshark tcpdump xvfb xauth iproute2 procps python3 clang libclang-rt-14-dev
   g++-mingw-w64-x86-64-posix wine64)
 
 # Runs a command as root: directly when we are root (CI, containers without sudo), else via sudo.
@@ -35,4 +35,16 @@ configure_and_build() {
   local dir="$1"; shift
   cmake -S "$RCVMON_ROOT" -B "$dir" -G Ninja "$@"
   cmake --build "$dir" -j "$RCVMON_JOBS"
+}
+
+# build_labelled DIR LABEL [cmake args...]: configures, then builds only the test executables
+# carrying LABEL (each test is named after its executable), so a sanitizer build stays small.
+build_labelled() {
+  local dir="$1" label="$2"; shift 2
+  cmake -S "$RCVMON_ROOT" -B "$dir" -G Ninja "$@"
+  local targets
+  targets=$(ctest --test-dir "$dir" -N -L "$label" | sed -n 's/^ *Test *#[0-9]*: *//p')
+  [ -n "$targets" ] || { echo "no tests labelled '$label'" >&2; return 1; }
+  # shellcheck disable=SC2086
+  cmake --build "$dir" -j "$RCVMON_JOBS" --target $targets
 }
