@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "dissect/dissection.h"
+
+#include "dissect/field_format.h"
+
+#include <algorithm>
+
+namespace rcvmon {
+
+void Dissection::clear()
+{
+    m_layers.clear();
+    m_fields.clear();
+    m_values.clear();
+    m_protocol = {};
+    m_infoKind = InfoKind::None;
+    m_infoLayer = 0;
+    m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
+    m_frameNumber = 0;
+}
+
+void Dissection::beginFrame(const FrameRef& frame, std::uint64_t frameNumber)
+{
+    clear();
+    m_frameNumber = frameNumber;
+    const std::uint16_t l = addLayer("Frame", "frame", 0, frame.capturedLength, false);
+    addField(field::FrameInterfaceId, l, 0, 0, frame.interfaceId);
+    FieldRecord& t = m_fields[addField(field::FrameTimeEpoch, l, 0, 0, static_cast<std::uint64_t>(frame.ts.sec))];
+    t.aux = frame.ts.nsec;
+    addField(field::FrameNumber, l, 0, 0, frameNumber);
+    addField(field::FrameLen, l, 0, 0, frame.originalLength);
+    addField(field::FrameCapLen, l, 0, 0, frame.capturedLength);
+}
+
+std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filterName, std::uint32_t offset,
+                                   std::uint32_t length, bool reassembled)
+{
+    m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled});
+    return static_cast<std::uint16_t>(m_layers.size() - 1);
+}
+
+std::uint32_t Dissection::addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
+                                   std::uint64_t number)
+{
+    FieldRecord f;
+    f.id = id;
+    f.layer = layer;
+    f.offset = offset;
+    f.length = length;
+    f.number = number;
+    m_fields.push_back(f);
+    return static_cast<std::uint32_t>(m_fields.size() - 1);
+}
+
+std::uint32_t Dissection::addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes)
+{
+    const std::uint32_t index = addField(id, layer, offset, static_cast<std::uint32_t>(bytes.size()), 0);
+    FieldRecord& f = m_fields[index];
+    f.valueOffset = static_cast<std::uint32_t>(m_values.size());
+    f.valueLength = static_cast<std::uint32_t>(bytes.size());
+    m_values.insert(m_values.end(), bytes.begin(), bytes.end());
+    return index;
+}
+
+std::uint32_t Dissection::addTextField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
+                                       std::string_view text)
+{
+    const std::uint32_t index = addField(id, layer, offset, length, 0);
+    FieldRecord& f = m_fields[index];
+    f.valueOffset = static_cast<std::uint32_t>(m_values.size());
+    f.valueLength = static_cast<std::uint32_t>(text.size());
+    m_values.insert(m_values.end(), text.begin(), text.end());
+    return index;
+}
+
+void Dissection::appendToLastText(std::string_view text)
+{
+    if (m_fields.empty()) return;
+    FieldRecord& f = m_fields.back();
+    // Only the last value in the arena can grow in place.
+    if (f.valueOffset + f.valueLength != m_values.size()) return;
+    m_values.insert(m_values.end(), text.begin(), text.end());
+    f.valueLength += static_cast<std::uint32_t>(text.size());
+}
+
+bool Dissection::has(FieldId id) const
+{
+    if (id == field::ColProtocol || id == field::ColInfo || id == field::ColSource || id == field::ColDestination ||
+        id == field::FrameProtocols)
+        return !m_layers.empty();
+    return first(id) != nullptr;
+}
+
+const FieldRecord* Dissection::first(FieldId id) const
+{
+    for (const FieldRecord& f : m_fields)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+const FieldRecord* Dissection::firstInLayerOrAfter(FieldId id, std::uint16_t layer) const
+{
+    for (const FieldRecord& f : m_fields)
+        if (f.id == id && f.layer >= layer) return &f;
+    return nullptr;
+}
+
+ByteSpan Dissection::valueBytes(const FieldRecord& f) const
+{
+    if (std::size_t{f.valueOffset} + f.valueLength > m_values.size()) return {};
+    return ByteSpan(m_values).subspan(f.valueOffset, f.valueLength);
+}
+
+std::string_view Dissection::valueText(const FieldRecord& f) const
+{
+    const ByteSpan b = valueBytes(f);
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
+
+void Dissection::appendValue(const FieldRecord& f, std::string& out) const
+{
+    const FieldInfo& info = fieldInfo(f.id);
+    switch (info.kind) {
+    case FieldKind::Unsigned: appendDecimal(out, f.number); break;
+    case FieldKind::Signed: appendSigned(out, static_cast<std::int64_t>(f.number)); break;
+    case FieldKind::Hex: appendHex(out, f.number, info.hexDigits); break;
+    case FieldKind::Bool: out.push_back(f.number ? '1' : '0'); break;
+    case FieldKind::Ipv4: appendIpv4(out, valueBytes(f)); break;
+    case FieldKind::Ipv6: appendIpv6(out, valueBytes(f)); break;
+    case FieldKind::Mac:
+    case FieldKind::Bytes: appendMac(out, valueBytes(f)); break;
+    case FieldKind::String: out += valueText(f); break;
+    case FieldKind::AbsoluteTime:
+    case FieldKind::RelativeTime: appendEpoch(out, static_cast<std::int64_t>(f.number), f.aux); break;
+    }
+}
+
+std::string Dissection::formatValue(const FieldRecord& f) const
+{
+    std::string out;
+    appendValue(f, out);
+    return out;
+}
+
+void Dissection::appendFieldText(FieldId id, std::string& out) const
+{
+    if (id == field::ColProtocol || id == field::ColInfo || id == field::ColSource || id == field::ColDestination) {
+        if (!m_layers.empty()) appendColumn(id, out);
+        return;
+    }
+    if (id == field::FrameProtocols) {
+        appendProtocols(out);
+        return;
+    }
+    bool firstOne = true;
+    for (const FieldRecord& f : m_fields) {
+        if (f.id != id) continue;
+        if (!firstOne) out.push_back(',');
+        firstOne = false;
+        appendValue(f, out);
+    }
+}
+
+std::string Dissection::fieldText(FieldId id) const
+{
+    std::string out;
+    appendFieldText(id, out);
+    return out;
+}
+
+void Dissection::appendProtocols(std::string& out) const
+{
+    bool firstOne = true;
+    for (const LayerRecord& l : m_layers) {
+        if (l.filterName == "frame") continue;
+        if (!firstOne) out.push_back(':');
+        firstOne = false;
+        out += l.filterName;
+    }
+}
+
+void Dissection::appendColumn(FieldId id, std::string& out) const
+{
+    if (id == field::ColProtocol) {
+        out += m_protocol;
+    } else if (id == field::ColInfo) {
+        appendInfo(out);
+    } else {
+        const bool src = id == field::ColSource;
+        const FieldRecord* f = at(src ? m_netSrc : m_netDst);
+        if (!f) f = at(src ? m_linkSrc : m_linkDst);
+        if (f) appendValue(*f, out);
+    }
+}
+
+PacketSummary Dissection::summary() const
+{
+    PacketSummary s;
+    appendColumn(field::ColSource, s.source);
+    appendColumn(field::ColDestination, s.destination);
+    s.protocol = std::string(m_protocol);
+    appendInfo(s.info);
+    return s;
+}
+
+bool Dissection::malformed() const
+{
+    return std::any_of(m_layers.begin(), m_layers.end(),
+                       [](const LayerRecord& l) { return l.status == ParseStatus::Malformed; });
+}
+
+bool Dissection::truncated() const
+{
+    return std::any_of(m_layers.begin(), m_layers.end(),
+                       [](const LayerRecord& l) { return l.status == ParseStatus::Truncated; });
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/byte_reader.h"
+#include "core/bytes.h"
+#include "core/frame.h"
+#include "dissect/field_registry.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rcvmon {
+
+// One protocol layer of a dissected frame, outermost first.
+struct LayerRecord {
+    std::string_view name;        // Wireshark's short protocol name ("IPv4", "TCP", "802.1Q Virtual LAN" is "VLAN")
+    std::string_view filterName;  // Wireshark's filter prefix ("ip", "tcp", "vlan")
+    std::uint32_t offset = 0;     // first byte of the layer: in the frame, or in the reassembled datagram
+    std::uint32_t length = 0;     // bytes the layer covers (header and payload)
+    ParseStatus status = ParseStatus::Ok;  // where the bytes ran out (Truncated) or a value was impossible
+    bool reassembled = false;     // offset/length refer to a reassembled datagram, not the frame
+};
+
+// One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied
+// into the dissection's value arena so the record stays valid after the frame bytes are gone.
+struct FieldRecord {
+    FieldId id = 0;
+    std::uint16_t layer = 0;      // index into layers()
+    std::uint32_t offset = 0;     // position of the field's bytes (same space as its layer)
+    std::uint32_t length = 0;
+    std::uint64_t number = 0;     // numeric value; seconds for times
+    std::uint32_t aux = 0;        // nanoseconds for times
+    std::uint32_t valueOffset = 0;  // bytes/text in the value arena
+    std::uint32_t valueLength = 0;
+};
+
+// The packet table's summary columns, as Wireshark fills them.
+struct PacketSummary {
+    std::string source, destination, protocol, info;
+};
+
+// What the Info column describes; chosen by the top-most layer allowed to write columns.
+enum class InfoKind : std::uint8_t {
+    None, Raw, Ethernet, Llc, Arp, Ipv4, Ipv4Fragment, Ipv6, Ipv6Fragment, Tcp, Udp, Icmp, Icmpv6,
+    Igmp, Gre, Dns, App, Eapol, Sctp,
+};
+
+// The result of dissecting one frame. Reused across packets: clear() keeps every vector's
+// capacity, so steady-state dissection allocates nothing; text is formatted only on demand.
+class Dissection {
+public:
+    static constexpr std::uint32_t kNoField = 0xffffffffu;
+
+    std::span<const LayerRecord> layers() const { return m_layers; }
+    std::span<const FieldRecord> fields() const { return m_fields; }
+    bool has(FieldId id) const;
+    const FieldRecord* first(FieldId id) const;
+    // tshark -T fields text: all occurrences, outer first, comma-joined; nothing if absent.
+    void appendFieldText(FieldId id, std::string& out) const;
+    std::string fieldText(FieldId id) const;
+    // One occurrence, formatted as tshark prints it.
+    std::string formatValue(const FieldRecord& f) const;
+    void appendValue(const FieldRecord& f, std::string& out) const;
+    // The bytes or text a field holds in the value arena (addresses, names).
+    ByteSpan valueBytes(const FieldRecord& f) const;
+    std::string_view valueText(const FieldRecord& f) const;
+
+    PacketSummary summary() const;
+    std::string_view protocolName() const { return m_protocol; }
+    // A layer found an impossible header value (not merely bytes missing from the capture).
+    bool malformed() const;
+    // The capture cut the frame inside a layer (snaplen).
+    bool truncated() const;
+    std::uint64_t frameNumber() const { return m_frameNumber; }
+
+    // ---- Building, used by the dissectors ----
+    void clear();
+    void beginFrame(const FrameRef& frame, std::uint64_t frameNumber);
+    std::uint16_t addLayer(std::string_view name, std::string_view filterName, std::uint32_t offset,
+                           std::uint32_t length, bool reassembled);
+    LayerRecord& layer(std::uint16_t index) { return m_layers[index]; }
+    std::uint32_t addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
+                           std::uint64_t number);
+    std::uint32_t addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes);
+    std::uint32_t addTextField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
+                               std::string_view text);
+    // Append text to the value of the field just added (DNS names are built label by label).
+    void appendToLastText(std::string_view text);
+    void setProtocol(std::string_view name) { m_protocol = name; }
+    void setInfo(InfoKind kind, std::uint16_t layer) { m_infoKind = kind; m_infoLayer = layer; }
+    void setNetAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_netSrc = srcField; m_netDst = dstField; }
+    void setLinkAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_linkSrc = srcField; m_linkDst = dstField; }
+    InfoKind infoKind() const { return m_infoKind; }
+    std::uint16_t infoLayer() const { return m_infoLayer; }
+
+private:
+    void appendInfo(std::string& out) const;
+    void appendProtocols(std::string& out) const;
+    void appendColumn(FieldId id, std::string& out) const;
+    const FieldRecord* firstInLayerOrAfter(FieldId id, std::uint16_t layer) const;
+    const FieldRecord* at(std::uint32_t index) const { return index < m_fields.size() ? &m_fields[index] : nullptr; }
+
+    std::vector<LayerRecord> m_layers;
+    std::vector<FieldRecord> m_fields;
+    std::vector<std::uint8_t> m_values;
+    std::string_view m_protocol;
+    InfoKind m_infoKind = InfoKind::None;
+    std::uint16_t m_infoLayer = 0;
+    std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
+    std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
+    std::uint64_t m_frameNumber = 0;
+};
+
+}  // namespace rcvmon

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/frame.h"
+#include "dissect/dissection.h"
+#include "dissect/ip_reassembly.h"
+#include "dissect/tcp_conversations.h"
+
+#include <cstdint>
+
+namespace rcvmon {
+
+struct DissectorOptions {
+    bool reassemble = true;  // IPv4/IPv6 defragmentation, as tshark's default
+};
+
+// Dissects frames into a Dissection. Holds the state that spans frames (IP fragment
+// reassembly, TCP relative sequence numbers), so frames must be fed in file order;
+// reset() forgets it (a new file, or a re-dissection from the start).
+class Dissector {
+public:
+    using Options = DissectorOptions;
+
+    Dissector() = default;
+    explicit Dissector(Options options) : m_options(options) {}
+
+    void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
+    void reset();
+    const Options& options() const { return m_options; }
+
+private:
+    Options m_options;
+    IpReassembler m_reassembler;
+    TcpConversations m_tcp;
+};
+
+}  // namespace rcvmon

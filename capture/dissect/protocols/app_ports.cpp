@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Application protocols recognised by well-known port (IANA service names), tried lower
+// port first as Wireshark's UDP and TCP dissectors do. Most are only named for the Protocol
+// column; DNS, mDNS and LLMNR are dissected, Teredo (RFC 4380) carries IPv6 on.
+#include "dissect/protocols/context.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace rcvmon {
+namespace {
+
+enum class Handler : std::uint8_t { Name, Dns, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap };
+
+struct PortEntry {
+    std::uint16_t port;
+    Transport transport;
+    Handler handler;
+    std::string_view name;
+};
+
+constexpr PortEntry kPorts[] = {
+    {53, Transport::Udp, Handler::Dns, "DNS"},
+    {53, Transport::Tcp, Handler::Name, "DNS"},
+    {5353, Transport::Udp, Handler::Dns, "MDNS"},
+    {5355, Transport::Udp, Handler::Dns, "LLMNR"},
+    {137, Transport::Udp, Handler::Name, "NBNS"},
+    {138, Transport::Udp, Handler::Name, "BROWSER"},
+    {67, Transport::Udp, Handler::Name, "DHCP"},
+    {68, Transport::Udp, Handler::Name, "DHCP"},
+    {546, Transport::Udp, Handler::Name, "DHCPv6"},
+    {547, Transport::Udp, Handler::Name, "DHCPv6"},
+    {123, Transport::Udp, Handler::Name, "NTP"},
+    {1900, Transport::Udp, Handler::Name, "SSDP"},
+    {443, Transport::Udp, Handler::Quic, "QUIC"},
+    {8805, Transport::Udp, Handler::Name, "PFCP"},
+    {3544, Transport::Udp, Handler::Teredo, "Teredo"},
+    {2055, Transport::Udp, Handler::Name, "CFLOW"},
+    {520, Transport::Udp, Handler::Rip, "RIP"},
+    {7989, Transport::Udp, Handler::Name, "ADwin Config"},
+    {69, Transport::Udp, Handler::Name, "TFTP"},
+    {161, Transport::Udp, Handler::Name, "SNMP"},
+    {162, Transport::Udp, Handler::Name, "SNMP"},
+    {514, Transport::Udp, Handler::Name, "Syslog"},
+    {80, Transport::Tcp, Handler::Http, "HTTP"},
+    {8000, Transport::Tcp, Handler::Http, "HTTP"},
+    {8080, Transport::Tcp, Handler::Http, "HTTP"},
+    {443, Transport::Tcp, Handler::Tls, "TLS"},
+    {22, Transport::Tcp, Handler::Ssh, "SSH"},
+    {139, Transport::Tcp, Handler::Name, "NBSS"},
+    {445, Transport::Tcp, Handler::Smb, "SMB"},
+    {389, Transport::Tcp, Handler::Ldap, "LDAP"},
+    {25, Transport::Tcp, Handler::Name, "SMTP"},
+    {21, Transport::Tcp, Handler::Name, "FTP"},
+    {23, Transport::Tcp, Handler::Name, "TELNET"},
+};
+
+bool startsWith(ByteSpan data, std::string_view prefix)
+{
+    return data.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), data.begin(),
+                      [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+}
+
+void dissectTeredo(DissectContext& ctx, const Payload& p)
+{
+    LayerCursor c(ctx, "Teredo", "teredo", p.data, p.at, p.reported);
+    ctx.setProtocol("Teredo");
+    // Optional authentication (type 1) and origin indication (type 0) headers precede IPv6.
+    for (int guard = 0; guard < 2 && c.ok(); ++guard) {
+        if (c.peek() != 0 || c.remaining() < 2) break;
+        const std::uint8_t type = c.peek(1);
+        if (type == 1) {
+            c.u16();
+            const std::uint8_t idLen = c.u8();
+            const std::uint8_t authLen = c.u8();
+            c.skip(std::size_t{idLen} + authLen + 9);
+        } else if (type == 0) {
+            c.skip(8);
+        } else {
+            break;
+        }
+    }
+    if (!c.ok()) return;
+    c.setLength(c.pos());
+    const Payload next = payloadAfter(c, c.reportedRemaining());
+    if (!next.data.empty() && (next.data[0] >> 4) == 6) dissectIpv6(ctx, next);
+}
+
+bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
+{
+    switch (e.handler) {
+    case Handler::Dns: dissectDns(ctx, p, e.name, e.name == "DNS" ? "dns" : e.name == "MDNS" ? "mdns" : "llmnr"); return true;
+    case Handler::Teredo: dissectTeredo(ctx, p); return true;
+    case Handler::Tls: dissectTls(ctx, p); return true;
+    case Handler::Http: dissectHttp(ctx, p); return true;
+    case Handler::Ldap: dissectLdap(ctx, p); return true;
+    case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
+    case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
+    case Handler::Quic: ctx.setProtocol("QUIC"); break;
+    case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
+    case Handler::Name: ctx.setProtocol(e.name); break;
+    }
+    // Named only: the transport's Info text stays, as for a payload Wireshark cannot decode.
+    ctx.out.addLayer(e.name, e.name, p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+    return true;
+}
+
+const PortEntry* lookup(Transport transport, std::uint16_t port)
+{
+    for (const PortEntry& e : kPorts)
+        if (e.port == port && e.transport == transport) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
+                   const Payload& p)
+{
+    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
+    if (const PortEntry* e = lookup(transport, low)) return handle(ctx, *e, p);
+    if (const PortEntry* e = lookup(transport, high)) return handle(ctx, *e, p);
+    return false;
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// DNS messages (RFC 1035 §4.1), also carried by mDNS (RFC 6762) and LLMNR (RFC 4795):
+// header, flags and the question section. Names follow compression pointers (§4.1.4)
+// with a hop limit, so a pointer loop ends instead of spinning.
+#include "dissect/protocols/context.h"
+
+#include <string>
+
+namespace rcvmon {
+namespace {
+
+constexpr int kMaxPointerHops = 64;
+constexpr std::size_t kMaxNameText = 1024;
+
+// Reads the name at `pos` of `msg`, appending its text; returns the offset after the name
+// in the original position (not following pointers), or 0 when the name is cut or invalid.
+std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, bool& malformed)
+{
+    std::size_t end = 0;
+    int hops = 0;
+    text.clear();
+    for (;;) {
+        if (pos >= msg.size()) return 0;
+        const std::uint8_t len = msg[pos];
+        if ((len & 0xc0) == 0xc0) {
+            if (pos + 1 >= msg.size()) return 0;
+            if (end == 0) end = pos + 2;
+            if (++hops > kMaxPointerHops) {
+                malformed = true;
+                return 0;
+            }
+            pos = (std::size_t{len & 0x3fu} << 8) | msg[pos + 1];
+            continue;
+        }
+        if ((len & 0xc0) != 0) {  // extended label types: not supported, as in most resolvers
+            malformed = true;
+            return 0;
+        }
+        if (len == 0) {
+            if (end == 0) end = pos + 1;
+            break;
+        }
+        if (pos + 1 + len > msg.size()) return 0;
+        if (!text.empty()) text.push_back('.');
+        for (std::size_t i = 0; i < len && text.size() < kMaxNameText; ++i) {
+            const char ch = static_cast<char>(msg[pos + 1 + i]);
+            text.push_back(ch >= 0x20 && ch < 0x7f ? ch : '.');
+        }
+        pos += 1 + std::size_t{len};
+    }
+    if (text.empty()) text = "<Root>";
+    return end;
+}
+
+}  // namespace
+
+void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocolName, std::string_view filterName)
+{
+    LayerCursor c(ctx, protocolName, filterName, p.data, p.at, p.reported);
+    ctx.setProtocol(protocolName);
+    ctx.setInfo(InfoKind::Dns, c.layer());
+    // Like Wireshark, nothing is shown of a message shorter than its 12-byte header.
+    if (!c.need(12)) return;
+    const bool mdns = filterName == "mdns";
+    c.u16(field::DnsId);
+    const std::uint16_t flags = c.u16(field::DnsFlags);
+    if (!c.ok()) return;
+    c.add(field::DnsFlagsResponse, 2, 1, flags >> 15);
+    c.add(field::DnsFlagsOpcode, 2, 1, (flags >> 11) & 0xf);
+    if (flags & 0x8000) c.add(field::DnsFlagsRcode, 3, 1, flags & 0xf);
+    const std::uint16_t queries = c.u16(field::DnsCountQueries);
+    c.u16(field::DnsCountAnswers);
+    c.u16();
+    c.u16();
+    if (!c.ok()) return;
+    // The name text is built in a scratch string that keeps its capacity across packets.
+    thread_local std::string name;
+    const ByteSpan msg = c.data();
+    for (unsigned q = 0; q < queries && q < 256; ++q) {
+        bool malformed = false;
+        const std::size_t start = c.pos();
+        const std::size_t end = readName(msg, start, name, malformed);
+        if (end == 0) {
+            if (malformed) {
+                c.malformed();
+            } else {
+                c.need(c.remaining() + 1);
+            }
+            return;
+        }
+        c.skip(end - start);
+        ctx.out.addTextField(field::DnsQryName, c.layer(), c.absolute(start), static_cast<std::uint32_t>(end - start),
+                             name);
+        c.u16(field::DnsQryType);
+        // mDNS uses the class's top bit as the unicast-response flag (RFC 6762 §5.4).
+        const std::uint16_t qclass = c.u16();
+        if (c.ok()) c.add(field::DnsQryClass, c.pos() - 2, 2, mdns ? qclass & 0x7fff : qclass);
+        if (!c.ok()) return;
+    }
+}
+
+}  // namespace rcvmon

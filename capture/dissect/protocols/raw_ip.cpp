@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Raw IP link types (LINKTYPE_RAW 101, DLT_RAW 12/14, LINKTYPE_IPV4 228, LINKTYPE_IPV6 229):
+// the version nibble picks IPv4 or IPv6.
+#include "dissect/protocols/context.h"
+
+namespace rcvmon {
+
+void dissectRawIp(DissectContext& ctx, const Payload& p)
+{
+    const unsigned version = p.data.empty() ? 0 : p.data[0] >> 4;
+    if (version == 6) {
+        dissectIpv6(ctx, p);
+    } else if (version == 4) {
+        dissectIpv4(ctx, p);
+    } else {
+        ctx.setProtocol("Raw");
+        LayerCursor c(ctx, "Raw", "raw", p.data, p.at, p.reported);
+        c.fail(p.data.empty() ? ParseStatus::Truncated : ParseStatus::Malformed);
+    }
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// UDP (RFC 768): the length field bounds the payload, then the application by port.
+#include "dissect/protocols/context.h"
+
+namespace rcvmon {
+
+void dissectUdp(DissectContext& ctx, const Payload& p)
+{
+    LayerCursor c(ctx, "UDP", "udp", p.data, p.at, p.reported);
+    ctx.setProtocol("UDP");
+    ctx.setInfo(InfoKind::Udp, c.layer());
+    const std::uint16_t srcPort = c.u16(field::UdpSrcPort);
+    const std::uint16_t dstPort = c.u16(field::UdpDstPort);
+    std::size_t length = c.u16(field::UdpLength);
+    c.u16(field::UdpChecksum);
+    if (!c.ok()) return;
+    if (!ctx.inIcmpError) ctx.udpDstPort = dstPort;
+    if (length < 8 || length > p.reported) {
+        // Impossible length: Wireshark flags it and dissects what the IP layer holds.
+        if (length < 8 && length != 0) {
+            c.malformed();
+            return;
+        }
+        length = p.reported;
+    }
+    c.setLength(length < c.size() ? length : c.size());
+    const Payload payload = payloadAfter(c, length - 8);
+    if (payload.data.empty()) return;
+    if (!dissectByPort(ctx, Transport::Udp, srcPort, dstPort, payload)) dissectData(ctx, payload);
+}
+
+}  // namespace rcvmon

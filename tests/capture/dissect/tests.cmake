@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The tshark tsv comparison is a small library: the CLI's reference test reuses it.
+add_library(rcvmon_tshark_tsv STATIC ${CMAKE_CURRENT_LIST_DIR}/tshark_tsv.cpp)
+target_include_directories(rcvmon_tshark_tsv PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_compile_features(rcvmon_tshark_tsv PUBLIC cxx_std_20)
+rcvmon_set_warnings(rcvmon_tshark_tsv)
+
+rcvmon_add_gtest(test_dissect_protocols SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_protocols.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_truncation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_field_format.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_reassembly.cpp)
+rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
+
+# The corpus reference reads captures with libpcap, which the mingw build does not have.
+if(NOT CMAKE_CROSSCOMPILING)
+  find_library(RCVMON_PCAP_LIBRARY pcap REQUIRED)
+  rcvmon_add_gtest(test_dissect_reference SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_dissect_reference.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/capture_frames.cpp
+    LIBS rcvmon_tshark_tsv ${RCVMON_PCAP_LIBRARY})
+  target_compile_definitions(test_dissect_reference PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
+endif()
+if(NOT CMAKE_CROSSCOMPILING)
+  rcvmon_add_gtest(test_dissect_tshark_fields SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tshark_fields.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/capture_frames.cpp
+    LIBS rcvmon_tshark_tsv ${RCVMON_PCAP_LIBRARY})
+  target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
+  set_tests_properties(test_dissect_tshark_fields PROPERTIES TIMEOUT 600)
+endif()
