@@ -44,7 +44,7 @@ public:
         tagged.interfaceId = frame.interfaceId + s.m_interfaceBase;
         if (tagged.interfaceId >= s.m_interfaceLimit && tagged.interfaceId < kMaxInterfaces)
             s.learnInterface(tagged.interfaceId);
-        if (!s.m_ring.tryPush(tagged, PacketTags{protocol, s.m_threadMode})) {
+        if (!s.m_ring.tryPush(tagged, PacketTags{protocol, s.modeAt(frame.ts)})) {
             bump(s.m_droppedRing);
             if (!s.m_ring.canEverHold(frame.data.size())) bump(s.m_oversized);
         }
@@ -132,7 +132,7 @@ void CaptureSession::run()
     Sink sink(*this);
     SessionState end = SessionState::Stopped;
     while (!m_stopRequested.load(std::memory_order_acquire)) {
-        if (m_switchPending.load(std::memory_order_acquire) && !applyPendingSwitch()) {
+        if (m_switchPending.load(std::memory_order_acquire) && !applyPendingSwitch(sink)) {
             end = SessionState::Failed;
             break;
         }
@@ -159,7 +159,7 @@ void CaptureSession::run()
     m_state.store(end, std::memory_order_release);
 }
 
-bool CaptureSession::applyPendingSwitch()
+bool CaptureSession::applyPendingSwitch(FrameSink& sink)
 {
     std::optional<CaptureMode> mode;
     std::unique_ptr<CaptureSource> next;
@@ -170,7 +170,7 @@ bool CaptureSession::applyPendingSwitch()
         m_pendingMode.reset();
         m_switchPending.store(false, std::memory_order_relaxed);
     }
-    if (next) return switchSource(std::move(next), mode);
+    if (next) return switchSource(std::move(next), mode, sink);
     if (mode) return switchMode(*mode);
     return true;
 }
@@ -182,6 +182,10 @@ bool CaptureSession::switchMode(CaptureMode mode)
     if (mode == old) return true;
     CaptureEvent event{wallClockNow(), m_source->name(), old, mode, m_source->name(),
                        m_received.load(std::memory_order_relaxed), true, {}};
+    // Frames the kernel buffered before this moment were caught in the old mode, even if
+    // they reach the thread after the switch.
+    m_previousMode = old;
+    m_switchNs = event.time.totalNanoseconds();
     std::string why;
     bool ok = m_source->setMode(CaptureMode::Off, why);
     if (ok) {
@@ -204,7 +208,8 @@ bool CaptureSession::switchMode(CaptureMode mode)
 }
 
 // Off on the old source, then the mode on the new one; the old source is closed.
-bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::optional<CaptureMode> mode)
+bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::optional<CaptureMode> mode,
+                                  FrameSink& sink)
 {
     const CaptureMode old = m_source->mode();
     const CaptureMode target = mode.value_or(old);
@@ -213,6 +218,13 @@ bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::opti
     std::string why;
     if (!m_source->setMode(CaptureMode::Off, why))
         event.message = "turning " + m_source->name() + " off reported: " + why + " (it was closed anyway)";
+    // Collect what the old source still holds before closing it (bounded: a few polls).
+    for (int i = 0; i < 4; ++i) {
+        const std::uint64_t before = m_received.load(std::memory_order_relaxed);
+        if (m_source->poll(sink, 0) != PollResult::Frames || m_received.load(std::memory_order_relaxed) == before)
+            break;
+    }
+    m_switchNs = 0;
     publishKernelStats(true);
     m_kernelBase = m_droppedKernel.load(std::memory_order_relaxed);
 
@@ -243,6 +255,16 @@ bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::opti
     m_mode.store(m_threadMode, std::memory_order_release);
     recordEvent(std::move(event));
     return true;
+}
+
+CaptureMode CaptureSession::modeAt(const Timestamp& ts) const
+{
+    if (m_switchNs != 0) {
+        const std::int64_t ns = ts.totalNanoseconds();
+        // Only live (wall-clock) timestamps from just before the switch qualify.
+        if (ns < m_switchNs && ns > m_switchNs - 2'000'000'000) return m_previousMode;
+    }
+    return m_threadMode;
 }
 
 void CaptureSession::learnInterface(std::uint32_t id)

@@ -45,7 +45,10 @@ enum class SessionState : std::uint8_t {
 };
 
 // One capture: a thread polls the source, tags each frame with its protocol class and the
-// RCVALL mode, bins its bandwidth and pushes it into the ring; the GUI drains the ring.
+// RCVALL mode it was caught in, bins its bandwidth and pushes it into the ring; the GUI
+// drains the ring. A frame time-stamped (wall clock) just before a mode switch but
+// delivered after it keeps the old mode; an interface switch collects what the old source
+// still holds before closing it.
 // Mode and interface switches are applied by the capture thread between polls, Off on the
 // old then the new mode, and recorded as events. When the thread ends (stop, end, error)
 // it turns the source Off, so no interface stays promiscuous while the session lives on
@@ -102,9 +105,10 @@ private:
     class Sink;
 
     void run();
-    bool applyPendingSwitch();
+    bool applyPendingSwitch(FrameSink& sink);
     bool switchMode(CaptureMode mode);
-    bool switchSource(std::unique_ptr<CaptureSource> next, std::optional<CaptureMode> mode);
+    bool switchSource(std::unique_ptr<CaptureSource> next, std::optional<CaptureMode> mode, FrameSink& sink);
+    CaptureMode modeAt(const Timestamp& ts) const;
     void recordEvent(CaptureEvent event);
     void publishKernelStats(bool force);
     void learnInterface(std::uint32_t id);
@@ -138,6 +142,8 @@ private:
     std::uint64_t m_kernelBase = 0;  // drops of sources already closed (capture thread)
     std::chrono::steady_clock::time_point m_lastStats{};
     CaptureMode m_threadMode = CaptureMode::Off;  // the capture thread's copy of the mode
+    CaptureMode m_previousMode = CaptureMode::Off;  // before the last mode switch
+    std::int64_t m_switchNs = 0;                    // wall clock of that switch; 0: none
 
     std::uint32_t m_interfaceBase = 0;  // added to a source's interfaceId (capture thread)
     std::uint32_t m_interfaceLimit = 0; // one past the largest session id handed out

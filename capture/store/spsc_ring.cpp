@@ -34,7 +34,7 @@ constexpr std::size_t kMinCapacity = 4096;
 SpscRing::SpscRing(std::size_t capacityBytes)
     : m_capacity(std::bit_ceil(capacityBytes < kMinCapacity ? kMinCapacity : capacityBytes)),
       m_mask(m_capacity - 1),
-      m_storage(new std::uint64_t[m_capacity / sizeof(std::uint64_t)]()),
+      m_storage(new std::uint64_t[m_capacity / sizeof(std::uint64_t)]),  // untouched until used
       m_buffer(reinterpret_cast<std::uint8_t*>(m_storage.get()))
 {
 }

@@ -56,6 +56,14 @@ public:
         std::lock_guard lock(m_mutex);
         return m_log;
     }
+    // While held, polls that would wait deliver nothing (frames sit "in the kernel ring");
+    // a poll with a zero timeout still collects them.
+    void hold(bool held)
+    {
+        std::lock_guard lock(m_mutex);
+        m_held = held;
+        m_cv.notify_all();
+    }
     std::uint64_t kernelDrops = 0;  // set before the session starts
 
 private:
@@ -65,6 +73,7 @@ private:
     std::deque<QueuedFrame> m_frames;
     std::string m_failure;
     bool m_end = false;
+    bool m_held = false;
     std::vector<std::string> m_log;
 };
 
@@ -86,11 +95,13 @@ public:
         bool failing = false, ending = false;
         {
             std::unique_lock lock(m_wire->m_mutex);
+            const bool held = m_wire->m_held && timeoutMs > 0;
             m_wire->m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
-                return m_woken || !m_wire->m_frames.empty() || !m_wire->m_failure.empty() || m_wire->m_end;
+                return m_woken || (!held && !m_wire->m_frames.empty()) || !m_wire->m_failure.empty() ||
+                       m_wire->m_end || (held && !m_wire->m_held);
             });
             m_woken = false;
-            batch.swap(m_wire->m_frames);
+            if (!held) batch.swap(m_wire->m_frames);
             failing = !m_wire->m_failure.empty();
             if (failing) m_error = m_wire->m_failure;
             ending = m_wire->m_end;

@@ -279,6 +279,66 @@ TEST(CaptureSession, SourceSwitchTurnsTheOldOffThenTheNewOn)
     EXPECT_EQ(wire1->calls(), (std::vector<std::string>{"eth1:on", "eth1:off", "eth1:closed"}));
 }
 
+Timestamp wallNow()
+{
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+    return Timestamp{ns / 1'000'000'000, static_cast<std::uint32_t>(ns % 1'000'000'000)};
+}
+
+// Frames caught before a switch but handed over after it keep the mode they were caught in.
+TEST(CaptureSession, ModeTagFollowsCaptureTimeNotDeliveryTime)
+{
+    Rig rig(CaptureMode::On);
+    PacketStore store(PacketStoreOptions{64u << 20});
+    rig.wire->hold(true);
+    ASSERT_TRUE(rig.session->start());
+    for (std::uint64_t seq = 0; seq < 50; ++seq) {
+        QueuedFrame q = queued(seq);
+        q.ts = wallNow();
+        rig.wire->queue(q);
+    }
+    std::this_thread::sleep_for(5ms);
+    ASSERT_TRUE(rig.session->requestMode(CaptureMode::IpLevel));
+    ASSERT_TRUE(waitUntil([&] { return rig.session->eventCount() == 1; }, 2s));
+    rig.wire->hold(false);
+    ASSERT_TRUE(drainUntil(*rig.session, store, 50));
+    for (std::uint64_t seq = 50; seq < 100; ++seq) {
+        QueuedFrame q = queued(seq);
+        q.ts = wallNow();
+        rig.wire->queue(q);
+    }
+    ASSERT_TRUE(drainUntil(*rig.session, store, 100));
+    rig.session->stop();
+    expectSequence(store, 0, 100);
+    for (std::uint64_t n = 1; n <= 50; ++n) ASSERT_EQ(store.record(n).mode, CaptureMode::On) << n;
+    for (std::uint64_t n = 51; n <= 100; ++n) ASSERT_EQ(store.record(n).mode, CaptureMode::IpLevel) << n;
+}
+
+// An interface switch collects what the old source still holds before it is closed.
+TEST(CaptureSession, SourceSwitchCollectsWhatTheOldSourceStillHolds)
+{
+    Rig rig(CaptureMode::On);
+    PacketStore store(PacketStoreOptions{64u << 20});
+    rig.wire->hold(true);
+    ASSERT_TRUE(rig.session->start());
+    queueRange(*rig.wire, 0, 30);
+    auto wire1 = std::make_shared<FakeWire>();
+    ASSERT_TRUE(rig.session->requestSource(std::make_unique<FakeSource>("eth1", CaptureMode::Off, wire1),
+                                           CaptureMode::IpLevel));
+    ASSERT_TRUE(waitUntil([&] { return rig.session->eventCount() == 1; }, 2s));
+    queueRange(*wire1, 30, 60);
+    ASSERT_TRUE(drainUntil(*rig.session, store, 60));
+    rig.session->stop();
+    expectSequence(store, 0, 60);
+    EXPECT_EQ(store.record(30).interfaceId, 0u);
+    EXPECT_EQ(store.record(30).mode, CaptureMode::On);
+    EXPECT_EQ(store.record(31).interfaceId, 1u);
+    EXPECT_EQ(store.record(31).mode, CaptureMode::IpLevel);
+    EXPECT_EQ(rig.session->events().at(0).framesBefore, 0u) << "counted before the old source was emptied";
+    EXPECT_EQ(wire1->calls(), (std::vector<std::string>{"eth1:iplevel", "eth1:off"}));
+}
+
 TEST(CaptureSession, RequestsBeforeStartApplyAtStart)
 {
     Rig rig(CaptureMode::On);

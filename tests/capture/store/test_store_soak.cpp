@@ -129,8 +129,9 @@ TEST(StoreSoak, ThirtyMinutesAtASteadyRateStayWithinTheBound)
         drained += got;
         maxUsed = std::max(maxUsed, store.memoryUsed());
         ASSERT_LE(store.memoryUsed(), bound);
-        // Measure the process once the store is full and the ring has been round.
-        if (rssWarm == 0 && store.evictedCount() > 0 && drained > total / 8) rssWarm = residentBytes();
+        // Measure the process once the store is full and the ring has been all the way round.
+        if (rssWarm == 0 && store.evictedCount() > 0 && drained * SpscRing::entryBytes(60) >= options.ringBytes)
+            rssWarm = residentBytes();
         if (rssWarm != 0 && drained % 65536 < got) rssMax = std::max(rssMax, residentBytes());
         if (got == 0) {
             if (state == SessionState::Ended) break;
