@@ -15,6 +15,10 @@ namespace rcvmon {
 // the user's capture filter (libpcap syntax, compiled for Ethernet), which also sets the
 // snap length. An empty expression accepts everything the first part lets through.
 // On failure returns false and error names the expression and libpcap's reason.
+// Limitation: libpcap compiles `vlan` for tags inside the frame data, but the kernel moves
+// an 802.1Q tag out of the frame before packet-socket filters run (libpcap's own live
+// handles switch to the kernel's VLAN extensions, which a compile without a live handle
+// cannot ask for), so `vlan` expressions match only tags the kernel left in place.
 bool buildCaptureFilter(const std::string& expression, bool allProtocols, std::uint32_t snapLength,
                         std::vector<sock_filter>& program, std::string& error);
 

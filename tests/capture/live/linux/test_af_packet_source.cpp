@@ -275,6 +275,38 @@ TEST_F(AfPacketSourceTest, CountsEqualWhatWasSentAtAModerateRate)
     EXPECT_EQ(stats.droppedKernel, 0u);
 }
 
+TEST_F(AfPacketSourceTest, KernelDropsAreCountedExactly)
+{
+    // One 64 KiB block and nobody polling: the kernel has to drop most of 2000 frames.
+    auto options = optionsFor(CaptureMode::IpLevel);
+    options.blockSize = 65536;
+    options.blockCount = 1;
+    options.snapLength = 1500;
+    options.filter = "udp port 9";  // only the generator's frames, no neighbour discovery
+    std::string error;
+    auto source = openInA(options, error);
+    ASSERT_TRUE(source) << error;
+    auto sender = senderInB();
+    ASSERT_TRUE(sender);
+    const int sent = sendPaced(*sender, 2000, 0us, [&](int i) {
+        return udpFrame(m_macA, m_macB, "198.18.0.1", 9, {Kind::Bulk, static_cast<std::uint32_t>(i)});
+    });
+    ASSERT_EQ(sent, 2000);
+    const CaptureStats before = source->stats();  // read twice: the kernel resets on read
+    EXPECT_GT(before.droppedKernel, 0u);
+
+    CaptureRunner runner(*source);
+    ASSERT_TRUE(runner.waitFor([](const auto& frames) { return !frames.empty(); }));
+    std::this_thread::sleep_for(200ms);
+    const CaptureStats after = source->stats();
+    const int captured = runner.count(Kind::Bulk);
+    EXPECT_GT(captured, 0);
+    EXPECT_LT(captured, 2000);
+    EXPECT_EQ(after.received, static_cast<std::uint64_t>(captured));
+    EXPECT_EQ(after.droppedKernel, static_cast<std::uint64_t>(2000 - captured));
+    EXPECT_GE(after.droppedKernel, before.droppedKernel);
+}
+
 TEST_F(AfPacketSourceTest, CaptureFilterPassesOnlyWhatItMatches)
 {
     auto options = optionsFor(CaptureMode::On);

@@ -5,12 +5,14 @@
 #include "live/linux/capture_privilege.h"
 
 #include "live_fixture.h"
+#include "netns_pair.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -187,6 +189,47 @@ TEST_F(LiveProcessTest, WithoutPrivilegeTheErrorNamesTheCapabilityAndSetcap)
     EXPECT_NE(message.find("root"), std::string::npos) << message;
     EXPECT_NE(message.find("setcap cap_net_raw,cap_net_admin=eip " + runningBinaryPath()), std::string::npos)
         << message;
+}
+
+TEST_F(LiveProcessTest, TheSetcapCommandInTheMessageGrantsWhatIsMissing)
+{
+    if (runCommand("command -v setcap && command -v setpriv") != 0) GTEST_SKIP() << "needs setcap and setpriv";
+    // A copy of live_probe that nobody may run, in a directory of its own.
+    char directory[] = "/tmp/rcvmon-probe-XXXXXX";
+    ASSERT_NE(mkdtemp(directory), nullptr);
+    const std::filesystem::path copy = std::filesystem::path(directory) / "live_probe";
+    std::filesystem::copy_file(RCVMON_LIVE_PROBE, copy);
+    std::filesystem::permissions(directory, std::filesystem::perms(0755));
+    struct RemoveDirectory {
+        std::string path;
+        ~RemoveDirectory() { std::filesystem::remove_all(path); }
+    } cleanup{directory};
+    const std::vector<std::string> asNobody = {"ip", "netns", "exec", m_pair.a(), "setpriv", "--reuid=65534",
+                                               "--regid=65534", "--clear-groups", copy.string(), "-i",
+                                               NetnsPair::VethA, "-m", "on"};
+
+    std::string message;
+    {
+        Child refused(asNobody);
+        message = refused.waitForLine("live_probe: ");
+        const int status = refused.wait();
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << status;
+    }
+    const std::string lead = "Grant them to this program with: sudo ";
+    const auto at = message.find(lead);
+    ASSERT_NE(at, std::string::npos) << message;
+    const std::string grant = message.substr(at + lead.size());
+    EXPECT_EQ(grant, "setcap cap_net_raw,cap_net_admin=eip " + copy.string());
+    std::string output;
+    ASSERT_EQ(runCommand(grant, &output), 0) << output;
+
+    Child granted(asNobody);
+    const std::string ready = granted.waitForLine("ready ");
+    ASSERT_FALSE(ready.empty()) << "still refused after `" << grant << "`";
+    EXPECT_TRUE(isPromiscuous(m_pair.a(), NetnsPair::VethA));
+    kill(pidFromReadyLine(ready), SIGKILL);
+    granted.wait();
+    EXPECT_FALSE(isPromiscuous(m_pair.a(), NetnsPair::VethA));
 }
 
 }  // namespace
