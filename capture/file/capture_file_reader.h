@@ -23,6 +23,8 @@ struct InterfaceInfo {
 };
 
 // RcvMon's own pcap / pcapng reader. The format is found by magic number, never by name.
+// Not thread-safe: call next() and readAt() from one thread at a time (pcapng's interface
+// and section lists grow while next() reads).
 class CaptureFileReader {
 public:
     // path "-" reads standard input as a stream (no mmap); regular files are memory-mapped,
@@ -47,6 +49,7 @@ public:
 
     // Random access (mapped files only): the file offset of the frame last returned by next(),
     // and reading a frame back by that offset without touching other frames or next()'s place.
+    // A failed readAt() says why in error(). Offsets stay valid for the reader's lifetime.
     virtual bool randomAccess() const = 0;
     virtual std::uint64_t lastFrameOffset() const = 0;
     virtual bool readAt(std::uint64_t offset, FrameRef& frame) = 0;
