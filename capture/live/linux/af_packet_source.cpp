@@ -248,7 +248,9 @@ bool AfPacketSource::setMode(CaptureMode mode, std::string& error)
     if (old == CaptureMode::On) m_keepOtherHostBeforeNs.store(realtimeNanoseconds());
     if (mode == CaptureMode::Off) {
         m_mode.store(CaptureMode::Off);
-        return attachFilter(rejectAllFilter(), error);
+        const bool ok = attachFilter(rejectAllFilter(), error);
+        m_offDrainPending.store(true);
+        return ok;
     }
     // ... then On with the new one.
     if (old == CaptureMode::Off && !attachFilter(m_program, error)) return false;
@@ -274,8 +276,16 @@ PollResult AfPacketSource::poll(FrameSink& sink, int timeoutMs)
     // Blocks the kernel handed over since the last call need no wait.
     if (deliverReadyBlocks(sink) > 0) return PollResult::Frames;
 
+    // Just turned Off: the reject-all filter stops new frames, but the block the kernel was
+    // filling is handed over only when its timer fires; wait for it once.
+    int waitMs = timeoutMs;
+    if (m_offDrainPending.exchange(false) && m_mode.load() == CaptureMode::Off && kernelBlockHoldsFrames()) {
+        const int drainMs = static_cast<int>(m_options.blockTimeoutMs) + 20;
+        if (waitMs >= 0 && waitMs < drainMs) waitMs = drainMs;
+    }
+
     pollfd waits[2] = {{m_socket, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
-    if (::poll(waits, 2, timeoutMs) < 0) {
+    if (::poll(waits, 2, waitMs) < 0) {
         if (errno == EINTR) return PollResult::Frames;
         m_error = "waiting for frames on " + m_options.interfaceName + " failed: " + systemError(errno);
         return PollResult::Error;
@@ -311,6 +321,15 @@ std::size_t AfPacketSource::deliverReadyBlocks(FrameSink& sink)
         m_nextBlock = (m_nextBlock + 1) % m_options.blockCount;
     }
     return blocks;
+}
+
+// The block after the last one handed back is the one the kernel fills now; its packet
+// count grows as frames land (a plain read of a counter the kernel only increments).
+bool AfPacketSource::kernelBlockHoldsFrames() const
+{
+    const auto* descriptor = reinterpret_cast<const tpacket_block_desc*>(
+        m_ring + static_cast<std::size_t>(m_nextBlock) * m_options.blockSize);
+    return __atomic_load_n(&descriptor->hdr.bh1.num_pkts, __ATOMIC_RELAXED) > 0;
 }
 
 void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block)

@@ -64,6 +64,9 @@ public:
 
     CaptureMode mode() const override { return m_mode.load(); }
     // Thread-safe: only socket options change, the ring stays, poll() may run meanwhile.
+    // After a switch to Off the next poll() waits (at most blockTimeoutMs) for the kernel to
+    // hand over the block it was filling, even with timeout 0, so a last drain before
+    // closing the source collects every frame captured before Off.
     bool setMode(CaptureMode mode, std::string& error) override;
 
     std::uint32_t interfaceIndex() const { return m_interfaceIndex; }
@@ -74,6 +77,7 @@ private:
     bool setPromiscuous(bool on, std::string& error);
     bool attachFilter(const std::vector<sock_filter>& program, std::string& error);
     std::size_t deliverReadyBlocks(FrameSink& sink);
+    bool kernelBlockHoldsFrames() const;
     void deliverBlock(FrameSink& sink, std::uint8_t* block);
     std::string vanishedMessage(int socketError) const;
 
@@ -89,6 +93,7 @@ private:
 
     std::atomic<CaptureMode> m_mode{CaptureMode::Off};
     std::atomic<bool> m_promiscuous{false};
+    std::atomic<bool> m_offDrainPending{false};
     // OTHERHOST frames stamped before this (ns since the epoch) were captured while On and
     // are kept after a switch to IpLevel: the switch never takes back what On saw.
     std::atomic<std::int64_t> m_keepOtherHostBeforeNs{0};

@@ -240,6 +240,34 @@ TEST_F(AfPacketSourceTest, ModeSwitchMidCaptureKeepsDelivering)
     EXPECT_EQ(runner.lastResult(), PollResult::Frames);
 }
 
+TEST_F(AfPacketSourceTest, DrainAfterOffCollectsEverythingCapturedBefore)
+{
+    std::string error;
+    auto source = openInA(optionsFor(CaptureMode::On), error);
+    ASSERT_TRUE(source) << error;
+    auto sender = senderInB();
+    ASSERT_TRUE(sender);
+    for (std::uint32_t i = 0; i < 20; ++i)
+        ASSERT_TRUE(sender->send(udpFrame(m_macA, m_macB, "198.18.0.1", 9, {Kind::HostUnicast, i})));
+    // At once, as a capture thread switching interface does: Off, then a few quick polls.
+    ASSERT_TRUE(source->setMode(CaptureMode::Off, error)) << error;
+    struct CountingSink : FrameSink {
+        void onFrame(const FrameRef& frame) override
+        {
+            const auto marker = findMarker(frame.data);
+            if (marker && marker->kind == Kind::HostUnicast) ++frames;
+        }
+        int frames = 0;
+    } sink;
+    for (int i = 0; i < 4; ++i) {
+        const int before = sink.frames;
+        ASSERT_EQ(source->poll(sink, 0), PollResult::Frames);
+        if (sink.frames == before) break;
+    }
+    EXPECT_EQ(sink.frames, 20);
+    EXPECT_FALSE(isPromiscuous(m_pair.a(), NetnsPair::VethA));
+}
+
 TEST_F(AfPacketSourceTest, InterfaceIsNotPromiscuousAfterStop)
 {
     std::string error;
