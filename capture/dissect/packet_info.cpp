@@ -132,7 +132,7 @@ void Dissection::appendInfo(std::string& out) const
         if (!any) out += "<None>";
         out += "] Seq=";
         appendDecimal(out, num(field::TcpSeq));
-        if (in(field::TcpAck)) {
+        if (flags & 0x10) {
             out += " Ack=";
             appendDecimal(out, num(field::TcpAck));
         }
