@@ -9,16 +9,25 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace rcvmon::cli {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// CPU seconds of this process: on a shared machine wall time also counts other programs'
+// turns on the core, so "per core" rates divide by CPU time (std::clock is process CPU time).
+class PassTimer {
+public:
+    PassTimer() : m_wall(std::chrono::steady_clock::now()), m_cpu(std::clock()) {}
+    double wallSeconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wall).count(); }
+    double cpuSeconds() const { return double(std::clock() - m_cpu) / CLOCKS_PER_SEC; }
 
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+private:
+    std::chrono::steady_clock::time_point m_wall;
+    std::clock_t m_cpu;
+};
+
+double rate(std::uint64_t count, double seconds) { return seconds > 0 ? double(count) / seconds : 0.0; }
 
 }  // namespace
 
@@ -39,13 +48,14 @@ int runBenchCommand(const CliOptions& options)
     PacketStore index([&reader](std::uint64_t offset, FrameRef& out) { return reader->readAt(offset, out); });
     FrameRef frame;
     std::uint64_t packets = 0;
-    const auto indexStart = Clock::now();
+    const PassTimer indexTimer;
     while (reader->next(frame)) {
         const PacketTags tags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off};
         index.appendAt(reader->lastFrameOffset(), frame, tags);
         ++packets;
     }
-    const double indexSeconds = secondsSince(indexStart);
+    const double indexWall = indexTimer.wallSeconds();
+    const double indexCpu = indexTimer.cpuSeconds();
     if (!reader->error().empty()) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", reader->error().c_str());
         return 1;
@@ -55,20 +65,20 @@ int runBenchCommand(const CliOptions& options)
     Dissector dissector;
     Dissection dissection;
     std::uint64_t layers = 0;
-    const auto dissectStart = Clock::now();
+    const PassTimer dissectTimer;
     for (std::uint64_t n = index.firstNumber(); n < index.endNumber(); ++n) {
         if (!index.readFrame(n, frame)) continue;
         dissector.dissect(frame, n, dissection);
         layers += dissection.layers().size();
     }
-    const double dissectSeconds = secondsSince(dissectStart);
+    const double dissectWall = dissectTimer.wallSeconds();
+    const double dissectCpu = dissectTimer.cpuSeconds();
 
     const double perPacket = packets ? double(index.memoryUsed()) / double(packets) : 0.0;
-    std::printf("packets=%llu index_seconds=%.3f index_pps=%.0f index_bytes_per_packet=%.1f "
-                "dissect_seconds=%.3f dissect_pps=%.0f layers=%llu\n",
-                static_cast<unsigned long long>(packets), indexSeconds,
-                indexSeconds > 0 ? double(packets) / indexSeconds : 0.0, perPacket, dissectSeconds,
-                dissectSeconds > 0 ? double(packets) / dissectSeconds : 0.0, static_cast<unsigned long long>(layers));
+    std::printf("packets=%llu index_wall_s=%.3f index_cpu_s=%.3f index_pps=%.0f index_bytes_per_packet=%.1f "
+                "dissect_wall_s=%.3f dissect_cpu_s=%.3f dissect_pps=%.0f layers=%llu\n",
+                static_cast<unsigned long long>(packets), indexWall, indexCpu, rate(packets, indexCpu), perPacket,
+                dissectWall, dissectCpu, rate(packets, dissectCpu), static_cast<unsigned long long>(layers));
     return 0;
 }
 
