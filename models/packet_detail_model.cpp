@@ -21,22 +21,33 @@ void PacketDetailModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     showPacket(0);
 }
 
+namespace {
+std::string frameTitle(const PacketMeta& meta)
+{
+    return "Frame " + std::to_string(meta.number) + ": " + std::to_string(meta.originalLength) + " bytes on wire, " +
+           std::to_string(meta.capturedLength) + " bytes captured";
+}
+}  // namespace
+
 void PacketDetailModel::addFrameLayer(const PacketMeta& meta)
 {
-    const auto add = [this](int parent, std::string text, std::string name, std::uint32_t offset, std::uint32_t length) {
-        m_nodes.push_back({parent, std::move(text), std::move(name), offset, length, false});
+    const auto add = [this](int parent, std::string text, std::string name) {
+        m_nodes.push_back({parent, std::move(text), std::move(name), 0, 0, false});
     };
-    add(-1, "Frame " + std::to_string(meta.number) + ": " + std::to_string(meta.originalLength) + " bytes on wire, " +
-               std::to_string(meta.capturedLength) + " bytes captured",
-        "frame", 0, meta.capturedLength);
-    add(0, "Arrival Time: " + formatAbsolute(meta.ts).toStdString(), "frame.time", 0, 0);
-    add(0, "Frame Number: " + std::to_string(meta.number), "frame.number", 0, 0);
-    add(0, "Frame Length: " + std::to_string(meta.originalLength) + " bytes", "frame.len", 0, 0);
-    add(0, "Capture Length: " + std::to_string(meta.capturedLength) + " bytes", "frame.cap_len", 0, 0);
+    m_nodes.push_back({-1, frameTitle(meta), "frame", 0, meta.capturedLength, false});
+    add(0, "Arrival Time: " + formatAbsolute(meta.ts).toStdString(), "frame.time");
+    add(0, "Frame Number: " + std::to_string(meta.number), "frame.number");
+    add(0, "Frame Length: " + std::to_string(meta.originalLength) + " bytes", "frame.len");
+    add(0, "Capture Length: " + std::to_string(meta.capturedLength) + " bytes", "frame.cap_len");
+}
+
+void PacketDetailModel::addCaptureFields(const PacketMeta& meta, int frameNode)
+{
+    // What only the capture knows: which way the frame went and the RCVALL mode.
     const QString direction = directionName(meta.direction);
-    if (!direction.isEmpty()) add(0, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0);
+    if (!direction.isEmpty()) m_nodes.push_back({frameNode, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0, false});
     const QString mode = modeName(meta.mode);
-    if (!mode.isEmpty()) add(0, "Capture Mode: " + mode.toStdString(), "rcvmon.mode", 0, 0);
+    if (!mode.isEmpty()) m_nodes.push_back({frameNode, "Capture Mode: " + mode.toStdString(), "rcvmon.mode", 0, 0, false});
 }
 
 void PacketDetailModel::showPacket(std::uint64_t number)
@@ -49,19 +60,28 @@ void PacketDetailModel::showPacket(std::uint64_t number)
     FrameRef frame;
     if (number != 0 && m_store && m_store->meta(number, meta)) {
         m_number = number;
-        addFrameLayer(meta);
-        if (!m_store->frame(number, frame)) {
-            m_nodes.push_back({-1, "[Cannot read this frame: " + m_store->error() + "]", "", 0, 0, true});
-        } else {
+        std::vector<DetailNode> decoded;
+        bool readable = m_store->frame(number, frame);
+        if (readable) {
             m_bytes = QByteArray(reinterpret_cast<const char*>(frame.data.data()), static_cast<qsizetype>(frame.data.size()));
-            if (m_decoder) {
-                const int base = static_cast<int>(m_nodes.size());
-                for (DetailNode node : m_decoder->detail(frame, number)) {
-                    if (node.parent >= 0) node.parent += base;
-                    m_nodes.push_back(std::move(node));
-                }
-            }
+            if (m_decoder) decoded = m_decoder->detail(frame, number);
         }
+        // The dissector's own Frame layer is used when it has one, titled as Wireshark does.
+        const bool decodedFrame = !decoded.empty() && decoded.front().parent < 0 && decoded.front().name == "frame";
+        if (decodedFrame) {
+            decoded.front().text = frameTitle(meta);
+            decoded.front().offset = 0;
+            decoded.front().length = static_cast<std::uint32_t>(m_bytes.size());
+        } else {
+            addFrameLayer(meta);
+        }
+        const int base = static_cast<int>(m_nodes.size());
+        for (DetailNode& node : decoded) {
+            if (node.parent >= 0) node.parent += base;
+            m_nodes.push_back(std::move(node));
+        }
+        addCaptureFields(meta, decodedFrame ? base : 0);
+        if (!readable) m_nodes.push_back({-1, "[Cannot read this frame: " + m_store->error() + "]", "", 0, 0, true});
     }
     m_children.assign(m_nodes.size() + 1, {});
     m_rowInParent.assign(m_nodes.size(), 0);

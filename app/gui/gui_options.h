@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/capture_mode.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace rcvmon {
+
+// What `rcvmon` was asked to do on its command line.
+struct GuiOptions {
+    QString file;            // FILE or -r FILE ("-" = standard input)
+    QString interfaceName;   // -i IFACE
+    CaptureMode mode = CaptureMode::IpLevel;
+    QString benchFile;       // --bench-open FILE
+};
+
+// false with a one-line message on bad usage.
+bool parseGuiOptions(const QStringList& arguments, GuiOptions& out, QString& error);
+
+}  // namespace rcvmon

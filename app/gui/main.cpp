@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// rcvmon: the desktop window. Parses the command line and wires; nothing else.
+#include "bench_open.h"
+#include "capture_backend.h"
+#include "gui_options.h"
+#include "main_window.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("RcvMon"));
+    QApplication::setApplicationName(QStringLiteral("rcvmon"));
+    QApplication::setApplicationVersion(QStringLiteral(RCVMON_VERSION));
+
+    rcvmon::GuiOptions options;
+    QString error;
+    if (!rcvmon::parseGuiOptions(QApplication::arguments(), options, error)) {
+        std::fprintf(stderr, "rcvmon: %s\n", qPrintable(error));
+        return 2;
+    }
+    rcvmon::MainWindow window(rcvmon::systemCaptureBackend());
+    window.resize(1400, 860);
+    window.show();
+    if (!options.benchFile.isEmpty()) {
+        auto* bench = new rcvmon::BenchOpen(window, options.benchFile);
+        bench->start();
+        return QApplication::exec();
+    }
+    if (!options.file.isEmpty()) {
+        window.openFile(options.file);  // a bad file shows its error in the window
+    } else if (!options.interfaceName.isEmpty()) {
+        window.startCapture({options.interfaceName, options.mode, QString(), false});
+    } else {
+        window.startDefault();
+    }
+    return QApplication::exec();
+}

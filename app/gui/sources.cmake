@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# rcvmon: the desktop window. Included by app/CMakeLists.txt when RCVMON_BUILD_GUI.
+qt_add_executable(rcvmon
+  ${CMAKE_CURRENT_LIST_DIR}/main.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/gui_options.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_options.h
+  ${CMAKE_CURRENT_LIST_DIR}/bench_open.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_open.h)
+target_link_libraries(rcvmon PRIVATE rcvmon_ui)
+target_compile_definitions(rcvmon PRIVATE RCVMON_VERSION="${PROJECT_VERSION}")
+rcvmon_set_warnings(rcvmon)
+
+# Writes resources/sample.pcapng, the capture rcvmon opens when it cannot capture.
+add_executable(rcvmon-make-sample ${PROJECT_SOURCE_DIR}/resources/tools/make_sample.cpp)
+target_link_libraries(rcvmon-make-sample PRIVATE rcvmon_capture)
+rcvmon_set_warnings(rcvmon-make-sample)

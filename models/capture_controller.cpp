@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "capture_controller.h"
+
+#include "bandwidth_model.h"
+#include "file/capture_file_writer.h"
+#include "file/file_source.h"
+#include "packet_detail_model.h"
+#include "packet_table_model.h"
+#include "store/bandwidth_bins.h"
+#include "store/capture_session.h"
+#include "store/packet_store.h"
+#include "store/protocol_class.h"
+#include "store_adapter.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+namespace rcvmon {
+
+namespace {
+constexpr int IngestIntervalMs = 34;       // table inserts at most 30 times a second
+constexpr int LoadSliceMs = 15;            // a file is read in slices so the window stays live
+constexpr std::size_t DrainPerTick = 250000;
+constexpr int BandwidthSeconds = 300;      // the longest chart window
+
+// The protocol classes the charts stack, in slot order (Sctp is the classifier's last).
+constexpr std::size_t ChartClasses = static_cast<std::size_t>(ProtocolClass::Sctp) + 1;
+static_assert(ChartClasses <= kProtocolSlots);
+
+BandwidthSecond toSecond(const BandwidthSample& sample, std::size_t classes)
+{
+    BandwidthSecond s;
+    s.second = sample.second;
+    const TrafficCount out = sample.direction(Direction::Outgoing);
+    const TrafficCount all = sample.total();
+    s.bytesOut = out.bytes;
+    s.packetsOut = out.packets;
+    // A file does not say which way a frame went: everything not outgoing counts as in.
+    s.bytesIn = all.bytes - out.bytes;
+    s.packetsIn = all.packets - out.packets;
+    s.bytesPerClass.resize(classes);
+    for (std::size_t c = 0; c < classes; ++c) s.bytesPerClass[c] = sample.byProtocol[c].bytes;
+    return s;
+}
+}  // namespace
+
+CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
+    : QObject(parent),
+      m_decoders(std::move(decoders)),
+      m_table(new PacketTableModel(this)),
+      m_detail(new PacketDetailModel(this)),
+      m_bandwidth(new BandwidthModel(this)),
+      m_ingestTimer(new QTimer(this)),
+      m_bandwidthTimer(new QTimer(this))
+{
+    QStringList names;
+    for (std::size_t slot = 0; slot < ChartClasses; ++slot) {
+        const std::string_view name = protocolClassName(static_cast<ProtocolClass>(slot));
+        names << QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+    }
+    m_bandwidth->setClassNames(names);
+    m_bandwidth->setCapacity(BandwidthSeconds);
+    m_ingestTimer->setInterval(IngestIntervalMs);
+    connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
+    m_bandwidthTimer->setInterval(1000);
+    connect(m_bandwidthTimer, &QTimer::timeout, this, &CaptureController::pullBandwidth);
+}
+
+CaptureController::~CaptureController()
+{
+    if (m_session) m_session->stop();
+    replaceStore(nullptr);
+}
+
+CaptureMode CaptureController::mode() const
+{
+    return m_session && m_live ? m_session->mode() : CaptureMode::Off;
+}
+
+void CaptureController::setState(State state)
+{
+    if (state == m_state) return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
+{
+    // The models let go of the old store before it dies.
+    m_table->setStore(nullptr, nullptr);
+    m_detail->setStore(nullptr, nullptr);
+    m_bandwidth->clear();
+    m_session.reset();
+    m_adapter.reset();
+    m_store = std::move(store);
+    m_fileBins.reset();
+    m_scanFrom = 1;
+    m_haveLast = false;
+    m_eventsSeen = 0;
+    m_interfaceNames.clear();
+    if (!m_store) {
+        m_reader.reset();
+        m_decoder.reset();
+        return;
+    }
+    m_decoder = m_decoders ? m_decoders() : nullptr;
+    m_adapter = std::make_unique<StoreAdapter>(*m_store);
+    m_table->setStore(m_adapter.get(), m_decoder.get());
+    m_detail->setStore(m_adapter.get(), m_decoder.get());
+}
+
+bool CaptureController::openFile(const QString& path, QString& error)
+{
+    std::string message;
+    std::unique_ptr<CaptureFileReader> reader = CaptureFileReader::open(path.toStdString(), message);
+    if (!reader) {
+        error = QString::fromStdString(message);
+        return false;
+    }
+    PacketStoreOptions options;
+    if (m_memoryBound) options.memoryBound = m_memoryBound;
+    if (m_session) m_session->stop();
+    m_ingestTimer->stop();
+
+    if (reader->randomAccess()) {
+        // Frames stay in the mapped file; the store keeps only the index records.
+        CaptureFileReader* raw = reader.get();
+        replaceStore(std::make_unique<PacketStore>(
+            [raw](std::uint64_t offset, FrameRef& out) { return raw->readAt(offset, out); }, options));
+        m_reader = std::move(reader);
+        m_fileBins = std::make_unique<BandwidthBins>(BandwidthSeconds);
+        m_live = false;
+        m_sourceName = path;
+        setState(State::Loading);
+        m_ingestTimer->start();
+        QTimer::singleShot(0, this, &CaptureController::loadSlice);
+        return true;
+    }
+    // A pipe or standard input: the capture thread reads it, as it would an interface.
+    const QString name = path == QLatin1String("-") ? QStringLiteral("standard input") : path;
+    replaceStore(std::make_unique<PacketStore>(options));
+    m_session = std::make_unique<CaptureSession>(std::make_unique<FileSource>(std::move(reader), name.toStdString()));
+    m_live = false;
+    m_sourceName = name;
+    m_session->start();
+    setState(State::Loading);
+    m_ingestTimer->start();
+    m_bandwidthTimer->start();
+    return true;
+}
+
+void CaptureController::loadSlice()
+{
+    if (!m_reader || m_state != State::Loading) return;
+    QElapsedTimer clock;
+    clock.start();
+    FrameRef frame;
+    bool more = true;
+    for (int i = 0; more; ++i) {
+        if ((i & 1023) == 1023 && clock.elapsed() >= LoadSliceMs) break;
+        more = m_reader->next(frame);
+        if (!more) break;
+        const ProtocolClass cls = classifyFrame(frame.linkType, frame.data);
+        if (!m_store->appendAt(m_reader->lastFrameOffset(), frame, PacketTags{cls, CaptureMode::Off})) {
+            more = false;
+            break;
+        }
+        m_fileBins->add(frame.ts, frame.direction, cls, frame.originalLength);
+    }
+    if (more) {
+        QTimer::singleShot(0, this, &CaptureController::loadSlice);
+        return;
+    }
+    m_table->sync();
+    pullBandwidth();
+    m_ingestTimer->stop();
+    if (!m_reader->error().empty()) emit problem(QString::fromStdString(m_reader->error()));
+    if (m_store->stopped()) emit problem(QString::fromStdString(m_store->stopMessage()));
+    setState(State::Loaded);
+    emit loadFinished();
+}
+
+bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QString& error)
+{
+    if (!source) {
+        error = QStringLiteral("No capture source.");
+        return false;
+    }
+    if (m_session) m_session->stop();
+    PacketStoreOptions options;
+    if (m_memoryBound) options.memoryBound = m_memoryBound;
+    replaceStore(std::make_unique<PacketStore>(options));
+    m_sourceName = QString::fromStdString(source->name());
+    m_session = std::make_unique<CaptureSession>(std::move(source));
+    m_live = true;
+    if (!m_session->start()) {
+        error = QStringLiteral("The capture could not be started.");
+        setState(State::Failed);
+        return false;
+    }
+    setState(State::Capturing);
+    m_ingestTimer->start();
+    m_bandwidthTimer->start();
+    return true;
+}
+
+void CaptureController::stop()
+{
+    if (!m_session) return;
+    m_session->stop();
+    ingest();  // what the ring still holds is kept
+    m_ingestTimer->stop();
+    m_bandwidthTimer->stop();
+    pullBandwidth();
+    if (m_state == State::Capturing || m_state == State::Loading) setState(m_live ? State::Stopped : State::Loaded);
+}
+
+void CaptureController::requestMode(CaptureMode mode)
+{
+    if (m_session && m_live) m_session->requestMode(mode);
+}
+
+void CaptureController::requestSource(std::unique_ptr<CaptureSource> source, std::optional<CaptureMode> mode)
+{
+    if (!m_session || !m_live || !source) return;
+    m_sourceName = QString::fromStdString(source->name());
+    m_session->requestSource(std::move(source), mode);
+    emit stateChanged();
+}
+
+void CaptureController::ingest()
+{
+    if (m_session) {
+        m_session->drainInto(*m_store, DrainPerTick);
+        scanForSwitches();
+        noteEvents();
+    }
+    m_table->sync();
+    if (!m_session) return;
+    const SessionState state = m_session->state();
+    const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;
+    if (!finished || !m_session->ring().empty()) return;
+    m_ingestTimer->stop();
+    pullBandwidth();
+    const std::string error = m_session->error();
+    if (state == SessionState::Failed || !error.empty()) emit problem(QString::fromStdString(error));
+    if (m_live) {
+        setState(state == SessionState::Failed ? State::Failed : State::Stopped);
+    } else {
+        setState(State::Loaded);
+        emit loadFinished();
+    }
+}
+
+void CaptureController::scanForSwitches()
+{
+    if (!m_live) return;
+    if (m_session->eventCount() != m_eventsSeen || m_interfaceNames.empty()) m_interfaceNames = m_session->interfaces();
+    const std::uint64_t end = m_store->endNumber();
+    std::uint64_t n = std::max(m_scanFrom, m_store->firstNumber());
+    for (; n < end; ++n) {
+        const PacketRecord& r = m_store->record(n);
+        if (m_haveLast && (r.mode != m_lastMode || r.interfaceId != m_lastInterface)) {
+            QString text;
+            if (r.interfaceId != m_lastInterface) {
+                const QString name = r.interfaceId < m_interfaceNames.size()
+                                         ? QString::fromStdString(m_interfaceNames[r.interfaceId])
+                                         : QStringLiteral("interface %1").arg(r.interfaceId);
+                text = QStringLiteral("Interface switched to %1, mode %2").arg(name, modeName(r.mode));
+            } else {
+                text = QStringLiteral("Mode switched from %1 to %2").arg(modeName(m_lastMode), modeName(r.mode));
+            }
+            m_table->addSwitchMark(n, text);
+            emit switchMarked(n, text, r.sec);
+        }
+        m_haveLast = true;
+        m_lastMode = r.mode;
+        m_lastInterface = r.interfaceId;
+    }
+    m_scanFrom = n;
+}
+
+void CaptureController::noteEvents()
+{
+    if (m_session->eventCount() == m_eventsSeen) return;
+    const std::vector<CaptureEvent> events = m_session->events();
+    for (std::size_t i = m_eventsSeen; i < events.size(); ++i) {
+        if (!events[i].ok) emit problem(QString::fromStdString(events[i].message));
+    }
+    m_eventsSeen = events.size();
+    emit stateChanged();  // the mode or interface shown in the status bar changed
+}
+
+void CaptureController::pullBandwidth()
+{
+    const BandwidthBins* bins = m_session ? &m_session->bandwidth() : m_fileBins.get();
+    if (!bins) return;
+    const std::size_t classes = static_cast<std::size_t>(m_bandwidth->classNames().size());
+    const int rows = m_bandwidth->rowCount();
+    const std::int64_t last = rows > 0 ? m_bandwidth->secondAt(rows - 1).second : INT64_MIN;
+    for (const BandwidthSample& sample : bins->snapshot(BandwidthSeconds)) {
+        if (sample.second >= last) m_bandwidth->addSecond(toSecond(sample, classes));
+    }
+}
+
+CaptureCounters CaptureController::counters() const
+{
+    CaptureCounters c;
+    c.displayed = static_cast<std::uint64_t>(m_table->rowCount());
+    if (m_store) {
+        c.captured = m_store->endNumber() - 1;
+        c.evicted = m_store->evictedCount();
+        c.memoryUsed = m_store->memoryUsed();
+        c.memoryBound = m_store->memoryBound();
+    }
+    if (m_session) {
+        const SessionCounters s = m_session->counters();
+        c.captured = std::max(c.captured, s.received);
+        c.droppedKernel = s.droppedKernel;
+        c.droppedRing = s.droppedRing;
+    }
+    return c;
+}
+
+bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, const QString& path,
+                                     FileFormat format, QString& error)
+{
+    if (!m_store) {
+        error = QStringLiteral("There are no packets to export.");
+        return false;
+    }
+    std::string message;
+    std::unique_ptr<CaptureFileWriter> writer = CaptureFileWriter::create(path.toStdString(), format, message);
+    if (!writer) {
+        error = QString::fromStdString(message);
+        return false;
+    }
+    if (m_session && m_live) m_interfaceNames = m_session->interfaces();
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> written;  // (interface, link type) -> IDB
+    FrameRef frame;
+    for (std::uint64_t number : numbers) {
+        if (!m_store->readFrame(number, frame)) {
+            error = QStringLiteral("Frame %1 cannot be exported: %2")
+                        .arg(number)
+                        .arg(QString::fromStdString(m_store->error()));
+            return false;  // the writer removes its temporary file
+        }
+        const auto key = std::make_pair(frame.interfaceId, frame.linkType);
+        auto it = written.find(key);
+        if (it == written.end()) {
+            InterfaceInfo info;
+            if (m_reader && frame.interfaceId < m_reader->interfaces().size()) info = m_reader->interfaces()[frame.interfaceId];
+            else if (frame.interfaceId < m_interfaceNames.size()) info.name = m_interfaceNames[frame.interfaceId];
+            else info.name = m_sourceName.toStdString();
+            info.linkType = frame.linkType;
+            if (info.snapLength == 0) info.snapLength = MaxCapturedLength;
+            const std::optional<std::uint32_t> index = writer->addInterface(info, message);
+            if (!index) {
+                error = QString::fromStdString(message);
+                return false;
+            }
+            it = written.emplace(key, *index).first;
+        }
+        if (!writer->write(frame, it->second, message)) {
+            error = QString::fromStdString(message);
+            return false;
+        }
+    }
+    if (!writer->commit(message)) {
+        error = QString::fromStdString(message);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "file/capture_file_reader.h"
+#include "live/capture_source.h"
+#include "packet_decoder.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QTimer;
+
+namespace rcvmon {
+
+class BandwidthBins;
+class BandwidthModel;
+class CaptureSession;
+class PacketDetailModel;
+class PacketStore;
+class PacketTableModel;
+class StoreAdapter;
+
+struct CaptureCounters {
+    std::uint64_t captured = 0;       // frames received from the source (live) or read (file)
+    std::uint64_t displayed = 0;      // rows in the table
+    std::uint64_t droppedKernel = 0;
+    std::uint64_t droppedRing = 0;
+    std::uint64_t evicted = 0;        // removed by the memory bound
+    std::uint64_t memoryUsed = 0;
+    std::uint64_t memoryBound = 0;
+};
+
+// Owns what is being looked at — an opened file or a live capture — and feeds the models:
+// it reads a file in short slices (frames stay in the file, the store keeps the index), or
+// drains a capture session's ring, and syncs the table at most 30 times a second. Opening
+// or starting something new validates it first, so a failure leaves the current packets
+// and capture untouched. GUI thread only.
+class CaptureController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Empty, Loading, Loaded, Capturing, Stopped, Failed };
+    using DecoderFactory = std::function<std::unique_ptr<PacketDecoder>()>;
+
+    explicit CaptureController(DecoderFactory decoders, QObject* parent = nullptr);
+    ~CaptureController() override;
+
+    PacketTableModel* tableModel() const { return m_table; }
+    PacketDetailModel* detailModel() const { return m_detail; }
+    BandwidthModel* bandwidthModel() const { return m_bandwidth; }
+
+    void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
+
+    // A pcap/pcapng file, or "-" for a stream on standard input (read on the capture thread).
+    bool openFile(const QString& path, QString& error);
+    // Replaces what is shown with a live capture from `source` (already open).
+    bool startCapture(std::unique_ptr<CaptureSource> source, QString& error);
+    // Ends a live capture; the frames it already delivered stay in the table.
+    void stop();
+    // Live only: Off on the current mode, then `mode` (the session applies it).
+    void requestMode(CaptureMode mode);
+    // Live only: Off on the old interface, then `mode` on `source`.
+    void requestSource(std::unique_ptr<CaptureSource> source, std::optional<CaptureMode> mode);
+
+    State state() const { return m_state; }
+    bool isLive() const { return m_live; }
+    bool busy() const { return m_state == State::Loading || m_state == State::Capturing; }
+    QString sourceName() const { return m_sourceName; }
+    CaptureMode mode() const;
+    CaptureCounters counters() const;
+
+    // Writes the frames `numbers` (still retained) to `path`; works while capturing.
+    bool exportFrames(const std::vector<std::uint64_t>& numbers, const QString& path, FileFormat format,
+                      QString& error);
+
+signals:
+    void stateChanged();
+    // Something went wrong that the user must read; what was captured stays.
+    void problem(const QString& message);
+    void loadFinished();
+    // A mode or interface switch took effect before frame `number`.
+    void switchMarked(quint64 number, const QString& text, qint64 second);
+
+private:
+    void replaceStore(std::unique_ptr<PacketStore> store);
+    void setState(State state);
+    void loadSlice();
+    void ingest();
+    void pullBandwidth();
+    void scanForSwitches();
+    void noteEvents();
+
+    DecoderFactory m_decoders;
+    PacketTableModel* m_table;
+    PacketDetailModel* m_detail;
+    BandwidthModel* m_bandwidth;
+    QTimer* m_ingestTimer;
+    QTimer* m_bandwidthTimer;
+
+    // Destroyed in reverse: models let go first (replaceStore), then session, store, reader.
+    std::unique_ptr<CaptureFileReader> m_reader;
+    std::unique_ptr<PacketStore> m_store;
+    std::unique_ptr<StoreAdapter> m_adapter;
+    std::unique_ptr<PacketDecoder> m_decoder;
+    std::unique_ptr<CaptureSession> m_session;
+    std::unique_ptr<BandwidthBins> m_fileBins;
+
+    State m_state = State::Empty;
+    bool m_live = false;
+    QString m_sourceName;
+    std::uint64_t m_memoryBound = 0;  // 0: the store's default
+    std::uint64_t m_scanFrom = 1;
+    bool m_haveLast = false;
+    CaptureMode m_lastMode = CaptureMode::Off;
+    std::uint32_t m_lastInterface = 0;
+    std::size_t m_eventsSeen = 0;
+    std::vector<std::string> m_interfaceNames;
+};
+
+}  // namespace rcvmon

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Screenshots of the real window for a reviewer, written to <build>/screenshots/.
+#include "bandwidth_chart_view.h"
+#include "capture_controller.h"
+#include "fake_capture_source.h"
+#include "main_window.h"
+#include "packet_table_model.h"
+
+#include <QChartView>
+#include <QDir>
+#include <QDockWidget>
+#include <QImage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+using namespace rcvmon;
+using rcvmon::test::FakeCaptureSource;
+
+namespace {
+
+const QString shotDir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
+
+// Saves a grab and checks it shows something: many distinct colours, not a blank area.
+void save(QWidget* widget, const QString& name)
+{
+    QCoreApplication::processEvents();
+    const QImage image = widget->grab().toImage();
+    QVERIFY(!image.isNull());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 20, qPrintable(name + QStringLiteral(" looks blank")));
+    QVERIFY(QDir().mkpath(shotDir));
+    QVERIFY(image.save(shotDir + QLatin1Char('/') + name));
+    qInfo("wrote %s", qPrintable(shotDir + QLatin1Char('/') + name));
+}
+
+}  // namespace
+
+class TestScreenshots : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void capturedFileWithCharts();
+    void liveCaptureWithModeSwitch();
+};
+
+void TestScreenshots::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_screenshots"));
+    QSettings().clear();
+}
+
+void TestScreenshots::capturedFileWithCharts()
+{
+    FakeCaptureSource::Shared shared;
+    MainWindow window(CaptureBackend{});
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(window.controller(), &CaptureController::loadFinished);
+    QVERIFY(window.openBundledSample());
+    QVERIFY(loaded.wait(20000));
+    window.packetTable()->selectRow(2);
+    window.packetTable()->scrollToTop();
+    window.detailTree()->expandAll();
+    window.chartView()->setWindowSeconds(300);
+    window.chartView()->refresh();
+    QVERIFY(!window.chartView()->inPoints().isEmpty());
+    save(&window, QStringLiteral("main_window_file.png"));
+    save(window.chartView(), QStringLiteral("charts_file.png"));
+}
+
+void TestScreenshots::liveCaptureWithModeSwitch()
+{
+    FakeCaptureSource::Shared shared;
+    CaptureBackend backend;
+    backend.open = [&shared](const CaptureRequest& request, QString&) -> std::unique_ptr<CaptureSource> {
+        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared, 30);
+    };
+    MainWindow window(backend);
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QTest::qWait(3500);
+    QSignalSpy marked(window.controller(), &CaptureController::switchMarked);
+    window.findChild<QAction*>(QStringLiteral("actionModeOn"))->trigger();
+    QVERIFY(marked.wait(5000));
+    QTest::qWait(2500);
+    window.chartView()->refresh();
+    save(&window, QStringLiteral("main_window_live.png"));
+    window.findChild<QDockWidget*>(QStringLiteral("healthDock"))->raise();
+    QTest::qWait(600);
+    save(&window, QStringLiteral("main_window_health.png"));
+    window.controller()->stop();
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

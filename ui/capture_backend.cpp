@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "capture_backend.h"
+
+#include "live/linux/af_packet_source.h"
+
+namespace rcvmon {
+
+CaptureBackend systemCaptureBackend()
+{
+    CaptureBackend backend;
+    backend.open = [](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
+        AfPacketSource::Options options;
+        options.interfaceName = request.interfaceName.toStdString();
+        options.mode = request.mode;
+        options.filter = request.filter.toStdString();
+        options.allProtocols = request.allProtocols;
+        std::string message;
+        std::unique_ptr<AfPacketSource> source = AfPacketSource::open(options, message);
+        if (!source) error = QString::fromStdString(message);
+        return source;
+    };
+    backend.interfaces = [](QString& error) {
+        std::string message;
+        std::vector<NetworkInterface> list = listNetworkInterfaces(message);
+        if (!message.empty()) error = QString::fromStdString(message);
+        return list;
+    };
+    backend.defaultInterface = []() -> std::optional<QString> {
+        const std::optional<std::string> name = defaultRouteInterface();
+        if (!name) return std::nullopt;
+        return QString::fromStdString(*name);
+    };
+    backend.promiscuous = [](const QString& name) -> std::optional<bool> {
+        std::string message;
+        for (const NetworkInterface& nif : listNetworkInterfaces(message))
+            if (nif.name == name.toStdString()) return nif.promiscuous;
+        return std::nullopt;
+    };
+    return backend;
+}
+
+}  // namespace rcvmon

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "capture_backend.h"
+#include "file/capture_file_reader.h"
+#include "time_format.h"
+
+#include <QMainWindow>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QTableView;
+class QTimer;
+class QTreeView;
+
+namespace rcvmon {
+
+class BandwidthChartView;
+class CaptureController;
+class CaptureHealthPanel;
+class HexView;
+class MessageBar;
+
+// The main window: packet list, detail tree and hex pane, bandwidth charts and the capture
+// health panel in docks, menus as Wireshark users expect, and the status bar. It only
+// wires: the controller owns what is captured, the models and views show it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class FileChoice { Open, Export };
+    // Asks for a path (a file dialog; tests answer directly). Empty = cancelled.
+    // For Export, *pcap says whether the user picked the pcap format.
+    using FileChooser = std::function<QString(FileChoice choice, bool* pcap)>;
+
+    explicit MainWindow(CaptureBackend backend, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
+    bool openFile(const QString& path);
+    // Starts a live capture; a failure shows why and keeps what was running.
+    bool startCapture(const CaptureRequest& request);
+    // No arguments given: live capture on the default route's interface in IP level mode,
+    // or, without privilege, the bundled sample with a note on how to grant it.
+    void startDefault();
+    bool openBundledSample();
+
+    void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
+    CaptureController* controller() const { return m_controller; }
+    QTableView* packetTable() const { return m_table; }
+    QTreeView* detailTree() const { return m_tree; }
+    HexView* hexView() const { return m_hex; }
+    BandwidthChartView* chartView() const { return m_charts; }
+    CaptureHealthPanel* healthPanel() const { return m_health; }
+    QDockWidget* chartDock() const { return m_chartDock; }
+    // The error or note the window shows right now; empty when none.
+    QString messageText() const;
+    QString statusText() const;
+    bool following() const;
+
+    bool exportFrames(const std::vector<std::uint64_t>& numbers);
+    std::vector<std::uint64_t> selectedFrames() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildViews();
+    void buildMenus();
+    void buildStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void showError(const QString& text);
+    void updateActions();
+    void updateStatus();
+    void followTail();
+    void onCurrentRowChanged();
+    void onDetailChanged();
+    void onByteClicked(int offset);
+    void onSwitchMarked(quint64 number, const QString& text, qint64 second);
+
+    void chooseAndOpen();
+    void exportSelected();
+    void exportMarked();
+    void exportDisplayed();
+    void toggleMark();
+    void findPacket();
+    void goToPacket();
+    void copySummary();
+    void copyValue();
+    void copyHex();
+    void chooseInterface();
+    void startLast();
+    void stopCapture();
+    void restartCapture();
+    void setMode(CaptureMode mode);
+    void editCaptureFilter();
+    void setTimeFormat(TimeFormat format);
+    void selectFrame(std::uint64_t number);
+
+    CaptureBackend m_backend;
+    CaptureController* m_controller;
+    FileChooser m_chooser;
+    CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
+
+    MessageBar* m_message = nullptr;
+    QTableView* m_table = nullptr;
+    QTreeView* m_tree = nullptr;
+    HexView* m_hex = nullptr;
+    BandwidthChartView* m_charts = nullptr;
+    CaptureHealthPanel* m_health = nullptr;
+    QDockWidget* m_chartDock = nullptr;
+    QDockWidget* m_healthDock = nullptr;
+
+    QLabel* m_statusSource = nullptr;
+    QLabel* m_statusMode = nullptr;
+    QLabel* m_statusState = nullptr;
+    QLabel* m_statusCounts = nullptr;
+    QLabel* m_statusMemory = nullptr;
+    QLabel* m_statusHint = nullptr;
+
+    QAction* m_startAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_restartAction = nullptr;
+    QAction* m_modeOn = nullptr;
+    QAction* m_modeIpLevel = nullptr;
+    QAction* m_followAction = nullptr;
+    QActionGroup* m_timeGroup = nullptr;
+
+    QTimer* m_followTimer = nullptr;
+    QTimer* m_statusTimer = nullptr;
+    bool m_autoScrolling = false;
+    int m_lastRowCount = 0;
+};
+
+}  // namespace rcvmon
