@@ -1,14 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-// The protocol class a frame is binned and tagged under. The dissect area owns the real
-// classifier (dissect/quick_classify.h); until it exists this header carries a small one of
-// the same shape, so the store and its tests build either way and switch over by themselves.
-#if __has_include("dissect/quick_classify.h")
+// The protocol class a frame is binned and tagged under comes from the dissect area's
+// quick classifier; this header adds the fixed slot count the bandwidth bins need.
 #include "dissect/quick_classify.h"
-#else
-#include "store/fallback_classify.h"
-#endif
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_event.h
   ${CMAKE_CURRENT_LIST_DIR}/capture_session.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capture_session.h
-  ${CMAKE_CURRENT_LIST_DIR}/fallback_classify.h
   ${CMAKE_CURRENT_LIST_DIR}/packet_record.h
   ${CMAKE_CURRENT_LIST_DIR}/packet_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_store.h
