@@ -95,5 +95,18 @@ TEST_F(NetworkInterfacesTest, DefaultRouteInterfaceFollowsTheRoutingTable)
     EXPECT_EQ(defaultRouteInterface(), std::optional<std::string>(NetnsPair::VethA));
 }
 
+// Reading only, in whatever namespace the test runs in: needs no privilege.
+TEST(NetworkInterfaces, ListsLoopbackWithoutPrivilege)
+{
+    std::string error;
+    const auto list = listNetworkInterfaces(error);
+    ASSERT_TRUE(error.empty()) << error;
+    const auto lo = std::find_if(list.begin(), list.end(), [](const auto& item) { return item.loopback; });
+    ASSERT_NE(lo, list.end());
+    EXPECT_GT(lo->index, 0u);
+    EXPECT_TRUE(std::is_sorted(list.begin(), list.end(),
+                               [](const auto& a, const auto& b) { return a.index < b.index; }));
+}
+
 }  // namespace
 }  // namespace rcvmon::test

@@ -24,3 +24,8 @@ foreach(test test_live_linux_af_packet test_live_linux_interfaces test_live_linu
   # They change interface state in namespaces of their own, but share the machine's 2 cores.
   set_tests_properties(${test} PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 300)
 endforeach()
+
+# The filter program under libpcap's BPF interpreter: no root, no namespaces.
+rcvmon_add_gtest(test_live_linux_capture_filter
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_filter.cpp ${CMAKE_CURRENT_LIST_DIR}/test_frames.cpp)
+target_include_directories(test_live_linux_capture_filter PRIVATE ${CMAKE_CURRENT_LIST_DIR})
