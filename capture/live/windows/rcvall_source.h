@@ -30,6 +30,10 @@ struct RcvallOptions {
 // WSAIoctl(SIO_RCVALL, RCVALL_ON or RCVALL_IPLEVEL). Frames are LINKTYPE_RAW (101); IPv6 ones get
 // their missing header rebuilt (see makeRcvallFrame). Needs Administrator rights.
 //
+// Windows tells neither direction nor packet time: a frame is Outgoing when its source is one
+// of the interface's own addresses, Incoming when its destination is, else Unknown; its time
+// is when the receive completed. Kernel drops are not reported either (stats()).
+//
 // Switching interface is never one call (seed): setMode(Off) or destroy this source, then open
 // a new one on the other interface. start(), stop() and setMode() belong to the thread that
 // polls (or to no thread polling); wakeup(), stats() and mode() are safe from any thread.
