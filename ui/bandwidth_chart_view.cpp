@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTimer>
@@ -21,10 +22,23 @@ namespace rcvmon {
 
 namespace {
 
+// Axis values in a readable unit: 1.2 Mbit/s rather than 1.2e+06.
+struct Unit {
+    double divisor;
+    QString prefix;
+};
+Unit unitFor(double top)
+{
+    if (top >= 1e9) return {1e9, QStringLiteral("G")};
+    if (top >= 1e6) return {1e6, QStringLiteral("M")};
+    if (top >= 1e3) return {1e3, QStringLiteral("k")};
+    return {1, QString()};
+}
+
 QChartView* makeChartView(QChart* chart, QWidget* parent)
 {
     chart->setAnimationOptions(QChart::NoAnimation);  // a streaming chart must not animate
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
@@ -77,8 +91,10 @@ BandwidthChartView::BandwidthChartView(BandwidthModel* model, QWidget* parent)
         axis->setTitleText(tr("seconds"));
         axis->setLabelFormat(QStringLiteral("%d"));
     }
-    m_axisY->setLabelFormat(QStringLiteral("%.3g"));
-    m_protoAxisY->setLabelFormat(QStringLiteral("%.3g"));
+    for (QValueAxis* axis : {m_axisY, m_protoAxisY}) {
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setTickCount(5);
+    }
     direction->addAxis(m_axisX, Qt::AlignBottom);
     direction->addAxis(m_axisY, Qt::AlignLeft);
     attach(direction, m_in, m_axisX, m_axisY);
@@ -91,6 +107,7 @@ BandwidthChartView::BandwidthChartView(BandwidthModel* model, QWidget* parent)
     protocols->addAxis(m_protoAxisX, Qt::AlignBottom);
     protocols->addAxis(m_protoAxisY, Qt::AlignLeft);
     m_protocolView = makeChartView(protocols, this);
+    protocols->legend()->setAlignment(Qt::AlignRight);  // eleven classes fit a column, not a row
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Window:"), this));
@@ -178,24 +195,33 @@ void BandwidthChartView::refresh()
     const int inColumn = m_packets ? BandwidthModel::PacketsIn : BandwidthModel::BitsIn;
     const int outColumn = m_packets ? BandwidthModel::PacketsOut : BandwidthModel::BitsOut;
 
+    // First the peaks, to pick the unit; then the points, already divided by it.
+    double top = 1.0, stackTop = 1.0;
+    for (int row = first; row < rows; ++row) {
+        top = std::max({top, m_model->value(row, inColumn), m_model->value(row, outColumn)});
+        double sum = 0;
+        for (std::size_t c = 0; c < m_stackUpper.size(); ++c)
+            sum += m_model->value(row, BandwidthModel::FirstClass + static_cast<int>(c));
+        stackTop = std::max(stackTop, sum);
+    }
+    const Unit unit = unitFor(top);
+    const Unit stackUnit = unitFor(stackTop);
+
     // x is seconds before the newest second: 0 is now, -59 a minute ago.
     QList<QPointF> in, out, zero;
     in.reserve(rows - first);
     out.reserve(rows - first);
     std::vector<QList<QPointF>> stack(m_stackUpper.size());
-    double top = 1.0, stackTop = 1.0;
     for (int row = first; row < rows; ++row) {
         const double x = static_cast<double>(m_model->secondAt(row).second - last);
-        in.append({x, m_model->value(row, inColumn)});
-        out.append({x, m_model->value(row, outColumn)});
+        in.append({x, m_model->value(row, inColumn) / unit.divisor});
+        out.append({x, m_model->value(row, outColumn) / unit.divisor});
         zero.append({x, 0.0});
-        top = std::max({top, in.back().y(), out.back().y()});
         double sum = 0;
         for (std::size_t c = 0; c < stack.size(); ++c) {
             sum += m_model->value(row, BandwidthModel::FirstClass + static_cast<int>(c));
-            stack[c].append({x, sum});
+            stack[c].append({x, sum / stackUnit.divisor});
         }
-        stackTop = std::max(stackTop, sum);
     }
     QList<QPointF> marks;
     for (std::int64_t second : m_markSeconds) {
@@ -206,14 +232,20 @@ void BandwidthChartView::refresh()
     m_out->replace(out);
     m_marks->replace(marks);
     m_zero->replace(zero);
-    for (std::size_t c = 0; c < stack.size(); ++c) m_stackUpper[c]->replace(stack[c]);
+    for (std::size_t c = 0; c < stack.size(); ++c) {
+        m_stackUpper[c]->replace(stack[c]);
+    }
 
-    m_axisX->setRange(-(m_window - 1), 0);
-    m_protoAxisX->setRange(-(m_window - 1), 0);
-    m_axisY->setRange(0, top * 1.1);
-    m_axisY->setTitleText(m_packets ? tr("packets/s") : tr("bits/s"));
-    m_protoAxisY->setRange(0, stackTop * 1.1);
-    m_protoAxisY->setTitleText(tr("bits/s"));
+    for (QValueAxis* axis : {m_axisX, m_protoAxisX}) {
+        axis->setRange(-m_window, 0);
+        axis->setTickCount(m_window > 60 ? 6 : 7);
+    }
+    m_axisY->setRange(0, top * 1.1 / unit.divisor);
+    m_axisY->applyNiceNumbers();
+    m_axisY->setTitleText(m_packets ? unit.prefix + tr("packets/s") : unit.prefix + tr("bit/s"));
+    m_protoAxisY->setRange(0, stackTop * 1.1 / stackUnit.divisor);
+    m_protoAxisY->applyNiceNumbers();
+    m_protoAxisY->setTitleText(stackUnit.prefix + tr("bit/s"));
 }
 
 }  // namespace rcvmon

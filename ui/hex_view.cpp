@@ -20,6 +20,7 @@ HexView::HexView(QWidget* parent) : QAbstractScrollArea(parent)
     m_charWidth = metrics.horizontalAdvance(QLatin1Char('0'));
     m_lineHeight = metrics.height();
     setMinimumHeight(m_lineHeight * 4);
+    setMinimumWidth(asciiColumnX(BytesPerLine) + Margin + verticalScrollBar()->sizeHint().width());
 }
 
 void HexView::setBytes(const QByteArray& bytes)

@@ -124,6 +124,7 @@ void MainWindow::buildViews()
     addDockWidget(Qt::RightDockWidgetArea, m_healthDock);
     tabifyDockWidget(m_chartDock, m_healthDock);
     m_chartDock->raise();
+    resizeDocks({m_chartDock}, {480}, Qt::Horizontal);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onDetailChanged);
