@@ -65,6 +65,10 @@ bool validateOptions(const AfPacketSource::Options& options, std::string& error)
         error = "no interface given for live capture (rcvmon-cli -D lists the interfaces)";
         return false;
     }
+    if (name == "any") {
+        error = "live capture binds to one explicit interface, never \"any\" (rcvmon-cli -D lists the interfaces)";
+        return false;
+    }
     if (name.size() >= IFNAMSIZ) {
         error = "no interface named \"" + name + "\" (names are at most " + std::to_string(IFNAMSIZ - 1) +
                 " characters; rcvmon-cli -D lists the interfaces)";

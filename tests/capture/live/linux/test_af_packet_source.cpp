@@ -447,6 +447,17 @@ TEST(AfPacketSourceErrors, BadCaptureFilterNamesTheFilterAndLibpcapsReason)
     EXPECT_NE(error.find("syntax error"), std::string::npos) << error;  // libpcap's own words
 }
 
+TEST(AfPacketSourceErrors, NoInterfaceOrAnyIsRefused)
+{
+    AfPacketSource::Options options;
+    std::string error;
+    EXPECT_FALSE(AfPacketSource::open(options, error));
+    EXPECT_NE(error.find("no interface given"), std::string::npos) << error;
+    options.interfaceName = "any";
+    EXPECT_FALSE(AfPacketSource::open(options, error));
+    EXPECT_NE(error.find("never \"any\""), std::string::npos) << error;
+}
+
 TEST(AfPacketSourceErrors, BadRingOptionsAreRefused)
 {
     AfPacketSource::Options options;
