@@ -2,6 +2,7 @@
 #include "store/packet_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -63,8 +64,10 @@ PacketStore::PacketStore(PacketStoreOptions options)
     const std::uint64_t chunk = std::min<std::uint64_t>(options.chunkBytes, m_bound / 16);
     m_chunkBytes = static_cast<std::uint32_t>(std::max<std::uint64_t>(chunk, kMinChunk));
     const std::uint64_t blockBytes = std::min(kMaxRecordBlockBytes, m_bound / 32);
-    m_recordsPerBlock = std::max<std::uint32_t>(static_cast<std::uint32_t>(blockBytes / sizeof(PacketRecord)),
-                                                kMinRecordsPerBlock);
+    // A power of two, so finding a record is a shift and a mask.
+    const auto records = std::max<std::uint64_t>(blockBytes / sizeof(PacketRecord), kMinRecordsPerBlock);
+    m_blockShift = static_cast<std::uint32_t>(std::bit_width(records) - 1);
+    m_recordsPerBlock = std::uint32_t{1} << m_blockShift;
 }
 
 PacketStore::PacketStore(FrameAccessor accessor, PacketStoreOptions options) : PacketStore(options)
@@ -82,7 +85,8 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
     }
     const std::size_t length = frame.data.size();
     const std::uint64_t blockBytes = std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord);
-    if (length > std::numeric_limits<std::uint32_t>::max() || length + blockBytes > m_bound || !makeRoom(length)) {
+    if (length > std::numeric_limits<std::uint32_t>::max() || length + blockBytes > m_bound ||
+        ((needChunk(length) || needRecordBlock()) && !makeRoom(length))) {
         refuse();
         return false;
     }
@@ -116,7 +120,7 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
 
 bool PacketStore::appendAt(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags)
 {
-    if (!fileBacked() || m_stopped.load(std::memory_order_relaxed) || !makeRoom(0)) {
+    if (!fileBacked() || m_stopped.load(std::memory_order_relaxed) || (needRecordBlock() && !makeRoom(0))) {
         refuse();
         return false;
     }
@@ -175,14 +179,14 @@ bool PacketStore::makeRoom(std::size_t frameBytes)
 
 bool PacketStore::needRecordBlock() const
 {
-    return m_endIndex / m_recordsPerBlock >= m_firstBlock + m_blocks.size();
+    return (m_endIndex >> m_blockShift) >= m_firstBlock + m_blocks.size();
 }
 
 bool PacketStore::evictOldest()
 {
     if (fileBacked() || m_chunks.empty()) {
         if (m_firstIndex == m_endIndex) return false;
-        const std::uint64_t blockEnd = (m_firstIndex / m_recordsPerBlock + 1) * m_recordsPerBlock;
+        const std::uint64_t blockEnd = ((m_firstIndex >> m_blockShift) + 1) * m_recordsPerBlock;
         evictThrough(fileBacked() ? std::min(blockEnd, m_endIndex) : m_endIndex);
         return true;
     }
@@ -231,7 +235,7 @@ void PacketStore::stopAtBound()
 PacketRecord& PacketStore::pushRecord()
 {
     if (needRecordBlock()) {
-        if (m_blocks.empty()) m_firstBlock = m_endIndex / m_recordsPerBlock;
+        if (m_blocks.empty()) m_firstBlock = (m_endIndex >> m_blockShift);
         if (m_spareBlock) {
             m_blocks.push_back(std::move(m_spareBlock));  // already counted
         } else {
@@ -247,12 +251,12 @@ PacketRecord& PacketStore::pushRecord()
 
 PacketRecord& PacketStore::recordAt(std::uint64_t index)
 {
-    return m_blocks[static_cast<std::size_t>(index / m_recordsPerBlock - m_firstBlock)][index % m_recordsPerBlock];
+    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)][(index & (m_recordsPerBlock - 1))];
 }
 
 const PacketRecord& PacketStore::recordAt(std::uint64_t index) const
 {
-    return m_blocks[static_cast<std::size_t>(index / m_recordsPerBlock - m_firstBlock)][index % m_recordsPerBlock];
+    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)][(index & (m_recordsPerBlock - 1))];
 }
 
 const PacketRecord& PacketStore::record(std::uint64_t number) const

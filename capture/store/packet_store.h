@@ -115,10 +115,11 @@ private:
     std::uint64_t m_bound = 0;
     BoundPolicy m_policy = BoundPolicy::EvictOldest;
     std::uint32_t m_chunkBytes = 0;
-    std::uint32_t m_recordsPerBlock = 0;
+    std::uint32_t m_recordsPerBlock = 0;  // 1 << m_blockShift
+    std::uint32_t m_blockShift = 0;
 
     // Records: blocks of m_recordsPerBlock; index i (number i + 1) lives in block
-    // i / m_recordsPerBlock, the front block being m_firstBlock.
+    // i >> m_blockShift, the front block being m_firstBlock.
     std::deque<std::unique_ptr<PacketRecord[]>> m_blocks;
     std::uint64_t m_firstBlock = 0;
     std::uint64_t m_firstIndex = 0;
