@@ -10,7 +10,9 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace rcvmon {
 
@@ -24,8 +26,8 @@ long rssAnonKib()
     return 0;
 }
 
-BenchOpen::BenchOpen(MainWindow& window, QString path)
-    : QObject(&window), m_window(window), m_path(std::move(path)), m_sampler(new QTimer(this))
+BenchOpen::BenchOpen(MainWindow& window, QString path, bool scroll)
+    : QObject(&window), m_window(window), m_path(std::move(path)), m_scroll(scroll), m_sampler(new QTimer(this))
 {
     connect(m_sampler, &QTimer::timeout, this, &BenchOpen::sample);
 }
@@ -57,8 +59,38 @@ void BenchOpen::finish()
     const double seconds = static_cast<double>(m_clock.nsecsElapsed()) / 1e9;
     sample();
     m_sampler->stop();
+    if (m_scroll) {
+        scrollAround();
+        return;
+    }
     std::printf("rows=%d seconds=%.3f peak_rss_anon_mib=%.1f\n", m_window.controller()->tableModel()->rowCount(),
                 seconds, static_cast<double>(m_peakKib) / 1024.0);
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
+void BenchOpen::scrollAround()
+{
+    QTableView* table = m_window.packetTable();
+    const int rows = m_window.controller()->tableModel()->rowCount();
+    std::vector<double> ms;
+    std::uint32_t seed = 2463534242u;
+    QElapsedTimer clock;
+    for (int i = 0; i < 200 && rows > 0; ++i) {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        const int row = static_cast<int>(seed % static_cast<std::uint32_t>(rows));
+        clock.start();
+        // What a jump costs the user: place the row, build its text, paint the viewport.
+        table->scrollTo(table->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+        table->viewport()->repaint();
+        ms.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    const auto pick = [&](double q) { return ms.empty() ? 0.0 : ms[static_cast<std::size_t>(q * double(ms.size() - 1))]; };
+    std::printf("rows=%d paints=%zu paint_ms_p50=%.2f paint_ms_p99=%.2f paint_ms_max=%.2f\n", rows, ms.size(), pick(0.5),
+                pick(0.99), ms.empty() ? 0.0 : ms.back());
     std::fflush(stdout);
     QCoreApplication::exit(0);
 }

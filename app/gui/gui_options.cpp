@@ -20,7 +20,14 @@ bool parseGuiOptions(const QStringList& arguments, GuiOptions& out, QString& err
     const QCommandLineOption bench(QStringLiteral("bench-open"),
                                    QStringLiteral("Open FILE, wait until every row is in the table, print timing."),
                                    QStringLiteral("file"));
-    parser.addOptions({read, iface, mode, bench});
+    const QCommandLineOption scroll(QStringLiteral("bench-scroll"),
+                                    QStringLiteral("Open FILE, then time paints after jumps to rows all over it."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption live(QStringLiteral("bench-live"),
+                                  QStringLiteral("Capture synthetic frames at RATE/s for SECONDS (default 10), "
+                                                 "print event-loop latency."),
+                                  QStringLiteral("rate[:seconds]"));
+    parser.addOptions({read, iface, mode, bench, scroll, live});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A capture file to open."), QStringLiteral("[file]"));
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -36,6 +43,17 @@ bool parseGuiOptions(const QStringList& arguments, GuiOptions& out, QString& err
     out.file = parser.isSet(read) ? parser.value(read) : positional.value(0);
     out.interfaceName = parser.value(iface);
     out.benchFile = parser.value(bench);
+    out.scrollFile = parser.value(scroll);
+    if (parser.isSet(live)) {
+        const QStringList parts = parser.value(live).split(QLatin1Char(':'));
+        bool rateOk = false, secondsOk = true;
+        out.liveRate = parts.value(0).toULongLong(&rateOk);
+        if (parts.size() > 1) out.liveSeconds = parts[1].toInt(&secondsOk);
+        if (!rateOk || !secondsOk || out.liveRate == 0 || out.liveSeconds <= 0 || parts.size() > 2) {
+            error = QStringLiteral("--bench-live takes RATE or RATE:SECONDS, not \"%1\".").arg(parser.value(live));
+            return false;
+        }
+    }
     const std::optional<CaptureMode> m = parseCaptureMode(parser.value(mode).toStdString());
     if (!m || *m == CaptureMode::Off) {
         error = QStringLiteral("-m takes on or iplevel, not \"%1\".").arg(parser.value(mode));

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+
 namespace rcvmon {
 
 // What `rcvmon` was asked to do on its command line.
@@ -14,6 +16,9 @@ struct GuiOptions {
     QString interfaceName;   // -i IFACE
     CaptureMode mode = CaptureMode::IpLevel;
     QString benchFile;       // --bench-open FILE
+    QString scrollFile;      // --bench-scroll FILE
+    std::uint64_t liveRate = 0;  // --bench-live RATE[:SECONDS]
+    int liveSeconds = 10;
 };
 
 // false with a one-line message on bad usage.

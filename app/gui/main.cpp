@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // rcvmon: the desktop window. Parses the command line and wires; nothing else.
+#include "bench_live.h"
 #include "bench_open.h"
 #include "capture_backend.h"
 #include "gui_options.h"
@@ -25,8 +26,14 @@ int main(int argc, char** argv)
     rcvmon::MainWindow window(rcvmon::systemCaptureBackend());
     window.resize(1400, 860);
     window.show();
-    if (!options.benchFile.isEmpty()) {
-        auto* bench = new rcvmon::BenchOpen(window, options.benchFile);
+    if (!options.benchFile.isEmpty() || !options.scrollFile.isEmpty()) {
+        const bool scroll = options.benchFile.isEmpty();
+        auto* bench = new rcvmon::BenchOpen(window, scroll ? options.scrollFile : options.benchFile, scroll);
+        bench->start();
+        return QApplication::exec();
+    }
+    if (options.liveRate > 0) {
+        auto* bench = new rcvmon::BenchLive(window, options.liveRate, options.liveSeconds);
         bench->start();
         return QApplication::exec();
     }
