@@ -114,5 +114,20 @@ TEST_F(CliLive, InterruptEndsTheCaptureWithASummaryAndKeepsEveryFrame)
     fs::remove(err);
 }
 
+TEST_F(CliLive, LoopbackShowsEachPacketOnce)
+{
+    // Loopback hands each packet to packet sockets twice (sent and received); one is shown.
+    ASSERT_EQ(runCommand("ip netns exec " + m_pair.a() + " ip link set lo up"), 0);
+    auto capture = std::async(std::launch::async, [&] {
+        return runProcess(inA("-i lo -a duration:3 -f 'udp port 5999' -T fields -e frame.number -e udp.dstport"));
+    });
+    std::this_thread::sleep_for(1000ms);
+    for (int i = 0; i < 3; ++i)
+        runCommand("ip netns exec " + m_pair.a() + " bash -c 'echo hi > /dev/udp/127.0.0.1/5999'");
+    const ProcessResult result = capture.get();
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out, "1\t5999\n2\t5999\n3\t5999\n");
+}
+
 }  // namespace
 }  // namespace rcvmon::test

@@ -144,8 +144,9 @@ bool AfPacketSource::start(std::string& error)
         return false;
     }
     m_interfaceIndex = static_cast<std::uint32_t>(request.ifr_ifindex);
-    if (ioctl(m_socket, SIOCGIFHWADDR, &request) == 0 && request.ifr_hwaddr.sa_family != ARPHRD_ETHER &&
-        request.ifr_hwaddr.sa_family != ARPHRD_LOOPBACK) {
+    const bool haveHardware = ioctl(m_socket, SIOCGIFHWADDR, &request) == 0;
+    m_loopback = haveHardware && request.ifr_hwaddr.sa_family == ARPHRD_LOOPBACK;
+    if (haveHardware && request.ifr_hwaddr.sa_family != ARPHRD_ETHER && !m_loopback) {
         error = "interface " + name + " is not an Ethernet interface (ARPHRD " +
                 std::to_string(request.ifr_hwaddr.sa_family) + "); RcvMon captures Ethernet and loopback interfaces";
         return false;
@@ -354,6 +355,8 @@ void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block)
         FrameRef frame;
         frame.ts = Timestamp{header->tp_sec, header->tp_nsec};
         frame.direction = directionOf(link->sll_pkttype);
+        // Loopback hands every packet up twice, as sent and as received: keep one, as libpcap does.
+        if (m_loopback && frame.direction == Direction::Outgoing) continue;
         if (frame.direction == Direction::OtherHost && !keepOtherHost &&
             frame.ts.totalNanoseconds() >= keepOtherHostBefore)
             continue;  // IpLevel: the NIC would not have accepted it

@@ -85,6 +85,7 @@ private:
     int m_socket = -1;
     int m_wakeFd = -1;
     std::uint32_t m_interfaceIndex = 0;
+    bool m_loopback = false;  // lo: outgoing copies are duplicates of the incoming ones
     std::uint8_t* m_ring = nullptr;
     std::size_t m_ringSize = 0;
     std::uint32_t m_nextBlock = 0;
