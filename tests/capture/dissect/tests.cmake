@@ -29,3 +29,16 @@ if(NOT CMAKE_CROSSCOMPILING)
   target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
   set_tests_properties(test_dissect_tshark_fields PROPERTIES TIMEOUT 600)
 endif()
+
+# Every fuzzer regression input and seed replayed in the ordinary build too (the fuzz build
+# replays them under the sanitizers as fuzz_dissector_regressions).
+if(NOT CMAKE_CROSSCOMPILING)
+  add_executable(test_dissect_fuzz_regressions
+    ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/replay_main.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/dissector_fuzz_input.cpp)
+  target_link_libraries(test_dissect_fuzz_regressions PRIVATE rcvmon_capture)
+  rcvmon_set_warnings(test_dissect_fuzz_regressions)
+  add_test(NAME test_dissect_fuzz_regressions
+    COMMAND test_dissect_fuzz_regressions ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/regressions
+            ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/seeds)
+endif()

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The fuzz input format shared by the libFuzzer harness and the regression replay:
+//   byte 0     link type selector (index into kFuzzLinkTypes, wrapping)
+//   byte 1     bit 0: reassembly on; bits 1-7: bytes added to each frame's wire length
+//   then up to kMaxFrames frames, each a 2-byte big-endian length and that many bytes
+//   (the last frame takes what is left when the length overruns the input)
+// Several frames per input let the fragment table and TCP conversations carry state.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace rcvmon::fuzz {
+
+inline constexpr std::uint32_t kFuzzLinkTypes[] = {1, 101, 113, 276, 0, 108, 228, 229, 12, 14, 147};
+inline constexpr std::size_t kMaxFrames = 64;
+
+// Dissects every frame of the input and formats every field, column and summary.
+void runDissectorInput(const std::uint8_t* data, std::size_t size);
+
+// Builds an input from frames (for seeds): the inverse of the format above.
+std::vector<std::uint8_t> encodeInput(std::uint8_t linkSelector, bool reassemble,
+                                      const std::vector<std::vector<std::uint8_t>>& frames);
+
+}  // namespace rcvmon::fuzz
