@@ -12,6 +12,7 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -75,6 +76,21 @@ bool OutputFile::create(const std::string& path, std::string& error)
 #endif
         return true;
     }
+#ifndef _WIN32
+    // A device or pipe (/dev/null, a FIFO a reader waits on) is written in place: renaming
+    // a temporary over it would replace the device node, and a stream has no partial file.
+    struct stat existing{};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
+        m_fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (m_fd < 0) {
+            error = "Cannot write " + quoted(path) + ": " + std::strerror(errno) + ".";
+            return false;
+        }
+        m_inPlace = true;
+        m_open = true;
+        return true;
+    }
+#endif
     for (int attempt = 0; attempt < 100; ++attempt) {
         m_tempPath = path + ".rcvmon-tmp-" + std::to_string(processId()) + "-" + std::to_string(g_tempCounter++);
 #ifdef _WIN32
@@ -197,7 +213,7 @@ bool OutputFile::commit(std::string& error)
         error = m_error;
         return false;
     }
-    if (std::rename(m_tempPath.c_str(), m_path.c_str()) != 0) {
+    if (!m_inPlace && std::rename(m_tempPath.c_str(), m_path.c_str()) != 0) {
         m_error = "Cannot save " + quoted(m_path) + ": renaming the finished temporary file failed: "
                   + std::strerror(errno) + ".";
         error = m_error;

@@ -38,6 +38,7 @@ private:
     std::vector<std::uint8_t> m_buffer;
     std::size_t m_used = 0;
     bool m_toStdout = false;
+    bool m_inPlace = false;  // a device or FIFO: written directly, never renamed over
     bool m_open = false;
     bool m_committed = false;
 #ifdef _WIN32

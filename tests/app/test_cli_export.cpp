@@ -145,6 +145,23 @@ TEST_F(CliExport, FailedExportLeavesNoFile)
     EXPECT_EQ(entries, 1u) << "only the blocker file may be there";
 }
 
+TEST_F(CliExport, DevicesAndPipesAreWrittenInPlace)
+{
+    // Renaming a temporary over /dev/null would replace the device; a FIFO's reader gets the file.
+    const std::string source = shellQuote((kCorpus / "tcp__options.pcap").string());
+    const auto toNull = runProcess(shellQuote(kCli) + " -r " + source + " -w /dev/null");
+    EXPECT_EQ(toNull.exitCode, 0) << toNull.err;
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
+
+    const fs::path fifo = m_dir / "pipe";
+    ASSERT_EQ(runProcess("mkfifo " + shellQuote(fifo.string())).exitCode, 0);
+    const auto run = runProcess("(" + shellQuote(kCli) + " -r " + source + " -w " + shellQuote(fifo.string()) + " & "
+                                + shellQuote(kCli) + " -r - -T fields -e frame.number < " + shellQuote(fifo.string()) + "; wait)");
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "1\n2\n3\n4\n");
+    EXPECT_TRUE(fs::is_fifo(fifo));
+}
+
 TEST_F(CliExport, TruncatedFileKeepsEveryFrameBeforeTheCut)
 {
     const fs::path source = kCorpus / "tcp__options.pcap";
