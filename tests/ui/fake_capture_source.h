@@ -22,6 +22,7 @@ public:
         std::mutex mutex;
         std::vector<CaptureMode> modeCalls;
         std::vector<std::string> modeCallSources;
+        std::uint64_t failAfter = 0;  // > 0: the interface vanishes after this many frames
     };
 
     FakeCaptureSource(std::string name, CaptureMode mode, Shared& shared, int framesPerPoll = 20)
@@ -38,6 +39,10 @@ public:
             m_woken = false;
         }
         if (m_mode == CaptureMode::Off) return PollResult::Frames;
+        if (m_shared.failAfter > 0 && m_sent >= m_shared.failAfter) {
+            m_error = "interface " + m_name + " went away (ENODEV)";
+            return PollResult::Error;
+        }
         for (int i = 0; i < m_framesPerPoll; ++i) deliver(sink);
         return PollResult::Frames;
     }

@@ -93,6 +93,8 @@ private slots:
     void followStopsWhenUserScrollsUp();
     void settingsPersist();
     void markedPacketsExport();
+    void vanishedInterfaceKeepsPackets();
+    void streamFromPipe();
 };
 
 void TestMainWindow::initTestCase()
@@ -415,6 +417,45 @@ void TestMainWindow::markedPacketsExport()
     });
     window.findChild<QAction*>(QStringLiteral("actionExportDisplayed"))->trigger();
     QVERIFY(window.messageText().startsWith(QStringLiteral("Export failed")));
+}
+
+void TestMainWindow::vanishedInterfaceKeepsPackets()
+{
+    FakeCaptureSource::Shared shared;
+    shared.failAfter = 500;
+    MainWindow window(fakeBackend(shared));
+    QSignalSpy problems(window.controller(), &CaptureController::problem);
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QVERIFY(problems.wait(10000));
+    QVERIFY(window.messageText().contains(QStringLiteral("fake0 went away")));
+    QCOMPARE(window.controller()->state(), CaptureController::State::Failed);
+    // Every frame the source delivered before it vanished is still in the list.
+    QCOMPARE(window.controller()->tableModel()->rowCount(), 500);
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("actionStart"))->isEnabled());
+}
+
+void TestMainWindow::streamFromPipe()
+{
+    // A pipe cannot be mapped: it is read on the capture thread, as `rcvmon -r -` reads stdin.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("stream.pcapng"));
+    QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+    FakeCaptureSource::Shared shared;
+    MainWindow sampleWindow(fakeBackend(shared));
+    QSignalSpy sampleLoaded(sampleWindow.controller(), &CaptureController::loadFinished);
+    QVERIFY(sampleWindow.openBundledSample());
+    QVERIFY(sampleLoaded.wait(20000));
+    const QString sample = sampleWindow.controller()->sourceName();
+
+    QProcess writer;  // the other end of the pipe, like `rcvmon-cli -w - | rcvmon -r -`
+    writer.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat \"%1\" > \"%2\"").arg(sample, fifo)});
+    MainWindow window(fakeBackend(shared));
+    QVERIFY(waitLoaded(window, fifo));
+    QVERIFY(writer.state() == QProcess::NotRunning || writer.waitForFinished(10000));
+    QCOMPARE(writer.exitCode(), 0);
+    QCOMPARE(window.controller()->tableModel()->rowCount(), sampleWindow.controller()->tableModel()->rowCount());
+    QCOMPARE(window.controller()->tableModel()->index(2, PacketTableModel::Info).data().toString(),
+             sampleWindow.controller()->tableModel()->index(2, PacketTableModel::Info).data().toString());
 }
 
 QTEST_MAIN(TestMainWindow)
