@@ -133,6 +133,7 @@ bool PcapReader::next(FrameRef& frame)
     }
     frame.data = ByteSpan(in.data() + m_recordHeaderLength, frame.capturedLength);
     in.consume(total);
+    in.prefetchAhead(total);
     m_lastOffset = offset;
     m_frameCount = number;
     return true;

@@ -174,6 +174,7 @@ bool PcapngReader::advance(FrameRef* frame)
             if (!decodePacket(p, type, length, m_sections.back(), *frame, why))
                 return fail(m_name + " is damaged: " + packetName(m_frameCount + 1, offset) + " " + why + ".");
             in.consume(length);
+            in.prefetchAhead(length);
             m_lastOffset = offset;
             ++m_frameCount;
             return true;
