@@ -65,6 +65,11 @@ public:
 
     bool exportFrames(const std::vector<std::uint64_t>& numbers);
     std::vector<std::uint64_t> selectedFrames() const;
+    // Edit ▸ Find Packet: the next row after the current one whose Source, Destination,
+    // Protocol or Info contains text (wrapping around); false when none does.
+    bool findNext(const QString& text);
+    // Edit ▸ Go to Packet; false (and a message) when that packet is not in the list.
+    bool selectFrame(std::uint64_t number);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -104,7 +109,6 @@ private:
     void setMode(CaptureMode mode);
     void editCaptureFilter();
     void setTimeFormat(TimeFormat format);
-    void selectFrame(std::uint64_t number);
 
     CaptureBackend m_backend;
     CaptureController* m_controller;

@@ -277,16 +277,17 @@ void MainWindow::toggleMark()
     }
 }
 
-void MainWindow::selectFrame(std::uint64_t number)
+bool MainWindow::selectFrame(std::uint64_t number)
 {
     const int row = m_controller->tableModel()->rowForFrame(number);
     if (row < 0) {
         showError(tr("Packet %1 is not in the list.").arg(number));
-        return;
+        return false;
     }
     m_followAction->setChecked(false);
     m_table->selectRow(row);
     m_table->scrollTo(m_controller->tableModel()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    return true;
 }
 
 void MainWindow::goToPacket()
@@ -301,7 +302,12 @@ void MainWindow::findPacket()
     bool ok = false;
     const QString text = QInputDialog::getText(this, tr("Find Packet"), tr("Text in Source, Destination, Protocol or Info:"),
                                                QLineEdit::Normal, QString(), &ok);
-    if (!ok || text.isEmpty()) return;
+    if (ok && !text.isEmpty() && !findNext(text))
+        statusBar()->showMessage(tr("No packet contains “%1”.").arg(text), 5000);
+}
+
+bool MainWindow::findNext(const QString& text)
+{
     const PacketTableModel* model = m_controller->tableModel();
     const int rows = model->rowCount();
     const int start = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + 1 : 0;
@@ -309,13 +315,11 @@ void MainWindow::findPacket()
         const int row = (start + i) % rows;
         for (int column : {PacketTableModel::Source, PacketTableModel::Destination, PacketTableModel::Protocol,
                            PacketTableModel::Info}) {
-            if (model->index(row, column).data().toString().contains(text, Qt::CaseInsensitive)) {
-                selectFrame(model->frameNumber(row));
-                return;
-            }
+            if (model->index(row, column).data().toString().contains(text, Qt::CaseInsensitive))
+                return selectFrame(model->frameNumber(row));
         }
     }
-    statusBar()->showMessage(tr("No packet contains “%1”.").arg(text), 5000);
+    return false;
 }
 
 void MainWindow::copySummary()

@@ -23,6 +23,7 @@ public:
         std::vector<CaptureMode> modeCalls;
         std::vector<std::string> modeCallSources;
         std::uint64_t failAfter = 0;  // > 0: the interface vanishes after this many frames
+        int framesPerPoll = 20;       // about 100 polls a second
     };
 
     FakeCaptureSource(std::string name, CaptureMode mode, Shared& shared, int framesPerPoll = 20)

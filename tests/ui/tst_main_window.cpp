@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "bandwidth_chart_view.h"
+#include "capture_health_panel.h"
 #include "capture_controller.h"
 #include "fake_capture_source.h"
 #include "hex_view.h"
@@ -8,6 +9,9 @@
 #include "packet_table_model.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QFile>
 #include <QProcess>
 #include <QScrollBar>
@@ -35,7 +39,8 @@ CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared, bool refuse = fals
                         .arg(request.interfaceName);
             return nullptr;
         }
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared);
+        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
+                                                   shared.framesPerPoll);
     };
     backend.defaultInterface = [] { return std::optional<QString>(QStringLiteral("fake0")); };
     return backend;
@@ -95,6 +100,10 @@ private slots:
     void markedPacketsExport();
     void vanishedInterfaceKeepsPackets();
     void streamFromPipe();
+    void findGoToAndCopy();
+    void stopStartAndRestart();
+    void dropOpensFile();
+    void memoryBoundEvictsOldestRows();
 };
 
 void TestMainWindow::initTestCase()
@@ -456,6 +465,121 @@ void TestMainWindow::streamFromPipe()
     QCOMPARE(window.controller()->tableModel()->rowCount(), sampleWindow.controller()->tableModel()->rowCount());
     QCOMPARE(window.controller()->tableModel()->index(2, PacketTableModel::Info).data().toString(),
              sampleWindow.controller()->tableModel()->index(2, PacketTableModel::Info).data().toString());
+}
+
+void TestMainWindow::findGoToAndCopy()
+{
+    FakeCaptureSource::Shared shared;
+    MainWindow window(fakeBackend(shared));
+    QSignalSpy loaded(window.controller(), &CaptureController::loadFinished);
+    QVERIFY(window.openBundledSample());
+    QVERIFY(loaded.wait(20000));
+    PacketTableModel* model = window.controller()->tableModel();
+
+    QVERIFY(window.selectFrame(100));
+    QCOMPARE(window.packetTable()->currentIndex().row(), 99);
+    QVERIFY(!window.following());
+    QVERIFY(!window.selectFrame(999999));
+    QVERIFY(window.messageText().contains(QStringLiteral("999999")));
+
+    // Find goes forward from the current row and wraps around.
+    QVERIFY(window.findNext(QStringLiteral("cdn.example.net")));
+    const int first = window.packetTable()->currentIndex().row();
+    QVERIFY(first > 99);
+    QVERIFY(model->index(first, PacketTableModel::Info).data().toString().contains(QStringLiteral("cdn.example.net")));
+    QVERIFY(window.findNext(QStringLiteral("cdn.example.net")));
+    QVERIFY(window.packetTable()->currentIndex().row() != first);
+    QVERIFY(!window.findNext(QStringLiteral("no such text anywhere")));
+
+    // Copy ▸ Summary: the selected row's columns, tab-separated.
+    QVERIFY(window.selectFrame(3));
+    window.findChild<QAction*>(QStringLiteral("actionCopySummary"))->trigger();
+    const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
+    QCOMPARE(cells.size(), int(PacketTableModel::ColumnCount));
+    QCOMPARE(cells[PacketTableModel::Number], QStringLiteral("3"));
+    QCOMPARE(cells[PacketTableModel::Info], model->index(2, PacketTableModel::Info).data().toString());
+    // Copy ▸ Value and As Hex follow the selected field.
+    PacketDetailModel* detail = window.controller()->detailModel();
+    const QModelIndex eth = detail->index(1, 0);
+    const QModelIndex type = detail->index(2, 0, eth);  // Type: 0x0800
+    window.detailTree()->setCurrentIndex(type);
+    window.findChild<QAction*>(QStringLiteral("actionCopyValue"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("0x0800"));
+    window.findChild<QAction*>(QStringLiteral("actionCopyHex"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("0800"));
+}
+
+void TestMainWindow::stopStartAndRestart()
+{
+    FakeCaptureSource::Shared shared;
+    MainWindow window(fakeBackend(shared));
+    QAction* start = window.findChild<QAction*>(QStringLiteral("actionStart"));
+    QAction* stop = window.findChild<QAction*>(QStringLiteral("actionStop"));
+    QCOMPARE(start->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+    QCOMPARE(window.findChild<QAction*>(QStringLiteral("actionInterfaces"))->shortcut(), QKeySequence(QStringLiteral("Ctrl+K")));
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QVERIFY(!start->isEnabled());
+    QVERIFY(stop->isEnabled());
+    PacketTableModel* model = window.controller()->tableModel();
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QVERIFY(inserted.wait(5000));
+    stop->trigger();
+    QCOMPARE(window.controller()->state(), CaptureController::State::Stopped);
+    const int kept = model->rowCount();
+    QVERIFY(kept > 0);
+    QTest::qWait(200);
+    QCOMPARE(model->rowCount(), kept);  // stopped means stopped, and nothing was lost
+    QVERIFY(start->isEnabled());
+    start->trigger();  // starts the last interface again
+    QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
+    QVERIFY(inserted.wait(5000));
+    window.findChild<QAction*>(QStringLiteral("actionRestart"))->trigger();
+    QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
+    QVERIFY(inserted.wait(5000));
+    QCOMPARE(model->frameNumber(0), std::uint64_t{1});
+}
+
+void TestMainWindow::dropOpensFile()
+{
+    FakeCaptureSource::Shared shared;
+    MainWindow window(fakeBackend(shared));
+    QSignalSpy loaded(window.controller(), &CaptureController::loadFinished);
+    QVERIFY(window.openBundledSample());
+    QVERIFY(loaded.wait(20000));
+    const QString sample = window.controller()->sourceName();
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("dropped.pcapng"));
+    QVERIFY(QFile::copy(sample, copy));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(copy)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(window.controller()->sourceName(), copy);
+}
+
+void TestMainWindow::memoryBoundEvictsOldestRows()
+{
+    FakeCaptureSource::Shared shared;
+    shared.framesPerPoll = 300;
+    MainWindow window(fakeBackend(shared));
+    window.controller()->setMemoryBound(1u << 20);
+    PacketTableModel* model = window.controller()->tableModel();
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QVERIFY(removed.wait(20000));
+    QCOMPARE(removed.first().at(1).toInt(), 0);  // the oldest rows go
+    QVERIFY(model->frameNumber(0) > 1);
+    const CaptureCounters counters = window.controller()->counters();
+    QVERIFY(counters.evicted > 0);
+    QVERIFY(counters.memoryUsed <= counters.memoryBound);
+    QTest::qWait(600);  // the status bar and health panel refresh twice a second
+    QVERIFY(window.statusText().contains(QStringLiteral("of 1.00 MiB")));
+    QVERIFY(window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: ")));
+    QVERIFY(!window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")));
 }
 
 QTEST_MAIN(TestMainWindow)
