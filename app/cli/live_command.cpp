@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live_command.h"
 
+#include "frame_exporter.h"
 #include "output_buffer.h"
 #include "packet_printer.h"
 
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
-#include "file/capture_file_writer.h"
 #include "live/live_capture.h"
 #include "store/capture_session.h"
 
@@ -15,7 +15,6 @@
 #include <csignal>
 #include <cstdio>
 #include <thread>
-#include <unordered_map>
 
 namespace rcvmon::cli {
 namespace {
@@ -34,8 +33,13 @@ public:
     bool open(std::string& error)
     {
         if (!m_options.writeFile.empty()) {
-            const FileFormat format = m_options.writeFormat == WriteFormat::Pcap ? FileFormat::Pcap : FileFormat::PcapNg;
-            m_writer = CaptureFileWriter::create(m_options.writeFile, format, error);
+            auto describe = [this](std::uint32_t id) {
+                InterfaceInfo info;
+                const auto names = m_session.interfaces();
+                if (id < names.size()) info.name = names[id];
+                return info;
+            };
+            m_writer = FrameExporter::create(m_options, describe, error);
             return m_writer != nullptr;
         }
         m_printer = makePacketPrinter(m_options, m_text, error);
@@ -50,17 +54,7 @@ public:
             m_printer->print(frame, m_count, m_dissection);
             return true;
         }
-        auto it = m_outputInterface.find(frame.interfaceId);
-        if (it == m_outputInterface.end()) {
-            InterfaceInfo info;
-            info.linkType = frame.linkType;
-            const auto names = m_session.interfaces();
-            if (frame.interfaceId < names.size()) info.name = names[frame.interfaceId];
-            auto index = m_writer->addInterface(info, error);
-            if (!index) return false;
-            it = m_outputInterface.emplace(frame.interfaceId, *index).first;
-        }
-        return m_writer->write(frame, it->second, error);
+        return m_writer->write(frame, error);
     }
     // Printed lines reach a terminal or pipe promptly, once per drained batch.
     bool flushBatch() { return m_writer || m_text.flush(); }
@@ -80,8 +74,7 @@ private:
     const CaptureSession& m_session;
     OutputBuffer m_text;
     std::unique_ptr<PacketPrinter> m_printer;
-    std::unique_ptr<CaptureFileWriter> m_writer;
-    std::unordered_map<std::uint32_t, std::uint32_t> m_outputInterface;
+    std::unique_ptr<FrameExporter> m_writer;
     Dissector m_dissector;
     Dissection m_dissection;
     std::uint64_t m_count = 0;

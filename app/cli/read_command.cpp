@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "read_command.h"
 
+#include "frame_exporter.h"
 #include "frame_selection.h"
 #include "output_buffer.h"
 #include "packet_printer.h"
@@ -8,12 +9,10 @@
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "file/capture_file_reader.h"
-#include "file/capture_file_writer.h"
 
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
 namespace rcvmon::cli {
 namespace {
@@ -23,41 +22,6 @@ int fail(const std::string& message)
     std::fprintf(stderr, "rcvmon-cli: %s\n", message.c_str());
     return 1;
 }
-
-// Copies frames into the -w file, declaring each input interface the first time it is used.
-class Exporter {
-public:
-    static std::unique_ptr<Exporter> create(const CliOptions& o, const CaptureFileReader& reader, std::string& error)
-    {
-        const FileFormat format = o.writeFormat == WriteFormat::Pcap ? FileFormat::Pcap : FileFormat::PcapNg;
-        auto writer = CaptureFileWriter::create(o.writeFile, format, error);
-        if (!writer) return nullptr;
-        return std::unique_ptr<Exporter>(new Exporter(std::move(writer), reader));
-    }
-    bool write(const FrameRef& frame, std::string& error)
-    {
-        auto it = m_outputInterface.find(frame.interfaceId);
-        if (it == m_outputInterface.end()) {
-            const auto& inputs = m_reader.interfaces();
-            InterfaceInfo info = frame.interfaceId < inputs.size() ? inputs[frame.interfaceId] : InterfaceInfo{};
-            info.linkType = frame.linkType;
-            auto index = m_writer->addInterface(info, error);
-            if (!index) return false;
-            it = m_outputInterface.emplace(frame.interfaceId, *index).first;
-        }
-        return m_writer->write(frame, it->second, error);
-    }
-    bool commit(std::string& error) { return m_writer->commit(error); }
-
-private:
-    Exporter(std::unique_ptr<CaptureFileWriter> writer, const CaptureFileReader& reader)
-        : m_writer(std::move(writer)), m_reader(reader)
-    {
-    }
-    std::unique_ptr<CaptureFileWriter> m_writer;
-    const CaptureFileReader& m_reader;
-    std::unordered_map<std::uint32_t, std::uint32_t> m_outputInterface;
-};
 
 }  // namespace
 
@@ -93,9 +57,14 @@ int runReadCommand(const CliOptions& o)
             return 2;
         }
     }
-    std::unique_ptr<Exporter> exporter;
+    std::unique_ptr<FrameExporter> exporter;
     if (writing) {
-        exporter = Exporter::create(o, *reader, error);
+        // Each input interface keeps its name and snap length in the export.
+        auto describe = [&reader](std::uint32_t id) {
+            const auto& inputs = reader->interfaces();
+            return id < inputs.size() ? inputs[id] : InterfaceInfo{};
+        };
+        exporter = FrameExporter::create(o, describe, error);
         if (!exporter) return fail(error);
     }
 
