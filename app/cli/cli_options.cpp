@@ -66,6 +66,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         else if (arg == "-v" || arg == "--version") o.version = true;
         else if (arg == "-D") o.listInterfaces = true;
         else if (arg == "--bench") o.bench = true;
+        else if (arg == "-q") o.quiet = true;
         else if (arg == "--all-protocols") o.allProtocols = true;
         else if (arg == "--no-reassembly") o.reassemble = false;
         else if (arg == "-r") { if (!value(o.readFile)) return fail("-r needs a file name"); }
@@ -74,7 +75,10 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         else if (arg == "-Y") { if (!value(o.displayFilter)) return fail("-Y needs a display filter"); }
         else if (arg == "--select") { if (!value(o.selection)) return fail("--select needs frame numbers, e.g. 1-10,15"); }
         else if (arg == "-w") { if (!value(o.writeFile)) return fail("-w needs a file name (or - for stdout)"); }
-        else if (arg == "-e") {
+        else if (arg == "-z") {
+            if (!value(v)) return fail("-z needs a statistic, e.g. -z conv,ip");
+            o.statistics.push_back(v);
+        } else if (arg == "-e") {
             if (!value(v)) return fail("-e needs a field name");
             o.fields.push_back(v);
         } else if (arg == "-E") {
@@ -118,6 +122,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
     if (o.output != OutputFormat::Fields && !o.fields.empty()) return fail("-e is used with -T fields");
     if (o.bench && o.readFile.empty()) return fail("--bench needs -r FILE");
     if (!o.selection.empty() && o.readFile.empty()) return fail("--select works on a file read with -r");
+    if (!o.statistics.empty() && o.readFile.empty()) return fail("-z works on a file read with -r");
     const bool live = !o.interface.empty();
     if (!live && (o.packetLimit || o.durationSeconds || !o.captureFilter.empty() || o.allProtocols))
         return fail("-c, -a, -f and --all-protocols apply to a live capture (-i)");
@@ -133,6 +138,7 @@ const char* usageText()
            "  rcvmon-cli -r FILE [-Y FILTER] [--select 1-10,15] [-w OUT] [-F pcapng|pcap]\n"
            "  rcvmon-cli -r FILE -T fields -e FIELD [-e FIELD ...] [-E header=y] [-E separator=/t]\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
+           "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "Options:\n"
            "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"

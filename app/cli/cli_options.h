@@ -19,6 +19,7 @@ struct CliOptions {
     bool version = false;
     bool listInterfaces = false;   // -D
     bool bench = false;            // --bench
+    bool quiet = false;            // -q: no per-packet output (with -z, only the statistics)
 
     std::string readFile;          // -r FILE ("-" = stdin)
     std::string interface;         // -i IFACE
@@ -29,6 +30,7 @@ struct CliOptions {
     bool allProtocols = false;     // --all-protocols
 
     std::string displayFilter;     // -Y FILTER
+    std::vector<std::string> statistics;  // -z conv,ip / endpoints,ip / io,phs (tshark's names)
     std::string selection;         // --select 1-10,15
     bool reassemble = true;        // --no-reassembly turns it off
 

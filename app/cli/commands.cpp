@@ -4,6 +4,7 @@
 #include "bench_command.h"
 #include "live_command.h"
 #include "read_command.h"
+#include "statistics_command.h"
 
 namespace rcvmon::cli {
 
@@ -12,6 +13,7 @@ int runCommand(const CliOptions& options)
     if (options.listInterfaces) return runListInterfaces();
     if (!options.interface.empty()) return runLiveCommand(options);
     if (options.bench) return runBenchCommand(options);
+    if (!options.statistics.empty()) return runStatisticsCommand(options);
     return runReadCommand(options);
 }
 
