@@ -170,12 +170,23 @@ std::string Dissection::fieldText(FieldId id) const
 
 void Dissection::appendProtocols(std::string& out) const
 {
+    // Wireshark's list also names its EtherType dispatcher, and "raw" for bare-IP links.
     bool firstOne = true;
-    for (const LayerRecord& l : m_layers) {
-        if (l.filterName == "frame") continue;
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const LayerRecord& l = m_layers[i];
+        if (l.filterName == "frame") {
+            if (m_layers.size() > 1 && i + 1 < m_layers.size() && (m_layers[i + 1].filterName == "ip" ||
+                                                                    m_layers[i + 1].filterName == "ipv6")) {
+                out += "raw";
+                firstOne = false;
+            }
+            continue;
+        }
         if (!firstOne) out.push_back(':');
         firstOne = false;
         out += l.filterName;
+        const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll";
+        if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc") out += ":ethertype";
     }
 }
 

@@ -16,43 +16,44 @@ struct PortEntry {
     std::uint16_t port;
     Transport transport;
     Handler handler;
-    std::string_view name;
+    std::string_view name;    // Wireshark's Protocol column name
+    std::string_view filter;  // Wireshark's filter name, for frame.protocols
 };
 
 constexpr PortEntry kPorts[] = {
-    {53, Transport::Udp, Handler::Dns, "DNS"},
-    {53, Transport::Tcp, Handler::Name, "DNS"},
-    {5353, Transport::Udp, Handler::Dns, "MDNS"},
-    {5355, Transport::Udp, Handler::Dns, "LLMNR"},
-    {137, Transport::Udp, Handler::Name, "NBNS"},
-    {138, Transport::Udp, Handler::Name, "BROWSER"},
-    {67, Transport::Udp, Handler::Name, "DHCP"},
-    {68, Transport::Udp, Handler::Name, "DHCP"},
-    {546, Transport::Udp, Handler::Name, "DHCPv6"},
-    {547, Transport::Udp, Handler::Name, "DHCPv6"},
-    {123, Transport::Udp, Handler::Name, "NTP"},
-    {1900, Transport::Udp, Handler::Name, "SSDP"},
-    {443, Transport::Udp, Handler::Quic, "QUIC"},
-    {8805, Transport::Udp, Handler::Name, "PFCP"},
-    {3544, Transport::Udp, Handler::Teredo, "Teredo"},
-    {2055, Transport::Udp, Handler::Name, "CFLOW"},
-    {520, Transport::Udp, Handler::Rip, "RIP"},
-    {7989, Transport::Udp, Handler::Name, "ADwin Config"},
-    {69, Transport::Udp, Handler::Name, "TFTP"},
-    {161, Transport::Udp, Handler::Name, "SNMP"},
-    {162, Transport::Udp, Handler::Name, "SNMP"},
-    {514, Transport::Udp, Handler::Name, "Syslog"},
-    {80, Transport::Tcp, Handler::Http, "HTTP"},
-    {8000, Transport::Tcp, Handler::Http, "HTTP"},
-    {8080, Transport::Tcp, Handler::Http, "HTTP"},
-    {443, Transport::Tcp, Handler::Tls, "TLS"},
-    {22, Transport::Tcp, Handler::Ssh, "SSH"},
-    {139, Transport::Tcp, Handler::Name, "NBSS"},
-    {445, Transport::Tcp, Handler::Smb, "SMB"},
-    {389, Transport::Tcp, Handler::Ldap, "LDAP"},
-    {25, Transport::Tcp, Handler::Name, "SMTP"},
-    {21, Transport::Tcp, Handler::Name, "FTP"},
-    {23, Transport::Tcp, Handler::Name, "TELNET"},
+    {53, Transport::Udp, Handler::Dns, "DNS", "dns"},
+    {53, Transport::Tcp, Handler::Name, "DNS", "dns"},
+    {5353, Transport::Udp, Handler::Dns, "MDNS", "mdns"},
+    {5355, Transport::Udp, Handler::Dns, "LLMNR", "llmnr"},
+    {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
+    {138, Transport::Udp, Handler::Name, "BROWSER", "nbdgm"},
+    {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
+    {68, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
+    {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
+    {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
+    {123, Transport::Udp, Handler::Name, "NTP", "ntp"},
+    {1900, Transport::Udp, Handler::Name, "SSDP", "ssdp"},
+    {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
+    {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
+    {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
+    {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
+    {520, Transport::Udp, Handler::Rip, "RIP", "rip"},
+    {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
+    {69, Transport::Udp, Handler::Name, "TFTP", "tftp"},
+    {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
+    {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
+    {514, Transport::Udp, Handler::Name, "Syslog", "syslog"},
+    {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
+    {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
+    {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
+    {443, Transport::Tcp, Handler::Tls, "TLS", "tls"},
+    {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
+    {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
+    {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
+    {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
+    {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
+    {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
+    {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 
 bool startsWith(ByteSpan data, std::string_view prefix)
@@ -102,7 +103,7 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Name: ctx.setProtocol(e.name); break;
     }
     // Named only: the transport's Info text stays, as for a payload Wireshark cannot decode.
-    ctx.out.addLayer(e.name, e.name, p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+    ctx.out.addLayer(e.name, e.filter, p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
     return true;
 }
 

@@ -88,7 +88,7 @@ TEST_F(DissectTest, EthernetIpv4TcpSyn)
     EXPECT_EQ(s.info, "36861 \xe2\x86\x92 80 [SYN] Seq=0 Win=5840 Len=0");
     EXPECT_FALSE(m_out.malformed());
     EXPECT_FALSE(m_out.truncated());
-    EXPECT_EQ(text("frame.protocols"), "eth:ip:tcp");
+    EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:tcp");
 }
 
 TEST_F(DissectTest, TcpRelativeSequenceFollowsTheConversation)
