@@ -45,6 +45,9 @@ public:
     bool openFile(const QString& path);
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
+    // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
+    // the new one, in the same capture (the list keeps going, with a mark); otherwise starts.
+    bool switchInterface(const CaptureRequest& request);
     // No arguments given: live capture on the default route's interface in IP level mode,
     // or, without privilege, the bundled sample with a note on how to grant it.
     void startDefault();

@@ -363,19 +363,24 @@ void MainWindow::chooseInterface()
     request.interfaceName = dialog.interfaceName();
     request.mode = dialog.mode();
     request.filter = dialog.filter();
-    // A running capture switches interface live (Off on the old, then On on the new)
-    // when only the interface or mode changed; a new filter needs a new capture.
-    if (m_controller->state() == CaptureController::State::Capturing && request.filter == m_request.filter) {
-        std::unique_ptr<CaptureSource> source = m_backend.open(request, error);
-        if (!source) {
-            showError(error);
-            return;
-        }
-        m_controller->requestSource(std::move(source), request.mode);
-        m_request = request;
-        return;
+    switchInterface(request);
+}
+
+bool MainWindow::switchInterface(const CaptureRequest& request)
+{
+    // A new filter needs a new capture; an interface or mode change switches live.
+    if (m_controller->state() != CaptureController::State::Capturing || request.filter != m_request.filter)
+        return startCapture(request);
+    QString error;
+    std::unique_ptr<CaptureSource> source = m_backend.open ? m_backend.open(request, error) : nullptr;
+    if (!source) {
+        showError(error);  // the running capture goes on as it was
+        return false;
     }
-    startCapture(request);
+    m_controller->requestSource(std::move(source), request.mode);
+    m_request = request;
+    updateActions();
+    return true;
 }
 
 void MainWindow::startLast()
