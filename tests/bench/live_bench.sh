@@ -9,7 +9,11 @@
 # its threads, read from /proc/PID/task/*/schedstat, from just before the flood until the capture
 # has drained it: start-up and shut-down are not per-packet costs). Prints the medians and the ratios RcvMon/tcpdump.
 # Needs root. Usage: tests/bench/live_bench.sh BUILD_DIR [RUNS=3] [COUNT=3000000] [SECONDS=12]
-# Environment: LIVE_BENCH_SIZES="60 1514"; LIVE_BENCH_KEEP=DIR keeps the per-run logs there.
+# Environment: LIVE_BENCH_SIZES="60 1514"; LIVE_BENCH_KEEP=DIR keeps the per-run logs there;
+# LIVE_BENCH_PERF=DIR also records a perf profile of each capture during its flood (it costs CPU
+# on the same cores: use it to find where the time goes, not for the figures); LIVE_BENCH_PERF_ARGS
+# replaces its default "-g" (e.g. "--call-graph dwarf" for callers inside libc);
+# LIVE_BENCH_PIN="C S" pins the capture (all its threads) to CPU C and the sender to CPU S.
 set -euo pipefail
 build="$(cd "${1:?usage: live_bench.sh BUILD_DIR [RUNS] [COUNT] [SECONDS]}" && pwd)"
 runs="${2:-3}"
@@ -26,6 +30,12 @@ command -v tcpdump > /dev/null || { echo "live_bench: tcpdump not found" >&2; ex
 # The sender enforces these too; checked here so a typo fails before any namespace exists.
 [ "$count" -ge 1 ] && [ "$count" -le 5000000 ] || { echo "live_bench: COUNT must be 1..5000000" >&2; exit 1; }
 [ "$seconds" -ge 1 ] && [ "$seconds" -le 15 ] || { echo "live_bench: SECONDS must be 1..15" >&2; exit 1; }
+
+capture_pin=(); sender_pin=()
+if [ -n "${LIVE_BENCH_PIN:-}" ]; then
+  read -r capture_cpu sender_cpu <<< "$LIVE_BENCH_PIN"
+  capture_pin=(taskset -c "$capture_cpu"); sender_pin=(taskset -c "${sender_cpu:?LIVE_BENCH_PIN needs two CPUs}")
+fi
 
 ns_a="rcvmon-bench-a-$$"
 ns_b="rcvmon-bench-b-$$"
@@ -66,8 +76,8 @@ measure() {
   local tool="$1" size="$2" tag="$1-$2-$3" err out
   err="$work/$tag.err"; out="$work/$tag.blaster"
   case "$tool" in
-    rcvmon) ip netns exec "$ns_a" "$cli" -i veth-a -m on -w - > /dev/null 2> "$err" & ;;
-    tcpdump) ip netns exec "$ns_a" tcpdump -B 65536 -i veth-a -w /dev/null 2> "$err" & ;;
+    rcvmon) ip netns exec "$ns_a" "${capture_pin[@]}" "$cli" -i veth-a -m on -w - > /dev/null 2> "$err" & ;;
+    tcpdump) ip netns exec "$ns_a" "${capture_pin[@]}" tcpdump -B 65536 -i veth-a -w /dev/null 2> "$err" & ;;
   esac
   capture_pid=$!
   # Both tools make veth-a promiscuous once their socket is set up; give the ring a moment more.
@@ -80,12 +90,21 @@ measure() {
   done
   sleep 0.5
   local before after
+  local perf_pid=""
+  if [ -n "${LIVE_BENCH_PERF:-}" ]; then
+    mkdir -p "$LIVE_BENCH_PERF"
+    # shellcheck disable=SC2086  # LIVE_BENCH_PERF_ARGS is a list of perf options, e.g. "--call-graph dwarf"
+    perf record -q ${LIVE_BENCH_PERF_ARGS:--g} -p "$capture_pid" -o "$LIVE_BENCH_PERF/$tag.data" > /dev/null 2>&1 &
+    perf_pid=$!
+    sleep 0.5
+  fi
   before="$(cpu_ns "$capture_pid")"
-  ip netns exec "$ns_b" "$blaster" veth-b "$size" "$count" "$seconds" > "$out"
+  ip netns exec "$ns_b" "${sender_pin[@]}" "$blaster" veth-b "$size" "$count" "$seconds" > "$out"
   # Let the capture drain what the kernel has queued (tcpdump hands a block over after 1 s at
   # the latest, RcvMon after 50 ms), then take its CPU time before it shuts down.
   sleep 1.5
   after="$(cpu_ns "$capture_pid")"
+  if [ -n "$perf_pid" ]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
   kill -INT "$capture_pid"
   wait "$capture_pid" || { echo "live_bench: $tool failed:" >&2; cat "$err" >&2; exit 1; }
   capture_pid=""
@@ -114,7 +133,7 @@ measure() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 column_median() { awk -v c="$2" '{ print $c }' "$1" | median; }
 
-echo "live capture benchmark: $runs runs per tool and size, up to $count frames or ${seconds}s per run"
+echo "live capture benchmark: $runs runs per tool and size, up to $count frames or ${seconds}s per run${LIVE_BENCH_PIN:+, capture on CPU $capture_cpu, sender on CPU $sender_cpu}"
 for size in $sizes; do
   : > "$work/rcvmon-$size"; : > "$work/tcpdump-$size"
   for run in $(seq "$runs"); do
