@@ -23,6 +23,9 @@ public:
     static std::unique_ptr<FrameExporter> create(const CliOptions& options, InterfaceLookup lookup, std::string& error);
     bool write(const FrameRef& frame, std::string& error);
     bool commit(std::string& error) { return m_writer->commit(error); }
+    bool flush(std::string& error) { return m_writer->flush(error); }
+    // See CaptureFileWriter::borrowFrameBytes: frames stay valid until the next flush().
+    void borrowFrameBytes(bool on) { m_writer->borrowFrameBytes(on); }
 
 private:
     FrameExporter(std::unique_ptr<CaptureFileWriter> writer, InterfaceLookup lookup)

@@ -24,6 +24,9 @@ std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted.store(true); }
 
 using Clock = std::chrono::steady_clock;
+// At most this much of the ring is held by one batch being written, so the capture thread
+// always has room (the ring is 64 MiB).
+constexpr std::size_t kHeldBytes = 8u << 20;
 
 // Where captured frames go: a capture file (-w) or printed lines.
 class LiveOutput {
@@ -40,6 +43,8 @@ public:
                 return info;
             };
             m_writer = FrameExporter::create(m_options, describe, error);
+            // Frames are written from the ring, which holds them until flushBatch().
+            if (m_writer) m_writer->borrowFrameBytes(true);
             return m_writer != nullptr;
         }
         m_printer = makePacketPrinter(m_options, m_text, error);
@@ -56,8 +61,14 @@ public:
         }
         return m_writer->write(frame, error);
     }
-    // Printed lines reach a terminal or pipe promptly, once per drained batch.
-    bool flushBatch() { return m_writer || m_text.flush(); }
+    // Written frames and printed lines reach a file, terminal or pipe once per drained batch.
+    bool flushBatch(std::string& error)
+    {
+        if (m_writer) return m_writer->flush(error);
+        if (m_text.flush()) return true;
+        error = "could not write to standard output";
+        return false;
+    }
     bool finish(std::string& error)
     {
         if (m_printer) m_printer->end();
@@ -140,13 +151,14 @@ int runLiveCommand(const CliOptions& o)
     bool outputFailed = false;
     auto drainBatch = [&] {
         const std::size_t wanted = std::size_t(std::min<std::uint64_t>(limit - output.count(), 4096));
-        const std::size_t n = session.drain(
+        return session.drainHeld(
             [&](const FrameRef& frame, const PacketTags&) {
                 if (!outputFailed && !output.take(frame, error)) outputFailed = true;
             },
-            wanted);
-        if (n && !output.flushBatch()) outputFailed = true;
-        return n;
+            [&] {
+                if (!outputFailed && !output.flushBatch(error)) outputFailed = true;
+            },
+            wanted, kHeldBytes);
     };
     while (!g_interrupted.load() && !outputFailed && output.count() < limit && Clock::now() < deadline) {
         if (drainBatch() == 0) {

@@ -27,6 +27,11 @@ public:
     // link type frame.linkType must be.
     virtual bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) = 0;
     virtual bool commit(std::string& error) = 0;
+    // Writes out what is buffered (a stream's reader sees it now).
+    virtual bool flush(std::string& error) = 0;
+    // The caller keeps every written frame's bytes valid until its next flush(), so large
+    // frames are written from where they are instead of being copied (see OutputFile).
+    virtual void borrowFrameBytes(bool on) = 0;
     virtual ~CaptureFileWriter();
 };
 

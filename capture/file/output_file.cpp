@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "file/output_file.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #else
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #endif
 
@@ -22,6 +24,11 @@ namespace {
 
 // One large buffer: an export costs a write per MiB, not per packet.
 constexpr std::size_t BufferSize = 1024 * 1024;
+#ifndef _WIN32
+// Borrowed (not copied) pieces start at this size: below it a copy costs less than a piece.
+constexpr std::size_t kBorrowFrom = 256;
+constexpr std::size_t kMaxPieces = 1024;  // IOV_MAX on Linux
+#endif
 
 std::atomic<unsigned> g_tempCounter{0};
 
@@ -154,10 +161,61 @@ bool OutputFile::writeOut(const std::uint8_t* data, std::size_t n, std::string& 
 
 bool OutputFile::flush(std::string& error)
 {
+    if (!m_error.empty()) {
+        error = m_error;
+        return false;
+    }
+#ifndef _WIN32
+    if (!m_pieces.empty()) return writeGathered(error);
+#endif
     const std::size_t n = m_used;
     m_used = 0;
     return writeOut(m_buffer.data(), n, error);
 }
+
+#ifndef _WIN32
+bool OutputFile::borrow(const std::uint8_t* data, std::size_t n, std::string& error)
+{
+    // Write out before the list grows past what one writev takes (IOV_MAX).
+    if (m_pieces.size() + 2 >= kMaxPieces && !writeGathered(error)) return false;
+    if (m_used > m_runStart) m_pieces.push_back(iovec{m_buffer.data() + m_runStart, m_used - m_runStart});
+    m_runStart = m_used;
+    m_pieces.push_back(iovec{const_cast<std::uint8_t*>(data), n});
+    return true;
+}
+
+bool OutputFile::writeGathered(std::string& error)
+{
+    if (m_used > m_runStart) m_pieces.push_back(iovec{m_buffer.data() + m_runStart, m_used - m_runStart});
+    iovec* piece = m_pieces.data();
+    std::size_t left = m_pieces.size();
+    while (left > 0) {
+        const ssize_t written = ::writev(m_fd, piece, static_cast<int>(std::min(left, kMaxPieces)));
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
+                      + " failed: " + std::strerror(errno) + ".";
+            error = m_error;
+            return false;
+        }
+        // A short write (a pipe, a full disk's last blocks): skip what went, trim the piece it ended in.
+        auto done = static_cast<std::size_t>(written);
+        while (left > 0 && done >= piece->iov_len) {
+            done -= piece->iov_len;
+            ++piece;
+            --left;
+        }
+        if (left > 0) {
+            piece->iov_base = static_cast<std::uint8_t*>(piece->iov_base) + done;
+            piece->iov_len -= done;
+        }
+    }
+    m_pieces.clear();
+    m_used = 0;
+    m_runStart = 0;
+    return true;
+}
+#endif
 
 bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& error)
 {
@@ -177,6 +235,14 @@ bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& er
     std::memcpy(m_buffer.data() + m_used, data, n);
     m_used += n;
     return true;
+}
+
+bool OutputFile::appendFrameBytes(const std::uint8_t* data, std::size_t n, std::string& error)
+{
+#ifndef _WIN32
+    if (m_borrowing && n >= kBorrowFrom && m_error.empty() && m_open && !m_committed) return borrow(data, n, error);
+#endif
+    return append(data, n, error);
 }
 
 bool OutputFile::commit(std::string& error)

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#ifndef _WIN32
+#include <sys/uio.h>
+#endif
+
 namespace rcvmon {
 
 // A file written safely: bytes go, through a large buffer, into a temporary file beside
@@ -22,13 +26,22 @@ public:
     bool create(const std::string& path, std::string& error);
     // Buffers n bytes; writes the buffer out when full. False (and error) once anything failed.
     bool append(const std::uint8_t* data, std::size_t n, std::string& error);
+    // A frame's bytes: as append(), but see borrowFrameBytes().
+    bool appendFrameBytes(const std::uint8_t* data, std::size_t n, std::string& error);
+    // Lets appendFrameBytes() keep a pointer to large frames instead of copying them, when the
+    // caller promises they stay valid until its next flush(): a live capture's ring entries are
+    // then written straight from the ring, one gathered write per batch (POSIX; copied elsewhere).
+    void borrowFrameBytes(bool on) { m_borrowing = on; }
+    // Writes out everything appended so far.
+    bool flush(std::string& error);
     // Writes the buffer out, closes the file and renames it into place.
     bool commit(std::string& error);
 
     const std::string& temporaryPath() const { return m_tempPath; }
 
 private:
-    bool flush(std::string& error);
+    bool borrow(const std::uint8_t* data, std::size_t n, std::string& error);
+    bool writeGathered(std::string& error);
     bool writeOut(const std::uint8_t* data, std::size_t n, std::string& error);
     void discard();
 
@@ -37,6 +50,12 @@ private:
     std::string m_error;  // the first failure, repeated to later calls
     std::vector<std::uint8_t> m_buffer;
     std::size_t m_used = 0;
+    bool m_borrowing = false;
+#ifndef _WIN32
+    // Borrowed mode: the pieces to write, in order: runs of m_buffer and borrowed bytes.
+    std::vector<iovec> m_pieces;
+    std::size_t m_runStart = 0;  // first byte of m_buffer not yet in m_pieces
+#endif
     bool m_toStdout = false;
     bool m_inPlace = false;  // a device or FIFO: written directly, never renamed over
     bool m_open = false;

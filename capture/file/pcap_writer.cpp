@@ -83,7 +83,7 @@ bool PcapWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, std:
     file_bytes::store32(record.data() + 4, frame.ts.nsec);
     file_bytes::store32(record.data() + 8, static_cast<std::uint32_t>(frame.data.size()));
     file_bytes::store32(record.data() + 12, frame.originalLength);
-    return m_out.append(record.data(), record.size(), error) && m_out.append(frame.data.data(), frame.data.size(), error);
+    return m_out.append(record.data(), record.size(), error) && m_out.appendFrameBytes(frame.data.data(), frame.data.size(), error);
 }
 
 bool PcapWriter::commit(std::string& error)

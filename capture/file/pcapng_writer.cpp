@@ -133,7 +133,7 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     }
     file_bytes::store32(t, total);
     t += 4;
-    return m_out.append(head.data(), head.size(), error) && m_out.append(frame.data.data(), captured, error)
+    return m_out.append(head.data(), head.size(), error) && m_out.appendFrameBytes(frame.data.data(), captured, error)
            && m_out.append(tail.data(), static_cast<std::size_t>(t - tail.data()), error);
 }
 

@@ -86,6 +86,13 @@ public:
     {
         return m_ring.drain(std::forward<Fn>(fn), maxFrames);
     }
+    // Consumer: as drain(), with the frames' bytes valid until beforeRelease() returns
+    // (SpscRing::drainHeld): for writing them out without a copy.
+    template <typename Fn, typename Release>
+    std::size_t drainHeld(Fn&& fn, Release&& beforeRelease, std::size_t maxFrames, std::size_t maxBytes)
+    {
+        return m_ring.drainHeld(std::forward<Fn>(fn), std::forward<Release>(beforeRelease), maxFrames, maxBytes);
+    }
     // Consumer: moves up to maxFrames frames into the store. If the store stops at its
     // bound, the capture is asked to stop and error() carries the store's message.
     std::size_t drainInto(PacketStore& store, std::size_t maxFrames);

@@ -64,12 +64,41 @@ public:
         return count;
     }
 
+    // Like drain(), but the entries stay in place until beforeRelease() has returned and
+    // are then released together: their bytes can go to one gathered write instead of being
+    // copied out. Stops after maxFrames entries or once maxBytes of the ring are held, so the
+    // producer keeps room meanwhile.
+    template <typename Fn, typename Release>
+    std::size_t drainHeld(Fn&& fn, Release&& beforeRelease, std::size_t maxFrames, std::size_t maxBytes)
+    {
+        std::size_t count = 0;
+        const std::uint64_t start = m_readLocal;
+        RingEntry entry;
+        while (count < maxFrames && m_readLocal - start < maxBytes && front(entry)) {
+            prefetchEntryAfterFront();  // its header is a cache miss otherwise: the producer wrote it
+            fn(static_cast<const FrameRef&>(entry.frame), static_cast<const PacketTags&>(entry.tags));
+            m_readLocal += m_frontBytes;  // consumed, not yet released
+            m_frontBytes = 0;
+            ++count;
+        }
+        beforeRelease();
+        m_read.store(m_readLocal, std::memory_order_release);
+        return count;
+    }
+
     // Either side; a snapshot that may be stale by the time it returns.
     std::size_t bytesUsed() const;
     bool empty() const { return bytesUsed() == 0; }
 
 private:
     static constexpr std::size_t kCacheLine = 64;
+
+    void prefetchEntryAfterFront() const
+    {
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(m_buffer + ((m_readLocal + m_frontBytes) & m_mask));
+#endif
+    }
 
     std::size_t m_capacity = 0;
     std::size_t m_mask = 0;

@@ -10,6 +10,7 @@
 
 #ifndef _WIN32
 #include <csignal>
+#include <thread>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -256,3 +257,89 @@ TEST(CaptureFileWriter, WriteFailureLeavesNoFile)
 #endif
 
 }  // namespace
+
+namespace {
+
+// Writes `count` frames of varied sizes (below and above the borrowing threshold), flushing
+// every `batch` frames, and returns the file's bytes. Borrowed or copied, they must be equal.
+Bytes writeFrames(TempDir& dir, const std::string& name, FileFormat format, bool borrow, std::size_t count,
+                  std::size_t batch)
+{
+    const std::string path = dir.file(name);
+    std::string error;
+    auto writer = CaptureFileWriter::create(path, format, error);
+    EXPECT_TRUE(writer) << error;
+    if (!writer) return {};
+    writer->borrowFrameBytes(borrow);
+    EXPECT_EQ(writer->addInterface(iface(1, "eth0"), error), 0u) << error;
+    std::vector<Bytes> held;  // the caller's promise: valid until flush
+    for (std::size_t i = 0; i < count; ++i) {
+        held.push_back(payload(i % 5 == 0 ? 1514 : 60 + i % 300, static_cast<std::uint8_t>(i)));
+        EXPECT_TRUE(writer->write(makeFrame(held.back(), 1, {1700000000, static_cast<std::uint32_t>(i)}), 0, error)) << error;
+        if (held.size() == batch) {
+            EXPECT_TRUE(writer->flush(error)) << error;
+            held.clear();  // the bytes go away after the flush, as ring entries do
+        }
+    }
+    EXPECT_TRUE(writer->commit(error)) << error;
+    return readFileBytes(path);
+}
+
+}  // namespace
+
+TEST(CaptureFileWriter, BorrowedFrameBytesWriteTheSameFileAsCopies)
+{
+    TempDir dir;
+    for (FileFormat format : {FileFormat::PcapNg, FileFormat::Pcap}) {
+        // 3000 frames per flush: more borrowed pieces than one gathered write takes.
+        for (std::size_t batch : {std::size_t{1}, std::size_t{7}, std::size_t{3000}}) {
+            const Bytes copied = writeFrames(dir, "copied", format, false, 6000, batch);
+            const Bytes borrowed = writeFrames(dir, "borrowed", format, true, 6000, batch);
+            ASSERT_GT(copied.size(), 6000u * 60);
+            EXPECT_TRUE(copied == borrowed) << "batch " << batch;
+        }
+    }
+}
+
+#ifndef _WIN32
+TEST(CaptureFileWriter, BorrowedFrameBytesStreamThroughAPipe)
+{
+    // What rcvmon-cli -i IFACE -w - does: gathered writes into a pipe a reader drains.
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    std::string error;
+    const std::string path = "/dev/fd/" + std::to_string(fds[1]);
+    auto writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error);
+    ASSERT_TRUE(writer) << error;
+    writer->borrowFrameBytes(true);
+    ASSERT_EQ(writer->addInterface(iface(1, "eth0"), error), 0u) << error;
+
+    Bytes received;
+    std::thread reader([&] {
+        std::uint8_t chunk[4096];
+        for (;;) {
+            const ssize_t n = ::read(fds[0], chunk, sizeof chunk);
+            if (n <= 0) break;
+            received.insert(received.end(), chunk, chunk + n);
+        }
+    });
+    std::vector<Bytes> frames;
+    for (std::size_t i = 0; i < 2000; ++i) frames.push_back(payload(1514, static_cast<std::uint8_t>(i)));
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        ASSERT_TRUE(writer->write(makeFrame(frames[i], 1, {1, static_cast<std::uint32_t>(i)}), 0, error)) << error;
+    ASSERT_TRUE(writer->commit(error)) << error;
+    writer.reset();
+    ::close(fds[1]);
+    reader.join();
+    ::close(fds[0]);
+
+    TempDir dir;
+    const std::string copy = dir.file("received.pcapng");
+    writeFile(copy, received);
+    auto back = CaptureFileReader::open(copy, error);
+    ASSERT_TRUE(back) << error;
+    const auto read = readAll(*back);
+    ASSERT_EQ(read.size(), frames.size());
+    for (std::size_t i = 0; i < frames.size(); ++i) EXPECT_EQ(read[i].bytes, frames[i]) << "frame " << i + 1;
+}
+#endif

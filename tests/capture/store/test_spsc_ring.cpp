@@ -268,5 +268,50 @@ TEST(SpscRing, DrainStopsAtMaxFrames)
     for (std::uint64_t seq = 0; seq < 10; ++seq) EXPECT_EQ(seen[seq], seq);
 }
 
+TEST(SpscRing, HeldEntriesStayIntactUntilReleasedTogether)
+{
+    SpscRing ring(4096);
+    std::vector<std::uint8_t> bytes;
+    std::uint64_t pushed = 0;
+    while (true) {  // fill the ring
+        fillPayload(bytes, pushed, 100);
+        if (!ring.tryPush(frameOver(bytes))) break;
+        ++pushed;
+    }
+    ASSERT_GT(pushed, 10u);
+    const std::size_t full = ring.bytesUsed();
+    std::vector<ByteSpan> held;
+    const std::size_t n = ring.drainHeld(
+        [&](const FrameRef& frame, const PacketTags&) { held.push_back(frame.data); },
+        [&] {
+            // Nothing is released yet: the producer still sees a full ring and cannot overwrite.
+            EXPECT_EQ(ring.bytesUsed(), full);
+            fillPayload(bytes, 999, 100);
+            EXPECT_FALSE(ring.tryPush(frameOver(bytes)));
+            for (std::size_t i = 0; i < held.size(); ++i) EXPECT_TRUE(payloadIntact(held[i], i)) << i;
+        },
+        SIZE_MAX, SIZE_MAX);
+    EXPECT_EQ(n, pushed);
+    EXPECT_EQ(ring.bytesUsed(), 0u);  // all released at once
+}
+
+TEST(SpscRing, HeldDrainStopsAtItsByteBudgetAndResumesInOrder)
+{
+    SpscRing ring(65536);
+    std::vector<std::uint8_t> bytes;
+    for (std::uint64_t seq = 0; seq < 100; ++seq) {
+        fillPayload(bytes, seq, 200);
+        ASSERT_TRUE(ring.tryPush(frameOver(bytes)));
+    }
+    std::vector<std::uint64_t> seen;
+    auto collect = [&](const FrameRef& frame, const PacketTags&) { seen.push_back(payloadSeq(frame.data)); };
+    const std::size_t budget = 10 * SpscRing::entryBytes(200);
+    EXPECT_EQ(ring.drainHeld(collect, [] {}, SIZE_MAX, budget), 10u);
+    EXPECT_EQ(ring.drainHeld(collect, [] {}, 5, SIZE_MAX), 5u);
+    EXPECT_EQ(ring.drainHeld(collect, [] {}, SIZE_MAX, SIZE_MAX), 85u);
+    ASSERT_EQ(seen.size(), 100u);
+    for (std::uint64_t seq = 0; seq < 100; ++seq) EXPECT_EQ(seen[seq], seq);
+}
+
 }  // namespace
 }  // namespace rcvmon
