@@ -48,6 +48,12 @@ void PacketDetailModel::addCaptureFields(const PacketMeta& meta, int frameNode)
     if (!direction.isEmpty()) m_nodes.push_back({frameNode, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0, false});
     const QString mode = modeName(meta.mode);
     if (!mode.isEmpty()) m_nodes.push_back({frameNode, "Capture Mode: " + mode.toStdString(), "rcvmon.mode", 0, 0, false});
+    // Windows' raw IPv6 sockets deliver no IPv6 header; the one shown was rebuilt (seed).
+    if (meta.frameFlags & FrameFlag::Ipv6HeaderReconstructed) {
+        std::string text = "IPv6 header reconstructed: Windows delivered the payload only; addresses from the receive call";
+        if (meta.frameFlags & FrameFlag::Ipv6NextHeaderGuessed) text += ", next header guessed from the payload";
+        m_nodes.push_back({frameNode, std::move(text), "rcvmon.ipv6_reconstructed", 0, 0, false});
+    }
 }
 
 void PacketDetailModel::showPacket(std::uint64_t number)

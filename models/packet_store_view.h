@@ -20,6 +20,7 @@ struct PacketMeta {
     std::uint32_t interfaceId = 0;
     Direction direction = Direction::Unknown;
     CaptureMode mode = CaptureMode::Off;  // RCVALL mode in force when it was captured
+    std::uint8_t frameFlags = 0;          // FrameFlag bits: what the capture rebuilt
 };
 
 // The models' only view of the packet store, so they do not depend on its internals.

@@ -26,6 +26,7 @@ public:
         out.interfaceId = r.interfaceId;
         out.direction = r.direction;
         out.mode = r.mode;
+        out.frameFlags = r.frameFlags;
         return true;
     }
     bool frame(std::uint64_t number, FrameRef& out) override { return m_store.readFrame(number, out); }

@@ -4,6 +4,8 @@
 #include "file/file_bytes.h"
 
 #include <array>
+#include <cstring>
+#include <string_view>
 
 namespace rcvmon {
 
@@ -12,6 +14,8 @@ namespace {
 constexpr std::uint32_t BlockShb = 0x0a0d0d0a;
 constexpr std::uint32_t BlockIdb = 1;
 constexpr std::uint32_t BlockEpb = 6;
+constexpr std::string_view kRebuiltIpv6Comment =
+    "RcvMon: IPv6 header reconstructed (the Windows raw socket delivered the payload only)";
 
 void appendOption(std::vector<std::uint8_t>& out, std::uint16_t code, const void* value, std::size_t length)
 {
@@ -110,7 +114,11 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     const auto captured = static_cast<std::uint32_t>(frame.data.size());
     const std::uint32_t padding = (4 - captured % 4) % 4;
     const std::uint32_t flags = epbFlags(frame.direction);
-    const std::uint32_t optionsLength = flags ? 12 : 0;  // epb_flags (8) + opt_endofopt (4)
+    // A rebuilt IPv6 header (Windows raw sockets) stays visible in other tools as a packet comment.
+    const std::string_view comment = (frame.flags & FrameFlag::Ipv6HeaderReconstructed) ? kRebuiltIpv6Comment : "";
+    const auto commentLength = static_cast<std::uint32_t>(comment.empty() ? 0 : 4 + (comment.size() + 3) / 4 * 4);
+    const std::uint32_t optionsLength =
+        (flags ? 8 : 0) + commentLength + (flags || commentLength ? 4 : 0);  // options + opt_endofopt
     const std::uint32_t total = 32 + captured + padding + optionsLength;
     const std::uint64_t ns = static_cast<std::uint64_t>(frame.ts.sec) * 1'000'000'000u + frame.ts.nsec;
 
@@ -123,13 +131,21 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     file_bytes::store32(head.data() + 20, captured);
     file_bytes::store32(head.data() + 24, frame.originalLength);
 
-    std::array<std::uint8_t, 3 + 12 + 4> tail{};  // padding, options, trailing length
+    std::array<std::uint8_t, 3 + 12 + 4 + kRebuiltIpv6Comment.size() + 7> tail{};  // padding, options, length
     std::uint8_t* t = tail.data() + padding;
     if (flags) {
         file_bytes::store32(t, 2u | 4u << 16);  // code 2, length 4
         file_bytes::store32(t + 4, flags);
-        file_bytes::store32(t + 8, 0);
-        t += 12;
+        t += 8;
+    }
+    if (!comment.empty()) {
+        file_bytes::store32(t, 1u | static_cast<std::uint32_t>(comment.size()) << 16);  // opt_comment
+        std::memcpy(t + 4, comment.data(), comment.size());
+        t += commentLength;
+    }
+    if (flags || !comment.empty()) {
+        file_bytes::store32(t, 0);
+        t += 4;
     }
     file_bytes::store32(t, total);
     t += 4;

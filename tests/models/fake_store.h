@@ -17,7 +17,7 @@ class FakeStore : public PacketStoreView {
 public:
     // Appends frame number endNumber(): bytes "pkt<N>" padded to `length`, one ms apart.
     void append(std::uint32_t length = 60, CaptureMode mode = CaptureMode::IpLevel,
-                Direction direction = Direction::Incoming)
+                Direction direction = Direction::Incoming, std::uint8_t frameFlags = 0)
     {
         const std::uint64_t number = m_end++;
         std::string text = "pkt" + std::to_string(number);
@@ -31,6 +31,7 @@ public:
         meta.linkType = 1;
         meta.direction = direction;
         meta.mode = mode;
+        meta.frameFlags = frameFlags;
         m_meta.push_back(meta);
         m_bytes.push_back(std::move(bytes));
     }

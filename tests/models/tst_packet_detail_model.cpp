@@ -18,6 +18,7 @@ private slots:
     void byteSelectsInnermostField();
     void followsSelectionWhilePacketsStream();
     void unreadableFrameKeepsFrameLayer();
+    void rebuiltIpv6HeaderIsMarked();
 };
 
 void TestPacketDetailModel::treeOfLayersWithByteRanges()
@@ -97,6 +98,34 @@ void TestPacketDetailModel::unreadableFrameKeepsFrameLayer()
     QCOMPARE(model.data(model.index(1, 0)).toString(), QStringLiteral("[Cannot read this frame: frame 1 is gone]"));
     model.showPacket(99);
     QCOMPARE(model.rowCount(), 0);
+}
+
+
+void TestPacketDetailModel::rebuiltIpv6HeaderIsMarked()
+{
+    FakeStore store;
+    FakeDecoder decoder;
+    store.append(60, CaptureMode::On, Direction::Incoming);
+    store.append(60, CaptureMode::On, Direction::Incoming, FrameFlag::Ipv6HeaderReconstructed);
+    store.append(60, CaptureMode::On, Direction::Incoming,
+                 FrameFlag::Ipv6HeaderReconstructed | FrameFlag::Ipv6NextHeaderGuessed);
+    PacketDetailModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(&store, &decoder);
+    const auto markText = [&](std::uint64_t number) {
+        model.showPacket(number);
+        const QModelIndex frame = model.index(0, 0);
+        for (int row = 0; row < model.rowCount(frame); ++row) {
+            const QModelIndex child = model.index(row, 0, frame);
+            if (model.data(child, PacketDetailModel::FieldNameRole).toString() == QStringLiteral("rcvmon.ipv6_reconstructed"))
+                return model.data(child).toString();
+        }
+        return QString();
+    };
+    QVERIFY(markText(1).isEmpty());
+    QVERIFY(markText(2).startsWith(QStringLiteral("IPv6 header reconstructed")));
+    QVERIFY(!markText(2).contains(QStringLiteral("guessed")));
+    QVERIFY(markText(3).contains(QStringLiteral("next header guessed")));
 }
 
 QTEST_GUILESS_MAIN(TestPacketDetailModel)

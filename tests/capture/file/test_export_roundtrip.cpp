@@ -232,4 +232,54 @@ TEST_F(ExportRoundTrip, MultiLinkTypeSelectionToPcapFailsAndLeavesNothing)
     EXPECT_EQ(m_dir.entries(), std::vector<std::string>{"rich.pcapng"});
 }
 
+TEST_F(ExportRoundTrip, RebuiltIpv6HeadersCarryACommentTsharkShows)
+{
+    if (!onPath("tshark")) GTEST_SKIP() << "tshark not installed";
+    const std::string out = m_dir.file("rebuilt.pcapng");
+    std::string error;
+    auto writer = CaptureFileWriter::create(out, FileFormat::PcapNg, error);
+    ASSERT_TRUE(writer) << error;
+    InterfaceInfo rcvall;
+    rcvall.linkType = 101;
+    rcvall.name = "rcvall";
+    ASSERT_EQ(writer->addInterface(rcvall, error), 0u) << error;
+    // IPv6 + UDP 53 -> 5353, 4 bytes of payload; the second and third as a Windows capture rebuilt them.
+    std::vector<std::uint8_t> ipv6(40 + 12, 0);
+    ipv6[0] = 0x60;
+    ipv6[5] = 12;
+    ipv6[6] = 17;
+    ipv6[7] = 64;
+    ipv6[23] = 1;
+    ipv6[39] = 2;
+    ipv6[41] = 53;
+    ipv6[42] = 0x14;
+    ipv6[43] = 0xe9;
+    ipv6[45] = 12;
+    const std::uint8_t flags[] = {0, FrameFlag::Ipv6HeaderReconstructed,
+                                  FrameFlag::Ipv6HeaderReconstructed | FrameFlag::Ipv6NextHeaderGuessed};
+    const Direction directions[] = {Direction::Incoming, Direction::Unknown, Direction::Outgoing};
+    for (int i = 0; i < 3; ++i) {
+        FrameRef frame;
+        frame.data = ByteSpan(ipv6.data(), ipv6.size());
+        frame.capturedLength = frame.originalLength = static_cast<std::uint32_t>(ipv6.size());
+        frame.linkType = 101;
+        frame.ts = {1700000000, static_cast<std::uint32_t>(i)};
+        frame.direction = directions[i];
+        frame.flags = flags[i];
+        ASSERT_TRUE(writer->write(frame, 0, error)) << error;
+    }
+    ASSERT_TRUE(writer->commit(error)) << error;
+
+    const CommandResult r = runCommand("tshark -r " + shellQuote(out)
+                                       + " -T fields -E separator=/t -e frame.number -e frame.comment"
+                                         " -e frame.packet_flags_direction -e udp.dstport");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto lines = splitLines(r.out);
+    ASSERT_EQ(lines.size(), 3u) << r.out;
+    const std::string comment = "RcvMon: IPv6 header reconstructed (the Windows raw socket delivered the payload only)";
+    EXPECT_EQ(lines[0], "1\t\t0x00000001\t5353");
+    EXPECT_EQ(lines[1], "2\t" + comment + "\t\t5353");
+    EXPECT_EQ(lines[2], "3\t" + comment + "\t0x00000002\t5353");
+}
+
 }  // namespace
