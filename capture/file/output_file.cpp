@@ -131,6 +131,13 @@ bool OutputFile::create(const std::string& path, std::string& error)
     return false;
 }
 
+bool OutputFile::failWriting(const std::string& reason, std::string& error)
+{
+    m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path)) + " failed: " + reason + ".";
+    error = m_error;
+    return false;
+}
+
 bool OutputFile::writeOut(const std::uint8_t* data, std::size_t n, std::string& error)
 {
     while (n > 0) {
@@ -138,19 +145,13 @@ bool OutputFile::writeOut(const std::uint8_t* data, std::size_t n, std::string& 
         const DWORD chunk = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
         DWORD written = 0;
         if (!WriteFile(static_cast<HANDLE>(m_handle), data, chunk, &written, nullptr)) {
-            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
-                      + " failed: " + systemMessage(GetLastError()) + ".";
-            error = m_error;
-            return false;
+            return failWriting(systemMessage(GetLastError()), error);
         }
 #else
         const ssize_t written = ::write(m_fd, data, n);
         if (written < 0) {
             if (errno == EINTR) continue;
-            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
-                      + " failed: " + std::strerror(errno) + ".";
-            error = m_error;
-            return false;
+            return failWriting(std::strerror(errno), error);
         }
 #endif
         data += written;
@@ -193,10 +194,7 @@ bool OutputFile::writeGathered(std::string& error)
         const ssize_t written = ::writev(m_fd, piece, static_cast<int>(std::min(left, kMaxPieces)));
         if (written < 0) {
             if (errno == EINTR) continue;
-            m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path))
-                      + " failed: " + std::strerror(errno) + ".";
-            error = m_error;
-            return false;
+            return failWriting(std::strerror(errno), error);
         }
         // A short write (a pipe, a full disk's last blocks): skip what went, trim the piece it ended in.
         auto done = static_cast<std::size_t>(written);

@@ -42,6 +42,8 @@ public:
 private:
     bool borrow(const std::uint8_t* data, std::size_t n, std::string& error);
     bool writeGathered(std::string& error);
+    // Remembers the first write failure (every later call repeats it) and returns false.
+    bool failWriting(const std::string& reason, std::string& error);
     bool writeOut(const std::uint8_t* data, std::size_t n, std::string& error);
     void discard();
 
