@@ -13,6 +13,8 @@ std::unique_ptr<FrameExporter> FrameExporter::create(const CliOptions& options, 
 
 bool FrameExporter::write(const FrameRef& frame, std::string& error)
 {
+    // A live capture sends one interface's frames in long runs: skip the lookup for those.
+    if (frame.interfaceId == m_lastSource && m_lastOutput != kNone) return m_writer->write(frame, m_lastOutput, error);
     auto it = m_outputInterface.find(frame.interfaceId);
     if (it == m_outputInterface.end()) {
         InterfaceInfo info = m_lookup(frame.interfaceId);
@@ -21,6 +23,8 @@ bool FrameExporter::write(const FrameRef& frame, std::string& error)
         if (!index) return false;
         it = m_outputInterface.emplace(frame.interfaceId, *index).first;
     }
+    m_lastSource = frame.interfaceId;
+    m_lastOutput = it->second;
     return m_writer->write(frame, it->second, error);
 }
 

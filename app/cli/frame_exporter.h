@@ -35,6 +35,9 @@ private:
     std::unique_ptr<CaptureFileWriter> m_writer;
     InterfaceLookup m_lookup;
     std::unordered_map<std::uint32_t, std::uint32_t> m_outputInterface;  // source id -> file's
+    static constexpr std::uint32_t kNone = UINT32_MAX;
+    std::uint32_t m_lastSource = kNone;  // the last mapping used
+    std::uint32_t m_lastOutput = kNone;
 };
 
 }  // namespace rcvmon::cli

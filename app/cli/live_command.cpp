@@ -14,7 +14,6 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <thread>
 
 namespace rcvmon::cli {
 namespace {
@@ -25,8 +24,8 @@ extern "C" void onInterrupt(int) { g_interrupted.store(true); }
 
 using Clock = std::chrono::steady_clock;
 // At most this much of the ring is held by one batch being written, so the capture thread
-// always has room (the ring is 64 MiB).
-constexpr std::size_t kHeldBytes = 8u << 20;
+// always has room (the ring is 16 MiB).
+constexpr std::size_t kHeldBytes = 2u << 20;
 
 // Where captured frames go: a capture file (-w) or printed lines.
 class LiveOutput {
@@ -134,7 +133,9 @@ int runLiveCommand(const CliOptions& o)
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
-    CaptureSession session(std::move(source));
+    // A small ring stays in the cache: the consumer is woken as each kernel block arrives, so
+    // a few blocks' worth is enough here (the window, which drains 30 times a second, keeps 64 MiB).
+    CaptureSession session(std::move(source), CaptureSessionOptions{.ringBytes = 16u << 20});
     LiveOutput output(o, session);
     if (!output.open(error)) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
@@ -164,7 +165,9 @@ int runLiveCommand(const CliOptions& o)
         if (drainBatch() == 0) {
             const SessionState state = session.state();
             if (state != SessionState::Running && state != SessionState::Idle) break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            // Woken by the capture thread as frames arrive; the timeout bounds how late
+            // Ctrl-C and -a are noticed.
+            session.waitForFrames(std::chrono::milliseconds(20));
         }
     }
     session.stop();

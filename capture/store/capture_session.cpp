@@ -136,7 +136,9 @@ void CaptureSession::run()
             end = SessionState::Failed;
             break;
         }
+        const std::uint64_t receivedBefore = m_received.load(std::memory_order_relaxed);
         const PollResult result = m_source->poll(sink, m_options.pollTimeoutMs);
+        if (m_received.load(std::memory_order_relaxed) != receivedBefore) wakeConsumer();
         publishKernelStats(false);
         if (result == PollResult::End) {
             end = SessionState::Ended;
@@ -157,6 +159,26 @@ void CaptureSession::run()
         m_mode.store(m_threadMode, std::memory_order_release);
     }
     m_state.store(end, std::memory_order_release);
+    wakeConsumer();
+}
+
+void CaptureSession::wakeConsumer()
+{
+    // Pairs with the fence in waitForFrames: either the consumer sees the new frames (or
+    // state) before it sleeps, or this sees it waiting and wakes it.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (!m_consumerWaiting.load(std::memory_order_relaxed)) return;
+    std::lock_guard lock(m_wakeMutex);
+    m_wake.notify_one();
+}
+
+void CaptureSession::waitForFrames(std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_wakeMutex);
+    m_consumerWaiting.store(true, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    m_wake.wait_for(lock, timeout, [this] { return !m_ring.empty() || finished(); });
+    m_consumerWaiting.store(false, std::memory_order_relaxed);
 }
 
 bool CaptureSession::applyPendingSwitch(FrameSink& sink)

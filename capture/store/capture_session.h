@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -86,6 +87,11 @@ public:
     {
         return m_ring.drain(std::forward<Fn>(fn), maxFrames);
     }
+    // Consumer: returns once frames are waiting in the ring, the capture has ended, or
+    // `timeout` has passed. The capture thread wakes it after each poll that delivered
+    // frames, so a consumer waiting here drains every kernel block while its bytes are still
+    // in the cache, instead of polling on a timer.
+    void waitForFrames(std::chrono::milliseconds timeout);
     // Consumer: as drain(), with the frames' bytes valid until beforeRelease() returns
     // (SpscRing::drainHeld): for writing them out without a copy.
     template <typename Fn, typename Release>
@@ -121,6 +127,7 @@ private:
     void learnInterface(std::uint32_t id);
     void setError(const std::string& message);
     void wakeSource();
+    void wakeConsumer();
     bool finished() const;
 
     CaptureSessionOptions m_options;
@@ -156,6 +163,11 @@ private:
     std::uint32_t m_interfaceLimit = 0; // one past the largest session id handed out
 
     mutable std::mutex m_infoMutex;
+    // waitForFrames(): the capture thread takes the mutex only to notify a consumer that
+    // said it is waiting, never otherwise.
+    std::mutex m_wakeMutex;
+    std::condition_variable m_wake;
+    std::atomic<bool> m_consumerWaiting{false};
     std::string m_error;
     std::vector<CaptureEvent> m_events;
     std::vector<std::string> m_interfaces;

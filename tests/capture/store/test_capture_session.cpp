@@ -205,6 +205,42 @@ TEST(CaptureSession, StopReturnsPromptlyWhilePollIsWaiting)
     EXPECT_EQ(rig.session->state(), SessionState::Stopped);
 }
 
+TEST(CaptureSession, WaitForFramesWakesWhenFramesArriveAndWhenTheCaptureEnds)
+{
+    Rig rig;
+    ASSERT_TRUE(rig.session->start());
+    std::this_thread::sleep_for(20ms);  // the thread waits in poll(); the ring is empty
+
+    // Nothing arrives: the wait lasts its timeout.
+    auto before = Clock::now();
+    rig.session->waitForFrames(50ms);
+    EXPECT_GE(Clock::now() - before, 45ms);
+
+    // A frame arriving during a long wait ends it at once, with the frame in the ring.
+    std::thread sender([&] {
+        std::this_thread::sleep_for(30ms);
+        queueRange(*rig.wire, 0, 1);
+    });
+    before = Clock::now();
+    rig.session->waitForFrames(10s);
+    const auto waited = Clock::now() - before;
+    sender.join();
+    EXPECT_LT(waited, 2s);
+    std::size_t drained = rig.session->drain([](const FrameRef&, const PacketTags&) {}, 10);
+    EXPECT_EQ(drained, 1u);
+
+    // The capture ending wakes a waiting consumer too.
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(30ms);
+        rig.wire->end();
+    });
+    before = Clock::now();
+    rig.session->waitForFrames(10s);
+    EXPECT_LT(Clock::now() - before, 2s);
+    stopper.join();
+    rig.session->stop();
+}
+
 TEST(CaptureSession, ModeSwitchIsOffThenNewModeAndIsRecorded)
 {
     CaptureSessionOptions options;
