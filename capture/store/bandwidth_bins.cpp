@@ -46,6 +46,10 @@ void BandwidthBins::bump(std::atomic<std::uint64_t>& counter, std::uint64_t by)
 void BandwidthBins::add(const Timestamp& ts, Direction direction, ProtocolClass protocol, std::uint32_t wireBytes)
 {
     const std::int64_t second = ts.sec;
+    if (second == m_lastSecond) {
+        count(*m_lastBin, direction, protocol, wireBytes);
+        return;
+    }
     const std::int64_t newest = m_newest.load(std::memory_order_relaxed);
     const auto window = static_cast<std::int64_t>(m_binCount);
     if (newest == kInvalid || second > newest) {
@@ -60,7 +64,13 @@ void BandwidthBins::add(const Timestamp& ts, Direction direction, ProtocolClass 
     }
     Bin& bin = binFor(second);
     if (bin.second.load(std::memory_order_relaxed) != second) recycle(bin, second);
+    m_lastSecond = second;
+    m_lastBin = &bin;
+    count(bin, direction, protocol, wireBytes);
+}
 
+void BandwidthBins::count(Bin& bin, Direction direction, ProtocolClass protocol, std::uint32_t wireBytes)
+{
     const auto d = static_cast<std::size_t>(direction) % kDirectionSlots;
     const std::size_t p = kDirectionSlots + protocolSlot(protocol);
     bump(bin.counters[2 * d], 1);

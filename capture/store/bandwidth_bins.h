@@ -73,10 +73,15 @@ private:
     Bin& binFor(std::int64_t second) const;
     void recycle(Bin& bin, std::int64_t second);
     static void bump(std::atomic<std::uint64_t>& counter, std::uint64_t by);
+    void count(Bin& bin, Direction direction, ProtocolClass protocol, std::uint32_t wireBytes);
 
     std::size_t m_binCount;
     std::unique_ptr<Bin[]> m_bins;
     std::atomic<std::int64_t> m_newest{kInvalid};
+    // The writer's last bin: frames come in runs of the same second, and finding a bin
+    // takes two divisions. Any recycling refreshes it; only add() uses it.
+    std::int64_t m_lastSecond = kInvalid;
+    Bin* m_lastBin = nullptr;
     std::atomic<std::uint64_t> m_late{0};
 };
 

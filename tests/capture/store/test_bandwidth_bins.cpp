@@ -100,6 +100,25 @@ TEST(BandwidthBins, WindowMovesAndOldFramesAreLate)
     EXPECT_EQ(bins.lateFrames(), 1u);
 }
 
+TEST(BandwidthBins, ASecondThatReusesTheLastBinStartsFromZero)
+{
+    // kT0 and kT0 + 4 share a bin of a 4-second window: runs of one second, then the other,
+    // then a late frame and the first again, must each land in the right place.
+    BandwidthBins bins(4);
+    for (int i = 0; i < 3; ++i) bins.add(Timestamp{kT0, 0}, Direction::Incoming, ProtocolClass::Tcp, 10);
+    for (int i = 0; i < 2; ++i) bins.add(Timestamp{kT0 + 4, 0}, Direction::Incoming, ProtocolClass::Tcp, 20);
+    bins.add(Timestamp{kT0, 0}, Direction::Incoming, ProtocolClass::Tcp, 10);  // left the window
+    bins.add(Timestamp{kT0 + 4, 0}, Direction::Outgoing, ProtocolClass::Udp, 5);
+    const auto samples = bins.snapshot(4);
+    ASSERT_EQ(samples.size(), 4u);
+    EXPECT_EQ(samples.back().second, kT0 + 4);
+    EXPECT_EQ(samples.back().total().packets, 3u);
+    EXPECT_EQ(samples.back().total().bytes, 45u);
+    EXPECT_EQ(samples.back().protocol(ProtocolClass::Udp).bytes, 5u);
+    EXPECT_EQ(bins.lateFrames(), 1u);
+    for (std::size_t i = 0; i + 1 < samples.size(); ++i) EXPECT_EQ(samples[i].total().packets, 0u);
+}
+
 TEST(BandwidthBins, ClassesPastTheLastSlotCountAsOther)
 {
     BandwidthBins bins(4);
