@@ -9,6 +9,8 @@
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "file/capture_file_reader.h"
+#include "filter/display_filter.h"
+#include "filter/packet_matcher.h"
 
 #include <cstdio>
 #include <memory>
@@ -27,10 +29,17 @@ int fail(const std::string& message)
 
 int runReadCommand(const CliOptions& o)
 {
-    if (!o.displayFilter.empty())
-        return fail("-Y (display filter) is not supported yet; use --select to choose frames by number");
-
     std::string error;
+    std::optional<DisplayFilter> filter;
+    if (!o.displayFilter.empty()) {
+        FilterError filterError;
+        filter = DisplayFilter::compile(o.displayFilter, filterError);
+        if (!filter) {
+            std::fprintf(stderr, "rcvmon-cli: invalid display filter %s\n", filterError.describe(o.displayFilter).c_str());
+            return 2;
+        }
+        if (filter->matchesEverything()) filter.reset();
+    }
     std::optional<FrameSelection> selection;
     if (!o.selection.empty()) {
         selection = FrameSelection::parse(o.selection, error);
@@ -68,20 +77,29 @@ int runReadCommand(const CliOptions& o)
         if (!exporter) return fail(error);
     }
 
-    // Reassembly needs every frame in order, selected or not; plain export needs no dissection.
+    // Reassembly needs every frame in order, selected or not; plain export needs no dissection,
+    // and a filter the quick header pass decides dissects only the frames it cannot.
     Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
     Dissection dissection;
+    std::optional<SequentialMatcher> matcher;
+    if (filter) matcher.emplace(*filter, dissector, dissection, printer != nullptr);
     if (printer) printer->begin();
     FrameRef frame;
     std::uint64_t number = 0;
     while (reader->next(frame)) {
         ++number;
-        const bool selected = !selection || selection->contains(number);
-        if (printer) {
-            dissector.dissect(frame, number, dissection);
-            if (selected) printer->print(frame, number, dissection);
+        // --select and -Y must both hold; the filter still sees every frame, in order.
+        bool passes = !selection || selection->contains(number);
+        bool dissected = false;
+        if (matcher) {
+            passes = matcher->matches(frame, number) && passes;
+            dissected = matcher->dissected();
         }
-        if (exporter && selected && !exporter->write(frame, error)) return fail(error);
+        if (printer) {
+            if (!dissected) dissector.dissect(frame, number, dissection);
+            if (passes) printer->print(frame, number, dissection);
+        }
+        if (exporter && passes && !exporter->write(frame, error)) return fail(error);
         // Later frames cannot change earlier ones, even with reassembly: stop reading.
         if (selection && selection->exhaustedAfter(number)) break;
     }

@@ -189,7 +189,7 @@ TEST_F(CliExport, BadInputAndUsage)
              {"-r " + shellQuote(text.string()), 1},
              {"-r " + shellQuote(m_dir.string()), 1},
              {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -T fields -e no.such.field", 2},
-             {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -Y tcp", 1},
+             {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -Y 'tcp.prot == 80'", 2},
              {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " --select 0-3", 2},
              {"--frobnicate", 2},
          }) {

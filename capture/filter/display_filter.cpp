@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "filter/display_filter.h"
+
+#include "dissect/dissection.h"
+#include "filter/filter_parser.h"
+
+#include <string>
+
+namespace rcvmon {
+namespace {
+
+// Field values and protocols as a full dissection recorded them.
+class DissectionSource {
+public:
+    DissectionSource(const Dissection& d, ByteSpan frame) : m_d(d), m_frame(frame) {}
+
+    template <typename Visit>
+    bool visit(const FieldRef& f, Visit&& each) const
+    {
+        if (f.ids[0] == field::FrameProtocols) {
+            // Text built on demand; the buffer keeps its capacity, so steady state allocates nothing.
+            thread_local std::string protocols;
+            protocols.clear();
+            m_d.appendFieldText(field::FrameProtocols, protocols);
+            each(FieldValue{0, 0, ByteSpan(reinterpret_cast<const std::uint8_t*>(protocols.data()), protocols.size())});
+            return true;
+        }
+        for (const FieldRecord& r : m_d.fields())
+            if (f.matches(r.id)) each(FieldValue{r.number, r.aux, m_d.valueBytes(r)});
+        return true;
+    }
+
+    FilterVerdict protocol(std::string_view name) const
+    {
+        for (const LayerRecord& l : m_d.layers())
+            if (l.filterName == name) return FilterVerdict::Pass;
+        return FilterVerdict::Fail;
+    }
+
+    // The layer's own bytes; a layer inside a reassembled datagram has none left to search.
+    FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
+    {
+        for (const LayerRecord& l : m_d.layers()) {
+            if (l.filterName != name || l.reassembled || l.offset > m_frame.size()) continue;
+            const ByteSpan bytes = name == "frame" ? m_frame
+                                                   : m_frame.subspan(l.offset, std::min<std::size_t>(l.length, m_frame.size() - l.offset));
+            if (filter_eval::containsBytes(bytes, needle, length)) return FilterVerdict::Pass;
+        }
+        return FilterVerdict::Fail;
+    }
+
+private:
+    const Dissection& m_d;
+    ByteSpan m_frame;
+};
+
+// Field values from the quick header pass; "unknown" for whatever it cannot vouch for.
+class QuickSource {
+public:
+    explicit QuickSource(const QuickPacket& q) : m_q(q) {}
+
+    template <typename Visit>
+    bool visit(const FieldRef& f, Visit&& each) const
+    {
+        for (std::uint8_t i = 0; i < f.count; ++i) {
+            const FieldId id = f.ids[i];
+            if (!quickKnowsFieldAlways(id) && !(m_q.simple && quickKnowsField(id))) return false;
+        }
+        FieldValue values[3];
+        for (std::uint8_t i = 0; i < f.count; ++i) {
+            const int n = quickFieldValues(m_q, f.ids[i], values);
+            for (int k = 0; k < n; ++k) each(values[k]);
+        }
+        return true;
+    }
+
+    FilterVerdict protocol(std::string_view name) const
+    {
+        std::uint16_t bit = 0;
+        if (name == "frame") return FilterVerdict::Pass;
+        if (!m_q.simple || !quickKnowsProtocol(name, bit)) return FilterVerdict::Unknown;
+        return (m_q.protocols & bit) ? FilterVerdict::Pass : FilterVerdict::Fail;
+    }
+
+    FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
+    {
+        if (name != "frame" || !m_q.frame) return FilterVerdict::Unknown;
+        ByteSpan bytes = m_q.frame->data;
+        if (bytes.size() > m_q.frame->capturedLength) bytes = bytes.first(m_q.frame->capturedLength);
+        return filter_eval::containsBytes(bytes, needle, length) ? FilterVerdict::Pass : FilterVerdict::Fail;
+    }
+
+private:
+    const QuickPacket& m_q;
+};
+
+bool nodeNeedsDissection(const FilterProgram& p, const FilterNode& n)
+{
+    switch (n.op) {
+    case NodeOp::MatchAll:
+    case NodeOp::And:
+    case NodeOp::Or:
+    case NodeOp::Not: return false;
+    case NodeOp::Protocol: {
+        std::uint16_t bit = 0;
+        return !quickKnowsProtocol(p.poolText(n.nameOffset, n.nameLength), bit);
+    }
+    case NodeOp::ProtocolContains: return p.poolText(n.nameOffset, n.nameLength) != "frame";
+    default:
+        for (std::uint8_t i = 0; i < n.field.count; ++i)
+            if (!quickKnowsField(n.field.ids[i])) return true;
+        return false;
+    }
+}
+
+}  // namespace
+
+std::optional<DisplayFilter> DisplayFilter::compile(std::string_view text, FilterError& error)
+{
+    DisplayFilter filter;
+    if (!parseFilter(text, filter.m_program, error)) return std::nullopt;
+    filter.m_text = std::string(text);
+    for (const FilterNode& n : filter.m_program.nodes)
+        if (nodeNeedsDissection(filter.m_program, n)) filter.m_needsDissection = true;
+    return filter;
+}
+
+bool DisplayFilter::matchesEverything() const
+{
+    return m_program.nodes.size() == 1 && m_program.nodes[0].op == NodeOp::MatchAll;
+}
+
+bool DisplayFilter::matches(const Dissection& dissection, ByteSpan frameBytes) const
+{
+    return filter_eval::evaluate(m_program, m_program.root, DissectionSource(dissection, frameBytes)) ==
+           FilterVerdict::Pass;
+}
+
+FilterVerdict DisplayFilter::matchesQuick(const QuickPacket& packet) const
+{
+    return filter_eval::evaluate(m_program, m_program.root, QuickSource(packet));
+}
+
+}  // namespace rcvmon

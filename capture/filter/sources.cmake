@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Display filter: Wireshark's filter language over the dissector's fields — lexer, parser
+# into a compact program, evaluation on a Dissection or on the quick header pass.
+target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/display_filter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_lexer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_literals.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_names.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/packet_matcher.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quick_packet.cpp)

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Display filter: parsing and evaluation on hand-built frames everywhere; against tshark
+# and the corpus on Linux.
+rcvmon_add_gtest(test_filter SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_filter_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_filter_eval.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_filter_quick.cpp)
+
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  set(rcvmon_filter_tshark_sources
+    ${CMAKE_CURRENT_LIST_DIR}/tshark_filters.cpp
+    ${PROJECT_SOURCE_DIR}/tests/app/run_process.cpp)
+  rcvmon_add_gtest(test_filter_tshark SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_tshark.cpp ${rcvmon_filter_tshark_sources})
+  rcvmon_add_gtest(test_filter_reference SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_reference.cpp ${rcvmon_filter_tshark_sources})
+  foreach(t test_filter_tshark test_filter_reference)
+    target_include_directories(${t} PRIVATE ${PROJECT_SOURCE_DIR}/tests/app)
+  endforeach()
+  target_compile_definitions(test_filter_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_FILTER_LIST="${CMAKE_CURRENT_LIST_DIR}/reference_filters.txt"
+    RCVMON_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/reference_gaps.txt")
+  add_dependencies(test_filter_reference rcvmon-cli)
+  set_tests_properties(test_filter_reference PROPERTIES TIMEOUT 120)
+endif()
