@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "stats/protocol_path.h"
+
+#include "core/link_type.h"
+#include "dissect/dissection.h"
+#include "stats/layer_fields.h"
+
+namespace rcvmon {
+namespace {
+
+// Headers Wireshark puts inside the ICMP tree when it dissects the packet an error quotes.
+bool nestedInIcmp(std::string_view name)
+{
+    return name == "ip" || name == "ipv6" || name == "tcp" || name == "udp" || name == "sctp" || name == "gre" ||
+           name == "ah" || name == "icmp" || name == "icmpv6" || name == "data";
+}
+
+}  // namespace
+
+void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const LayerFields& fields)
+{
+    m_count = 0;
+    const auto layers = d.layers();
+    const std::size_t count = fields.layerCount();
+    // LINKTYPE_RAW goes through Wireshark's "raw" dissector; LINKTYPE_IPV4/IPV6 straight to IP.
+    const bool rawLink = frame.linkType == link_type::Raw || frame.linkType == link_type::RawLegacy12 ||
+                         frame.linkType == link_type::RawLegacy14;
+    if (rawLink && count > 1 && (layers[1].filterName == "ip" || layers[1].filterName == "ipv6")) push("raw");
+
+    bool inIcmp = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        const LayerRecord& layer = layers[i];
+        const std::string_view name = layer.filterName;
+        const bool last = i + 1 == count;
+        // A fragment that completes no datagram: Wireshark shows its payload as data.
+        const bool unfinishedFragment = last && fields[i].fragment && !inIcmp;
+        if (name == "frame") continue;
+        if (name.starts_with("ipv6.")) {
+            if (unfinishedFragment && name == "ipv6.fragment") push("data");
+            continue;
+        }
+        if (inIcmp && nestedInIcmp(name)) continue;
+        // A dissector that failed before reading anything added no item to the tree.
+        if (layer.status == ParseStatus::Ok || fields[i].fieldCount > 0) {
+            // Wireshark's MPLS adds one item per label stack entry.
+            const std::uint32_t repeat = name == "mpls" && fields[i].mplsLabels > 1 ? fields[i].mplsLabels : 1;
+            for (std::uint32_t r = 0; r < repeat; ++r) push(name);
+        }
+        if (layer.status == ParseStatus::Truncated) {
+            push("_ws.short");
+            return;
+        }
+        // Wireshark reports an impossible IPv4 length as expert info, not as an exception.
+        if (layer.status == ParseStatus::Malformed && name != "ip") {
+            push("_ws.malformed");
+            return;
+        }
+        if (name == "icmp" || name == "icmpv6") inIcmp = true;
+        if (unfinishedFragment && name == "ip") push("data");
+        // An application PDU that continues in later segments: the Protocol column stays TCP
+        // and Wireshark shows only TCP until the segment that completes it.
+        if (name == "tcp" && !last && d.protocolName() == "TCP" && layers[i + 1].filterName != "data") return;
+    }
+}
+
+}  // namespace rcvmon
