@@ -1,14 +1,94 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "statistics_command.h"
 
+#include "output_buffer.h"
+#include "packet_printer.h"
+#include "statistic_request.h"
+#include "statistics_text.h"
+
+#include "dissect/dissection.h"
+#include "dissect/dissector.h"
+#include "file/capture_file_reader.h"
+#include "stats/traffic_statistics.h"
+
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 namespace rcvmon::cli {
+namespace {
 
-int runStatisticsCommand(const CliOptions& options)
+int usageError(const std::string& message)
 {
-    std::fprintf(stderr, "rcvmon-cli: -z %s is not supported yet\n", options.statistics.front().c_str());
+    std::fprintf(stderr, "rcvmon-cli: %s\n", message.c_str());
+    return 2;
+}
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "rcvmon-cli: %s\n", message.c_str());
     return 1;
+}
+
+void appendTable(std::string& out, const StatisticRequest& r, const TrafficStatistics& stats)
+{
+    switch (r.table) {
+    case StatisticRequest::Table::Conversations: appendConversationText(out, r.kind, stats.conversations(r.kind)); break;
+    case StatisticRequest::Table::Endpoints: appendEndpointText(out, r.kind, stats.endpoints(r.kind)); break;
+    case StatisticRequest::Table::ProtocolHierarchy: appendHierarchyText(out, stats.hierarchy()); break;
+    }
+}
+
+}  // namespace
+
+// As tshark: without -q the packets are printed first (in the -T format), then the tables,
+// the last -z first (tshark's tap listeners draw in reverse order of registration).
+int runStatisticsCommand(const CliOptions& o)
+{
+    std::vector<StatisticRequest> requests;
+    for (const std::string& spec : o.statistics) {
+        std::string error;
+        auto request = parseStatisticRequest(spec, error);
+        if (!request) return usageError(error);
+        requests.push_back(*request);
+    }
+    if (!o.displayFilter.empty()) return usageError("-Y cannot be combined with -z yet: the tables count every frame");
+    if (!o.selection.empty()) return usageError("--select cannot be combined with -z: the tables count every frame");
+    if (!o.writeFile.empty()) return usageError("-w cannot be combined with -z; export and count in two runs");
+
+    std::string error;
+    auto reader = CaptureFileReader::open(o.readFile, error);
+    if (!reader) return fail(error);
+
+    OutputBuffer out(stdout);
+    std::unique_ptr<PacketPrinter> printer;
+    if (!o.quiet) {
+        printer = makePacketPrinter(o, out, error);
+        if (!printer) return usageError(error);
+        printer->begin();
+    }
+
+    Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
+    Dissection dissection;
+    TrafficStatistics stats;
+    FrameRef frame;
+    std::uint64_t number = 0;
+    while (reader->next(frame)) {
+        dissector.dissect(frame, ++number, dissection);
+        stats.add(frame, dissection);
+        if (printer) printer->print(frame, number, dissection);
+    }
+    if (printer) printer->end();
+
+    for (auto it = requests.rbegin(); it != requests.rend(); ++it) {
+        appendTable(out.text(), *it, stats);
+        out.maybeFlush();
+    }
+    const bool outputOk = out.flush();
+    const std::string readError = reader->error();
+    if (!readError.empty()) return fail(readError);
+    if (!outputOk) return fail("could not write to standard output");
+    return 0;
 }
 
 }  // namespace rcvmon::cli

@@ -3,3 +3,16 @@
 # tshark (hand-built captures; the reference corpus through rcvmon-cli).
 rcvmon_add_gtest(test_traffic_statistics SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_traffic_statistics.cpp)
 rcvmon_add_gtest(test_stats_allocation SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_allocation.cpp)
+
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  rcvmon_add_gtest(test_stats_tshark_agreement
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_tshark_agreement.cpp ${CMAKE_CURRENT_LIST_DIR}/../../app/run_process.cpp
+    LIBS rcvmon_cli)
+  rcvmon_add_gtest(test_stats_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/../../app/run_process.cpp)
+  target_compile_definitions(test_stats_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_STATS_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/known_gaps.tsv")
+  add_dependencies(test_stats_reference rcvmon-cli)
+  set_tests_properties(test_stats_reference PROPERTIES TIMEOUT 120)
+endif()

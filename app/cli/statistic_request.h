@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "stats/stat_kind.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace rcvmon::cli {
+
+// One -z argument, with tshark's names: conv,<kind>, endpoints,<kind> or io,phs, where
+// <kind> is eth, ip, ipv6, tcp or udp.
+struct StatisticRequest {
+    enum class Table : std::uint8_t { Conversations, Endpoints, ProtocolHierarchy };
+    Table table = Table::ProtocolHierarchy;
+    StatKind kind = StatKind::Ethernet;  // not used by io,phs
+};
+
+// nullopt and `error` set (one line saying what is accepted) for anything else.
+std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, std::string& error);
+
+}  // namespace rcvmon::cli
