@@ -22,7 +22,8 @@ class Dissection;
 // at a time (so a live capture can show them as it runs), with tshark's numbers: each
 // frame counts its wire length, times are relative to the first frame added.
 // Frames must come in capture order, after the same Dissector state as tshark's single pass.
-// Per frame: no allocation beyond new table rows.
+// Per frame: no allocation beyond new table rows. Not synchronised: the thread that adds
+// frames is the one that reads the tables (a GUI adds on its ingest timer, then refreshes).
 class TrafficStatistics {
 public:
     void add(const FrameRef& frame, const Dissection& dissection);
