@@ -14,5 +14,9 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
     RCVMON_STATS_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/known_gaps.tsv")
   add_dependencies(test_stats_reference rcvmon-cli)
+  rcvmon_add_gtest(test_stats_cli
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_cli.cpp ${CMAKE_CURRENT_LIST_DIR}/../../app/run_process.cpp)
+  target_compile_definitions(test_stats_cli PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
+  add_dependencies(test_stats_cli rcvmon-cli)
   set_tests_properties(test_stats_reference PROPERTIES TIMEOUT 120)
 endif()
