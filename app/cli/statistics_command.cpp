@@ -9,10 +9,12 @@
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "file/capture_file_reader.h"
+#include "filter/display_filter.h"
 #include "stats/traffic_statistics.h"
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace rcvmon::cli {
@@ -42,7 +44,8 @@ void appendTable(std::string& out, const StatisticRequest& r, const TrafficStati
 }  // namespace
 
 // As tshark: without -q the packets are printed first (in the -T format), then the tables,
-// the last -z first (tshark's tap listeners draw in reverse order of registration).
+// the last -z first (tshark's tap listeners draw in reverse order of registration). As in
+// tshark's single pass, -Y chooses the packets printed; the tables count every frame.
 int runStatisticsCommand(const CliOptions& o)
 {
     std::vector<StatisticRequest> requests;
@@ -52,7 +55,12 @@ int runStatisticsCommand(const CliOptions& o)
         if (!request) return usageError(error);
         requests.push_back(*request);
     }
-    if (!o.displayFilter.empty()) return usageError("-Y cannot be combined with -z yet: the tables count every frame");
+    std::optional<DisplayFilter> filter;
+    if (!o.displayFilter.empty()) {
+        FilterError filterError;
+        filter = DisplayFilter::compile(o.displayFilter, filterError);
+        if (!filter) return usageError("invalid display filter " + filterError.describe(o.displayFilter));
+    }
     if (!o.selection.empty()) return usageError("--select cannot be combined with -z: the tables count every frame");
     if (!o.writeFile.empty()) return usageError("-w cannot be combined with -z; export and count in two runs");
 
@@ -76,7 +84,7 @@ int runStatisticsCommand(const CliOptions& o)
     while (reader->next(frame)) {
         dissector.dissect(frame, ++number, dissection);
         stats.add(frame, dissection);
-        if (printer) printer->print(frame, number, dissection);
+        if (printer && (!filter || filter->matches(dissection, frame.data))) printer->print(frame, number, dissection);
     }
     if (printer) printer->end();
 

@@ -63,6 +63,29 @@ TEST_F(StatsCli, WithoutQuietThePacketsComeFirst)
     EXPECT_LT(quiet.out.find("Protocol Hierarchy Statistics"), quiet.out.find("UDP Conversations"));
 }
 
+TEST_F(StatsCli, DisplayFilterChoosesThePrintedPacketsNotTheCounts)
+{
+    const ProcessResult all = cli("");
+    const ProcessResult filtered = cli("-Y udp");
+    const ProcessResult tables = cli("-q -z conv,ip -z io,phs");
+    const ProcessResult both = cli("-Y udp -z conv,ip -z io,phs");
+    ASSERT_EQ(both.exitCode, 0) << both.err;
+    ASSERT_FALSE(filtered.out.empty());
+    EXPECT_LT(filtered.out.size(), all.out.size());
+    EXPECT_EQ(both.out, filtered.out + tables.out);
+    EXPECT_EQ(cli("-q -Y udp -z conv,ip -z io,phs").out, tables.out);
+    // tshark's single pass counts every frame whatever -Y says.
+    if (haveProgram("tshark")) {
+        const ProcessResult tshark =
+            runProcess("LC_ALL=C tshark -n -r " + shellQuote(m_file.string()) + " -q -Y udp -z conv,ip -z io,phs");
+        ASSERT_EQ(tshark.exitCode, 0) << tshark.err;
+        EXPECT_EQ(tables.out, tshark.out);
+    }
+    const ProcessResult bad = cli("-q -Y 'udp ==' -z conv,ip");
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("display filter"), std::string::npos) << bad.err;
+}
+
 TEST_F(StatsCli, QuietWithFieldsPrintsOnlyTheTables)
 {
     const ProcessResult r = cli("-q -T fields -e frame.number -z io,phs");
