@@ -30,7 +30,7 @@ public:
         return true;
     }
 
-    FilterVerdict protocol(std::string_view name) const
+    FilterVerdict protocol(const FilterNode&, std::string_view name) const
     {
         for (const LayerRecord& l : m_d.layers())
             if (l.filterName == name) return FilterVerdict::Pass;
@@ -62,10 +62,7 @@ public:
     template <typename Visit>
     bool visit(const FieldRef& f, Visit&& each) const
     {
-        for (std::uint8_t i = 0; i < f.count; ++i) {
-            const FieldId id = f.ids[i];
-            if (!quickKnowsFieldAlways(id) && !(m_q.simple && quickKnowsField(id))) return false;
-        }
+        if (f.quick == QuickReach::Never || (f.quick == QuickReach::SimpleOnly && !m_q.simple)) return false;
         FieldValue values[3];
         for (std::uint8_t i = 0; i < f.count; ++i) {
             const int n = quickFieldValues(m_q, f.ids[i], values);
@@ -74,12 +71,11 @@ public:
         return true;
     }
 
-    FilterVerdict protocol(std::string_view name) const
+    FilterVerdict protocol(const FilterNode& n, std::string_view) const
     {
-        std::uint16_t bit = 0;
-        if (name == "frame") return FilterVerdict::Pass;
-        if (!m_q.simple || !quickKnowsProtocol(name, bit)) return FilterVerdict::Unknown;
-        return (m_q.protocols & bit) ? FilterVerdict::Pass : FilterVerdict::Fail;
+        if (n.protocolQuick == QuickReach::Always) return FilterVerdict::Pass;  // "frame"
+        if (n.protocolQuick == QuickReach::Never || !m_q.simple) return FilterVerdict::Unknown;
+        return (m_q.protocols & n.protocolBit) ? FilterVerdict::Pass : FilterVerdict::Fail;
     }
 
     FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
@@ -94,7 +90,8 @@ private:
     const QuickPacket& m_q;
 };
 
-bool nodeNeedsDissection(const FilterProgram& p, const FilterNode& n)
+// Marks how far the quick pass reaches for each test; true when some test needs a dissection.
+bool annotateQuickReach(FilterProgram& p, FilterNode& n)
 {
     switch (n.op) {
     case NodeOp::MatchAll:
@@ -102,15 +99,23 @@ bool nodeNeedsDissection(const FilterProgram& p, const FilterNode& n)
     case NodeOp::Or:
     case NodeOp::Not: return false;
     case NodeOp::Protocol: {
-        std::uint16_t bit = 0;
-        return !quickKnowsProtocol(p.poolText(n.nameOffset, n.nameLength), bit);
+        const std::string_view name = p.poolText(n.nameOffset, n.nameLength);
+        if (name == "frame") n.protocolQuick = QuickReach::Always;
+        else if (quickKnowsProtocol(name, n.protocolBit)) n.protocolQuick = QuickReach::SimpleOnly;
+        return n.protocolQuick == QuickReach::Never;
     }
     case NodeOp::ProtocolContains: return p.poolText(n.nameOffset, n.nameLength) != "frame";
-    default:
-        for (std::uint8_t i = 0; i < n.field.count; ++i)
-            if (!quickKnowsField(n.field.ids[i])) return true;
-        return false;
+    default: {
+        bool always = true, quick = true;
+        for (std::uint8_t i = 0; i < n.field.count; ++i) {
+            always = always && quickKnowsFieldAlways(n.field.ids[i]);
+            quick = quick && quickKnowsField(n.field.ids[i]);
+        }
+        n.field.quick = always ? QuickReach::Always : quick ? QuickReach::SimpleOnly : QuickReach::Never;
+        return !quick;
     }
+    }
+    return true;
 }
 
 }  // namespace
@@ -120,8 +125,8 @@ std::optional<DisplayFilter> DisplayFilter::compile(std::string_view text, Filte
     DisplayFilter filter;
     if (!parseFilter(text, filter.m_program, error)) return std::nullopt;
     filter.m_text = std::string(text);
-    for (const FilterNode& n : filter.m_program.nodes)
-        if (nodeNeedsDissection(filter.m_program, n)) filter.m_needsDissection = true;
+    for (FilterNode& n : filter.m_program.nodes)
+        if (annotateQuickReach(filter.m_program, n)) filter.m_needsDissection = true;
     return filter;
 }
 

@@ -172,7 +172,7 @@ FilterVerdict evaluate(const FilterProgram& p, std::uint32_t index, const Source
         const FilterVerdict v = evaluate(p, n.left, source);
         return v == FilterVerdict::Unknown ? v : v == FilterVerdict::Pass ? FilterVerdict::Fail : FilterVerdict::Pass;
     }
-    case NodeOp::Protocol: return source.protocol(p.poolText(n.nameOffset, n.nameLength));
+    case NodeOp::Protocol: return source.protocol(n, p.poolText(n.nameOffset, n.nameLength));
     case NodeOp::ProtocolContains: {
         const Constant& c = p.constants[n.constant];
         return source.protocolContains(p.poolText(n.nameOffset, n.nameLength), p.poolBytes(c.poolOffset), c.poolLength);

@@ -27,10 +27,18 @@ std::string_view valueKindName(ValueKind kind);
 
 // The fields one name stands for: one registry field, or two for the shorthands that
 // test either end (ip.addr is ip.src or ip.dst; tcp.port is tcp.srcport or tcp.dstport).
+// How far the quick header pass can answer a test (set once at compile time).
+enum class QuickReach : std::uint8_t {
+    Always,      // frame metadata: every frame
+    SimpleOnly,  // header fields and protocols: frames the quick pass calls simple
+    Never,       // needs a dissection
+};
+
 struct FieldRef {
     std::array<FieldId, 2> ids{};
     std::uint8_t count = 0;
     ValueKind kind = ValueKind::Number;
+    QuickReach quick = QuickReach::Never;
     bool matches(FieldId id) const { return id == ids[0] || (count > 1 && id == ids[1]); }
 };
 
@@ -76,6 +84,8 @@ struct FilterNode {
     std::uint32_t constant = 0;          // index into constants, or first set element
     std::uint32_t count = 0;             // set elements
     std::uint32_t nameOffset = 0, nameLength = 0;  // protocol name in the pool
+    QuickReach protocolQuick = QuickReach::Never;  // Protocol: how far the quick pass knows it
+    std::uint16_t protocolBit = 0;                 // Protocol: its QuickProtocol bit
 };
 
 // A compiled filter: a tree in one vector, root last; constants pre-parsed. Evaluating it

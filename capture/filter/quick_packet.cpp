@@ -26,6 +26,12 @@ bool transport(QuickPacket& q, unsigned protocol, std::size_t at, std::size_t le
     q.transportLength = static_cast<std::uint16_t>(length);
     switch (protocol) {
     case 6: {
+        // A segment the IP length cuts before the data offset: the dissector records the
+        // ports it could read and stops (tcp.cpp), so those few fields are still known.
+        if (length < 14) {
+            q.protocols |= QuickProtocol::Tcp;
+            return true;
+        }
         if (length < 20) return false;
         const std::size_t hdrLen = std::size_t{u8At(d, at + 12) >> 4} * 4;
         if (hdrLen < 20 || hdrLen > length) return false;
@@ -33,7 +39,8 @@ bool transport(QuickPacket& q, unsigned protocol, std::size_t at, std::size_t le
         return true;
     }
     case 17:
-        if (length < 8 || u16At(d, at) == kTeredoPort || u16At(d, at + 2) == kTeredoPort) return false;
+        // As for TCP, a header cut short keeps the fields read before the cut (udp.cpp).
+        if (length >= 4 && (u16At(d, at) == kTeredoPort || u16At(d, at + 2) == kTeredoPort)) return false;
         q.protocols |= QuickProtocol::Udp;
         return true;
     case 1:
@@ -261,6 +268,19 @@ int quickFieldValues(const QuickPacket& q, FieldId id, FieldValue* out)
         case field::Ipv6Dst: out[0] = FieldValue{0, 0, d.subspan(n + 24, 16)}; return 1;
         default: break;
         }
+    }
+    const unsigned have = q.transportLength;  // header bytes the IP length leaves
+    if ((p & (QuickProtocol::Tcp | QuickProtocol::Udp)) && have < ((p & QuickProtocol::Tcp) ? 20u : 8u)) {
+        // Only the 16-bit fields that fit before the cut were recorded.
+        const bool tcp = (p & QuickProtocol::Tcp) != 0;
+        unsigned at = 0;
+        if (id == (tcp ? field::TcpSrcPort : field::UdpSrcPort)) at = 0;
+        else if (id == (tcp ? field::TcpDstPort : field::UdpDstPort)) at = 2;
+        else if (!tcp && id == field::UdpLength) at = 4;
+        else return 0;
+        if (have < at + 2) return 0;
+        out[0] = number(u16At(d, t + at));
+        return 1;
     }
     if (p & QuickProtocol::Tcp) {
         const unsigned hdrLen = (u8At(d, t + 12) >> 4) * 4;

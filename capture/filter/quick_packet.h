@@ -22,7 +22,8 @@ struct FieldValue {
 // Ethernet, VLAN, IP and transport headers are. For a "simple" frame — complete
 // (not cut by the snap length), Ethernet or raw IP, no fragment, no tunnel, no IPv6
 // extension header, no ICMP error quoting another packet, TCP/UDP/ICMP/ICMPv6/ARP or an
-// unknown EtherType — every field quickKnowsField() names and every protocol
+// unknown EtherType; a TCP or UDP header the IP length cuts off counts, with the ports
+// read before the cut — every field quickKnowsField() names and every protocol
 // quickKnowsProtocol() names is exactly what the Dissector records, whatever its state.
 // Frame metadata (frame.number, frame.len...) is known for every frame.
 struct QuickPacket {

@@ -9,4 +9,5 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/filter_names.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_matcher.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/quick_packet.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/quick_packet.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/store_filter.cpp)

@@ -94,6 +94,32 @@ TEST(FilterQuick, AgreesWithTheDissectorOnHandBuiltFrames)
     EXPECT_EQ(t.simple, 8u);  // all but IP in IP
 }
 
+TEST(FilterQuick, AgreesOnTransportHeadersTheIpLengthCuts)
+{
+    using namespace rcvmon::test;
+    std::vector<Bytes> frames;
+    for (const unsigned cut : {0u, 1u, 3u, 6u, 10u, 13u, 14u, 19u}) {
+        for (const std::uint8_t proto : {std::uint8_t{6}, std::uint8_t{17}}) {
+            const Bytes l4 = proto == 6 ? tcp(1234, 443, 1, 1, 0x18) : udp(5000, 53, Bytes(12, 0));
+            Bytes v6 = ethernet(0x86dd, ipv6(proto, l4));
+            v6[18] = 0;
+            v6[19] = static_cast<std::uint8_t>(cut);  // payload length
+            frames.push_back(v6);
+            frames.push_back(ethernet(0x0800, ipv4(proto, l4, kIpA, kIpB, ipOpts(1, 0, 64, {}, static_cast<int>(20 + cut)))));
+        }
+    }
+    Dissector dissector;
+    Dissection d;
+    Tally t;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const FrameRef f = frameOf(frames[i]);
+        dissector.dissect(f, i + 1, d);
+        compareFrame(f, i + 1, d, "cut transport", t);
+    }
+    EXPECT_EQ(t.mismatches, 0u);
+    EXPECT_GT(t.simple, frames.size() / 2);
+}
+
 TEST(FilterQuick, AgreesWithTheDissectorOnTheCorpus)
 {
     const fs::path corpus = fs::path(RCVMON_CORPUS_DIR) / "public";
