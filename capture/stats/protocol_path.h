@@ -14,10 +14,12 @@ class Dissection;
 class LayerFields;
 
 // A frame's protocols as tshark's protocol hierarchy counts them: the top-level items of
-// Wireshark's tree, which is frame.protocols without "frame" and "ethertype", without the
+// Wireshark's tree. That is frame.protocols without "frame" and "ethertype"; without the
 // headers nested inside another protocol's tree (IPv6 extension headers, the packet an ICMP
-// error quotes, ICMP's echo data), and with "_ws.short" / "_ws.malformed" where the bytes
-// ran out or a value was impossible. Fixed capacity: no allocation.
+// error quotes); with "raw" for LINKTYPE_RAW, one "mpls" per label, "data" for a fragment
+// that completes no datagram, only "tcp" for a segment that starts an application PDU
+// continuing later, and "_ws.short" / "_ws.malformed" where the bytes ran out or a value
+// was impossible. Fixed capacity: no allocation.
 class ProtocolPath {
 public:
     static constexpr std::size_t kMaxDepth = 48;
