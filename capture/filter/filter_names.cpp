@@ -18,6 +18,8 @@ constexpr std::string_view kProtocols[] = {
     "smtp",    "ftp",    "telnet",
 };
 
+constexpr std::string_view kShorthandNames[] = {"ip.addr", "ipv6.addr", "tcp.port", "udp.port", "eth.addr"};
+
 struct Shorthand {
     std::string_view name;
     FieldId a, b;
@@ -129,6 +131,16 @@ std::optional<FilterName> resolveFilterName(std::string_view name, std::string_v
         return out;
     }
     return std::nullopt;
+}
+
+std::span<const std::string_view> filterShorthandNames()
+{
+    return kShorthandNames;
+}
+
+std::span<const std::string_view> filterProtocolNames()
+{
+    return kProtocols;
 }
 
 std::uint64_t maxFieldValue(FieldId id)

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace rcvmon {
@@ -20,6 +21,10 @@ struct FilterName {
 // nullopt for names RcvMon does not dissect; `refusal` is set instead when the name is
 // known but cannot be filtered on (the _ws.col.* columns, as in tshark 4.0).
 std::optional<FilterName> resolveFilterName(std::string_view name, std::string_view& refusal);
+
+// The shorthand and protocol names resolveFilterName() accepts besides registry fields.
+std::span<const std::string_view> filterShorthandNames();
+std::span<const std::string_view> filterProtocolNames();
 
 // Largest value a numeric field holds (its Wireshark type's width), for "too big" errors.
 std::uint64_t maxFieldValue(FieldId id);

@@ -4,6 +4,7 @@
 target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/display_filter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_expression.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_lexer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_literals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_names.cpp

@@ -4,6 +4,7 @@
 rcvmon_add_gtest(test_filter SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_filter_parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_filter_eval.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_filter_expression.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_filter_quick.cpp)
 
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
