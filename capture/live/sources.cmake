@@ -11,3 +11,18 @@ endif()
 if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${rcvmon_live_platform}/sources.cmake)
   include(${CMAKE_CURRENT_LIST_DIR}/${rcvmon_live_platform}/sources.cmake)
 endif()
+# Which process owns each flow: platform-neutral service, matching rules and queue here, the
+# /proc and IP Helper resolvers in the platform folders.
+target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/flow_key.h
+  ${CMAKE_CURRENT_LIST_DIR}/flow_key.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/flow_key_queue.h
+  ${CMAKE_CURRENT_LIST_DIR}/flow_key_queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/flow_owner.h
+  ${CMAKE_CURRENT_LIST_DIR}/flow_owner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/flow_seen_filter.h
+  ${CMAKE_CURRENT_LIST_DIR}/flow_seen_filter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/process_map.h
+  ${CMAKE_CURRENT_LIST_DIR}/process_map.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/socket_table.h
+  ${CMAKE_CURRENT_LIST_DIR}/socket_table.cpp)

@@ -22,3 +22,11 @@ else()
   target_include_directories(rcvmon_capture PRIVATE ${RCVMON_PCAP_INCLUDE_DIR})
   target_link_libraries(rcvmon_capture PUBLIC ${RCVMON_PCAP_LIBRARY})
 endif()
+# Flow owners from /proc: socket tables, fd links, process names.
+target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/proc_flow_owner_resolver.h
+  ${CMAKE_CURRENT_LIST_DIR}/proc_flow_owner_resolver.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/proc_net_parser.h
+  ${CMAKE_CURRENT_LIST_DIR}/proc_net_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/proc_socket_holders.h
+  ${CMAKE_CURRENT_LIST_DIR}/proc_socket_holders.cpp)

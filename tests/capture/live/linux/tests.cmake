@@ -29,3 +29,13 @@ endforeach()
 rcvmon_add_gtest(test_live_linux_capture_filter
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_filter.cpp ${CMAKE_CURRENT_LIST_DIR}/test_frames.cpp)
 target_include_directories(test_live_linux_capture_filter PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+
+# Flow owners from /proc: the table parser on samples and on our own sockets, the resolver on
+# this process's sockets (no root needed), then a known program in a namespace (root).
+rcvmon_add_gtest(test_live_linux_proc_net_parser SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_net_parser.cpp)
+rcvmon_add_gtest(test_live_linux_proc_resolver SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_flow_owner_resolver.cpp)
+rcvmon_add_gtest(test_live_linux_process_map
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map_netns.cpp ${CMAKE_CURRENT_LIST_DIR}/script_child.cpp
+          ${rcvmon_live_linux_helpers})
+target_include_directories(test_live_linux_process_map PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+set_tests_properties(test_live_linux_process_map PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 120)
