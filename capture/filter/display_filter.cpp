@@ -125,8 +125,20 @@ std::optional<DisplayFilter> DisplayFilter::compile(std::string_view text, Filte
     DisplayFilter filter;
     if (!parseFilter(text, filter.m_program, error)) return std::nullopt;
     filter.m_text = std::string(text);
-    for (FilterNode& n : filter.m_program.nodes)
+    for (FilterNode& n : filter.m_program.nodes) {
         if (annotateQuickReach(filter.m_program, n)) filter.m_needsDissection = true;
+        bool metadataOnly = n.field.quick == QuickReach::Always;  // a test of frame.* fields
+        switch (n.op) {
+        case NodeOp::MatchAll:
+        case NodeOp::And:
+        case NodeOp::Or:
+        case NodeOp::Not: metadataOnly = true; break;
+        case NodeOp::Protocol: metadataOnly = n.protocolQuick == QuickReach::Always; break;
+        case NodeOp::ProtocolContains: metadataOnly = false; break;
+        default: break;
+        }
+        if (!metadataOnly) filter.m_needsBytes = true;
+    }
     return filter;
 }
 

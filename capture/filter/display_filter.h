@@ -30,6 +30,9 @@ public:
     // True when some test reads a field or protocol the quick pass never knows (dns.qry.name,
     // "http"...): such a filter needs every packet dissected.
     bool needsDissection() const { return m_needsDissection; }
+    // False when every test reads frame metadata only (frame.number, frame.len, ...): such a
+    // filter is decided from the store's index record without touching the frame's bytes.
+    bool needsBytes() const { return m_needsBytes; }
 
     // frameBytes (the frame's captured bytes) serves "PROTOCOL contains …" tests.
     bool matches(const Dissection& dissection, ByteSpan frameBytes = {}) const;
@@ -44,6 +47,7 @@ private:
     std::string m_text;
     FilterProgram m_program;
     bool m_needsDissection = false;
+    bool m_needsBytes = false;
 };
 
 }  // namespace rcvmon

@@ -14,7 +14,8 @@ bool SequentialMatcher::matches(const FrameRef& frame, std::uint64_t number)
 {
     m_dissected = false;
     if (!m_dissectEveryFrame) {
-        parseQuickPacket(frame, number, m_quick);
+        if (m_filter.needsBytes()) parseQuickPacket(frame, number, m_quick);
+        else quickPacketMetadata(frame, number, m_quick);
         const FilterVerdict v = m_filter.matchesQuick(m_quick);
         if (v != FilterVerdict::Unknown) return v == FilterVerdict::Pass;
     }
@@ -31,7 +32,8 @@ StoredPacketMatcher::StoredPacketMatcher(const DisplayFilter& filter, DissectorO
 
 bool StoredPacketMatcher::matches(const FrameRef& frame, std::uint64_t number)
 {
-    parseQuickPacket(frame, number, m_quick);
+    if (m_filter.needsBytes()) parseQuickPacket(frame, number, m_quick);
+    else quickPacketMetadata(frame, number, m_quick);
     const FilterVerdict v = m_filter.matchesQuick(m_quick);
     if (v != FilterVerdict::Unknown) return v == FilterVerdict::Pass;
     m_dissector.reset();

@@ -45,6 +45,7 @@ public:
 
     bool matches(const FrameRef& frame, std::uint64_t number);
     std::uint64_t dissectedCount() const { return m_dissectedCount; }
+    const DisplayFilter& filter() const { return m_filter; }
 
 private:
     const DisplayFilter& m_filter;

@@ -113,6 +113,15 @@ FieldValue number(std::uint64_t v) { return FieldValue{v, 0, {}}; }
 
 }  // namespace
 
+void quickPacketMetadata(const FrameRef& frame, std::uint64_t frameNumber, QuickPacket& q)
+{
+    q.frame = &frame;
+    q.number = frameNumber;
+    q.simple = false;
+    q.protocols = 0;
+    q.data = {};
+}
+
 bool parseQuickPacket(const FrameRef& frame, std::uint64_t frameNumber, QuickPacket& q)
 {
     q.frame = &frame;

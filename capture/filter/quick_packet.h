@@ -46,6 +46,8 @@ struct QuickProtocol {
 
 // Fills q for one frame; never allocates. Returns q.simple.
 bool parseQuickPacket(const FrameRef& frame, std::uint64_t number, QuickPacket& q);
+// Fills only the metadata part (no header is read): enough for frame.* tests.
+void quickPacketMetadata(const FrameRef& frame, std::uint64_t number, QuickPacket& q);
 
 bool quickKnowsField(FieldId id);
 // Frame metadata fields: known even for frames that are not simple.

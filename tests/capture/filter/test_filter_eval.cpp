@@ -5,6 +5,7 @@
 #include "dissect/dissector.h"
 #include "filter/display_filter.h"
 #include "filter/packet_matcher.h"
+#include "filter/store_filter.h"
 #include "filter_test_packets.h"
 
 #include <gtest/gtest.h>
@@ -112,6 +113,28 @@ TEST_F(FilterEval, QuickOnlyFiltersNeedNoDissection)
         EXPECT_FALSE(DisplayFilter::compile(text, error)->needsDissection()) << text;
     for (const char* text : {"dns", "dns.qry.name contains \"a\"", "tcp.seq == 0", "tcp contains 00", "http or tcp"})
         EXPECT_TRUE(DisplayFilter::compile(text, error)->needsDissection()) << text;
+}
+
+TEST_F(FilterEval, StoredPacketsPassTheSameFrames)
+{
+    // An arena store, as a live capture fills it; frame.* filters are read from its records.
+    PacketStore store;
+    for (const FrameRef& f : m_frames) ASSERT_TRUE(store.append(f));
+    for (const FilterCase& c : filterTestCases()) {
+        SCOPED_TRACE(c.filter);
+        FilterError error;
+        const auto filter = DisplayFilter::compile(c.filter, error);
+        ASSERT_TRUE(filter);
+        StoredPacketMatcher matcher(*filter);
+        std::vector<std::uint64_t> passing;
+        filterStoredPackets(store, store.firstNumber(), store.endNumber(), matcher, passing);
+        EXPECT_EQ(std::vector<int>(passing.begin(), passing.end()), c.frames);
+    }
+    FilterError error;
+    EXPECT_FALSE(DisplayFilter::compile("frame.len > 100 or frame.number in {1, 3}", error)->needsBytes());
+    EXPECT_FALSE(DisplayFilter::compile("frame", error)->needsBytes());
+    EXPECT_TRUE(DisplayFilter::compile("frame.len > 100 and tcp", error)->needsBytes());
+    EXPECT_TRUE(DisplayFilter::compile("frame contains 00", error)->needsBytes());
 }
 
 TEST_F(FilterEval, MatchingAllocatesNothing)
