@@ -1,5 +1,5 @@
 # Flow owners, platform-neutral parts: matching rules, the key queue, the service over a fake
-# resolver. Built and run on Linux and under wine.
-rcvmon_add_gtest(test_flow_key SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_key.cpp)
+# resolver. Built and run on Linux and under wine; the threaded ones also under ThreadSanitizer.
+rcvmon_add_gtest(test_flow_key SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_key.cpp LABELS tsan)
 rcvmon_add_gtest(test_socket_table SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_socket_table.cpp)
-rcvmon_add_gtest(test_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map.cpp)
+rcvmon_add_gtest(test_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map.cpp LABELS tsan)
