@@ -5,7 +5,9 @@
 #include "file/capture_file_writer.h"
 #include "file/file_source.h"
 #include "packet_detail_model.h"
+#include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "statistics_feed.h"
 #include "store/bandwidth_bins.h"
 #include "store/capture_session.h"
 #include "store/packet_store.h"
@@ -50,6 +52,8 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
       m_table(new PacketTableModel(this)),
       m_detail(new PacketDetailModel(this)),
       m_bandwidth(new BandwidthModel(this)),
+      m_filterScan(new PacketFilterScan(m_table, this)),
+      m_statistics(new StatisticsFeed(this)),
       m_ingestTimer(new QTimer(this)),
       m_bandwidthTimer(new QTimer(this))
 {
@@ -87,6 +91,8 @@ void CaptureController::setState(State state)
 void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
 {
     // The models let go of the old store before it dies.
+    m_filterScan->setStore(nullptr);
+    m_statistics->setStore(nullptr);
     m_table->setStore(nullptr, nullptr);
     m_detail->setStore(nullptr, nullptr);
     m_bandwidth->clear();
@@ -107,6 +113,8 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_adapter = std::make_unique<StoreAdapter>(*m_store);
     m_table->setStore(m_adapter.get(), m_decoder.get());
     m_detail->setStore(m_adapter.get(), m_decoder.get());
+    m_filterScan->setStore(m_adapter.get());
+    m_statistics->setStore(m_adapter.get());
 }
 
 bool CaptureController::openFile(const QString& path, QString& error)
@@ -167,6 +175,9 @@ void CaptureController::loadSlice()
         }
         m_fileBins->add(frame.ts, frame.direction, cls, frame.originalLength);
     }
+    // The filter and statistics passes take their turns between the slices.
+    m_filterScan->kick();
+    m_statistics->kick();
     if (more) {
         QTimer::singleShot(0, this, &CaptureController::loadSlice);
         return;
@@ -236,6 +247,8 @@ void CaptureController::ingest()
         noteEvents();
     }
     m_table->sync();
+    m_filterScan->kick();
+    m_statistics->kick();
     if (!m_session) return;
     const SessionState state = m_session->state();
     const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;

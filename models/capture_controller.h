@@ -23,8 +23,10 @@ class BandwidthBins;
 class BandwidthModel;
 class CaptureSession;
 class PacketDetailModel;
+class PacketFilterScan;
 class PacketStore;
 class PacketTableModel;
+class StatisticsFeed;
 class StoreAdapter;
 
 struct CaptureCounters {
@@ -54,6 +56,10 @@ public:
     PacketTableModel* tableModel() const { return m_table; }
     PacketDetailModel* detailModel() const { return m_detail; }
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
+    // The display filter over the table; it follows the store as packets arrive.
+    PacketFilterScan* filterScan() const { return m_filterScan; }
+    // Conversations, endpoints and protocol hierarchy, once something enables it.
+    StatisticsFeed* statisticsFeed() const { return m_statistics; }
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
 
@@ -100,6 +106,8 @@ private:
     PacketTableModel* m_table;
     PacketDetailModel* m_detail;
     BandwidthModel* m_bandwidth;
+    PacketFilterScan* m_filterScan;
+    StatisticsFeed* m_statistics;
     QTimer* m_ingestTimer;
     QTimer* m_bandwidthTimer;
 

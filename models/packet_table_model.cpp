@@ -48,6 +48,7 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_decoder = decoder;
     m_first = store ? store->firstNumber() : 1;
     m_count = 0;
+    m_rows.clear();
     m_haveOrigin = false;
     m_text.clear();
     m_marked.clear();
@@ -64,12 +65,20 @@ void PacketTableModel::sync()
     if (first > m_first) {
         const std::uint64_t gone = std::min<std::uint64_t>(first - m_first, static_cast<std::uint64_t>(m_count));
         if (gone > 0) {
-            beginRemoveRows({}, 0, static_cast<int>(gone) - 1);
+            if (!m_filtered) beginRemoveRows({}, 0, static_cast<int>(gone) - 1);
             m_count -= static_cast<int>(gone);
             m_first += gone;
-            endRemoveRows();
+            if (!m_filtered) endRemoveRows();
         }
         m_first = first;  // also when nothing was shown yet
+        if (m_filtered) {
+            const std::size_t dropped = m_rows.countBelow(first);
+            if (dropped > 0) {
+                beginRemoveRows({}, 0, static_cast<int>(dropped) - 1);
+                m_rows.dropFront(dropped);
+                endRemoveRows();
+            }
+        }
     }
     const std::uint64_t shownEnd = m_first + static_cast<std::uint64_t>(m_count);
     if (end > shownEnd) {
@@ -83,21 +92,49 @@ void PacketTableModel::sync()
                 m_haveOrigin = true;
             }
         }
+        if (m_filtered) {
+            m_count += added;  // the filter decides which of them become rows
+            return;
+        }
         beginInsertRows({}, m_count, m_count + added - 1);
         m_count += added;
         endInsertRows();
     }
 }
 
+void PacketTableModel::setFiltered(bool filtered)
+{
+    beginResetModel();
+    m_filtered = filtered;
+    m_rows.clear();
+    endResetModel();
+}
+
+void PacketTableModel::appendFilteredRows(const std::vector<std::uint64_t>& numbers)
+{
+    if (!m_filtered || numbers.empty()) return;
+    const std::uint64_t last = m_rows.empty() ? 0 : m_rows.at(m_rows.size() - 1);
+    const std::uint64_t floor = m_store ? std::max(last + 1, m_store->firstNumber()) : last + 1;
+    auto from = std::lower_bound(numbers.begin(), numbers.end(), floor);
+    const std::size_t room = static_cast<std::size_t>(INT_MAX) - m_rows.size();
+    const std::size_t added = std::min(static_cast<std::size_t>(numbers.end() - from), room);
+    if (added == 0) return;
+    const int row = static_cast<int>(m_rows.size());
+    beginInsertRows({}, row, row + static_cast<int>(added) - 1);
+    for (std::size_t i = 0; i < added; ++i) m_rows.append(from[static_cast<std::ptrdiff_t>(i)]);
+    endInsertRows();
+}
+
 void PacketTableModel::setTimeFormat(TimeFormat format)
 {
     if (format == m_timeFormat) return;
     m_timeFormat = format;
-    if (m_count > 0) emit dataChanged(index(0, Time), index(m_count - 1, Time), {Qt::DisplayRole});
+    if (rowCount() > 0) emit dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
 }
 
 int PacketTableModel::rowForFrame(std::uint64_t number) const
 {
+    if (m_filtered) return static_cast<int>(m_rows.rowOf(number));
     if (number < m_first || number >= m_first + static_cast<std::uint64_t>(m_count)) return -1;
     return static_cast<int>(number - m_first);
 }
@@ -124,7 +161,8 @@ QString PacketTableModel::switchMark(std::uint64_t number) const
 
 int PacketTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : m_count;
+    if (parent.isValid()) return 0;
+    return m_filtered ? static_cast<int>(m_rows.size()) : m_count;
 }
 
 int PacketTableModel::columnCount(const QModelIndex& parent) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "filtered_rows.h"
 #include "packet_decoder.h"
 #include "packet_store_view.h"
 #include "time_format.h"
@@ -12,12 +13,15 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace rcvmon {
 
-// The packet list over the store. Row r is frame firstNumber()+r. Text columns are produced
-// by re-dissecting a packet only when a view asks for that row, and cached; sync() turns
-// what the store gained or evicted since the last call into one insert and one remove.
+// The packet list over the store. Row r is frame firstNumber()+r, or, while a display filter
+// is on, the r-th frame it let through (whoever runs the filter appends them). Text columns
+// are produced by re-dissecting a packet only when a view asks for that row, and cached;
+// sync() turns what the store gained or evicted since the last call into one insert and one
+// remove.
 class PacketTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -38,7 +42,19 @@ public:
     TimeFormat timeFormat() const { return m_timeFormat; }
     void setTimeFormat(TimeFormat format);
 
-    std::uint64_t frameNumber(int row) const { return m_first + static_cast<std::uint64_t>(row); }
+    // Display filter: on, the rows are only the frames appendFilteredRows() adds (a reset
+    // either way); eviction still drops the rows of evicted frames.
+    void setFiltered(bool filtered);
+    bool isFiltered() const { return m_filtered; }
+    // Frames that passed the filter, ascending and above every row already shown.
+    void appendFilteredRows(const std::vector<std::uint64_t>& numbers);
+    // Frames the store retains and the model has taken in, filtered or not.
+    std::uint64_t retainedRows() const { return static_cast<std::uint64_t>(m_count); }
+
+    std::uint64_t frameNumber(int row) const
+    {
+        return m_filtered ? m_rows.at(static_cast<std::size_t>(row)) : m_first + static_cast<std::uint64_t>(row);
+    }
     int rowForFrame(std::uint64_t number) const;
     std::uint64_t firstNumber() const { return m_first; }
 
@@ -69,6 +85,8 @@ private:
     PacketDecoder* m_decoder = nullptr;
     std::uint64_t m_first = 1;
     int m_count = 0;
+    bool m_filtered = false;
+    FilteredRows m_rows;
     bool m_haveOrigin = false;
     Timestamp m_origin;
     TimeFormat m_timeFormat = TimeFormat::Relative;

@@ -6,6 +6,7 @@
 #include "capture_controller.h"
 #include "capture_health_panel.h"
 #include "dissector_decoder.h"
+#include "filter_bar.h"
 #include "hex_view.h"
 #include "message_bar.h"
 #include "packet_detail_model.h"
@@ -44,6 +45,8 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     setAcceptDrops(true);
     buildViews();
     buildMenus();
+    buildFilterActions();
+    buildStatisticsMenu();
     buildStatusBar();
     restoreSettings();
 
@@ -108,7 +111,10 @@ void MainWindow::buildViews()
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    m_filterBar = new FilterBar(this);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
     layout->addWidget(m_message);
+    layout->addWidget(m_filterBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 

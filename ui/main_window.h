@@ -6,6 +6,7 @@
 #include "time_format.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <cstdint>
 #include <functional>
@@ -24,8 +25,11 @@ namespace rcvmon {
 class BandwidthChartView;
 class CaptureController;
 class CaptureHealthPanel;
+class FilterBar;
 class HexView;
 class MessageBar;
+class ProtocolHierarchyDialog;
+class StatTablesDialog;
 
 // The main window: packet list, detail tree and hex pane, bandwidth charts and the capture
 // health panel in docks, menus as Wireshark users expect, and the status bar. It only
@@ -61,6 +65,7 @@ public:
     BandwidthChartView* chartView() const { return m_charts; }
     CaptureHealthPanel* healthPanel() const { return m_health; }
     QDockWidget* chartDock() const { return m_chartDock; }
+    FilterBar* filterBar() const { return m_filterBar; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -74,6 +79,16 @@ public:
     // Edit ▸ Go to Packet; false (and a message) when that packet is not in the list.
     bool selectFrame(std::uint64_t number);
 
+    // Puts `text` in the display filter bar and applies it to the packet list (empty: show
+    // every packet); false, with the error in the bar, when it does not compile.
+    bool applyDisplayFilter(const QString& text);
+    // Puts `text` in the bar without applying it.
+    void prepareDisplayFilter(const QString& text);
+    // Statistics ▸ Conversations, Endpoints, Protocol Hierarchy: shown and returned.
+    StatTablesDialog* showConversations();
+    StatTablesDialog* showEndpoints();
+    ProtocolHierarchyDialog* showProtocolHierarchy();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -83,6 +98,8 @@ private:
     void buildViews();
     void buildMenus();
     void buildStatusBar();
+    void buildFilterActions();
+    void buildStatisticsMenu();
     void restoreSettings();
     void saveSettings() const;
 
@@ -94,6 +111,10 @@ private:
     void onDetailChanged();
     void onByteClicked(int offset);
     void onSwitchMarked(quint64 number, const QString& text, qint64 second);
+    void setDisplayFilter(const QString& text);
+    void onFilterAdvanced();
+    void useSelectedField(bool apply);
+    void showDetailMenu(const QPoint& pos);
 
     void chooseAndOpen();
     void exportSelected();
@@ -126,6 +147,10 @@ private:
     CaptureHealthPanel* m_health = nullptr;
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
+    FilterBar* m_filterBar = nullptr;
+    QPointer<StatTablesDialog> m_conversations;
+    QPointer<StatTablesDialog> m_endpoints;
+    QPointer<ProtocolHierarchyDialog> m_hierarchy;
 
     QLabel* m_statusSource = nullptr;
     QLabel* m_statusMode = nullptr;
@@ -141,11 +166,14 @@ private:
     QAction* m_modeIpLevel = nullptr;
     QAction* m_followAction = nullptr;
     QActionGroup* m_timeGroup = nullptr;
+    QAction* m_applyAsFilter = nullptr;
+    QAction* m_prepareAsFilter = nullptr;
 
     QTimer* m_followTimer = nullptr;
     QTimer* m_statusTimer = nullptr;
     bool m_autoScrolling = false;
     int m_lastRowCount = 0;
+    std::uint64_t m_reselect = 0;  // the frame selected before a filter change, shown again if it passes
 };
 
 }  // namespace rcvmon

@@ -9,6 +9,7 @@
 #include "interface_dialog.h"
 #include "message_bar.h"
 #include "packet_detail_model.h"
+#include "packet_filter_scan.h"
 #include "packet_table_model.h"
 
 #include <QAction>
@@ -176,8 +177,12 @@ void MainWindow::updateStatus()
     }
     m_statusState->setText(state);
     const auto n = [&](std::uint64_t v) { return locale.toString(static_cast<qulonglong>(v)); };
+    QString displayed = n(c.displayed);
+    const PacketFilterScan* scan = m_controller->filterScan();
+    if (scan->filtering() && scan->running())
+        displayed += tr(" (filtering %1%)").arg(static_cast<int>(scan->progress() * 100.0));
     m_statusCounts->setText(tr("Packets: %1 · Displayed: %2 · Dropped: %3 kernel, %4 ring")
-                                .arg(n(c.captured), n(c.displayed), n(c.droppedKernel), n(c.droppedRing)));
+                                .arg(n(c.captured), displayed, n(c.droppedKernel), n(c.droppedRing)));
     m_statusMemory->setText(tr("Memory: %1 of %2")
                                 .arg(locale.formattedDataSize(static_cast<qint64>(c.memoryUsed)),
                                      locale.formattedDataSize(static_cast<qint64>(c.memoryBound))));
@@ -262,8 +267,9 @@ void MainWindow::exportMarked()
 void MainWindow::exportDisplayed()
 {
     const PacketTableModel* model = m_controller->tableModel();
+    // The rows the display filter lets through, or every row without one.
     std::vector<std::uint64_t> numbers(static_cast<std::size_t>(model->rowCount()));
-    for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = model->firstNumber() + i;
+    for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = model->frameNumber(static_cast<int>(i));
     exportFrames(numbers);
 }
 

@@ -3,8 +3,13 @@
 #include "bandwidth_chart_view.h"
 #include "capture_controller.h"
 #include "fake_capture_source.h"
+#include "filter_bar.h"
 #include "main_window.h"
+#include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "protocol_hierarchy_dialog.h"
+#include "stat_tables_dialog.h"
+#include "statistics_feed.h"
 
 #include <QChartView>
 #include <QDir>
@@ -46,6 +51,7 @@ private slots:
     void initTestCase();
     void capturedFileWithCharts();
     void liveCaptureWithModeSwitch();
+    void displayFilterAndStatistics();
 };
 
 void TestScreenshots::initTestCase()
@@ -98,6 +104,33 @@ void TestScreenshots::liveCaptureWithModeSwitch()
     QTest::qWait(600);
     save(&window, QStringLiteral("main_window_health.png"));
     window.controller()->stop();
+}
+
+void TestScreenshots::displayFilterAndStatistics()
+{
+    MainWindow window(CaptureBackend{});
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(window.controller(), &CaptureController::loadFinished);
+    QVERIFY(window.openBundledSample());
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(window.applyDisplayFilter(QStringLiteral("udp.port == 53 || icmp")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->filterScan()->caughtUp(), 20000);
+    window.packetTable()->selectRow(0);
+    QTest::qWait(600);  // the status bar shows Displayed
+    save(&window, QStringLiteral("display_filter_applied.png"));
+    window.prepareDisplayFilter(QStringLiteral("ip.src == 198.18.0.10 && tcp.prot == 80"));
+    save(&window, QStringLiteral("display_filter_invalid.png"));
+
+    StatTablesDialog* conversations = window.showConversations();
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
+    conversations->showKind(StatKind::Tcp);
+    conversations->refresh();
+    save(conversations, QStringLiteral("statistics_conversations.png"));
+    ProtocolHierarchyDialog* hierarchy = window.showProtocolHierarchy();
+    hierarchy->refresh();
+    save(hierarchy, QStringLiteral("statistics_protocol_hierarchy.png"));
 }
 
 QTEST_MAIN(TestScreenshots)
