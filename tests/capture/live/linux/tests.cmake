@@ -39,3 +39,4 @@ rcvmon_add_gtest(test_live_linux_process_map
           ${rcvmon_live_linux_helpers})
 target_include_directories(test_live_linux_process_map PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 set_tests_properties(test_live_linux_process_map PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 120)
+rcvmon_add_gtest(test_live_linux_proc_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_process_map.cpp)
