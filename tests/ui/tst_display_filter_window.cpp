@@ -135,6 +135,7 @@ private slots:
     void rowsAreTsharksFrames_data();
     void rowsAreTsharksFrames();
     void arrivingPacketsAppearOnlyWhenTheyMatch();
+    void evictionDropsFilteredRows();
     void exportDisplayedWritesTheFilteredFrames();
     void applyAndPrepareAsFilterFromTheDetailTree();
     void conversationsMatchTsharkAndFilterOnARow();
@@ -211,6 +212,28 @@ void TestDisplayFilterWindow::arrivingPacketsAppearOnlyWhenTheyMatch()
     for (int n = 151; n <= 400; ++n) expected << QString::number(n);
     QCOMPARE(rowNumbers(window), expected);
     QCOMPARE(model->retainedRows(), window.controller()->counters().captured);
+}
+
+void TestDisplayFilterWindow::evictionDropsFilteredRows()
+{
+    FakeCaptureSource::Shared shared;
+    shared.framesPerPoll = 300;
+    MainWindow window(fakeBackend(shared));
+    window.controller()->setMemoryBound(1u << 20);
+    PacketTableModel* model = window.controller()->tableModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(window.applyDisplayFilter(QStringLiteral("udp && frame.number > 100")));
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QVERIFY(removed.wait(20000));
+    window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 5000);
+    QVERIFY(window.controller()->counters().evicted > 0);
+    // The rows are exactly the retained frames from 101 on: none of the evicted ones.
+    const std::uint64_t first = std::max<std::uint64_t>(101, window.controller()->counters().evicted + 1);
+    QCOMPARE(model->frameNumber(0), first);
+    QCOMPARE(model->frameNumber(model->rowCount() - 1), window.controller()->counters().captured);
+    QCOMPARE(static_cast<std::uint64_t>(model->rowCount()), window.controller()->counters().captured - first + 1);
 }
 
 void TestDisplayFilterWindow::exportDisplayedWritesTheFilteredFrames()
