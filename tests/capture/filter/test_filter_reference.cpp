@@ -158,10 +158,12 @@ TEST(FilterReference, RcvmonPassesTheFramesTsharkPasses)
             r.capture = captures[i];
             if (!runTsharkFilters(r.capture, filters, r.tshark, r.error)) continue;
             for (std::size_t k = 0; k < filters.size(); ++k) {
-                const auto run = runProcess(shellQuote(RCVMON_CLI_PATH) + " -r " + shellQuote(r.capture) + " -Y " +
-                                            shellQuote(filters[k]) + " -T fields -e frame.number");
-                r.cli.push_back(parseFrameNumbers(run.out));
-                r.cliErrors.push_back(run.exitCode == 0 ? std::string() : run.err);
+                std::string out, err;
+                const int status = runProgram({RCVMON_CLI_PATH, "-r", r.capture, "-Y", filters[k], "-T", "fields", "-e",
+                                               "frame.number"},
+                                              out, err);
+                r.cli.push_back(parseFrameNumbers(out));
+                r.cliErrors.push_back(status == 0 ? std::string() : "exit " + std::to_string(status) + ": " + err);
                 r.quick.push_back(quickPathFrames(r.capture, compiled[k]));
             }
         }
@@ -203,9 +205,10 @@ TEST(FilterReference, RcvmonPassesTheFramesTsharkPasses)
     for (const Gap& g : gaps)
         if (!g.seen) ADD_FAILURE() << "listed gap no longer occurs: " << g.capture << " -Y \"" << g.filter << "\"";
 
-    // Per filter: plain `tshark -Y` agrees with the Lua listeners on the smallest capture where
-    // the filter passes something, and `rcvmon-cli -Y X -w` on the capture where it passes most
-    // exports exactly those frames (read back and compared byte for byte).
+    // Plain `tshark -Y` agrees with the Lua listeners (every third filter, on the smallest capture
+    // where it passes something: the equivalence is tshark's, a sample shows it), and for every
+    // filter `rcvmon-cli -Y X -w` on the capture where it passes most exports exactly those
+    // frames (read back and compared byte for byte).
     const fs::path dir = fs::temp_directory_path() / ("rcvmon-filter-ref-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::vector<std::size_t> smallFile(filters.size(), 0);
@@ -226,9 +229,11 @@ TEST(FilterReference, RcvmonPassesTheFramesTsharkPasses)
         for (std::size_t k; (k = next++) < filters.size();) {
             Check& c = checks[k];
             std::string direct;
-            if (!runTsharkDisplayFilter(results[smallFile[k]].capture, filters[k], "-e frame.number", direct, c.error))
-                continue;
-            c.direct = parseFrameNumbers(direct);
+            if (k % 3 == 0) {
+                if (!runTsharkDisplayFilter(results[smallFile[k]].capture, filters[k], "-e frame.number", direct, c.error))
+                    continue;
+                c.direct = parseFrameNumbers(direct);
+            }
             const fs::path out = dir / ("export-" + std::to_string(k) + ".pcapng");
             const auto exported = runProcess(shellQuote(RCVMON_CLI_PATH) + " -r " + shellQuote(results[bestFile[k]].capture) +
                                              " -Y " + shellQuote(filters[k]) + " -w " + shellQuote(out.string()));
@@ -241,8 +246,10 @@ TEST(FilterReference, RcvmonPassesTheFramesTsharkPasses)
     for (std::size_t k = 0; k < filters.size(); ++k) {
         SCOPED_TRACE("-Y \"" + filters[k] + "\"");
         ASSERT_TRUE(checks[k].error.empty()) << checks[k].error;
-        EXPECT_EQ(checks[k].direct, results[smallFile[k]].tshark[k].frames)
-            << "tshark -Y and its Lua listener disagree on " << results[smallFile[k]].capture;
+        if (k % 3 == 0) {
+            EXPECT_EQ(checks[k].direct, results[smallFile[k]].tshark[k].frames)
+                << "tshark -Y and its Lua listener disagree on " << results[smallFile[k]].capture;
+        }
         const FileResult& r = results[bestFile[k]];
         std::string error;
         auto original = CaptureFileReader::open(r.capture, error);
