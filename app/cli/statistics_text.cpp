@@ -27,7 +27,10 @@ void appendf(std::string& out, const char* format, ...)
 std::string endText(const StatAddress& address, std::uint16_t port, bool withPort)
 {
     std::string text = address.text();
-    if (withPort) text += ":" + std::to_string(port);
+    if (withPort) {
+        text += ':';  // appended in two steps: GCC 12 misreads ":" + std::string as an overlapping copy (-Wrestrict)
+        text += std::to_string(port);
+    }
     return text;
 }
 
