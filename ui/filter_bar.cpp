@@ -13,11 +13,13 @@
 #include <QMenu>
 #include <QSettings>
 #include <QStringListModel>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace rcvmon {
 
@@ -90,7 +92,9 @@ FilterBar::FilterBar(QWidget* parent)
 
     connect(m_edit, &QLineEdit::textChanged, this, &FilterBar::validate);
     connect(m_edit, &QLineEdit::textEdited, this, &FilterBar::complete);
-    connect(m_edit, &QLineEdit::returnPressed, this, &FilterBar::apply);
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        if (!std::exchange(m_completing, false)) apply();
+    });
     connect(m_apply, &QToolButton::clicked, this, &FilterBar::apply);
     connect(m_recent, &QToolButton::clicked, this, &FilterBar::showRecent);
     validate();
@@ -183,6 +187,10 @@ void FilterBar::complete()
 
 void FilterBar::insertCompletion(const QString& completion)
 {
+    // Should the Return that chose this reach the line edit too (QCompleter forwards keys to
+    // its widget), it must not also apply; the flag lapses once the event loop runs.
+    m_completing = true;
+    QTimer::singleShot(0, this, [this] { m_completing = false; });
     const int start = tokenStart();
     QString text = m_edit->text();
     text.replace(start, m_edit->cursorPosition() - start, completion);

@@ -53,6 +53,7 @@ private:
     QLabel* m_error;
     QCompleter* m_completer;
     State m_state = State::Empty;
+    bool m_completing = false;  // the Return that picked a completion must not also apply
 };
 
 // Every name the display filter accepts (fields, protocols, shorthands), sorted.

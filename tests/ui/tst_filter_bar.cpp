@@ -123,6 +123,18 @@ void TestFilterBar::completesTheNameAtTheCursor()
     QCOMPARE(edit->text(), QStringLiteral("tcp.srcport == 80 && udp.port"));
     QCOMPARE(bar.state(), FilterBar::State::Valid);
 
+    // Return on a completion in the popup inserts it; only the next Return applies.
+    QSignalSpy applied(&bar, &FilterBar::applyRequested);
+    QTest::keyClicks(edit, QStringLiteral(" && dns.qry.na"));
+    QVERIFY(bar.completer()->popup()->isVisible());
+    QTest::keyClick(bar.completer()->popup(), Qt::Key_Down);
+    QTest::keyClick(bar.completer()->popup(), Qt::Key_Return);
+    QCOMPARE(edit->text(), QStringLiteral("tcp.srcport == 80 && udp.port && dns.qry.name"));
+    QCOMPARE(applied.count(), 0);
+    QTest::qWait(20);  // the user's next keystroke comes after the event loop ran
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(applied.count(), 1);
+
     // Numbers and addresses are not names: no popup for them.
     bar.completer()->popup()->hide();
     QTest::keyClicks(edit, QStringLiteral(" == 5"));
