@@ -7,7 +7,7 @@
 namespace rcvmon {
 
 namespace {
-constexpr qint64 SliceNs = 8'000'000;  // long enough to be efficient, short enough not to be felt
+constexpr qint64 SliceNs = 5'000'000;  // long enough to be efficient, short enough not to be felt
 }
 
 StorePass::StorePass(QObject* parent) : QObject(parent), m_timer(new QTimer(this))

@@ -13,7 +13,7 @@ class QTimer;
 namespace rcvmon {
 
 // Work that must see every retained frame once, in capture order (a display filter, the
-// statistics): it walks the store in slices of a few milliseconds on the GUI thread, so the
+// statistics): it walks the store in slices of about 5 ms on the GUI thread, so the
 // window stays responsive, and then follows the store as it grows. Frames evicted before
 // the pass reached them are counted as skipped. GUI thread only, as the store view is.
 class StorePass : public QObject {
