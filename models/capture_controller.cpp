@@ -4,9 +4,11 @@
 #include "bandwidth_model.h"
 #include "file/capture_file_writer.h"
 #include "file/file_source.h"
+#include "live/process_map.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "process_traffic.h"
 #include "statistics_feed.h"
 #include "store/bandwidth_bins.h"
 #include "store/capture_session.h"
@@ -49,13 +51,16 @@ BandwidthSecond toSecond(const BandwidthSample& sample, std::size_t classes)
 CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     : QObject(parent),
       m_decoders(std::move(decoders)),
+      m_processMaps([] { return ProcessMap::createForThisPlatform(ProcessMap::Options{}); }),
       m_table(new PacketTableModel(this)),
       m_detail(new PacketDetailModel(this)),
       m_bandwidth(new BandwidthModel(this)),
       m_filterScan(new PacketFilterScan(m_table, this)),
       m_statistics(new StatisticsFeed(this)),
       m_ingestTimer(new QTimer(this)),
-      m_bandwidthTimer(new QTimer(this))
+      m_bandwidthTimer(new QTimer(this)),
+      m_processTimer(new QTimer(this)),
+      m_processTraffic(std::make_unique<ProcessTraffic>())
 {
     QStringList names;
     for (std::size_t slot = 0; slot < ChartClasses; ++slot) {
@@ -68,6 +73,10 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
     connect(m_bandwidthTimer, &QTimer::timeout, this, &CaptureController::pullBandwidth);
+    // Its own timer at the ingest rate: the ingest timer stops with the capture, and the
+    // answers for rows looked at afterwards still have to show.
+    m_processTimer->setInterval(IngestIntervalMs);
+    connect(m_processTimer, &QTimer::timeout, m_table, &PacketTableModel::refreshProcesses);
 }
 
 CaptureController::~CaptureController()
@@ -93,6 +102,10 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     // The models let go of the old store before it dies.
     m_filterScan->setStore(nullptr);
     m_statistics->setStore(nullptr);
+    m_table->setProcessMap(nullptr, nullptr);
+    m_processTimer->stop();
+    m_processMap.reset();
+    m_processTraffic->clear();
     m_table->setStore(nullptr, nullptr);
     m_detail->setStore(nullptr, nullptr);
     m_bandwidth->clear();
@@ -204,6 +217,12 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
     m_sourceName = QString::fromStdString(source->name());
     m_session = std::make_unique<CaptureSession>(std::move(source));
     m_live = true;
+    // Its worker starts in this thread's network namespace, the one the capture sees.
+    if (m_processMaps) m_processMap = m_processMaps();
+    if (m_processMap) {
+        m_table->setProcessMap(m_processMap.get(), m_processTraffic.get());
+        m_processTimer->start();
+    }
     if (!m_session->start()) {
         error = QStringLiteral("The capture could not be started.");
         setState(State::Failed);

@@ -26,6 +26,8 @@ class PacketDetailModel;
 class PacketFilterScan;
 class PacketStore;
 class PacketTableModel;
+class ProcessMap;
+class ProcessTraffic;
 class StatisticsFeed;
 class StoreAdapter;
 
@@ -49,6 +51,8 @@ class CaptureController : public QObject {
 public:
     enum class State { Empty, Loading, Loaded, Capturing, Stopped, Failed };
     using DecoderFactory = std::function<std::unique_ptr<PacketDecoder>()>;
+    // Who owns each flow of a live capture; may return null (no Process column).
+    using ProcessMapFactory = std::function<std::unique_ptr<ProcessMap>()>;
 
     explicit CaptureController(DecoderFactory decoders, QObject* parent = nullptr);
     ~CaptureController() override;
@@ -62,6 +66,12 @@ public:
     StatisticsFeed* statisticsFeed() const { return m_statistics; }
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
+    // Used by the next startCapture(); the default is the platform's (/proc, IP Helper).
+    void setProcessMapFactory(ProcessMapFactory factory) { m_processMaps = std::move(factory); }
+    // The live capture's process map (null for files), and the traffic the table has
+    // attributed to processes so far (Statistics ▸ Processes).
+    ProcessMap* processMap() const { return m_processMap.get(); }
+    const ProcessTraffic* processTraffic() const { return m_processTraffic.get(); }
 
     // A pcap/pcapng file, or "-" for a stream on standard input (read on the capture thread).
     bool openFile(const QString& path, QString& error);
@@ -103,6 +113,7 @@ private:
     void noteEvents();
 
     DecoderFactory m_decoders;
+    ProcessMapFactory m_processMaps;
     PacketTableModel* m_table;
     PacketDetailModel* m_detail;
     BandwidthModel* m_bandwidth;
@@ -110,6 +121,7 @@ private:
     StatisticsFeed* m_statistics;
     QTimer* m_ingestTimer;
     QTimer* m_bandwidthTimer;
+    QTimer* m_processTimer;  // repaints Process cells with new answers, also after the capture stops
 
     // Destroyed in reverse: models let go first (replaceStore), then session, store, reader.
     std::unique_ptr<CaptureFileReader> m_reader;
@@ -118,6 +130,8 @@ private:
     std::unique_ptr<PacketDecoder> m_decoder;
     std::unique_ptr<CaptureSession> m_session;
     std::unique_ptr<BandwidthBins> m_fileBins;
+    std::unique_ptr<ProcessTraffic> m_processTraffic;
+    std::unique_ptr<ProcessMap> m_processMap;
 
     State m_state = State::Empty;
     bool m_live = false;

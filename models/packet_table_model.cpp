@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "packet_table_model.h"
 
+#include "frame_flow_key.h"
+#include "live/process_map.h"
+#include "process_traffic.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 
 #include <algorithm>
-#include <climits>
 
 namespace rcvmon {
 
@@ -53,8 +56,37 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_text.clear();
     m_marked.clear();
     m_switches.clear();
+    forgetProcessRows();
     endResetModel();
     sync();
+}
+
+void PacketTableModel::setProcessMap(ProcessMap* map, ProcessTraffic* traffic)
+{
+    m_processMap = map;
+    m_processTraffic = traffic;
+    m_processVersion = map ? map->version() : 0;
+    m_text.clear();  // rows built without a map have no flow key
+    forgetProcessRows();
+    if (rowCount() > 0) emit dataChanged(index(0, Process), index(rowCount() - 1, Process), {Qt::DisplayRole});
+}
+
+void PacketTableModel::refreshProcesses()
+{
+    if (!m_processMap) return;
+    const std::uint64_t version = m_processMap->version();
+    if (version == m_processVersion) return;
+    m_processVersion = version;
+    const int last = std::min(m_processLastRow, rowCount() - 1);
+    const int first = std::min(m_processFirstRow, last);
+    forgetProcessRows();  // the repaint asks for the rows still shown
+    if (last >= 0) emit dataChanged(index(first, Process), index(last, Process), {Qt::DisplayRole});
+}
+
+void PacketTableModel::forgetProcessRows() const
+{
+    m_processFirstRow = INT_MAX;
+    m_processLastRow = -1;
 }
 
 void PacketTableModel::sync()
@@ -65,6 +97,7 @@ void PacketTableModel::sync()
     if (first > m_first) {
         const std::uint64_t gone = std::min<std::uint64_t>(first - m_first, static_cast<std::uint64_t>(m_count));
         if (gone > 0) {
+            forgetProcessRows();  // row numbers shift
             if (!m_filtered) beginRemoveRows({}, 0, static_cast<int>(gone) - 1);
             m_count -= static_cast<int>(gone);
             m_first += gone;
@@ -107,6 +140,7 @@ void PacketTableModel::setFiltered(bool filtered)
     beginResetModel();
     m_filtered = filtered;
     m_rows.clear();
+    forgetProcessRows();
     endResetModel();
 }
 
@@ -170,9 +204,9 @@ int PacketTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number) const
+PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number) const
 {
-    if (const RowText* cached = m_text.object(number)) return cached;
+    if (RowText* cached = m_text.object(number)) return cached;
     auto* text = new RowText;
     FrameRef frame;
     if (!m_store->frame(number, frame)) {
@@ -184,9 +218,27 @@ const PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number)
         text->protocol = QString::fromStdString(summary.protocol);
         text->info = QString::fromStdString(summary.info);
     }
+    if (m_processMap && !frame.data.empty()) {
+        text->flow = localFlowKey(frame.linkType, frame.data, frame.direction);
+        if (text->flow) text->submitted = m_processMap->submit(*text->flow);
+    }
     ++m_textBuilds;
     m_text.insert(number, text);
     return text;
+}
+
+QVariant PacketTableModel::processText(int row, std::uint64_t number, const PacketMeta& meta) const
+{
+    if (!m_processMap) return QString();
+    RowText* text = rowText(number);
+    if (!text->flow) return QString();
+    m_processFirstRow = std::min(m_processFirstRow, row);
+    m_processLastRow = std::max(m_processLastRow, row);
+    if (!text->submitted) text->submitted = m_processMap->submit(*text->flow);
+    const FlowOwner owner = m_processMap->lookup(*text->flow);
+    if (owner.status == FlowOwner::Status::Pending) return QStringLiteral("…");
+    if (m_processTraffic) m_processTraffic->count(number, owner, meta.direction, meta.originalLength);
+    return QString::fromStdString(describeOwner(owner));
 }
 
 QString PacketTableModel::timeText(const PacketMeta& meta) const
@@ -241,6 +293,7 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
         const QString mark = switchMark(number);
         return mark.isEmpty() ? modeName(meta.mode) : modeName(meta.mode) + QStringLiteral(" ◀");
     }
+    case Process: return processText(index.row(), number, meta);
     default: break;
     }
     const RowText* text = rowText(number);
@@ -266,6 +319,7 @@ QVariant PacketTableModel::headerData(int section, Qt::Orientation orientation, 
     case Info: return QStringLiteral("Info");
     case DirectionColumn: return QStringLiteral("Direction");
     case Mode: return QStringLiteral("Mode");
+    case Process: return QStringLiteral("Process");
     default: return {};
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "filtered_rows.h"
+#include "live/flow_key.h"
 #include "packet_decoder.h"
 #include "packet_store_view.h"
 #include "time_format.h"
@@ -10,22 +11,33 @@
 #include <QCache>
 #include <QString>
 
+#include <climits>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
 namespace rcvmon {
+
+class ProcessMap;
+class ProcessTraffic;
 
 // The packet list over the store. Row r is frame firstNumber()+r, or, while a display filter
 // is on, the r-th frame it let through (whoever runs the filter appends them). Text columns
 // are produced by re-dissecting a packet only when a view asks for that row, and cached;
 // sync() turns what the store gained or evicted since the last call into one insert and one
 // remove.
+//
+// Process column (live captures): a row's flow key is read from its bytes when its text is
+// built and submitted to the ProcessMap then, so only the flows of rows a view shows are ever
+// looked up — a capture of millions of packets costs the resolver what the user looks at, and
+// the capture thread never parses for it. refreshProcesses() repaints the Process cells views
+// asked for since the last answer, when the map has new answers.
 class PacketTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, Time, Source, Destination, Protocol, Length, Info, DirectionColumn, Mode, ColumnCount };
+    enum Column { Number, Time, Source, Destination, Protocol, Length, Info, DirectionColumn, Mode, Process, ColumnCount };
     enum Role {
         FrameNumberRole = Qt::UserRole + 1,  // quint64
         MarkedRole,                          // bool
@@ -71,14 +83,24 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Live capture: who owns each row's flow (map), and where the answers shown are counted
+    // (traffic); both null for files. The caller keeps them alive until set to null.
+    void setProcessMap(ProcessMap* map, ProcessTraffic* traffic);
+    // Cheap (one atomic read) when nothing changed: call it on a ≤30 Hz timer.
+    void refreshProcesses();
+
     // How many rows were dissected for text so far (lazy text is checked by tests).
     std::uint64_t textBuilds() const { return m_textBuilds; }
 
 private:
     struct RowText {
         QString source, destination, protocol, info;
+        std::optional<FlowKey> flow;  // live TCP/UDP with a local end, while a ProcessMap is set
+        bool submitted = false;       // false when the map's queue was full: tried again when shown
     };
-    const RowText* rowText(std::uint64_t number) const;
+    RowText* rowText(std::uint64_t number) const;
+    QVariant processText(int row, std::uint64_t number, const PacketMeta& meta) const;
+    void forgetProcessRows() const;
     QString timeText(const PacketMeta& meta) const;
 
     PacketStoreView* m_store = nullptr;
@@ -94,6 +116,12 @@ private:
     mutable std::uint64_t m_textBuilds = 0;
     std::set<std::uint64_t> m_marked;
     std::map<std::uint64_t, QString> m_switches;
+    ProcessMap* m_processMap = nullptr;
+    ProcessTraffic* m_processTraffic = nullptr;
+    std::uint64_t m_processVersion = 0;
+    // Rows whose Process cell a view asked for since the last repaint request.
+    mutable int m_processFirstRow = INT_MAX;
+    mutable int m_processLastRow = -1;
 };
 
 QString directionName(Direction direction);

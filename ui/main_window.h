@@ -28,6 +28,7 @@ class CaptureHealthPanel;
 class FilterBar;
 class HexView;
 class MessageBar;
+class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class StatTablesDialog;
 
@@ -88,6 +89,8 @@ public:
     StatTablesDialog* showConversations();
     StatTablesDialog* showEndpoints();
     ProtocolHierarchyDialog* showProtocolHierarchy();
+    // Statistics ▸ Processes: the traffic the Process column has attributed so far.
+    ProcessesDialog* showProcesses();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -151,6 +154,7 @@ private:
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
+    QPointer<ProcessesDialog> m_processes;
 
     QLabel* m_statusSource = nullptr;
     QLabel* m_statusMode = nullptr;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Statistics menu: conversations, endpoints and the protocol hierarchy, fed by the
-// controller's StatisticsFeed, which starts the first time one of them is opened.
+// controller's StatisticsFeed, which starts the first time one of them is opened; and the
+// processes, fed by what the packet list's Process column has attributed.
 #include "main_window.h"
 
 #include "capture_controller.h"
 #include "conversation_model.h"
 #include "endpoint_model.h"
+#include "processes_dialog.h"
 #include "protocol_hierarchy_dialog.h"
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
@@ -28,6 +30,9 @@ void MainWindow::buildStatisticsMenu()
     QAction* hierarchy = statistics->addAction(tr("Protocol &Hierarchy"));
     hierarchy->setObjectName(QStringLiteral("actionProtocolHierarchy"));
     connect(hierarchy, &QAction::triggered, this, &MainWindow::showProtocolHierarchy);
+    QAction* processes = statistics->addAction(tr("&Processes"));
+    processes->setObjectName(QStringLiteral("actionProcesses"));
+    connect(processes, &QAction::triggered, this, &MainWindow::showProcesses);
 }
 
 namespace {
@@ -80,6 +85,16 @@ ProtocolHierarchyDialog* MainWindow::showProtocolHierarchy()
     }
     showOnTop(m_hierarchy);
     return m_hierarchy;
+}
+
+ProcessesDialog* MainWindow::showProcesses()
+{
+    if (!m_processes) {
+        m_processes = new ProcessesDialog(m_controller->processTraffic(), this);
+        m_processes->setObjectName(QStringLiteral("processesDialog"));
+    }
+    showOnTop(m_processes);
+    return m_processes;
 }
 
 }  // namespace rcvmon

@@ -2,7 +2,8 @@
 #pragma once
 
 // A live source without a network: it makes small Ethernet/IPv4/UDP frames on each poll
-// and records every setMode() call, so tests can check the seed's Off-then-On switching.
+// (or cycles through frames the test gives) and records every setMode() call, so tests can
+// check the seed's Off-then-On switching.
 
 #include "core/link_type.h"
 #include "live/capture_source.h"
@@ -24,6 +25,13 @@ public:
         std::vector<std::string> modeCallSources;
         std::uint64_t failAfter = 0;  // > 0: the interface vanishes after this many frames
         int framesPerPoll = 20;       // about 100 polls a second
+        // Non-empty: the frames cycle through these instead of the numbered UDP frame. Set
+        // before the capture starts (the capture thread reads it without the lock).
+        struct Frame {
+            std::vector<std::uint8_t> bytes;  // Ethernet
+            Direction direction = Direction::Incoming;
+        };
+        std::vector<Frame> frames;
     };
 
     FakeCaptureSource(std::string name, CaptureMode mode, Shared& shared, int framesPerPoll = 20)
@@ -83,6 +91,12 @@ private:
         frame.linkType = link_type::Ethernet;
         frame.direction = (n % 3 == 0) ? Direction::Outgoing : Direction::Incoming;
         frame.data = ByteSpan(f, sizeof f);
+        if (!m_shared.frames.empty()) {
+            const Shared::Frame& given = m_shared.frames[(n - 1) % m_shared.frames.size()];
+            frame.capturedLength = frame.originalLength = static_cast<std::uint32_t>(given.bytes.size());
+            frame.direction = given.direction;
+            frame.data = ByteSpan(given.bytes);
+        }
         sink.onFrame(frame);
     }
 
