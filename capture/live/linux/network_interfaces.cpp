@@ -95,9 +95,16 @@ std::map<std::uint32_t, std::uint32_t> promiscuityByIndex()
     while (!done) {
         const ssize_t got = recv(fd, buffer.data(), buffer.size(), 0);
         if (got <= 0) break;
-        int left = static_cast<int>(got);
+        int left = static_cast<int>(got);  // int, as NLMSG_NEXT may step past zero on a bad length
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wsign-compare"  // inside NLMSG_OK: u32 length against int
+#endif
         for (auto* message = reinterpret_cast<nlmsghdr*>(buffer.data()); NLMSG_OK(message, left);
              message = NLMSG_NEXT(message, left)) {
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
             if (message->nlmsg_type == NLMSG_DONE || message->nlmsg_type == NLMSG_ERROR) {
                 done = true;
                 break;
