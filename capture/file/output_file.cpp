@@ -25,8 +25,6 @@ namespace {
 // One large buffer: an export costs a write per MiB, not per packet.
 constexpr std::size_t BufferSize = 1024 * 1024;
 #ifndef _WIN32
-// Borrowed (not copied) pieces start at this size: below it a copy costs less than a piece.
-constexpr std::size_t kBorrowFrom = 256;
 constexpr std::size_t kMaxPieces = 1024;  // IOV_MAX on Linux
 #endif
 
@@ -235,10 +233,30 @@ bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& er
     return true;
 }
 
+std::uint8_t* OutputFile::appendSpace(std::size_t n, std::string& error)
+{
+    if (!m_error.empty()) {
+        error = m_error;
+        return nullptr;
+    }
+    if (!m_open || m_committed) {
+        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
+        return nullptr;
+    }
+    if (n > m_buffer.size()) {
+        error = "Writing " + quoted(m_path) + " failed: a block of " + std::to_string(n) + " bytes is larger than the buffer.";
+        return nullptr;
+    }
+    if (n > m_buffer.size() - m_used && !flush(error)) return nullptr;
+    std::uint8_t* space = m_buffer.data() + m_used;
+    m_used += n;
+    return space;
+}
+
 bool OutputFile::appendFrameBytes(const std::uint8_t* data, std::size_t n, std::string& error)
 {
 #ifndef _WIN32
-    if (m_borrowing && n >= kBorrowFrom && m_error.empty() && m_open && !m_committed) return borrow(data, n, error);
+    if (borrows(n) && m_error.empty() && m_open && !m_committed) return borrow(data, n, error);
 #endif
     return append(data, n, error);
 }

@@ -26,6 +26,11 @@ public:
     bool create(const std::string& path, std::string& error);
     // Buffers n bytes; writes the buffer out when full. False (and error) once anything failed.
     bool append(const std::uint8_t* data, std::size_t n, std::string& error);
+    // Room for n more bytes (n at most the buffer's 1 MiB) that the caller fills at once:
+    // a small block costs one call, not one per field. Null (and error) once anything failed.
+    std::uint8_t* appendSpace(std::size_t n, std::string& error);
+    // Whether appendFrameBytes() would keep a pointer to a frame of n bytes instead of copying it.
+    bool borrows(std::size_t n) const { return m_borrowing && n >= kBorrowFrom; }
     // A frame's bytes: as append(), but see borrowFrameBytes().
     bool appendFrameBytes(const std::uint8_t* data, std::size_t n, std::string& error);
     // Lets appendFrameBytes() keep a pointer to large frames instead of copying them, when the
@@ -40,6 +45,12 @@ public:
     const std::string& temporaryPath() const { return m_tempPath; }
 
 private:
+#ifdef _WIN32
+    static constexpr std::size_t kBorrowFrom = SIZE_MAX;  // no gathered writes here: always copy
+#else
+    // Borrowed (not copied) pieces start at this size: below it a copy costs less than a piece.
+    static constexpr std::size_t kBorrowFrom = 256;
+#endif
     bool borrow(const std::uint8_t* data, std::size_t n, std::string& error);
     bool writeGathered(std::string& error);
     // Remembers the first write failure (every later call repeats it) and returns false.

@@ -14,6 +14,7 @@ namespace {
 constexpr std::uint32_t BlockShb = 0x0a0d0d0a;
 constexpr std::uint32_t BlockIdb = 1;
 constexpr std::uint32_t BlockEpb = 6;
+constexpr std::size_t EpbHeadLength = 28;  // block type and length through the original length
 constexpr std::string_view kRebuiltIpv6Comment =
     "RcvMon: IPv6 header reconstructed (the Windows raw socket delivered the payload only)";
 
@@ -122,35 +123,53 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     const std::uint32_t total = 32 + captured + padding + optionsLength;
     const std::uint64_t ns = static_cast<std::uint64_t>(frame.ts.sec) * 1'000'000'000u + frame.ts.nsec;
 
-    std::array<std::uint8_t, 28> head{};
-    file_bytes::store32(head.data(), BlockEpb);
-    file_bytes::store32(head.data() + 4, total);
-    file_bytes::store32(head.data() + 8, interfaceIndex);
-    file_bytes::store32(head.data() + 12, static_cast<std::uint32_t>(ns >> 32));
-    file_bytes::store32(head.data() + 16, static_cast<std::uint32_t>(ns));
-    file_bytes::store32(head.data() + 20, captured);
-    file_bytes::store32(head.data() + 24, frame.originalLength);
+    // Header fields, the frame, padding, options, trailing length: written straight into the
+    // output buffer in one piece, or around the frame's own bytes when the output borrows them.
+    const auto writeHead = [&](std::uint8_t* p) {
+        file_bytes::store32(p, BlockEpb);
+        file_bytes::store32(p + 4, total);
+        file_bytes::store32(p + 8, interfaceIndex);
+        file_bytes::store32(p + 12, static_cast<std::uint32_t>(ns >> 32));
+        file_bytes::store32(p + 16, static_cast<std::uint32_t>(ns));
+        file_bytes::store32(p + 20, captured);
+        file_bytes::store32(p + 24, frame.originalLength);
+        return p + EpbHeadLength;
+    };
+    const auto writeTail = [&](std::uint8_t* p) {
+        for (std::uint32_t i = 0; i < padding; ++i) *p++ = 0;
+        if (flags) {
+            file_bytes::store32(p, 2u | 4u << 16);  // code 2, length 4
+            file_bytes::store32(p + 4, flags);
+            p += 8;
+        }
+        if (!comment.empty()) {
+            file_bytes::store32(p, 1u | static_cast<std::uint32_t>(comment.size()) << 16);  // opt_comment
+            std::memcpy(p + 4, comment.data(), comment.size());
+            std::memset(p + 4 + comment.size(), 0, commentLength - 4 - comment.size());
+            p += commentLength;
+        }
+        if (optionsLength) {
+            file_bytes::store32(p, 0);  // opt_endofopt
+            p += 4;
+        }
+        file_bytes::store32(p, total);
+        return p + 4;
+    };
 
-    std::array<std::uint8_t, 3 + 12 + 4 + kRebuiltIpv6Comment.size() + 7> tail{};  // padding, options, length
-    std::uint8_t* t = tail.data() + padding;
-    if (flags) {
-        file_bytes::store32(t, 2u | 4u << 16);  // code 2, length 4
-        file_bytes::store32(t + 4, flags);
-        t += 8;
+    if (!m_out.borrows(captured)) {
+        std::uint8_t* p = m_out.appendSpace(total, error);
+        if (!p) return false;
+        p = writeHead(p);
+        if (captured) std::memcpy(p, frame.data.data(), captured);
+        writeTail(p + captured);
+        return true;
     }
-    if (!comment.empty()) {
-        file_bytes::store32(t, 1u | static_cast<std::uint32_t>(comment.size()) << 16);  // opt_comment
-        std::memcpy(t + 4, comment.data(), comment.size());
-        t += commentLength;
-    }
-    if (flags || !comment.empty()) {
-        file_bytes::store32(t, 0);
-        t += 4;
-    }
-    file_bytes::store32(t, total);
-    t += 4;
+    std::array<std::uint8_t, EpbHeadLength> head;
+    writeHead(head.data());
+    std::array<std::uint8_t, 3 + 8 + 4 + kRebuiltIpv6Comment.size() + 3 + 4 + 4> tail;  // padding, options, length
+    const std::uint8_t* tailEnd = writeTail(tail.data());
     return m_out.append(head.data(), head.size(), error) && m_out.appendFrameBytes(frame.data.data(), captured, error)
-           && m_out.append(tail.data(), static_cast<std::size_t>(t - tail.data()), error);
+           && m_out.append(tail.data(), static_cast<std::size_t>(tailEnd - tail.data()), error);
 }
 
 bool PcapngWriter::commit(std::string& error) { return m_out.commit(error); }
