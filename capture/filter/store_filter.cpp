@@ -39,14 +39,7 @@ void filterStoredPackets(const PacketStore& store, std::uint64_t first, std::uin
     if (!matcher.filter().needsBytes()) {
         // frame.* tests only: the index record has all they read.
         for (std::uint64_t n = first; n < end; ++n) {
-            const PacketRecord& r = store.record(n);
-            frame.ts = r.ts();
-            frame.capturedLength = r.capturedLength;
-            frame.originalLength = r.originalLength;
-            frame.linkType = r.linkType;
-            frame.interfaceId = r.interfaceId;
-            frame.direction = r.direction;
-            frame.data = {};
+            frame = store.record(n).frameWithoutBytes();
             if (matcher.matches(frame, n)) passing.push_back(n);
         }
         return;

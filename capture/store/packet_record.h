@@ -28,6 +28,19 @@ struct PacketRecord {
     std::uint8_t reserved = 0;
 
     Timestamp ts() const { return Timestamp{sec, nsec}; }
+    // The frame this record describes, without its bytes (the store or file holds those).
+    FrameRef frameWithoutBytes() const
+    {
+        FrameRef f;
+        f.ts = ts();
+        f.capturedLength = capturedLength;
+        f.originalLength = originalLength;
+        f.linkType = linkType;
+        f.interfaceId = interfaceId;
+        f.direction = direction;
+        f.flags = frameFlags;
+        return f;
+    }
 };
 static_assert(sizeof(PacketRecord) <= 48, "the index record must stay within 48 bytes");
 

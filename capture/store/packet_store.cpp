@@ -271,14 +271,7 @@ bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
         return false;
     }
     const PacketRecord& r = record(number);
-    out.ts = r.ts();
-    out.capturedLength = r.capturedLength;
-    out.originalLength = r.originalLength;
-    out.linkType = r.linkType;
-    out.interfaceId = r.interfaceId;
-    out.direction = r.direction;
-    out.flags = r.frameFlags;
-    out.data = {};
+    out = r.frameWithoutBytes();
     if (fileBacked()) {
         FrameRef fromFile;
         if (!m_accessor(r.location, fromFile)) {
