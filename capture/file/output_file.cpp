@@ -129,6 +129,19 @@ bool OutputFile::create(const std::string& path, std::string& error)
     return false;
 }
 
+bool OutputFile::writable(std::string& error) const
+{
+    if (!m_error.empty()) {
+        error = m_error;
+        return false;
+    }
+    if (!m_open || m_committed) {
+        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
+        return false;
+    }
+    return true;
+}
+
 bool OutputFile::failWriting(const std::string& reason, std::string& error)
 {
     m_error = "Writing " + (m_toStdout ? std::string("standard output") : quoted(m_path)) + " failed: " + reason + ".";
@@ -215,14 +228,7 @@ bool OutputFile::writeGathered(std::string& error)
 
 bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& error)
 {
-    if (!m_error.empty()) {
-        error = m_error;
-        return false;
-    }
-    if (!m_open || m_committed) {
-        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
-        return false;
-    }
+    if (!writable(error)) return false;
     if (n == 0) return true;
     if (n > m_buffer.size() - m_used) {
         if (!flush(error)) return false;
@@ -235,14 +241,7 @@ bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& er
 
 std::uint8_t* OutputFile::appendSpace(std::size_t n, std::string& error)
 {
-    if (!m_error.empty()) {
-        error = m_error;
-        return nullptr;
-    }
-    if (!m_open || m_committed) {
-        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
-        return nullptr;
-    }
+    if (!writable(error)) return nullptr;
     if (n > m_buffer.size()) {
         error = "Writing " + quoted(m_path) + " failed: a block of " + std::to_string(n) + " bytes is larger than the buffer.";
         return nullptr;
@@ -256,21 +255,14 @@ std::uint8_t* OutputFile::appendSpace(std::size_t n, std::string& error)
 bool OutputFile::appendFrameBytes(const std::uint8_t* data, std::size_t n, std::string& error)
 {
 #ifndef _WIN32
-    if (borrows(n) && m_error.empty() && m_open && !m_committed) return borrow(data, n, error);
+    if (borrows(n)) return writable(error) && borrow(data, n, error);
 #endif
     return append(data, n, error);
 }
 
 bool OutputFile::commit(std::string& error)
 {
-    if (!m_error.empty()) {
-        error = m_error;
-        return false;
-    }
-    if (!m_open || m_committed) {
-        error = "Writing " + quoted(m_path) + " failed: the file is already closed.";
-        return false;
-    }
+    if (!writable(error)) return false;
     if (!flush(error)) return false;
     if (m_toStdout) {
         m_committed = true;

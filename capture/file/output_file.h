@@ -53,6 +53,8 @@ private:
 #endif
     bool borrow(const std::uint8_t* data, std::size_t n, std::string& error);
     bool writeGathered(std::string& error);
+    // False (and error) after a failure or once the file is closed.
+    bool writable(std::string& error) const;
     // Remembers the first write failure (every later call repeats it) and returns false.
     bool failWriting(const std::string& reason, std::string& error);
     bool writeOut(const std::uint8_t* data, std::size_t n, std::string& error);
