@@ -20,13 +20,7 @@ bench="$build/tests/bench/filter_bench"
 echo "capture: $packets packets, $(du -m "$work/mixed.pcap" | cut -f1) MiB (gen_mixed_capture), $runs runs per figure"
 cat "$work/mixed.pcap" > /dev/null  # warm the page cache for every tool alike
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# "wall cpu" seconds of one run; cpu = user + system.
-seconds() {
-  local TIMEFORMAT='%R %U %S' t
-  t=$( { time "$@" > /dev/null 2>&1; } 2>&1 )
-  awk '{ printf "%s %.3f\n", $1, $2 + $3 }' <<< "$t"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 
 filters=(
   "tcp.port == 443"

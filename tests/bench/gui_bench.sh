@@ -39,7 +39,7 @@ export XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$XDG_CONFIG_HOME" "$WIRESHARK_CONFIG_DIR" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 "$gen" "$work/mixed.pcap" "$packets"

@@ -130,7 +130,7 @@ measure() {
   echo "$sent $rate $captured $drops $us" >> "$work/$tool-$size"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 column_median() { awk -v c="$2" '{ print $c }' "$1" | median; }
 
 echo "live capture benchmark: $runs runs per tool and size, up to $count frames or ${seconds}s per run${LIVE_BENCH_PIN:+, capture on CPU $capture_cpu, sender on CPU $sender_cpu}"

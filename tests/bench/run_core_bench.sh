@@ -18,14 +18,7 @@ cli="$build/app/rcvmon-cli"
 echo "capture: $packets packets, $(du -m "$work/mixed.pcap" | cut -f1) MiB"
 cat "$work/mixed.pcap" > /dev/null  # warm the page cache for both tools alike
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# Prints "wall cpu" seconds of one run; cpu = user + system, the figure that a shared,
-# noisy machine does not inflate.
-seconds() {
-  local TIMEFORMAT='%R %U %S' t
-  t=$( { time "$@" > /dev/null 2>&1; } 2>&1 )
-  awk '{ printf "%s %.3f\n", $1, $2 + $3 }' <<< "$t"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 
 : > "$work/index_pps"; : > "$work/index_bpp"; : > "$work/dissect_pps"
 for _ in $(seq "$runs"); do
