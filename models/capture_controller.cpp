@@ -4,6 +4,7 @@
 #include "bandwidth_model.h"
 #include "file/capture_file_writer.h"
 #include "file/file_source.h"
+#include "flow_traffic.h"
 #include "live/process_map.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
@@ -57,10 +58,11 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
       m_bandwidth(new BandwidthModel(this)),
       m_filterScan(new PacketFilterScan(m_table, this)),
       m_statistics(new StatisticsFeed(this)),
+      m_flowTraffic(new FlowTraffic(this)),
       m_ingestTimer(new QTimer(this)),
       m_bandwidthTimer(new QTimer(this)),
       m_processTimer(new QTimer(this)),
-      m_processTraffic(std::make_unique<ProcessTraffic>())
+      m_processTraffic(std::make_unique<ProcessTraffic>(m_flowTraffic))
 {
     QStringList names;
     for (std::size_t slot = 0; slot < ChartClasses; ++slot) {
@@ -102,10 +104,11 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     // The models let go of the old store before it dies.
     m_filterScan->setStore(nullptr);
     m_statistics->setStore(nullptr);
-    m_table->setProcessMap(nullptr, nullptr);
+    m_flowTraffic->setStore(nullptr);
+    m_table->setProcessMap(nullptr);
+    m_processTraffic->setProcessMap(nullptr);
     m_processTimer->stop();
     m_processMap.reset();
-    m_processTraffic->clear();
     m_table->setStore(nullptr, nullptr);
     m_detail->setStore(nullptr, nullptr);
     m_bandwidth->clear();
@@ -128,6 +131,7 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_detail->setStore(m_adapter.get(), m_decoder.get());
     m_filterScan->setStore(m_adapter.get());
     m_statistics->setStore(m_adapter.get());
+    m_flowTraffic->setStore(m_adapter.get());
 }
 
 bool CaptureController::openFile(const QString& path, QString& error)
@@ -188,9 +192,10 @@ void CaptureController::loadSlice()
         }
         m_fileBins->add(frame.ts, frame.direction, cls, frame.originalLength);
     }
-    // The filter and statistics passes take their turns between the slices.
+    // The filter, statistics and flow passes take their turns between the slices.
     m_filterScan->kick();
     m_statistics->kick();
+    m_flowTraffic->kick();
     if (more) {
         QTimer::singleShot(0, this, &CaptureController::loadSlice);
         return;
@@ -220,7 +225,8 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
     // Its worker starts in this thread's network namespace, the one the capture sees.
     if (m_processMaps) m_processMap = m_processMaps();
     if (m_processMap) {
-        m_table->setProcessMap(m_processMap.get(), m_processTraffic.get());
+        m_table->setProcessMap(m_processMap.get());
+        m_processTraffic->setProcessMap(m_processMap.get());
         m_processTimer->start();
     }
     if (!m_session->start()) {
@@ -268,6 +274,7 @@ void CaptureController::ingest()
     m_table->sync();
     m_filterScan->kick();
     m_statistics->kick();
+    m_flowTraffic->kick();
     if (!m_session) return;
     const SessionState state = m_session->state();
     const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;

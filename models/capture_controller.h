@@ -22,6 +22,7 @@ namespace rcvmon {
 class BandwidthBins;
 class BandwidthModel;
 class CaptureSession;
+class FlowTraffic;
 class PacketDetailModel;
 class PacketFilterScan;
 class PacketStore;
@@ -64,14 +65,16 @@ public:
     PacketFilterScan* filterScan() const { return m_filterScan; }
     // Conversations, endpoints and protocol hierarchy, once something enables it.
     StatisticsFeed* statisticsFeed() const { return m_statistics; }
+    // Every frame's TCP/UDP flow with its counts, once something enables it (Statistics ▸ Processes).
+    FlowTraffic* flowTraffic() const { return m_flowTraffic; }
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
     // Used by the next startCapture(); the default is the platform's (/proc, IP Helper).
     void setProcessMapFactory(ProcessMapFactory factory) { m_processMaps = std::move(factory); }
-    // The live capture's process map (null for files), and the traffic the table has
-    // attributed to processes so far (Statistics ▸ Processes).
+    // The live capture's process map (null for files), and the flows' traffic grouped by the
+    // owners it knows (Statistics ▸ Processes).
     ProcessMap* processMap() const { return m_processMap.get(); }
-    const ProcessTraffic* processTraffic() const { return m_processTraffic.get(); }
+    ProcessTraffic* processTraffic() const { return m_processTraffic.get(); }
 
     // A pcap/pcapng file, or "-" for a stream on standard input (read on the capture thread).
     bool openFile(const QString& path, QString& error);
@@ -119,6 +122,7 @@ private:
     BandwidthModel* m_bandwidth;
     PacketFilterScan* m_filterScan;
     StatisticsFeed* m_statistics;
+    FlowTraffic* m_flowTraffic;
     QTimer* m_ingestTimer;
     QTimer* m_bandwidthTimer;
     QTimer* m_processTimer;  // repaints Process cells with new answers, also after the capture stops

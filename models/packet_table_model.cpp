@@ -3,7 +3,6 @@
 
 #include "frame_flow_key.h"
 #include "live/process_map.h"
-#include "process_traffic.h"
 
 #include <QBrush>
 #include <QColor>
@@ -61,10 +60,9 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     sync();
 }
 
-void PacketTableModel::setProcessMap(ProcessMap* map, ProcessTraffic* traffic)
+void PacketTableModel::setProcessMap(ProcessMap* map)
 {
     m_processMap = map;
-    m_processTraffic = traffic;
     m_processVersion = map ? map->version() : 0;
     m_text.clear();  // rows built without a map have no flow key
     forgetProcessRows();
@@ -227,7 +225,7 @@ PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number) const
     return text;
 }
 
-QVariant PacketTableModel::processText(int row, std::uint64_t number, const PacketMeta& meta) const
+QVariant PacketTableModel::processText(int row, std::uint64_t number) const
 {
     if (!m_processMap) return QString();
     RowText* text = rowText(number);
@@ -237,7 +235,6 @@ QVariant PacketTableModel::processText(int row, std::uint64_t number, const Pack
     if (!text->submitted) text->submitted = m_processMap->submit(*text->flow);
     const FlowOwner owner = m_processMap->lookup(*text->flow);
     if (owner.status == FlowOwner::Status::Pending) return QStringLiteral("…");
-    if (m_processTraffic) m_processTraffic->count(number, owner, meta.direction, meta.originalLength);
     return QString::fromStdString(describeOwner(owner));
 }
 
@@ -293,7 +290,7 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
         const QString mark = switchMark(number);
         return mark.isEmpty() ? modeName(meta.mode) : modeName(meta.mode) + QStringLiteral(" ◀");
     }
-    case Process: return processText(index.row(), number, meta);
+    case Process: return processText(index.row(), number);
     default: break;
     }
     const RowText* text = rowText(number);

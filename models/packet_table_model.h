@@ -21,7 +21,6 @@
 namespace rcvmon {
 
 class ProcessMap;
-class ProcessTraffic;
 
 // The packet list over the store. Row r is frame firstNumber()+r, or, while a display filter
 // is on, the r-th frame it let through (whoever runs the filter appends them). Text columns
@@ -30,9 +29,9 @@ class ProcessTraffic;
 // remove.
 //
 // Process column (live captures): a row's flow key is read from its bytes when its text is
-// built and submitted to the ProcessMap then, so only the flows of rows a view shows are ever
-// looked up — a capture of millions of packets costs the resolver what the user looks at, and
-// the capture thread never parses for it. refreshProcesses() repaints the Process cells views
+// built and submitted to the ProcessMap then, so the column alone looks up only the flows of
+// rows a view shows, and the capture thread never parses for it (Statistics ▸ Processes, once
+// opened, looks up every flow itself). refreshProcesses() repaints the Process cells views
 // asked for since the last answer, when the map has new answers.
 class PacketTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -83,9 +82,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Live capture: who owns each row's flow (map), and where the answers shown are counted
-    // (traffic); both null for files. The caller keeps them alive until set to null.
-    void setProcessMap(ProcessMap* map, ProcessTraffic* traffic);
+    // Live capture: who owns each row's flow; null for files. The caller keeps it alive until
+    // set to null. The column only shows owners: Statistics ▸ Processes counts every frame
+    // itself (FlowTraffic), whatever the views asked for.
+    void setProcessMap(ProcessMap* map);
     // Cheap (one atomic read) when nothing changed: call it on a ≤30 Hz timer.
     void refreshProcesses();
 
@@ -99,7 +99,7 @@ private:
         bool submitted = false;       // false when the map's queue was full: tried again when shown
     };
     RowText* rowText(std::uint64_t number) const;
-    QVariant processText(int row, std::uint64_t number, const PacketMeta& meta) const;
+    QVariant processText(int row, std::uint64_t number) const;
     void forgetProcessRows() const;
     QString timeText(const PacketMeta& meta) const;
 
@@ -117,7 +117,6 @@ private:
     std::set<std::uint64_t> m_marked;
     std::map<std::uint64_t, QString> m_switches;
     ProcessMap* m_processMap = nullptr;
-    ProcessTraffic* m_processTraffic = nullptr;
     std::uint64_t m_processVersion = 0;
     // Rows whose Process cell a view asked for since the last repaint request.
     mutable int m_processFirstRow = INT_MAX;

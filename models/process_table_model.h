@@ -1,27 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "process_traffic.h"
+
 #include <QAbstractTableModel>
 
 #include <cstdint>
+#include <vector>
 
 namespace rcvmon {
 
-class ProcessTraffic;
-
-// Statistics ▸ Processes: one row per process of a ProcessTraffic, in the order first seen.
-// refresh() inserts the rows that appeared since the last call and announces that the others
-// changed; only a cleared ProcessTraffic (a new capture) resets it. Sorting is left to a
-// proxy over SortRole.
+// Statistics ▸ Processes: one row per process of a ProcessTraffic, plus "unknown" and
+// "pending" while they have flows. It keeps its own copy of the rows, so what views read always
+// matches the signals sent: refresh() regroups the traffic, removes the rows that went (the
+// pending row once every answer is in), updates the rest in place and appends new processes;
+// only new flows (a new capture) or a new map reset it. Sorting is left to a proxy over SortRole.
 class ProcessTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Process, Pid, Packets, Bytes, PacketsIn, BytesIn, PacketsOut, BytesOut, ColumnCount };
+    enum Column {
+        Process, Pid, BitsPerSecondIn, BitsPerSecondOut, Packets, Bytes, PacketsIn, BytesIn, PacketsOut, BytesOut,
+        AverageBitsPerSecondIn, AverageBitsPerSecondOut, Flows, ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1 };
 
-    explicit ProcessTableModel(const ProcessTraffic* traffic, QObject* parent = nullptr);
+    explicit ProcessTableModel(ProcessTraffic* traffic, QObject* parent = nullptr);
 
-    void refresh();
+    // Regroups the traffic; newRateInterval starts a new interval for the current rates (the
+    // dialog's 1 s tick), without it only counts and owners change.
+    void refresh(bool newRateInterval = true);
+    // Regroups only when the process map published new answers (cheap otherwise).
+    void refreshIfAnswered();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -29,10 +38,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    const ProcessTraffic* m_traffic;
-    int m_rows = 0;
+    void mergeRows(const std::vector<ProcessTraffic::Row>& rows);
+
+    ProcessTraffic* m_traffic;
+    std::vector<ProcessTraffic::Row> m_rows;
     std::uint64_t m_generation = 0;
-    std::uint64_t m_frames = 0;  // frames counted at the last refresh
 };
 
 }  // namespace rcvmon

@@ -1,41 +1,117 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "process_traffic.h"
 
+#include "flow_traffic.h"
+#include "live/process_map.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+
 namespace rcvmon {
 
-void ProcessTraffic::count(std::uint64_t number, const FlowOwner& owner, Direction direction, std::uint32_t bytes)
+namespace {
+constexpr std::chrono::seconds ResubmitAfter{2};
+
+double averageBitsPerSecond(std::uint64_t bytes, const Timestamp& first, const Timestamp& last)
 {
-    if (owner.status == FlowOwner::Status::Pending || !m_counted.insert(number).second) return;
-    std::size_t row = 0;
-    if (owner.status == FlowOwner::Status::Unknown) {
-        if (m_unknownRow == SIZE_MAX) {
-            m_unknownRow = m_rows.size();
-            m_rows.push_back(Row{owner});
-        }
-        row = m_unknownRow;
-    } else {
-        const auto [found, added] = m_rowOfProcess.try_emplace({owner.process.pid, owner.process.name}, m_rows.size());
-        if (added) m_rows.push_back(Row{owner});
-        row = found->second;
-    }
-    Row& counts = m_rows[row];
-    // Only live frames have an owner, and those are incoming or outgoing.
-    if (direction == Direction::Outgoing) {
-        ++counts.packetsOut;
-        counts.bytesOut += bytes;
-    } else {
-        ++counts.packetsIn;
-        counts.bytesIn += bytes;
-    }
+    const double seconds = static_cast<double>(last.totalNanoseconds() - first.totalNanoseconds()) / 1e9;
+    return seconds > 0.0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
 }
 
-void ProcessTraffic::clear()
+void add(ProcessTraffic::Row& row, const FlowTraffic::Flow& flow)
 {
+    if (row.flows == 0 || flow.first.totalNanoseconds() < row.first.totalNanoseconds()) row.first = flow.first;
+    if (row.flows == 0 || flow.last.totalNanoseconds() > row.last.totalNanoseconds()) row.last = flow.last;
+    ++row.flows;
+    row.packetsIn += flow.packetsIn;
+    row.bytesIn += flow.bytesIn;
+    row.packetsOut += flow.packetsOut;
+    row.bytesOut += flow.bytesOut;
+    row.bitsPerSecondIn += flow.bitsPerSecondIn;
+    row.bitsPerSecondOut += flow.bitsPerSecondOut;
+}
+}  // namespace
+
+double ProcessTraffic::Row::averageBitsPerSecondIn() const
+{
+    return averageBitsPerSecond(bytesIn, first, last);
+}
+
+double ProcessTraffic::Row::averageBitsPerSecondOut() const
+{
+    return averageBitsPerSecond(bytesOut, first, last);
+}
+
+ProcessTraffic::ProcessTraffic(FlowTraffic* flows) : m_flows(flows) {}
+
+void ProcessTraffic::setProcessMap(ProcessMap* map)
+{
+    m_map = map;
+    m_mapVersion = 0;
+    m_submitted.clear();
     m_rows.clear();
-    m_rowOfProcess.clear();
-    m_unknownRow = SIZE_MAX;
-    m_counted.clear();
+    m_pendingFlows = 0;
     ++m_generation;
+}
+
+bool ProcessTraffic::answersChanged() const
+{
+    return m_map && m_map->version() != m_mapVersion;
+}
+
+void ProcessTraffic::submitIfDue(const FlowKey& key, Clock::time_point now)
+{
+    const auto [found, added] = m_submitted.try_emplace(key, now);
+    if (!added && now - found->second < ResubmitAfter) return;
+    // A full queue drops the key: it stays due and goes again on the next update.
+    if (m_map->submit(key)) found->second = now;
+    else if (added) found->second = now - ResubmitAfter;
+}
+
+void ProcessTraffic::update(bool newRateInterval)
+{
+    if (m_flows->generation() != m_flowsGeneration) {
+        m_flowsGeneration = m_flows->generation();
+        m_submitted.clear();
+        ++m_generation;
+    }
+    if (newRateInterval) m_flows->markRates();
+    m_rows.clear();
+    m_pendingFlows = 0;
+    if (!m_map) return;
+    // Read the version first: an answer published during the walk moves it again.
+    m_mapVersion = m_map->version();
+    const Clock::time_point now = Clock::now();
+    std::map<std::pair<std::uint32_t, std::string>, Row> processes;
+    Row unknown, pending;
+    unknown.kind = Kind::Unknown;
+    pending.kind = Kind::Pending;
+    for (const auto& [key, flow] : m_flows->flows()) {
+        const FlowOwner owner = m_map->lookup(key);
+        if (owner.status == FlowOwner::Status::Pending) {
+            submitIfDue(key, now);
+            add(pending, flow);
+            continue;
+        }
+        m_submitted.erase(key);
+        if (owner.status == FlowOwner::Status::Unknown) {
+            add(unknown, flow);
+            continue;
+        }
+        Row& row = processes[{owner.process.pid, owner.process.name}];
+        if (row.flows == 0) {
+            row.kind = Kind::Process;
+            row.process = owner.process;
+        }
+        add(row, flow);
+    }
+    m_rows.reserve(processes.size() + 2);
+    for (auto& [id, row] : processes) m_rows.push_back(std::move(row));
+    if (unknown.flows > 0) m_rows.push_back(unknown);
+    if (pending.flows > 0) m_rows.push_back(pending);
+    m_pendingFlows = pending.flows;
 }
 
 }  // namespace rcvmon

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Statistics menu: conversations, endpoints and the protocol hierarchy, fed by the
 // controller's StatisticsFeed, which starts the first time one of them is opened; and the
-// processes, fed by what the packet list's Process column has attributed.
+// processes, fed by the controller's FlowTraffic (every frame's flow), started the same way.
 #include "main_window.h"
 
 #include "capture_controller.h"
 #include "conversation_model.h"
 #include "endpoint_model.h"
+#include "flow_traffic.h"
 #include "processes_dialog.h"
 #include "protocol_hierarchy_dialog.h"
 #include "stat_tables_dialog.h"
@@ -89,6 +90,7 @@ ProtocolHierarchyDialog* MainWindow::showProtocolHierarchy()
 
 ProcessesDialog* MainWindow::showProcesses()
 {
+    m_controller->flowTraffic()->setEnabled(true);
     if (!m_processes) {
         m_processes = new ProcessesDialog(m_controller->processTraffic(), this);
         m_processes->setObjectName(QStringLiteral("processesDialog"));

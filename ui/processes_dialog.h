@@ -12,17 +12,18 @@ namespace rcvmon {
 class ProcessTableModel;
 class ProcessTraffic;
 
-// Statistics ▸ Processes: packets and bytes, in and out, per local process for the packets the
-// packet list has attributed so far (its Process column), sortable, refreshed about once a
-// second while it is shown.
+// Statistics ▸ Processes: packets, bytes and bits per second, in and out, per local process
+// over all live TCP/UDP traffic (every retained frame's flow, not only the rows the packet
+// list showed), sortable. Regrouped about once a second while shown, and as soon as the
+// process map has new answers.
 class ProcessesDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ProcessesDialog(const ProcessTraffic* traffic, QWidget* parent = nullptr);
+    explicit ProcessesDialog(ProcessTraffic* traffic, QWidget* parent = nullptr);
 
     ProcessTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
-    // Reads the counts again (the timer does this every second while shown).
+    // Regroups the flows and starts a new rate interval (the timer does this every second while shown).
     void refresh();
 
 protected:
@@ -30,9 +31,14 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    void updateStatus();
+
+    ProcessTraffic* m_traffic;
     ProcessTableModel* m_model;
     QTableView* m_table;
+    QLabel* m_status;
     QTimer* m_timer;
+    QTimer* m_answerTimer;  // picks up new owners between the 1 s ticks
 };
 
 }  // namespace rcvmon

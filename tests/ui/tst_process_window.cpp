@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Issue 5, "Which program sent it", in the real window: a live capture of known TCP/UDP flows
-// with a fake owner resolver behind a real ProcessMap. The view alone (the test reads nothing
-// while it runs) gets the owners of the rows it paints; then the visible rows show their
-// process, "unknown" or nothing, and Statistics ▸ Processes sums what was shown.
+// with a fake owner resolver behind a real ProcessMap. The view alone (the test reads no row
+// while it runs) gets the owners of the rows it paints, and the visible rows show their
+// process, "unknown" or nothing. Statistics ▸ Processes, opened during the capture, counts
+// every frame of each process's flows, painted or not: its sums must equal those worked out
+// from the frames the fake source cycles through (frame N is testFlows()[(N - 1) % 6]).
 #include "capture_controller.h"
 #include "fake_capture_source.h"
+#include "flow_traffic.h"
 #include "main_window.h"
 #include "packet_table_model.h"
 #include "process_table_model.h"
@@ -14,6 +17,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMap>
+#include <QSet>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
@@ -51,6 +58,67 @@ quint64 cell(const ProcessTableModel* model, int row, int column)
     return model->index(row, column).data(ProcessTableModel::SortRole).toULongLong();
 }
 
+QString processKey(const ProcessTableModel* model, int row)
+{
+    const QString name = model->index(row, ProcessTableModel::Process).data().toString();
+    const QString pid = model->index(row, ProcessTableModel::Pid).data().toString();
+    return pid.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, pid);
+}
+
+struct Counts {
+    quint64 flows = 0, packetsIn = 0, bytesIn = 0, packetsOut = 0, bytesOut = 0;
+    friend bool operator==(const Counts&, const Counts&) = default;
+};
+
+QString describe(const Counts& c)
+{
+    return QStringLiteral("flows %1, in %2 pkts %3 B, out %4 pkts %5 B")
+        .arg(c.flows).arg(c.packetsIn).arg(c.bytesIn).arg(c.packetsOut).arg(c.bytesOut);
+}
+
+// Each process's flows, packets and bytes over frames 1..captured of the cycle.
+QMap<QString, Counts> expectedTraffic(const std::vector<TestFlow>& flows, quint64 captured)
+{
+    QMap<QString, Counts> expected;
+    QMap<QString, QSet<QString>> flowsOf;
+    for (quint64 n = 1; n <= captured; ++n) {
+        const TestFlow& flow = flows[(n - 1) % flows.size()];
+        if (flow.process.isEmpty()) continue;
+        Counts& c = expected[flow.process];
+        const bool out = flow.frame.direction == Direction::Outgoing;
+        flowsOf[flow.process].insert(out ? flow.source + flow.destination : flow.destination + flow.source);
+        (out ? c.packetsOut : c.packetsIn) += 1;
+        (out ? c.bytesOut : c.bytesIn) += flow.frame.bytes.size();
+    }
+    for (auto it = expected.begin(); it != expected.end(); ++it) it->flows = flowsOf[it.key()].size();
+    return expected;
+}
+
+QMap<QString, Counts> shownTraffic(const ProcessTableModel* model)
+{
+    QMap<QString, Counts> shown;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        Counts& c = shown[processKey(model, row)];
+        c.flows = cell(model, row, ProcessTableModel::Flows);
+        c.packetsIn = cell(model, row, ProcessTableModel::PacketsIn);
+        c.bytesIn = cell(model, row, ProcessTableModel::BytesIn);
+        c.packetsOut = cell(model, row, ProcessTableModel::PacketsOut);
+        c.bytesOut = cell(model, row, ProcessTableModel::BytesOut);
+    }
+    return shown;
+}
+
+QString differences(const QMap<QString, Counts>& shown, const QMap<QString, Counts>& expected)
+{
+    QStringList lines;
+    for (auto it = expected.begin(); it != expected.end(); ++it)
+        if (shown.value(it.key()) != *it)
+            lines << QStringLiteral("%1: shown {%2}, expected {%3}").arg(it.key(), describe(shown.value(it.key())), describe(*it));
+    for (auto it = shown.begin(); it != shown.end(); ++it)
+        if (!expected.contains(it.key())) lines << QStringLiteral("%1: not expected {%2}").arg(it.key(), describe(*it));
+    return lines.join(QLatin1Char('\n'));
+}
+
 }  // namespace
 
 class TestProcessWindow : public QObject {
@@ -85,21 +153,31 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     QTableView* table = window.packetTable();
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 500, 10000);
     QVERIFY(table->columnViewportPosition(PacketTableModel::Process) + 20 < table->viewport()->width());
-    QTest::qWait(500);
-    window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
-    // Only the view asks so far: the Process cells it painted repaint with their answers on
-    // the controller's timer, and nothing else is looked up.
-    const ProcessTraffic* traffic = window.controller()->processTraffic();
-    QTRY_VERIFY_WITH_TIMEOUT(traffic->framesCounted() > 0, 5000);
-    const std::uint64_t attributed = traffic->framesCounted();
-    qInfo("rows %d, dissected %llu, attributed %llu, keys %llu, submitted %llu", model->rowCount(),
-          static_cast<unsigned long long>(model->textBuilds()), static_cast<unsigned long long>(attributed),
-          static_cast<unsigned long long>(owners->keysAsked.load()),
-          static_cast<unsigned long long>(window.controller()->processMap()->stats().submitted));
-    QVERIFY(attributed > 0);
-    QVERIFY(attributed < static_cast<std::uint64_t>(model->rowCount()));
-    QVERIFY(owners->keysAsked > 0 && owners->keysAsked <= 30);
 
+    // Statistics ▸ Processes while capturing: it starts counting every retained frame.
+    window.findChild<QAction*>(QStringLiteral("actionProcesses"))->trigger();
+    ProcessesDialog* dialog = window.findChild<ProcessesDialog*>(QStringLiteral("processesDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    QString note;
+    for (const QLabel* label : dialog->findChildren<QLabel*>()) note += label->text();
+    QVERIFY2(note.contains(QStringLiteral("every captured TCP and UDP packet")), qPrintable(note));
+    QVERIFY(!note.contains(QStringLiteral("Process cell")));
+    ProcessTableModel* processes = dialog->model();
+    QAbstractItemModelTester processTester(processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTest::qWait(1500);  // the dialog's own 1 s tick refreshes it
+    const auto rowOf = [processes](const QString& key) {
+        for (int row = 0; row < processes->rowCount(); ++row)
+            if (processKey(processes, row) == key) return row;
+        return -1;
+    };
+    const int dnsRow = rowOf(QStringLiteral("fakedns (4242)"));
+    QVERIFY(dnsRow >= 0);
+    const double dnsRateIn =
+        processes->index(dnsRow, ProcessTableModel::BitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble();
+    QVERIFY2(dnsRateIn > 0, qPrintable(QString::number(dnsRateIn)));
+    window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
+
+    // The Process cells the view painted repaint with their answers on the controller's timer.
     QVERIFY(!table->isColumnHidden(PacketTableModel::Process));
     const auto [first, last] = visibleRows(table);
     QVERIFY(first >= 0 && last > first);
@@ -124,34 +202,39 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     }
     QVERIFY(known > 0 && unknown > 0 && none > 0);
 
-    // Statistics ▸ Processes: each process's packets are its own flows' frames, in and out.
-    window.findChild<QAction*>(QStringLiteral("actionProcesses"))->trigger();
-    ProcessesDialog* dialog = window.findChild<ProcessesDialog*>(QStringLiteral("processesDialog"));
-    QVERIFY(dialog && dialog->isVisible());
+    // The dialog counts every frame of each process's flows, not the rows the view painted.
+    window.controller()->flowTraffic()->finish();
     dialog->refresh();
-    const ProcessTableModel* processes = dialog->model();
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->processTraffic()->pendingFlows() == 0, 5000);
+    dialog->refresh();
+    const CaptureCounters counters = window.controller()->counters();
+    QCOMPARE(counters.droppedRing, quint64(0));
+    QCOMPARE(counters.evicted, quint64(0));
+    const QMap<QString, Counts> expected = expectedTraffic(flows, counters.captured);
+    const QMap<QString, Counts> shown = shownTraffic(processes);
+    QVERIFY2(shown == expected, qPrintable(differences(shown, expected)));
     QCOMPARE(processes->rowCount(), 3);
-    std::map<QString, std::size_t> lengthOf;  // Process text + direction → frame length
-    for (const TestFlow& flow : flows)
-        lengthOf[flow.process + (flow.frame.direction == Direction::Outgoing ? QStringLiteral(">") : QStringLiteral("<"))] =
-            flow.frame.bytes.size();
-    quint64 packets = 0;
-    for (int row = 0; row < processes->rowCount(); ++row) {
-        const QString name = processes->index(row, ProcessTableModel::Process).data().toString();
-        const QString pid = processes->index(row, ProcessTableModel::Pid).data().toString();
-        const QString text = pid.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, pid);
-        const quint64 in = cell(processes, row, ProcessTableModel::PacketsIn);
-        const quint64 out = cell(processes, row, ProcessTableModel::PacketsOut);
-        const auto inLength = lengthOf.find(text + QStringLiteral("<"));
-        const auto outLength = lengthOf.find(text + QStringLiteral(">"));
-        QCOMPARE(cell(processes, row, ProcessTableModel::BytesIn), inLength == lengthOf.end() ? 0 : in * inLength->second);
-        QCOMPARE(cell(processes, row, ProcessTableModel::BytesOut), outLength == lengthOf.end() ? 0 : out * outLength->second);
-        if (inLength == lengthOf.end()) QCOMPARE(in, quint64(0));
-        if (outLength == lengthOf.end()) QCOMPARE(out, quint64(0));
-        QCOMPARE(cell(processes, row, ProcessTableModel::Packets), in + out);
-        packets += in + out;
-    }
-    QCOMPARE(packets, window.controller()->processTraffic()->framesCounted());
+    const quint64 dissected = model->textBuilds();
+    qInfo("rows %d, dissected %llu, keys %llu, counted %llu frames", model->rowCount(),
+          static_cast<unsigned long long>(dissected), static_cast<unsigned long long>(owners->keysAsked.load()),
+          static_cast<unsigned long long>(window.controller()->flowTraffic()->framesCounted()));
+    QVERIFY(dissected < static_cast<quint64>(model->rowCount()));  // the view asked for some rows only
+    QVERIFY(owners->keysAsked > 0 && owners->keysAsked <= 30);
+
+    // Stopped: no new frames, so the current rate falls to zero; the average stays.
+    dialog->refresh();
+    QCOMPARE(processes->index(dnsRow, ProcessTableModel::BitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble(), 0.0);
+    QVERIFY(processes->index(dnsRow, ProcessTableModel::AverageBitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble() > 0);
+    for (int column = 0; column < ProcessTableModel::ColumnCount; ++column)
+        qInfo("  %s: %s", qPrintable(processes->headerData(column, Qt::Horizontal).toString()),
+              qPrintable(processes->index(dnsRow, column).data().toString()));
+
+    // Sortable: by Bytes, largest first.
+    dialog->table()->sortByColumn(ProcessTableModel::Bytes, Qt::DescendingOrder);
+    QAbstractItemModel* sorted = dialog->table()->model();
+    for (int row = 1; row < sorted->rowCount(); ++row)
+        QVERIFY(sorted->index(row - 1, ProcessTableModel::Bytes).data(ProcessTableModel::SortRole).toULongLong() >=
+                sorted->index(row, ProcessTableModel::Bytes).data(ProcessTableModel::SortRole).toULongLong());
 }
 
 QTEST_MAIN(TestProcessWindow)

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "flow_traffic.h"
+
+#include "frame_flow_key.h"
+
+#include <optional>
+
+namespace rcvmon {
+
+namespace {
+bool before(const Timestamp& a, const Timestamp& b)
+{
+    return a.totalNanoseconds() < b.totalNanoseconds();
+}
+
+double bitsPerSecond(std::uint64_t bytes, double seconds)
+{
+    return seconds > 0.0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
+}
+}  // namespace
+
+FlowTraffic::FlowTraffic(QObject* parent) : StorePass(parent) {}
+
+void FlowTraffic::setEnabled(bool enabled)
+{
+    if (enabled == m_enabled) return;
+    m_enabled = enabled;
+    restart();
+}
+
+void FlowTraffic::begin()
+{
+    ++m_generation;
+    m_flows.clear();
+    m_framesCounted = 0;
+    m_earliest = m_latest = Timestamp{};
+    m_haveMark = false;
+    m_markNs = 0;
+    emit cleared();
+}
+
+void FlowTraffic::visit(const FrameRef& frame, std::uint64_t)
+{
+    const std::optional<FlowKey> key = localFlowKey(frame.linkType, frame.data, frame.direction);
+    if (!key) return;
+    const auto [found, added] = m_flows.try_emplace(*key);
+    Flow& flow = found->second;
+    if (added || before(frame.ts, flow.first)) flow.first = frame.ts;
+    if (before(flow.last, frame.ts)) flow.last = frame.ts;
+    // localFlowKey answers only for frames that went in or out.
+    if (frame.direction == Direction::Outgoing) {
+        ++flow.packetsOut;
+        flow.bytesOut += frame.originalLength;
+    } else {
+        ++flow.packetsIn;
+        flow.bytesIn += frame.originalLength;
+    }
+    if (m_framesCounted++ == 0 || before(frame.ts, m_earliest)) m_earliest = frame.ts;
+    if (before(m_latest, frame.ts)) m_latest = frame.ts;
+}
+
+void FlowTraffic::markRates()
+{
+    if (m_framesCounted == 0) return;
+    const std::int64_t now = m_latest.totalNanoseconds();
+    const std::int64_t since = m_haveMark ? m_markNs : m_earliest.totalNanoseconds();
+    const double seconds = static_cast<double>(now - since) / 1e9;
+    for (auto& [key, flow] : m_flows) {
+        flow.bitsPerSecondIn = bitsPerSecond(flow.bytesIn - flow.bytesInAtMark, seconds);
+        flow.bitsPerSecondOut = bitsPerSecond(flow.bytesOut - flow.bytesOutAtMark, seconds);
+        flow.bytesInAtMark = flow.bytesIn;
+        flow.bytesOutAtMark = flow.bytesOut;
+    }
+    m_haveMark = true;
+    m_markNs = now;
+}
+
+}  // namespace rcvmon
