@@ -22,6 +22,9 @@ struct LayerRecord {
     std::uint32_t length = 0;     // bytes the layer covers (header and payload)
     ParseStatus status = ParseStatus::Ok;  // where the bytes ran out (Truncated) or a value was impossible
     bool reassembled = false;     // offset/length refer to a reassembled datagram, not the frame
+    // Named in frame.protocols. Wireshark leaves out a few protocols that only add a tree
+    // item (eap, mailslot, basicxid); they still count in filters and the protocol hierarchy.
+    bool listed = true;
 };
 
 // One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied

@@ -128,5 +128,30 @@
     X(DnsCountAnswers, "dns.count.answers", "Answer RRs", Unsigned, 0)                   \
     X(DnsQryName, "dns.qry.name", "Name", String, 0)                                     \
     X(DnsQryType, "dns.qry.type", "Type", Unsigned, 0)                                   \
-    X(DnsQryClass, "dns.qry.class", "Class", Hex, 4)
+    X(DnsQryClass, "dns.qry.class", "Class", Hex, 4)                                     \
+    X(BasicxidFormat, "basicxid.llc.xid.format", "XID Format", Hex, 2)                   \
+    X(BasicxidTypes, "basicxid.llc.xid.types", "LLC Types/Classes", Hex, 2)              \
+    X(BasicxidWsize, "basicxid.llc.xid.wsize", "Receive Window Size", Unsigned, 0)       \
+    X(EapCode, "eap.code", "Code", Unsigned, 0)                                          \
+    X(EapId, "eap.id", "Id", Unsigned, 0)                                                \
+    X(EapLen, "eap.len", "Length", Unsigned, 0)                                          \
+    X(EapType, "eap.type", "Type", Unsigned, 0)                                          \
+    X(M3uaVersion, "m3ua.version", "Version", Unsigned, 0)                               \
+    X(M3uaMessageClass, "m3ua.message_class", "Message class", Unsigned, 0)              \
+    X(M3uaMessageType, "m3ua.message_type", "Message Type", Unsigned, 0)                 \
+    X(M3uaMessageLength, "m3ua.message_length", "Message length", Unsigned, 0)           \
+    X(NbdgmType, "nbdgm.type", "Message Type", Unsigned, 0)                              \
+    X(NbdgmDgramId, "nbdgm.dgram_id", "Datagram ID", Hex, 4)                             \
+    X(NbdgmSrcIp, "nbdgm.src.ip", "Source IP", Ipv4, 0)                                  \
+    X(NbdgmSrcPort, "nbdgm.src.port", "Source Port", Unsigned, 0)                        \
+    X(NbdgmSourceName, "nbdgm.source_name", "Source name", String, 0)                    \
+    X(NbdgmDestinationName, "nbdgm.destination_name", "Destination name", String, 0)     \
+    X(SmbCmd, "smb.cmd", "SMB Command", Hex, 2)                                          \
+    X(SmbTransName, "smb.trans_name", "Transaction Name", String, 0)                     \
+    X(MailslotOpcode, "mailslot.opcode", "Opcode", Unsigned, 0)                          \
+    X(MailslotPriority, "mailslot.priority", "Priority", Unsigned, 0)                    \
+    X(MailslotClass, "mailslot.class", "Class", Unsigned, 0)                             \
+    X(MailslotSize, "mailslot.size", "Size", Unsigned, 0)                                \
+    X(MailslotName, "mailslot.name", "Mailslot Name", String, 0)                         \
+    X(BrowserCommand, "browser.command", "Command", Hex, 2)
 // NOLINTEND

@@ -15,6 +15,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/dns.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/eap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eapol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
@@ -26,13 +27,16 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ip_protocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv4.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv6.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/linux_sll.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ldap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/linux_sll.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/llc.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/m3ua.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/mpls.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/nbdgm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/null_loopback.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/raw_ip.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/sctp.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/smb_mailslot.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tcp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tls.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/udp.cpp

@@ -15,7 +15,8 @@ constexpr std::string_view kProtocols[] = {
     "nbns",    "nbdgm",  "dhcp",    "dhcpv6",       "ntp",          "ssdp",         "quic",
     "pfcp",    "teredo", "cflow",   "rip",          "adwin_config", "tftp",         "snmp",
     "syslog",  "http",   "tls",     "ssh",          "nbss",         "smb",          "ldap",
-    "smtp",    "ftp",    "telnet",
+    "smtp",    "ftp",    "telnet",  "eap",          "m3ua",         "basicxid",
+    "mailslot", "browser",
 };
 
 constexpr std::string_view kShorthandNames[] = {"ip.addr", "ipv6.addr", "tcp.port", "udp.port", "eth.addr"};
@@ -57,6 +58,11 @@ constexpr Width kWidths[] = {
     {field::Icmpv6Type, 8},       {field::Icmpv6Code, 8},        {field::Icmpv6EchoSeq, 16},
     {field::IgmpVersion, 8},      {field::DnsFlagsOpcode, 16},   {field::DnsFlagsRcode, 16},
     {field::DnsCountQueries, 16}, {field::DnsCountAnswers, 16},  {field::DnsQryType, 16},
+    {field::BasicxidWsize, 8},    {field::EapCode, 8},           {field::EapId, 8},
+    {field::EapLen, 16},          {field::EapType, 8},           {field::M3uaVersion, 8},
+    {field::M3uaMessageClass, 8}, {field::M3uaMessageType, 8},   {field::NbdgmType, 8},
+    {field::NbdgmSrcPort, 16},    {field::MailslotOpcode, 16},   {field::MailslotPriority, 16},
+    {field::MailslotClass, 16},   {field::MailslotSize, 16},
 };
 
 FieldRef singleField(FieldId id)

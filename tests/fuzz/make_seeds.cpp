@@ -82,6 +82,10 @@ int main(int argc, char** argv)
     write(d, "loop-ipv4-sctp", 5, true, {loop});
     write(d, "ipv4-link-ah-ldap", 6, true,
           {ipv4(51, Bytes{6, 4, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})});
+    write(d, "eth-nbdgm-smb-browser", 0, true,
+          {ethernet(0x0800, ipv4(17, udp(138, 138, nbdgmMailslot("\\MAILSLOT\\BROWSE", Bytes{1, 0, 0x80, 0xfc}))))});
+    write(d, "eth-eapol-eap-xid", 0, true,
+          {ethernet(0x888e, Bytes{1, 0, 0, 5, 2, 7, 0, 5, 1}), ethernet(6, Bytes{0, 1, 0xaf, 0x81, 1, 0})});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     return 0;
 }

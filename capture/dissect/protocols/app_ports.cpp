@@ -10,7 +10,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Dns, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap };
+enum class Handler : std::uint8_t { Name, Dns, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -26,7 +26,7 @@ constexpr PortEntry kPorts[] = {
     {5353, Transport::Udp, Handler::Dns, "MDNS", "mdns"},
     {5355, Transport::Udp, Handler::Dns, "LLMNR", "llmnr"},
     {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
-    {138, Transport::Udp, Handler::Name, "BROWSER", "nbdgm"},
+    {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
     {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
     {68, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
     {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
@@ -96,6 +96,7 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Tls: dissectTls(ctx, p); return true;
     case Handler::Http: dissectHttp(ctx, p); return true;
     case Handler::Ldap: dissectLdap(ctx, p); return true;
+    case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
     case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
     case Handler::Quic: ctx.setProtocol("QUIC"); break;

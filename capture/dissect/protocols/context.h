@@ -95,6 +95,14 @@ public:
     std::uint16_t u16(FieldId id = kNone) { return static_cast<std::uint16_t>(read(2, id)); }
     std::uint32_t u24(FieldId id = kNone) { return static_cast<std::uint32_t>(read(3, id)); }
     std::uint32_t u32(FieldId id = kNone) { return static_cast<std::uint32_t>(read(4, id)); }
+    // Little-endian, for the protocols from the PC world (SMB and what it carries).
+    std::uint16_t u16le(FieldId id = kNone)
+    {
+        const std::uint16_t v = static_cast<std::uint16_t>(read(2, kNone));
+        const std::uint16_t le = static_cast<std::uint16_t>((v >> 8) | (v << 8));
+        if (m_ok && id != kNone) add(id, m_pos - 2, 2, le);
+        return le;
+    }
     // n bytes; recorded as an address/bytes field when id is given. Empty on failure.
     ByteSpan bytes(std::size_t n, FieldId id = kNone)
     {
@@ -118,6 +126,8 @@ public:
     std::uint32_t lastField() const { return m_lastField; }
     // The layer covers only `n` bytes (a header's declared length cut padding off).
     void setLength(std::size_t n) { m_ctx.out.layer(m_layer).length = static_cast<std::uint32_t>(n); }
+    // The layer is left out of frame.protocols (see LayerRecord::listed).
+    void unlisted() { m_ctx.out.layer(m_layer).listed = false; }
 
 private:
     std::uint64_t read(std::size_t n, FieldId id)
@@ -183,6 +193,12 @@ void dissectIcmpv6(DissectContext& ctx, const Payload& p);
 void dissectIgmp(DissectContext& ctx, const Payload& p);
 void dissectGre(DissectContext& ctx, const Payload& p);
 void dissectSctp(DissectContext& ctx, const Payload& p);
+void dissectM3ua(DissectContext& ctx, const Payload& p);
+void dissectEap(DissectContext& ctx, const Payload& p);
+void dissectBasicXid(DissectContext& ctx, const Payload& p);
+void dissectNbdgm(DissectContext& ctx, const Payload& p);
+// An SMB message carried by a NetBIOS datagram; false when the bytes are not SMB.
+bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocolName, std::string_view filterName);
 // TCP desegmentation as the Protocol column sees it (tcp.cpp): an application PDU that
 // continues in later segments leaves those segments "TCP" until the one that completes it.

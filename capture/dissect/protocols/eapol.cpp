@@ -11,8 +11,11 @@ void dissectEapol(DissectContext& ctx, const Payload& p)
     ctx.setInfo(InfoKind::Eapol, c.layer());
     c.u8();
     const std::uint8_t type = c.u8();
-    c.u16();
-    if (c.ok() && type == 0 && c.remaining() > 0) ctx.setProtocol("EAP");
+    const std::uint16_t length = c.u16();
+    constexpr std::uint8_t EapPacket = 0;
+    if (!c.ok() || type != EapPacket || c.remaining() == 0) return;
+    ctx.setProtocol("EAP");
+    dissectEap(ctx, payloadAfter(c, length));
 }
 
 }  // namespace rcvmon

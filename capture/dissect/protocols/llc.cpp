@@ -33,7 +33,22 @@ void dissectLlc(DissectContext& ctx, const Payload& p)
         return;
     }
     if (dsap == 0x42) ctx.setProtocol("STP");
+    if ((control & 0xef) == 0xaf && c.remaining() > 0) {
+        dissectBasicXid(ctx, payloadAfter(c, c.reportedRemaining()));
+        return;
+    }
     dissectData(ctx, payloadAfter(c, c.reportedRemaining()));
+}
+
+// The information field of an XID command or response in IEEE 802.2's basic format.
+void dissectBasicXid(DissectContext& ctx, const Payload& p)
+{
+    LayerCursor c(ctx, "Basic XID", "basicxid", p.data, p.at, p.reported);
+    c.unlisted();
+    c.u8(field::BasicxidFormat);
+    c.u8(field::BasicxidTypes);
+    const std::uint8_t window = c.u8();
+    if (c.ok()) c.add(field::BasicxidWsize, c.pos() - 1, 1, window >> 1);  // bit 0 is reserved
 }
 
 }  // namespace rcvmon

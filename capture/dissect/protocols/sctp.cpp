@@ -24,7 +24,8 @@ void dissectSctp(DissectContext& ctx, const Payload& p)
         if (type == 0 && length >= 16) {
             c.skip(8);
             const std::uint32_t ppid = c.u32();
-            if (c.ok() && ppid == 3) ctx.setProtocol("M3UA (RFC 4666)");
+            constexpr std::uint32_t PpidM3ua = 3;
+            if (c.ok() && ppid == PpidM3ua) dissectM3ua(ctx, payloadAfter(c, length - 16u));
         }
         const std::size_t padded = (std::size_t{length} + 3) & ~std::size_t{3};
         if (at + padded > c.size()) return;

@@ -264,6 +264,63 @@ inline Bytes sll2(std::uint16_t protocol, const Bytes& payload)
     return b;
 }
 
+// A NetBIOS name in RFC 1001's first-level encoding: 15 bytes padded with spaces, the suffix
+// byte, each byte as two letters 'A' + nibble.
+inline Bytes netbiosName(std::string_view name, std::uint8_t suffix)
+{
+    Bytes b{32};
+    for (std::size_t i = 0; i < 16; ++i) {
+        const std::uint8_t c = i == 15 ? suffix : i < name.size() ? static_cast<std::uint8_t>(name[i]) : ' ';
+        put8(b, 'A' + (c >> 4));
+        put8(b, 'A' + (c & 15));
+    }
+    put8(b, 0);
+    return b;
+}
+
+// A NetBIOS direct-group datagram carrying an SMB Transaction that writes `data` to the
+// mailslot `slot` (the shape of a browser announcement).
+inline Bytes nbdgmMailslot(std::string_view slot, const Bytes& data)
+{
+    Bytes smb{0xff, 'S', 'M', 'B', 0x25};
+    smb.resize(32, 0);
+    const std::size_t setupWords = 3, wordsEnd = 33 + 28 + 2 * setupWords;
+    const std::size_t dataOffset = wordsEnd + 2 + slot.size() + 1;
+    const auto le16 = [](Bytes& b, std::size_t v) { put8(b, v & 0xff); put8(b, v >> 8); };
+    put8(smb, 14 + setupWords);
+    le16(smb, 0);            // total parameter count
+    le16(smb, data.size());  // total data count
+    le16(smb, 0);
+    le16(smb, 0);
+    put8(smb, 0);
+    put8(smb, 0);
+    le16(smb, 0);                            // flags
+    for (int i = 0; i < 4; ++i) put8(smb, 0);  // timeout
+    le16(smb, 0);
+    le16(smb, 0);  // parameter count
+    le16(smb, dataOffset);
+    le16(smb, data.size());
+    le16(smb, dataOffset);
+    put8(smb, setupWords);
+    put8(smb, 0);
+    le16(smb, 1);  // opcode: write mailslot
+    le16(smb, 1);  // priority
+    le16(smb, 2);  // class: unreliable
+    le16(smb, slot.size() + 1 + data.size());
+    smb.insert(smb.end(), slot.begin(), slot.end());
+    put8(smb, 0);
+    append(smb, data);
+
+    Bytes names = cat({netbiosName("HOSTA", 0x00), netbiosName("WORKGROUP", 0x1e)});
+    Bytes b{0x11, 0x02, 0x89, 0x1d, 198, 18, 0, 1};
+    put16(b, 138);
+    put16(b, static_cast<unsigned>(names.size() + smb.size()));
+    put16(b, 0);
+    append(b, names);
+    append(b, smb);
+    return b;
+}
+
 inline FrameRef frameOf(const Bytes& bytes, std::uint32_t linkType = link_type::Ethernet, std::size_t captured = SIZE_MAX,
                         std::size_t original = SIZE_MAX)
 {

@@ -264,6 +264,110 @@ TEST_F(DissectTest, DnsQueryAndMdns)
     EXPECT_EQ(m_out.summary().info, "Standard query response 0x0000 AAAA printer.local");
 }
 
+TEST_F(DissectTest, NetbiosDatagramCarriesSmbMailslotBrowser)
+{
+    const Bytes announcement{0x01, 0x00, 0x80, 0xfc, 0x0a, 0x00};  // Host Announcement, ...
+    run(ethernet(0x0800, ipv4(17, udp(138, 138, nbdgmMailslot("\\MAILSLOT\\BROWSE", announcement)))));
+    EXPECT_EQ(text("nbdgm.type"), "17");
+    EXPECT_EQ(text("nbdgm.dgram_id"), "0x891d");
+    EXPECT_EQ(text("nbdgm.src.ip"), "198.18.0.1");
+    EXPECT_EQ(text("nbdgm.src.port"), "138");
+    EXPECT_EQ(text("nbdgm.source_name"), "HOSTA<00>");
+    EXPECT_EQ(text("nbdgm.destination_name"), "WORKGROUP<1e>");
+    EXPECT_EQ(text("smb.cmd"), "0x25");
+    EXPECT_EQ(text("smb.trans_name"), "\\MAILSLOT\\BROWSE");
+    EXPECT_EQ(text("mailslot.opcode"), "1");
+    EXPECT_EQ(text("mailslot.priority"), "1");
+    EXPECT_EQ(text("mailslot.class"), "2");
+    EXPECT_EQ(text("mailslot.name"), "\\MAILSLOT\\BROWSE");
+    EXPECT_EQ(text("browser.command"), "0x01");
+    EXPECT_EQ(text("_ws.col.Protocol"), "BROWSER");
+    // As in Wireshark, the mailslot layer is in the tree but not in frame.protocols.
+    ASSERT_NE(layer("mailslot"), nullptr);
+    EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:udp:nbdgm:smb:browser");
+    EXPECT_FALSE(m_out.malformed());
+
+    // Another mailslot: SMB and the mailslot, no browser.
+    run(ethernet(0x0800, ipv4(17, udp(138, 138, nbdgmMailslot("\\MAILSLOT\\NET\\NETLOGON", Bytes{7, 0})))));
+    EXPECT_NE(layer("mailslot"), nullptr);
+    EXPECT_EQ(layer("browser"), nullptr);
+    // Not SMB at all: the user data is data.
+    Bytes notSmb = nbdgmMailslot("\\MAILSLOT\\BROWSE", announcement);
+    notSmb[10 + 4 + 2 * 34] = 0;  // the SMB signature's first byte
+    run(ethernet(0x0800, ipv4(17, udp(138, 138, notSmb))));
+    EXPECT_EQ(layer("smb"), nullptr);
+    EXPECT_NE(layer("data"), nullptr);
+    EXPECT_EQ(text("nbdgm.source_name"), "HOSTA<00>");
+}
+
+TEST_F(DissectTest, NetbiosNamesShowUnprintableBytesAndScope)
+{
+    Bytes dgm = nbdgmMailslot("\\MAILSLOT\\BROWSE", Bytes{0x0c});
+    // Replace the destination name with "\x01\x02__MSBROWSE__\x02" suffix 0x01, scope "lan".
+    Bytes name = netbiosName(std::string_view("\x01\x02__MSBROWSE__\x02", 15), 0x01);
+    name.pop_back();
+    append(name, Bytes{3, 'l', 'a', 'n', 0});
+    const std::size_t destAt = 14 + 34;
+    dgm.erase(dgm.begin() + destAt, dgm.begin() + destAt + 34);
+    dgm.insert(dgm.begin() + destAt, name.begin(), name.end());
+    run(ethernet(0x0800, ipv4(17, udp(138, 138, dgm))));
+    EXPECT_EQ(text("nbdgm.destination_name"), "<01><02>__MSBROWSE__<02>.lan<01>");
+    EXPECT_EQ(text("browser.command"), "0x0c");
+    // A name that is not 32 letters is malformed at the NetBIOS layer.
+    dgm[destAt] = 31;
+    run(ethernet(0x0800, ipv4(17, udp(138, 138, dgm))));
+    EXPECT_EQ(layer("nbdgm")->status, ParseStatus::Malformed);
+    EXPECT_EQ(layer("smb"), nullptr);
+}
+
+TEST_F(DissectTest, EapolCarriesEap)
+{
+    run(ethernet(0x888e, Bytes{1, 0, 0, 5, 1, 7, 0, 5, 1}));  // EAP-Request/Identity
+    EXPECT_EQ(text("eap.code"), "1");
+    EXPECT_EQ(text("eap.id"), "7");
+    EXPECT_EQ(text("eap.len"), "5");
+    EXPECT_EQ(text("eap.type"), "1");
+    EXPECT_EQ(text("_ws.col.Protocol"), "EAP");
+    EXPECT_EQ(text("frame.protocols"), "eth:ethertype:eapol");
+    ASSERT_NE(layer("eap"), nullptr);
+    run(ethernet(0x888e, Bytes{1, 0, 0, 4, 3, 7, 0, 4}));  // EAP-Success: no type
+    EXPECT_EQ(text("eap.code"), "3");
+    EXPECT_EQ(text("eap.type"), "");
+    run(ethernet(0x888e, Bytes{1, 0, 0, 4, 3, 7, 0, 2}));  // a length shorter than the header
+    EXPECT_EQ(layer("eap")->status, ParseStatus::Malformed);
+    run(ethernet(0x888e, Bytes{1, 1, 0, 0}));  // EAPOL-Start: no EAP
+    EXPECT_EQ(layer("eap"), nullptr);
+    EXPECT_EQ(text("_ws.col.Protocol"), "EAPOL");
+}
+
+TEST_F(DissectTest, LlcXidInBasicFormat)
+{
+    const Bytes llc{0x00, 0x01, 0xaf, 0x81, 0x01, 0x0e};
+    run(ethernet(static_cast<std::uint16_t>(llc.size()), llc, Mac{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
+    EXPECT_EQ(text("llc.control"), "0x00af");
+    EXPECT_EQ(text("basicxid.llc.xid.format"), "0x81");
+    EXPECT_EQ(text("basicxid.llc.xid.types"), "0x01");
+    EXPECT_EQ(text("basicxid.llc.xid.wsize"), "7");
+    EXPECT_EQ(text("_ws.col.Protocol"), "XID");
+    EXPECT_EQ(text("frame.protocols"), "eth:llc");
+    EXPECT_EQ(layer("data"), nullptr);
+}
+
+TEST_F(DissectTest, SctpDataChunkCarriesM3ua)
+{
+    Bytes sctp{0x0b, 0x59, 0x0b, 0x59, 0, 0, 0, 1, 0, 0, 0, 0};
+    const Bytes m3ua{1, 0, 1, 1, 0, 0, 0, 8};
+    append(sctp, Bytes{0, 3, 0, static_cast<std::uint8_t>(16 + m3ua.size()), 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 3});
+    append(sctp, m3ua);
+    run(ethernet(0x0800, ipv4(132, sctp)));
+    EXPECT_EQ(text("m3ua.version"), "1");
+    EXPECT_EQ(text("m3ua.message_class"), "1");
+    EXPECT_EQ(text("m3ua.message_type"), "1");
+    EXPECT_EQ(text("m3ua.message_length"), "8");
+    EXPECT_EQ(text("_ws.col.Protocol"), "M3UA (RFC 4666)");
+    EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:sctp:m3ua");
+}
+
 TEST_F(DissectTest, DnsCompressionLoopIsMalformedNotEndless)
 {
     Bytes msg{0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1};  // name points at itself

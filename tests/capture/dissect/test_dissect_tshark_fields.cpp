@@ -32,6 +32,11 @@ const char* const kFields[] = {
     "igmp.maddr", "gre.flags_and_version", "gre.proto", "dns.id", "dns.flags", "dns.flags.response",
     "dns.flags.opcode", "dns.count.queries", "dns.count.answers", "dns.qry.name", "dns.qry.type",
     "dns.qry.class", "_ws.col.Source", "_ws.col.Destination",
+    "eap.code", "eap.id", "eap.len", "eap.type", "basicxid.llc.xid.format", "basicxid.llc.xid.types",
+    "basicxid.llc.xid.wsize", "m3ua.version", "m3ua.message_class", "m3ua.message_type", "m3ua.message_length",
+    "nbdgm.type", "nbdgm.dgram_id", "nbdgm.src.ip", "nbdgm.src.port", "nbdgm.source_name",
+    "nbdgm.destination_name", "smb.cmd", "smb.trans_name", "mailslot.opcode", "mailslot.priority",
+    "mailslot.class", "mailslot.size", "mailslot.name", "browser.command",
 };
 
 std::string runTshark(const fs::path& capture, bool reassemble)
