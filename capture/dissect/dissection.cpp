@@ -35,7 +35,7 @@ void Dissection::beginFrame(const FrameRef& frame, std::uint64_t frameNumber)
 std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filterName, std::uint32_t offset,
                                    std::uint32_t length, bool reassembled)
 {
-    m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled, true});
+    m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled, true, true});
     return static_cast<std::uint16_t>(m_layers.size() - 1);
 }
 

@@ -25,6 +25,9 @@ struct LayerRecord {
     // Named in frame.protocols. Wireshark leaves out a few protocols that only add a tree
     // item (eap, mailslot, basicxid); they still count in filters and the protocol hierarchy.
     bool listed = true;
+    // Wireshark added a protocol item to the tree, which filters and the protocol hierarchy
+    // see; false when its dissector threw before adding one (frame.protocols still names it).
+    bool inTree = true;
 };
 
 // One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied

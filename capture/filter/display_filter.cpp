@@ -33,7 +33,7 @@ public:
     FilterVerdict protocol(const FilterNode&, std::string_view name) const
     {
         for (const LayerRecord& l : m_d.layers())
-            if (l.filterName == name) return FilterVerdict::Pass;
+            if (l.filterName == name && l.inTree) return FilterVerdict::Pass;
         return FilterVerdict::Fail;
     }
 
@@ -41,7 +41,7 @@ public:
     FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
     {
         for (const LayerRecord& l : m_d.layers()) {
-            if (l.filterName != name || l.reassembled || l.offset > m_frame.size()) continue;
+            if (l.filterName != name || !l.inTree || l.reassembled || l.offset > m_frame.size()) continue;
             const ByteSpan bytes = name == "frame" ? m_frame
                                                    : m_frame.subspan(l.offset, std::min<std::size_t>(l.length, m_frame.size() - l.offset));
             if (filter_eval::containsBytes(bytes, needle, length)) return FilterVerdict::Pass;

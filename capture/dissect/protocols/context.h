@@ -128,6 +128,8 @@ public:
     void setLength(std::size_t n) { m_ctx.out.layer(m_layer).length = static_cast<std::uint32_t>(n); }
     // The layer is left out of frame.protocols (see LayerRecord::listed).
     void unlisted() { m_ctx.out.layer(m_layer).listed = false; }
+    // No protocol item in the tree (see LayerRecord::inTree).
+    void notInTree() { m_ctx.out.layer(m_layer).inTree = false; }
 
 private:
     std::uint64_t read(std::size_t n, FieldId id)

@@ -59,15 +59,19 @@ void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocol
     LayerCursor c(ctx, protocolName, filterName, p.data, p.at, p.reported);
     ctx.setProtocol(protocolName);
     ctx.setInfo(InfoKind::Dns, c.layer());
-    // Like Wireshark, nothing is shown of a message shorter than its 12-byte header.
-    if (!c.need(12)) return;
+    // Wireshark reads the ID and flags before it adds its protocol item: a shorter message
+    // still names DNS (Protocol column, frame.protocols) but has no dns item to filter on.
+    if (!c.need(4)) {
+        c.notInTree();
+        return;
+    }
     const bool mdns = filterName == "mdns";
     c.u16(field::DnsId);
     const std::uint16_t flags = c.u16(field::DnsFlags);
-    if (!c.ok()) return;
     c.add(field::DnsFlagsResponse, 2, 1, flags >> 15);
     c.add(field::DnsFlagsOpcode, 2, 1, (flags >> 11) & 0xf);
     if (flags & 0x8000) c.add(field::DnsFlagsRcode, 3, 1, flags & 0xf);
+    // The rest of the header shows as far as the bytes go.
     const std::uint16_t queries = c.u16(field::DnsCountQueries);
     c.u16(field::DnsCountAnswers);
     c.u16();
@@ -88,6 +92,8 @@ void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocol
             }
             return;
         }
+        // Wireshark adds a question's items only once its name, type and class are all there.
+        if (!c.need(end - start + 4)) return;
         c.skip(end - start);
         ctx.out.addTextField(field::DnsQryName, c.layer(), c.absolute(start), static_cast<std::uint32_t>(end - start),
                              name);

@@ -368,6 +368,32 @@ TEST_F(DissectTest, SctpDataChunkCarriesM3ua)
     EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:sctp:m3ua");
 }
 
+TEST_F(DissectTest, ShortDnsMessagesShowWhatWiresharkShows)
+{
+    const Bytes header{0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0};
+    // Under 4 bytes: DNS names the frame, but there is no dns item (tshark's "dns" fails).
+    run(ethernet(0x0800, ipv4(17, udp(40000, 53, Bytes(header.begin(), header.begin() + 3)))));
+    EXPECT_EQ(text("_ws.col.Protocol"), "DNS");
+    EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:udp:dns");
+    ASSERT_NE(layer("dns"), nullptr);
+    EXPECT_FALSE(layer("dns")->inTree);
+    EXPECT_TRUE(m_out.malformed());
+    // 4 to 11 bytes: the header fields as far as they go.
+    run(ethernet(0x0800, ipv4(17, udp(40000, 53, Bytes(header.begin(), header.begin() + 6)))));
+    EXPECT_TRUE(layer("dns")->inTree);
+    EXPECT_EQ(text("dns.id"), "0x1234");
+    EXPECT_EQ(text("dns.flags"), "0x0100");
+    EXPECT_EQ(text("dns.count.queries"), "1");
+    EXPECT_EQ(text("dns.count.answers"), "");
+    // A question whose type and class are missing adds none of its items.
+    Bytes cut = header;
+    cut.push_back(0);  // the root name
+    run(ethernet(0x0800, ipv4(17, udp(40000, 53, cut))));
+    EXPECT_EQ(text("dns.count.answers"), "0");
+    EXPECT_EQ(text("dns.qry.name"), "");
+    EXPECT_TRUE(m_out.malformed());
+}
+
 TEST_F(DissectTest, DnsCompressionLoopIsMalformedNotEndless)
 {
     Bytes msg{0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1};  // name points at itself

@@ -26,6 +26,7 @@ void expectEveryFieldSelectsItsPacket(const Dissection& d, ByteSpan bytes, const
         EXPECT_TRUE(filter->matches(d, bytes)) << where << ": " << text;
     }
     for (const LayerRecord& l : d.layers()) {
+        if (!l.inTree) continue;  // as in tshark, a protocol that threw before its item matches nothing
         FilterError error;
         const auto filter = DisplayFilter::compile(filterExpressionFor(l), error);
         ASSERT_TRUE(filter) << where << ": " << error.describe(l.filterName);
