@@ -13,8 +13,8 @@ int EndpointModel::columnCount(const QModelIndex& parent) const
 QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[ColumnCount] = {"Address",    "Port",     "Packets",    "Bytes",
-                                                   "Tx Packets", "Tx Bytes", "Rx Packets", "Rx Bytes"};
+    static const char* const names[ColumnCount] = {"Address",    "Port",     "Packets",    "Bytes",     "Tx Packets",
+                                                   "Tx Bytes",   "Rx Packets", "Rx Bytes", "Rel Start", "Duration"};
     return section >= 0 && section < ColumnCount ? QVariant(QString::fromUtf8(names[section])) : QVariant();
 }
 
@@ -23,10 +23,11 @@ std::size_t EndpointModel::sourceRows() const
     return m_feed->statistics().endpoints(kind()).size();
 }
 
-QVariant EndpointModel::cell(std::size_t row, int column, int) const
+QVariant EndpointModel::cell(std::size_t row, int column, int role) const
 {
     const Endpoint& e = m_feed->statistics().endpoints(kind()).endpoints()[row];
     const auto number = [](std::uint64_t v) { return QVariant::fromValue<qulonglong>(v); };
+    const double duration = e.stop.seconds() - e.start.seconds();
     switch (column) {
     case Address: return QString::fromStdString(e.address.text());
     case Port: return statKindHasPorts(kind()) ? number(e.port) : QVariant();
@@ -36,6 +37,9 @@ QVariant EndpointModel::cell(std::size_t row, int column, int) const
     case TxBytes: return number(e.tx.bytes);
     case RxPackets: return number(e.rx.frames);
     case RxBytes: return number(e.rx.bytes);
+    case RelStart:
+        return role == SortRole ? QVariant(e.start.seconds()) : QVariant(QString::number(e.start.seconds(), 'f', 6));
+    case Duration: return role == SortRole ? QVariant(duration) : QVariant(QString::number(duration, 'f', 4));
     default: return {};
     }
 }

@@ -6,11 +6,14 @@
 namespace rcvmon {
 
 // Statistics ▸ Endpoints, one table per StatKind: each address (with its port for TCP and
-// UDP) and the packets and bytes it sent and received.
+// UDP), the packets and bytes it sent and received, and when it was first seen and for how
+// long (shown and sorted as the conversation table's times).
 class EndpointModel final : public StatTableModel {
     Q_OBJECT
 public:
-    enum Column { Address, Port, Packets, Bytes, TxPackets, TxBytes, RxPackets, RxBytes, ColumnCount };
+    enum Column {
+        Address, Port, Packets, Bytes, TxPackets, TxBytes, RxPackets, RxBytes, RelStart, Duration, ColumnCount
+    };
 
     using StatTableModel::StatTableModel;
 

@@ -2,6 +2,7 @@
 #include "bandwidth_chart_view.h"
 
 #include "bandwidth_model.h"
+#include "chart_style.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -21,30 +22,6 @@
 namespace rcvmon {
 
 namespace {
-
-// Axis values in a readable unit: 1.2 Mbit/s rather than 1.2e+06.
-struct Unit {
-    double divisor;
-    QString prefix;
-};
-Unit unitFor(double top)
-{
-    if (top >= 1e9) return {1e9, QStringLiteral("G")};
-    if (top >= 1e6) return {1e6, QStringLiteral("M")};
-    if (top >= 1e3) return {1e3, QStringLiteral("k")};
-    return {1, QString()};
-}
-
-QChartView* makeChartView(QChart* chart, QWidget* parent)
-{
-    chart->setAnimationOptions(QChart::NoAnimation);  // a streaming chart must not animate
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(160);
-    return view;
-}
 
 void attach(QChart* chart, QAbstractSeries* series, QValueAxis* x, QValueAxis* y)
 {
@@ -100,13 +77,13 @@ BandwidthChartView::BandwidthChartView(BandwidthModel* model, QWidget* parent)
     attach(direction, m_in, m_axisX, m_axisY);
     attach(direction, m_out, m_axisX, m_axisY);
     attach(direction, m_marks, m_axisX, m_axisY);
-    m_directionView = makeChartView(direction, this);
+    m_directionView = makeStreamingChartView(direction, this);
 
     auto* protocols = new QChart;
     protocols->setTitle(tr("bits/s per protocol (stacked)"));
     protocols->addAxis(m_protoAxisX, Qt::AlignBottom);
     protocols->addAxis(m_protoAxisY, Qt::AlignLeft);
-    m_protocolView = makeChartView(protocols, this);
+    m_protocolView = makeStreamingChartView(protocols, this);
     protocols->legend()->setAlignment(Qt::AlignRight);  // eleven classes fit a column, not a row
 
     auto* controls = new QHBoxLayout;
@@ -204,8 +181,8 @@ void BandwidthChartView::refresh()
             sum += m_model->value(row, BandwidthModel::FirstClass + static_cast<int>(c));
         stackTop = std::max(stackTop, sum);
     }
-    const Unit unit = unitFor(top);
-    const Unit stackUnit = unitFor(stackTop);
+    const ChartUnit unit = chartUnitFor(top);
+    const ChartUnit stackUnit = chartUnitFor(stackTop);
 
     // x is seconds before the newest second: 0 is now, -59 a minute ago.
     QList<QPointF> in, out, zero;

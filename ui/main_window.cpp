@@ -11,6 +11,7 @@
 #include "message_bar.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "top_talkers_chart_view.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -122,9 +123,20 @@ void MainWindow::buildViews()
     setCentralWidget(central);
 
     m_charts = new BandwidthChartView(m_controller->bandwidthModel(), this);
+    m_charts->setObjectName(QStringLiteral("bandwidthCharts"));
+    // Top talkers under the bandwidth charts, over the window their combo box picks.
+    m_talkers = new TopTalkersChartView(m_controller->statisticsFeed(), this);
+    m_talkers->setObjectName(QStringLiteral("topTalkersChart"));
+    m_talkers->setWindowSource([charts = m_charts] { return charts->windowSeconds(); });
+    auto* chartSplitter = new QSplitter(Qt::Vertical, this);
+    chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
+    chartSplitter->addWidget(m_charts);
+    chartSplitter->addWidget(m_talkers);
+    chartSplitter->setStretchFactor(0, 2);
+    chartSplitter->setStretchFactor(1, 1);
     m_chartDock = new QDockWidget(tr("Bandwidth"), this);
     m_chartDock->setObjectName(QStringLiteral("chartDock"));
-    m_chartDock->setWidget(m_charts);
+    m_chartDock->setWidget(chartSplitter);
     addDockWidget(Qt::RightDockWidgetArea, m_chartDock);
     m_health = new CaptureHealthPanel(this);
     m_healthDock = new QDockWidget(tr("Capture Health"), this);

@@ -31,10 +31,11 @@ class MessageBar;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class StatTablesDialog;
+class TopTalkersChartView;
 
-// The main window: packet list, detail tree and hex pane, bandwidth charts and the capture
-// health panel in docks, menus as Wireshark users expect, and the status bar. It only
-// wires: the controller owns what is captured, the models and views show it.
+// The main window: packet list, detail tree and hex pane, bandwidth and top-talker charts
+// and the capture health panel in docks, menus as Wireshark users expect, and the status
+// bar. It only wires: the controller owns what is captured, the models and views show it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -64,6 +65,7 @@ public:
     QTreeView* detailTree() const { return m_tree; }
     HexView* hexView() const { return m_hex; }
     BandwidthChartView* chartView() const { return m_charts; }
+    TopTalkersChartView* topTalkersView() const { return m_talkers; }
     CaptureHealthPanel* healthPanel() const { return m_health; }
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
@@ -147,6 +149,7 @@ private:
     QTreeView* m_tree = nullptr;
     HexView* m_hex = nullptr;
     BandwidthChartView* m_charts = nullptr;
+    TopTalkersChartView* m_talkers = nullptr;
     CaptureHealthPanel* m_health = nullptr;
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;

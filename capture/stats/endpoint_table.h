@@ -12,11 +12,13 @@
 
 namespace rcvmon {
 
-// One endpoint: an address (with its port for TCP and UDP) and what it sent and received.
+// One endpoint: an address (with its port for TCP and UDP), what it sent and received,
+// and when it was first and last seen.
 struct Endpoint {
     StatAddress address;
     std::uint16_t port = 0;
     FlowCount tx, rx;
+    RelativeTime start, stop;  // earliest and latest packet, relative to the first frame
 
     std::uint64_t frames() const { return tx.frames + rx.frames; }
     std::uint64_t bytes() const { return tx.bytes + rx.bytes; }
@@ -26,7 +28,8 @@ struct Endpoint {
 // and once for its destination (rx), so a frame sent to itself counts twice, as in Wireshark.
 class EndpointTable {
 public:
-    void add(const StatAddress& address, std::uint16_t port, bool sender, std::uint64_t bytes);
+    void add(const StatAddress& address, std::uint16_t port, bool sender, std::uint64_t bytes,
+             const RelativeTime& when);
 
     std::span<const Endpoint> endpoints() const { return m_rows; }
     std::size_t size() const { return m_rows.size(); }

@@ -9,6 +9,7 @@
 #include "stats/protocol_hierarchy.h"
 #include "stats/protocol_path.h"
 #include "stats/stat_kind.h"
+#include "stats/talker_timeline.h"
 #include "stats/tcp_stream_index.h"
 
 #include <array>
@@ -24,20 +25,29 @@ class Dissection;
 // Frames must come in capture order, after the same Dissector state as tshark's single pass.
 // Per frame: no allocation beyond new table rows. Not synchronised: the thread that adds
 // frames is the one that reads the tables (a GUI adds on its ingest timer, then refreshes).
+// Top talkers over time are kept for the last `talkerHorizon` capture seconds.
 class TrafficStatistics {
 public:
+    explicit TrafficStatistics(std::int64_t talkerHorizon = TalkerTimeline::kDefaultHorizon)
+        : m_talkers(talkerHorizon)
+    {
+    }
+
     void add(const FrameRef& frame, const Dissection& dissection);
     void clear();
 
     const ConversationTable& conversations(StatKind kind) const { return m_conversations[statKindIndex(kind)]; }
     const EndpointTable& endpoints(StatKind kind) const { return m_endpoints[statKindIndex(kind)]; }
     const ProtocolHierarchy& hierarchy() const { return m_hierarchy; }
+    // Bytes per IPv4 and IPv6 endpoint per capture second, counted as the endpoint tables are.
+    const TalkerTimeline& talkers() const { return m_talkers; }
     std::uint64_t frames() const { return m_frames; }
 
 private:
     std::array<ConversationTable, kStatKindCount> m_conversations;
     std::array<EndpointTable, kStatKindCount> m_endpoints;
     ProtocolHierarchy m_hierarchy;
+    TalkerTimeline m_talkers;
     TcpStreamIndex m_tcpStreams;
     // Scratch reused for every frame.
     LayerFields m_fields;

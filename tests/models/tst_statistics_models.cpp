@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -76,6 +78,31 @@ QStringList tsharkConversations(const QString& path)
         if (m.hasMatch()) rows << QStringList{m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5)}.join(QLatin1Char(' '));
     }
     return rows;
+}
+
+struct Span {
+    double start = 1e300, stop = -1e300;
+};
+
+// tshark -z conv,ip: each address's earliest "Rel Start" and latest Rel Start + Duration,
+// which is when that endpoint was first and last seen.
+QMap<QString, Span> tsharkAddressSpans(const QString& path)
+{
+    const QString text =
+        runTshark({QStringLiteral("-r"), path, QStringLiteral("-q"), QStringLiteral("-z"), QStringLiteral("conv,ip")});
+    static const QRegularExpression row(QStringLiteral(R"(^(\S+)\s+<->\s+(\S+)\s.*\s(-?\d+\.\d+)\s+(\d+\.\d+)\s*$)"));
+    QMap<QString, Span> spans;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch m = row.match(line);
+        if (!m.hasMatch()) continue;
+        const double start = m.captured(3).toDouble(), stop = start + m.captured(4).toDouble();
+        for (const QString& address : {m.captured(1), m.captured(2)}) {
+            Span& s = spans[address];
+            s.start = std::min(s.start, start);
+            s.stop = std::max(s.stop, stop);
+        }
+    }
+    return spans;
 }
 
 QStringList modelConversations(StatTableModel* model)
@@ -154,6 +181,23 @@ void TestStatisticsModels::modelsFollowAFileAsItLoads()
     actual.sort();
     sortedExpected.sort();
     QCOMPARE(actual, sortedExpected);
+
+    // Endpoints: first seen and duration, as the conversations that hold each address say.
+    StatTableModel* endpoints = models.endpoints[statKindIndex(StatKind::Ipv4)].get();
+    QCOMPARE(endpoints->headerData(EndpointModel::RelStart, Qt::Horizontal).toString(), QStringLiteral("Rel Start"));
+    QCOMPARE(endpoints->headerData(EndpointModel::Duration, Qt::Horizontal).toString(), QStringLiteral("Duration"));
+    const QMap<QString, Span> spans = tsharkAddressSpans(samplePath);
+    QCOMPARE(endpoints->rowCount(), static_cast<int>(spans.size()));
+    for (int r = 0; r < endpoints->rowCount(); ++r) {
+        const QString address = endpoints->index(r, EndpointModel::Address).data().toString();
+        QVERIFY2(spans.contains(address), qPrintable(address));
+        const double start = endpoints->index(r, EndpointModel::RelStart).data(StatTableModel::SortRole).toDouble();
+        const double duration = endpoints->index(r, EndpointModel::Duration).data(StatTableModel::SortRole).toDouble();
+        QVERIFY2(std::abs(start - spans[address].start) <= 1e-9, qPrintable(address));  // tshark prints 9 decimals
+        QVERIFY2(std::abs(start + duration - spans[address].stop) <= 0.6e-4, qPrintable(address));  // and 4
+        QCOMPARE(endpoints->index(r, EndpointModel::RelStart).data().toString(), QString::number(start, 'f', 6));
+        QCOMPARE(endpoints->index(r, EndpointModel::Duration).data().toString(), QString::number(duration, 'f', 4));
+    }
 
     // Every protocol path RcvMon shows, tshark shows with the same packet count (tshark also
     // names protocols RcvMon does not dissect, such as TLS inside TCP).

@@ -10,6 +10,7 @@
 #include "protocol_hierarchy_dialog.h"
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
+#include "top_talkers_chart_view.h"
 
 #include <QChartView>
 #include <QDir>
@@ -77,8 +78,13 @@ void TestScreenshots::capturedFileWithCharts()
     window.chartView()->setWindowSeconds(300);
     window.chartView()->refresh();
     QVERIFY(!window.chartView()->inPoints().isEmpty());
+    // The top-talkers chart under them switched the statistics on when shown.
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
+    window.topTalkersView()->refresh();
+    QVERIFY(!window.topTalkersView()->talkerName(0).isEmpty());
     save(&window, QStringLiteral("main_window_file.png"));
     save(window.chartView(), QStringLiteral("charts_file.png"));
+    save(window.topTalkersView(), QStringLiteral("top_talkers_file.png"));
 }
 
 void TestScreenshots::liveCaptureWithModeSwitch()

@@ -3,6 +3,7 @@
 # tshark (hand-built captures; the reference corpus through rcvmon-cli).
 rcvmon_add_gtest(test_traffic_statistics SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_traffic_statistics.cpp)
 rcvmon_add_gtest(test_stats_allocation SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_allocation.cpp)
+rcvmon_add_gtest(test_talker_timeline SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_talker_timeline.cpp)
 
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   rcvmon_add_gtest(test_stats_tshark_agreement
@@ -19,4 +20,8 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   target_compile_definitions(test_stats_cli PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
   add_dependencies(test_stats_cli rcvmon-cli)
   set_tests_properties(test_stats_reference PROPERTIES TIMEOUT 120)
+  # Top talkers' bins and endpoint times against tshark's fields and -z conv over the corpus.
+  rcvmon_add_gtest(test_talker_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_talker_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/../../app/run_process.cpp)
+  set_tests_properties(test_talker_reference PROPERTIES TIMEOUT 120)
 endif()
