@@ -10,15 +10,22 @@
 namespace rcvmon {
 
 // What one direction of a TCP connection remembers between segments.
+// An application PDU that spans segments, as the segment completing it shows it.
+struct TcpPdu {
+    std::string_view protocol;                 // the Protocol column
+    std::string_view layerName, layerFilter;   // the application layer ("HTTP", "http")
+    std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
+};
+
 struct TcpDirectionState {
     std::uint32_t base = 0;      // relative sequence numbers count from here
     std::uint32_t nextSeq = 0;   // highest sequence number sent so far + 1
     bool baseKnown = false;
     bool nextKnown = false;
     // An application PDU spread over segments (Wireshark's TCP desegmentation): bytes still
-    // to come, and the protocol name the completing segment shows.
+    // to come, and what the completing segment shows.
     std::uint32_t pduRemaining = 0;
-    std::string_view pduProtocol;
+    TcpPdu pdu;
 };
 
 struct TcpConversation {

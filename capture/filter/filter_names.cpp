@@ -16,7 +16,7 @@ constexpr std::string_view kProtocols[] = {
     "pfcp",    "teredo", "cflow",   "rip",          "adwin_config", "tftp",         "snmp",
     "syslog",  "http",   "tls",     "ssh",          "nbss",         "smb",          "ldap",
     "smtp",    "ftp",    "telnet",  "eap",          "m3ua",         "basicxid",
-    "mailslot", "browser",
+    "mailslot", "browser", "data-text-lines", "xml", "media", "json", "tcp.segments",
 };
 
 constexpr std::string_view kShorthandNames[] = {"ip.addr", "ipv6.addr", "tcp.port", "udp.port", "eth.addr"};

@@ -57,9 +57,6 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
         }
         if (name == "icmp" || name == "icmpv6") inIcmp = true;
         if (unfinishedFragment && name == "ip") push("data");
-        // An application PDU that continues in later segments: the Protocol column stays TCP
-        // and Wireshark shows only TCP until the segment that completes it.
-        if (name == "tcp" && !last && d.protocolName() == "TCP" && layers[i + 1].filterName != "data") return;
     }
 }
 

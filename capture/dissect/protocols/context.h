@@ -17,6 +17,7 @@ class IpReassembler;
 class TcpConversations;
 struct TcpConversation;
 struct TcpDirectionState;
+struct TcpPdu;
 
 // The innermost network addresses, for transport layers that key state on them.
 struct NetEndpoints {
@@ -152,6 +153,14 @@ private:
     bool m_ok = true;
 };
 
+// Bytes Wireshark keeps inside another protocol's tree (TCP segment data): the layer stays
+// for the detail pane but is no protocol of the frame.
+inline void hideLayer(Dissection& out, std::uint16_t layer)
+{
+    out.layer(layer).listed = false;
+    out.layer(layer).inTree = false;
+}
+
 // A payload handed to the next protocol: captured bytes, declared length, frame offset.
 struct Payload {
     ByteSpan data;
@@ -202,10 +211,14 @@ void dissectNbdgm(DissectContext& ctx, const Payload& p);
 // An SMB message carried by a NetBIOS datagram; false when the bytes are not SMB.
 bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocolName, std::string_view filterName);
-// TCP desegmentation as the Protocol column sees it (tcp.cpp): an application PDU that
-// continues in later segments leaves those segments "TCP" until the one that completes it.
+// TCP desegmentation as Wireshark shows it (tcp_pdu.cpp). An application dissector whose PDU
+// needs bytesStillNeeded more from later segments calls startTcpPdu with its layer: unless
+// something complete came first in this segment, that layer leaves the tree. The segments in
+// between show only TCP; the one completing the PDU shows its layers over the reassembled
+// bytes, and Wireshark's "tcp.segments" item. Without reassembly it only names the column.
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
-void startTcpPdu(DissectContext& ctx, std::string_view protocol, std::size_t bytesStillNeeded);
+void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
+                 bool completeHere = false);
 void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);

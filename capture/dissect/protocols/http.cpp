@@ -29,7 +29,31 @@ struct HttpHead {
     std::uint64_t contentLength = 0;
     bool hasLength = false;
     bool xml = false;
+    std::string_view mediaType;  // Content-Type without parameters
 };
+
+// The layer Wireshark's media-type table gives an HTTP body; none when the type is not given.
+struct BodyLayer {
+    std::string_view name, filter;
+};
+BodyLayer bodyLayerFor(std::string_view mediaType)
+{
+    if (mediaType.empty()) return {};
+    constexpr std::string_view kText[] = {"text/html", "text/plain", "text/css", "text/javascript",
+                                          "application/javascript", "application/x-javascript"};
+    for (std::string_view t : kText)
+        if (mediaType.size() == t.size() && startsWithCi(mediaType, t)) return {"Line-based text data", "data-text-lines"};
+    if (mediaType.find("xml") != std::string_view::npos) return {"eXtensible Markup Language", "xml"};
+    if (mediaType.size() == 16 && startsWithCi(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
+    return {"Media Type", "media"};
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
 
 HttpHead parseHead(std::string_view text)
 {
@@ -61,6 +85,8 @@ HttpHead parseHead(std::string_view text)
             h.hasLength = digits;
         } else if (startsWithCi(line, "content-type:")) {
             h.xml = line.find("xml") != std::string_view::npos;
+            const std::string_view value = line.substr(13);
+            h.mediaType = trim(value.substr(0, value.find(';')));
         }
     }
     return h;
@@ -75,8 +101,13 @@ void dissectHttp(DissectContext& ctx, const Payload& p)
                                    [&](std::string_view s) { return text.substr(0, s.size()) == s; });
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
     if (!start) {
-        // Continuation data is HTTP only inside a conversation already seen speaking HTTP.
-        if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) ctx.setProtocol("HTTP");
+        // Continuation data is HTTP only inside a conversation already seen speaking HTTP;
+        // otherwise Wireshark's HTTP dissector declines it and it stays TCP segment data.
+        if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) {
+            ctx.setProtocol("HTTP");
+        } else {
+            hideLayer(ctx.out, c.layer());
+        }
         return;
     }
     if (ctx.tcpConversation) ctx.tcpConversation->httpSeen = true;
@@ -92,7 +123,12 @@ void dissectHttp(DissectContext& ctx, const Payload& p)
     } else if (head.hasLength && head.contentLength > bodyHere) {
         needed = static_cast<std::size_t>(head.contentLength - bodyHere);
     }
-    startTcpPdu(ctx, head.xml ? "HTTP/XML" : "HTTP", needed);
+    const BodyLayer body = head.hasLength && head.contentLength > 0 ? bodyLayerFor(head.mediaType) : BodyLayer{};
+    if (needed == 0 && bodyHere > 0 && !body.filter.empty())
+        ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
+                         static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
+                         ctx.inReassembled);
+    startTcpPdu(ctx, TcpPdu{head.xml ? "HTTP/XML" : "HTTP", "HTTP", "http", body.name, body.filter}, needed, c.layer());
 }
 
 }  // namespace rcvmon

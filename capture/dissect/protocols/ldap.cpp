@@ -3,6 +3,7 @@
 // with a security layer, a 4-byte length-prefixed SASL buffer (RFC 4422 §3.7). Only the
 // message length is read, to tell message starts from continuation data.
 #include "dissect/protocols/context.h"
+#include "dissect/tcp_conversations.h"
 
 namespace rcvmon {
 
@@ -30,7 +31,7 @@ void dissectLdap(DissectContext& ctx, const Payload& p)
         if (!c.ok() || sasl == 0 || sasl > (1u << 24)) return;  // not an LDAP message start
         total = 4 + std::size_t{sasl};
     }
-    startTcpPdu(ctx, "LDAP", total > p.reported ? total - p.reported : 0);
+    startTcpPdu(ctx, TcpPdu{"LDAP", "LDAP", "ldap", {}, {}}, total > p.reported ? total - p.reported : 0, c.layer());
 }
 
 }  // namespace rcvmon

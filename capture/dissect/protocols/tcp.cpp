@@ -36,32 +36,6 @@ void dissectOptions(LayerCursor& c, std::size_t end)
 
 }  // namespace
 
-bool continueTcpPdu(DissectContext& ctx, const Payload& p)
-{
-    TcpDirectionState* dir = ctx.tcpDirection;
-    if (!ctx.desegment || !dir || dir->pduRemaining == 0) return false;
-    const std::size_t length = p.reported;
-    if (length < dir->pduRemaining) {
-        dir->pduRemaining -= static_cast<std::uint32_t>(length);
-    } else {
-        dir->pduRemaining = 0;
-        ctx.setProtocol(dir->pduProtocol);
-    }
-    dissectData(ctx, p);
-    return true;
-}
-
-void startTcpPdu(DissectContext& ctx, std::string_view protocol, std::size_t bytesStillNeeded)
-{
-    TcpDirectionState* dir = ctx.tcpDirection;
-    if (ctx.desegment && dir && bytesStillNeeded > 0) {
-        dir->pduRemaining = static_cast<std::uint32_t>(bytesStillNeeded < 0x7fffffff ? bytesStillNeeded : 0x7fffffff);
-        dir->pduProtocol = protocol;
-        return;  // the column stays TCP until the PDU is complete
-    }
-    ctx.setProtocol(protocol);
-}
-
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
@@ -128,7 +102,10 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     // Wireshark calls no application dissector for a segment whose payload was not captured,
     // for a retransmission, or for the cut payload of an unreassembled IP fragment.
     if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation) {
-        if (!payload.data.empty()) dissectData(ctx, payload);
+        if (payload.data.empty()) return;
+        dissectData(ctx, payload);
+        // Desegmenting, Wireshark shows a retransmission's bytes as TCP segment data.
+        if (conv.retransmission && ctx.desegment) hideLayer(ctx.out, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
         return;
     }
     ctx.tcpConversation = conv.conversation;

@@ -58,7 +58,7 @@ void dissectTls(DissectContext& ctx, const Payload& p)
     if (ctx.tcpConversation && ctx.tcpConversation->tls13) name = "TLSv1.3";
     // A segment whose first record is complete shows TLS even if a later one continues.
     if (pos > 0) ctx.setProtocol(name);
-    startTcpPdu(ctx, name, needed);
+    startTcpPdu(ctx, TcpPdu{name, "TLS", "tls", {}, {}}, needed, c.layer(), pos > 0);
 }
 
 }  // namespace rcvmon
