@@ -134,6 +134,9 @@ void MainWindow::buildViews()
     chartSplitter->addWidget(m_talkers);
     chartSplitter->setStretchFactor(0, 2);
     chartSplitter->setStretchFactor(1, 1);
+    // Off until asked for (View ▸ Top Talkers): its numbers need every frame dissected on
+    // this thread, which the bandwidth charts, counted by the capture thread, never do.
+    m_talkers->setVisible(false);
     m_chartDock = new QDockWidget(tr("Bandwidth"), this);
     m_chartDock->setObjectName(QStringLiteral("chartDock"));
     m_chartDock->setWidget(chartSplitter);
@@ -343,6 +346,7 @@ void MainWindow::restoreSettings()
     if (m_request.mode == CaptureMode::Off) m_request.mode = CaptureMode::IpLevel;
     m_request.filter = settings.value(QStringLiteral("capture/filter")).toString();
     m_followAction->setChecked(settings.value(QStringLiteral("view/follow"), true).toBool());
+    setTopTalkersShown(settings.value(QStringLiteral("view/topTalkers"), false).toBool());
     setTimeFormat(parseTimeFormat(settings.value(QStringLiteral("view/timeFormat")).toString(), TimeFormat::Relative));
     const std::uint64_t bound = settings.value(QStringLiteral("capture/memoryBoundMiB"), 0).toULongLong();
     if (bound) m_controller->setMemoryBound(bound << 20);
@@ -358,6 +362,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("capture/mode"), QString::fromLatin1(captureModeName(m_request.mode).data(), static_cast<qsizetype>(captureModeName(m_request.mode).size())));
     settings.setValue(QStringLiteral("capture/filter"), m_request.filter);
     settings.setValue(QStringLiteral("view/follow"), m_followAction->isChecked());
+    settings.setValue(QStringLiteral("view/topTalkers"), m_topTalkersAction->isChecked());
     settings.setValue(QStringLiteral("view/timeFormat"), timeFormatName(m_controller->tableModel()->timeFormat()));
 }
 

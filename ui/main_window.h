@@ -93,6 +93,8 @@ public:
     ProtocolHierarchyDialog* showProtocolHierarchy();
     // Statistics ▸ Processes: the traffic the Process column has attributed so far.
     ProcessesDialog* showProcesses();
+    // View ▸ Top Talkers Chart: shows (and raises the charts dock) or hides the chart.
+    void setTopTalkersShown(bool shown);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -172,6 +174,7 @@ private:
     QAction* m_modeOn = nullptr;
     QAction* m_modeIpLevel = nullptr;
     QAction* m_followAction = nullptr;
+    QAction* m_topTalkersAction = nullptr;
     QActionGroup* m_timeGroup = nullptr;
     QAction* m_applyAsFilter = nullptr;
     QAction* m_prepareAsFilter = nullptr;

@@ -125,6 +125,9 @@ void MainWindow::buildMenus()
     charts->setText(tr("&Charts"));
     charts->setObjectName(QStringLiteral("actionCharts"));
     view->addAction(charts);
+    m_topTalkersAction = newAction(view, this, QStringLiteral("actionTopTalkers"), tr("&Top Talkers Chart"));
+    m_topTalkersAction->setCheckable(true);
+    connect(m_topTalkersAction, &QAction::toggled, this, &MainWindow::setTopTalkersShown);
     QAction* health = m_healthDock->toggleViewAction();
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Statistics menu: conversations, endpoints and the protocol hierarchy, fed by the
 // controller's StatisticsFeed, which starts the first time one of them is opened; and the
-// processes, fed by the controller's FlowTraffic (every frame's flow), started the same way.
+// processes, fed by the controller's FlowTraffic (every frame's flow), started the same way; and
+// the top talkers chart (View ▸ Top Talkers Chart), which also needs the StatisticsFeed.
 #include "main_window.h"
 
 #include "capture_controller.h"
@@ -12,8 +13,10 @@
 #include "protocol_hierarchy_dialog.h"
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
+#include "top_talkers_chart_view.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
 
@@ -34,6 +37,19 @@ void MainWindow::buildStatisticsMenu()
     QAction* processes = statistics->addAction(tr("&Processes"));
     processes->setObjectName(QStringLiteral("actionProcesses"));
     connect(processes, &QAction::triggered, this, &MainWindow::showProcesses);
+    QAction* talkers = statistics->addAction(tr("&Top Talkers"));
+    talkers->setObjectName(QStringLiteral("actionTopTalkersChart"));
+    connect(talkers, &QAction::triggered, this, [this] { setTopTalkersShown(true); });
+}
+
+void MainWindow::setTopTalkersShown(bool shown)
+{
+    if (m_topTalkersAction->isChecked() != shown) m_topTalkersAction->setChecked(shown);  // comes back here
+    m_talkers->setVisible(shown);
+    if (shown) {
+        m_chartDock->show();
+        m_chartDock->raise();
+    }
 }
 
 namespace {

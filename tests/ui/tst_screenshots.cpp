@@ -78,7 +78,8 @@ void TestScreenshots::capturedFileWithCharts()
     window.chartView()->setWindowSeconds(300);
     window.chartView()->refresh();
     QVERIFY(!window.chartView()->inPoints().isEmpty());
-    // The top-talkers chart under them switched the statistics on when shown.
+    // The top-talkers chart under them switches the statistics on when shown.
+    window.setTopTalkersShown(true);
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
     window.topTalkersView()->refresh();
     QVERIFY(!window.topTalkersView()->talkerName(0).isEmpty());

@@ -14,6 +14,7 @@
 
 #include "file/capture_file_reader.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QDockWidget>
@@ -132,6 +133,12 @@ void TestTopTalkersWindow::chartShowsTheTimelinesTopTalkers()
     QVERIFY(window.chartDock()->isAncestorOf(chart));
     QVERIFY(window.chartDock()->isAncestorOf(window.chartView()));
     StatisticsFeed* feed = window.controller()->statisticsFeed();
+    // Off by default: nothing dissects every frame until the chart is asked for.
+    QVERIFY(!chart->isVisible());
+    QVERIFY(!feed->enabled());
+    window.findChild<QAction*>(QStringLiteral("actionTopTalkersChart"))->trigger();
+    QVERIFY(chart->isVisible());
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("actionTopTalkers"))->isChecked());
     QVERIFY(feed->enabled());  // shown, the chart switched the statistics on
 
     QVERIFY(load(window, path));
