@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The quick header pass mirrors the dissectors' choices (protocols/ethernet.cpp, vlan.cpp,
-// ipv4.cpp, ipv6.cpp, tcp.cpp, udp.cpp, icmp.cpp, icmpv6.cpp) for the common frames and
-// gives up — simple = false — wherever they would do more than it knows. The test
+// ipv4.cpp, ipv6.cpp, tcp.cpp, udp.cpp, icmp.cpp, icmpv6.cpp, and dns.cpp behind a UDP port)
+// for the common frames and gives up — simple = false — wherever they would do more than it
+// knows. The test
 // test_filter_quick checks it field by field against the Dissector over the corpus.
 #include "filter/quick_packet.h"
 
 #include "core/link_type.h"
+#include "dissect/port_protocols.h"
 
 namespace rcvmon {
 namespace {
@@ -18,6 +20,20 @@ bool isVlanType(unsigned type) { return type == 0x8100 || type == 0x88a8 || type
 bool isIcmpError(unsigned type) { return type == 3 || type == 4 || type == 5 || type == 11 || type == 12; }
 // Teredo (UDP 3544) carries IPv6 inside UDP: more ipv6 fields than the headers show.
 constexpr unsigned kTeredoPort = 3544;
+
+// The DNS-family layer udp.cpp and dns.cpp would add for a whole UDP header at `at`: the
+// payload (bounded by a usable UDP length, else by the IP length) goes to the protocol its
+// ports choose, which has a protocol item only with at least its 4 first bytes.
+std::uint16_t udpApplication(ByteSpan d, std::size_t at, std::size_t length)
+{
+    std::size_t udpLength = u16At(d, at + 4);
+    if (udpLength < 8 && udpLength != 0) return 0;  // malformed: nothing handed on
+    if (udpLength < 8 || udpLength > length) udpLength = length;
+    if (udpLength - 8 < 4) return 0;
+    const std::string_view protocol = udpPortProtocol(u16At(d, at), u16At(d, at + 2));
+    return protocol == "dns" ? QuickProtocol::Dns : protocol == "mdns" ? QuickProtocol::Mdns
+                             : protocol == "llmnr" ? QuickProtocol::Llmnr : 0;
+}
 
 bool transport(QuickPacket& q, unsigned protocol, std::size_t at, std::size_t length)
 {
@@ -42,6 +58,7 @@ bool transport(QuickPacket& q, unsigned protocol, std::size_t at, std::size_t le
         // As for TCP, a header cut short keeps the fields read before the cut (udp.cpp).
         if (length >= 4 && (u16At(d, at) == kTeredoPort || u16At(d, at + 2) == kTeredoPort)) return false;
         q.protocols |= QuickProtocol::Udp;
+        if (length >= 8) q.protocols |= udpApplication(d, at, length);
         return true;
     case 1:
         if (length < 4 || isIcmpError(u8At(d, at))) return false;
@@ -197,6 +214,9 @@ bool quickKnowsProtocol(std::string_view name, std::uint16_t& bit)
         {"icmp", QuickProtocol::Icmp},
         {"icmpv6", QuickProtocol::Icmpv6},
         {"arp", QuickProtocol::Arp},
+        {"dns", QuickProtocol::Dns},
+        {"mdns", QuickProtocol::Mdns},
+        {"llmnr", QuickProtocol::Llmnr},
     };
     for (const Entry& e : kEntries) {
         if (e.name == name) {

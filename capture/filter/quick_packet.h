@@ -41,7 +41,9 @@ struct QuickPacket {
 
 struct QuickProtocol {
     static constexpr std::uint16_t Eth = 1u << 0, Vlan = 1u << 1, Ip = 1u << 2, Ipv6 = 1u << 3, Tcp = 1u << 4,
-                                   Udp = 1u << 5, Icmp = 1u << 6, Icmpv6 = 1u << 7, Arp = 1u << 8;
+                                   Udp = 1u << 5, Icmp = 1u << 6, Icmpv6 = 1u << 7, Arp = 1u << 8,
+                                   // The DNS family over UDP, chosen by port as the dissector does.
+                                   Dns = 1u << 9, Mdns = 1u << 10, Llmnr = 1u << 11;
 };
 
 // Fills q for one frame; never allocates. Returns q.simple.

@@ -2,6 +2,7 @@
 // Application protocols recognised by well-known port (IANA service names), tried lower
 // port first as Wireshark's UDP and TCP dissectors do. Most are only named for the Protocol
 // column; DNS, mDNS and LLMNR are dissected, Teredo (RFC 4380) carries IPv6 on.
+#include "dissect/port_protocols.h"
 #include "dissect/protocols/context.h"
 
 #include <algorithm>
@@ -115,15 +116,26 @@ const PortEntry* lookup(Transport transport, std::uint16_t port)
     return nullptr;
 }
 
+const PortEntry* lookupPair(Transport transport, std::uint16_t srcPort, std::uint16_t dstPort)
+{
+    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
+    if (const PortEntry* e = lookup(transport, low)) return e;
+    return lookup(transport, high);
+}
+
 }  // namespace
+
+std::string_view udpPortProtocol(std::uint16_t srcPort, std::uint16_t dstPort)
+{
+    const PortEntry* e = lookupPair(Transport::Udp, srcPort, dstPort);
+    return e ? e->filter : std::string_view();
+}
 
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
                    const Payload& p)
 {
-    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
-    if (const PortEntry* e = lookup(transport, low)) return handle(ctx, *e, p);
-    if (const PortEntry* e = lookup(transport, high)) return handle(ctx, *e, p);
-    return false;
+    const PortEntry* e = lookupPair(transport, srcPort, dstPort);
+    return e && handle(ctx, *e, p);
 }
 
 }  // namespace rcvmon

@@ -109,9 +109,11 @@ TEST_F(FilterEval, QuickOnlyFiltersNeedNoDissection)
 {
     FilterError error;
     for (const char* text : {"tcp.port == 80", "ip.addr == 10.0.0.0/8 and not udp", "frame.len > 60", "ipv6",
-                             "tcp.flags & 0x02", "eth.dst == ff:ff:ff:ff:ff:ff", "frame contains \"x\""})
+                             "tcp.flags & 0x02", "eth.dst == ff:ff:ff:ff:ff:ff", "frame contains \"x\"", "dns",
+                             "udp && !mdns"})
         EXPECT_FALSE(DisplayFilter::compile(text, error)->needsDissection()) << text;
-    for (const char* text : {"dns", "dns.qry.name contains \"a\"", "tcp.seq == 0", "tcp contains 00", "http or tcp"})
+    for (const char* text : {"dns contains 00", "dns.qry.name contains \"a\"", "tcp.seq == 0", "tcp contains 00",
+                             "http or tcp"})
         EXPECT_TRUE(DisplayFilter::compile(text, error)->needsDissection()) << text;
 }
 

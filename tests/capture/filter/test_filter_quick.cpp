@@ -45,7 +45,8 @@ std::vector<Occurrence> fromQuick(const QuickPacket& q, FieldId id)
 
 bool hasLayer(const Dissection& d, std::string_view name)
 {
-    return std::any_of(d.layers().begin(), d.layers().end(), [&](const LayerRecord& l) { return l.filterName == name; });
+    return std::any_of(d.layers().begin(), d.layers().end(),
+                       [&](const LayerRecord& l) { return l.filterName == name && l.inTree; });
 }
 
 struct Tally {
@@ -68,7 +69,7 @@ void compareFrame(const FrameRef& frame, std::uint64_t number, const Dissection&
                           << " quick occurrence(s), " << expected.size() << " dissected (or different values)";
     }
     if (!q.simple) return;
-    for (std::string_view name : {"eth", "vlan", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "arp"}) {
+    for (std::string_view name : {"eth", "vlan", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "arp", "dns", "mdns", "llmnr"}) {
         std::uint16_t bit = 0;
         ASSERT_TRUE(quickKnowsProtocol(name, bit));
         if (((q.protocols & bit) != 0) != hasLayer(d, name) && ++t.mismatches <= 20)
