@@ -5,6 +5,7 @@
 // would); the processes count every captured frame of their flows through FlowTraffic,
 // whatever the view asked for. Expected sums are worked out from the frames the fake source
 // cycles through: frame N is testFlows()[(N - 1) % 6].
+#include "allocation_counter.h"
 #include "capture_controller.h"
 #include "dissector_decoder.h"
 #include "fake_capture_source.h"
@@ -24,37 +25,11 @@
 
 #include <QElapsedTimer>
 
-#include <atomic>
-#include <cstdlib>
 #include <functional>
 #include <memory>
-#include <new>
 
 using namespace rcvmon;
 using namespace rcvmon::test;
-
-namespace {
-std::atomic<bool> g_counting{false};
-std::atomic<std::size_t> g_allocations{0};
-}  // namespace
-
-// Counts every operator new while g_counting is on: the flow pass must not allocate per frame.
-// GCC sees the malloc/free pair through inlining and takes it for mismatched new/free.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size)
-{
-    if (g_counting.load(std::memory_order_relaxed)) g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size ? size : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 namespace {
 
@@ -495,12 +470,10 @@ void TestProcessColumn::aMillionFramesAllocateOnlyTheirFlows()
     traffic.setStore(&store);
     QElapsedTimer clock;
     clock.start();
-    g_allocations = 0;
-    g_counting = true;
+    AllocationCounter counter;
     traffic.finish();
-    g_counting = false;
+    const std::size_t allocations = counter.stop();
     const qint64 ms = clock.elapsed();
-    const std::size_t allocations = g_allocations.load();
     qInfo("%llu frames in %lld ms, %zu allocations, %zu flows", static_cast<unsigned long long>(Frames),
           static_cast<long long>(ms), allocations, traffic.flows().size());
     QCOMPARE(traffic.flows().size(), std::size_t(3));

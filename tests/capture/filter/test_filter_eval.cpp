@@ -2,6 +2,7 @@
 // Every filter case on the hand-built frames, dissected by the real Dissector: the full
 // evaluation gives the expected frames, the quick header pass agrees wherever it decides,
 // and matching allocates nothing.
+#include "allocation_counter.h"
 #include "dissect/dissector.h"
 #include "filter/display_filter.h"
 #include "filter/packet_matcher.h"
@@ -9,28 +10,6 @@
 #include "filter_test_packets.h"
 
 #include <gtest/gtest.h>
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
-namespace {
-std::atomic<std::size_t> g_allocations{0};
-}  // namespace
-
-// Counts every allocation of the test binary, to prove matching makes none. GCC takes the
-// malloc/free pair behind new/delete for a mismatch once they are inlined; they match.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size)
-{
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size ? size : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace rcvmon {
 namespace {
@@ -149,7 +128,7 @@ TEST_F(FilterEval, MatchingAllocatesNothing)
     ASSERT_TRUE(filter);
     QuickPacket q;
     std::size_t passes = 0;
-    const std::size_t before = g_allocations.load();
+    AllocationCounter allocations;
     for (int round = 0; round < 100; ++round) {
         for (std::size_t i = 0; i < m_frames.size(); ++i) {
             passes += filter->matches(m_dissections[i], m_frames[i].data);
@@ -157,7 +136,7 @@ TEST_F(FilterEval, MatchingAllocatesNothing)
             passes += filter->matchesQuick(q) == FilterVerdict::Pass;
         }
     }
-    EXPECT_EQ(g_allocations.load() - before, 0u);
+    EXPECT_EQ(allocations.stop(), 0u);
     EXPECT_GT(passes, 0u);
 }
 

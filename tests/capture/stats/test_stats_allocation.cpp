@@ -1,38 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Per-packet statistics work must not allocate once every conversation, endpoint and
 // protocol path exists: this binary counts every operator new while frames are added again.
+#include "allocation_counter.h"
 #include "stats_scenarios.h"
 
 #include "stats/traffic_statistics.h"
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
 #include <memory>
-#include <new>
-
-namespace {
-std::atomic<bool> g_counting{false};
-std::atomic<std::size_t> g_allocations{0};
-}  // namespace
-
-// GCC sees the malloc/free pair through inlining and takes it for mismatched new/free.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size)
-{
-    if (g_counting.load(std::memory_order_relaxed)) g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size ? size : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 namespace rcvmon::test {
 namespace {
@@ -69,13 +45,10 @@ TEST(StatsAllocation, AddingKnownTrafficAllocatesNothing)
     for (const Dissected& d : frames) stats.add(d.frame, *d.dissection);
     const std::size_t conversations = stats.conversations(StatKind::Udp).size();
 
-    g_allocations = 0;
-    g_counting = true;
+    AllocationCounter allocations;
     for (int round = 0; round < 3; ++round)
         for (const Dissected& d : frames) stats.add(d.frame, *d.dissection);
-    g_counting = false;
-
-    EXPECT_EQ(g_allocations.load(), 0u);
+    EXPECT_EQ(allocations.stop(), 0u);
     EXPECT_EQ(stats.conversations(StatKind::Udp).size(), conversations);
     EXPECT_EQ(stats.frames(), 4 * frames.size());
 }
@@ -86,11 +59,9 @@ TEST(StatsAllocation, ANewConversationIsCounted)
     const std::vector<Scenario> scenarios{dnsAndTcpScenario()};
     const std::vector<Dissected> frames = dissectAll(scenarios);
     TrafficStatistics stats;
-    g_allocations = 0;
-    g_counting = true;
+    AllocationCounter allocations;
     stats.add(frames[0].frame, *frames[0].dissection);
-    g_counting = false;
-    EXPECT_GT(g_allocations.load(), 0u);
+    EXPECT_GT(allocations.stop(), 0u);
 }
 
 }  // namespace
