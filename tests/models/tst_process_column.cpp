@@ -13,6 +13,7 @@
 #include "live/process_map.h"
 #include "packet_table_model.h"
 #include "process_table_model.h"
+#include "process_test_counts.h"
 #include "process_test_flows.h"
 #include "process_traffic.h"
 
@@ -36,77 +37,6 @@ namespace {
 const QString samplePath = QStringLiteral(RCVMON_SAMPLE_FILE);
 constexpr int ShownRows = 30;
 const QString PendingText = QStringLiteral("…");
-
-struct Counts {
-    quint64 flows = 0, packetsIn = 0, bytesIn = 0, packetsOut = 0, bytesOut = 0;
-    friend bool operator==(const Counts&, const Counts&) = default;
-};
-
-QString describe(const Counts& c)
-{
-    return QStringLiteral("flows %1, in %2 pkts %3 B, out %4 pkts %5 B")
-        .arg(c.flows).arg(c.packetsIn).arg(c.bytesIn).arg(c.packetsOut).arg(c.bytesOut);
-}
-
-// What each process must show after frames [first, end) of a capture cycling through testFlows():
-// every frame of a flow the owner has, by direction, with its length on the wire.
-QMap<QString, Counts> expectedTraffic(quint64 first, quint64 end)
-{
-    const std::vector<TestFlow> flows = testFlows();
-    QMap<QString, Counts> expected;
-    QMap<QString, QSet<QString>> flowsOf;  // the local and remote end make the flow
-    for (quint64 n = first; n < end; ++n) {
-        const TestFlow& flow = flows[(n - 1) % flows.size()];
-        if (flow.process.isEmpty()) continue;  // no local end, or no ports
-        Counts& c = expected[flow.process];
-        const bool out = flow.frame.direction == Direction::Outgoing;
-        flowsOf[flow.process].insert(out ? flow.source + flow.destination : flow.destination + flow.source);
-        (out ? c.packetsOut : c.packetsIn) += 1;
-        (out ? c.bytesOut : c.bytesIn) += flow.frame.bytes.size();
-    }
-    for (auto it = expected.begin(); it != expected.end(); ++it) it->flows = flowsOf[it.key()].size();
-    return expected;
-}
-
-quint64 cell(const ProcessTableModel& model, int row, int column)
-{
-    return model.index(row, column).data(ProcessTableModel::SortRole).toULongLong();
-}
-
-// "fakedns (4242)", "unknown" or "pending", as the Process column says it.
-QString processKey(const ProcessTableModel& model, int row)
-{
-    const QString name = model.index(row, ProcessTableModel::Process).data().toString();
-    const QString pid = model.index(row, ProcessTableModel::Pid).data().toString();
-    return pid.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, pid);
-}
-
-QMap<QString, Counts> shownTraffic(const ProcessTableModel& model)
-{
-    QMap<QString, Counts> shown;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        Counts& c = shown[processKey(model, row)];
-        c.flows = cell(model, row, ProcessTableModel::Flows);
-        c.packetsIn = cell(model, row, ProcessTableModel::PacketsIn);
-        c.bytesIn = cell(model, row, ProcessTableModel::BytesIn);
-        c.packetsOut = cell(model, row, ProcessTableModel::PacketsOut);
-        c.bytesOut = cell(model, row, ProcessTableModel::BytesOut);
-        if (cell(model, row, ProcessTableModel::Packets) != c.packetsIn + c.packetsOut) c.flows = ~0ull;  // shows as a mismatch
-        if (cell(model, row, ProcessTableModel::Bytes) != c.bytesIn + c.bytesOut) c.flows = ~0ull;
-    }
-    return shown;
-}
-
-QString differences(const QMap<QString, Counts>& shown, const QMap<QString, Counts>& expected)
-{
-    QStringList lines;
-    for (auto it = expected.begin(); it != expected.end(); ++it)
-        if (shown.value(it.key()) != *it)
-            lines << QStringLiteral("%1: shown {%2}, expected {%3}").arg(it.key(), describe(shown.value(it.key())), describe(*it));
-    for (auto it = shown.begin(); it != shown.end(); ++it)
-        if (!expected.contains(it.key())) lines << QStringLiteral("%1: not expected {%2}").arg(it.key(), describe(*it));
-    return lines.join(QLatin1Char('\n'));
-}
 
 // Reads the last ShownRows rows as a view would and checks each Process cell against its flow.
 struct TailReader {
@@ -324,9 +254,9 @@ void TestProcessColumn::processesCountEveryFrameWithoutAView()
     QCOMPARE(counters.droppedRing, quint64(0));
     QCOMPARE(counters.evicted, quint64(0));
     QVERIFY2(counters.captured > 300, qPrintable(QString::number(counters.captured)));
-    const QMap<QString, Counts> expected = expectedTraffic(1, counters.captured + 1);
-    const QMap<QString, Counts> shown = shownTraffic(processes);
-    QVERIFY2(shown == expected, qPrintable(differences(shown, expected)));
+    const QMap<QString, ProcessCounts> expected = expectedProcessTraffic(1, counters.captured + 1);
+    const QMap<QString, ProcessCounts> shown = shownProcessTraffic(processes);
+    QVERIFY2(shown == expected, qPrintable(processDifferences(shown, expected)));
     QCOMPARE(controller.tableModel()->textBuilds(), quint64(0));  // no row was ever asked for
     QCOMPARE(controller.flowTraffic()->flows().size(), std::size_t(3));
     QVERIFY2(owners->keysAsked <= 6, qPrintable(QString::number(owners->keysAsked.load())));
@@ -364,11 +294,11 @@ void TestProcessColumn::aFrameCountsOnceHoweverOftenItIsShown()
     QCOMPARE(counters.droppedRing, quint64(0));
     QCOMPARE(counters.evicted, quint64(0));
     QCOMPARE(table->textBuilds() >= static_cast<quint64>(table->rowCount()), true);
-    const QMap<QString, Counts> expected = expectedTraffic(1, counters.captured + 1);
-    const QMap<QString, Counts> shown = shownTraffic(processes);
-    QVERIFY2(shown == expected, qPrintable(differences(shown, expected)));
+    const QMap<QString, ProcessCounts> expected = expectedProcessTraffic(1, counters.captured + 1);
+    const QMap<QString, ProcessCounts> shown = shownProcessTraffic(processes);
+    QVERIFY2(shown == expected, qPrintable(processDifferences(shown, expected)));
     quint64 local = 0;
-    for (const Counts& c : expected) local += c.packetsIn + c.packetsOut;
+    for (const ProcessCounts& c : expected) local += c.packetsIn + c.packetsOut;
     QCOMPARE(controller.flowTraffic()->framesCounted(), local);
 }
 
@@ -389,9 +319,9 @@ void TestProcessColumn::aNewCaptureStartsTheCountsAgain()
     QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 5000);
     const CaptureCounters counters = controller.counters();
     QCOMPARE(counters.droppedRing, quint64(0));
-    const QMap<QString, Counts> expected = expectedTraffic(1, counters.captured + 1);
-    const QMap<QString, Counts> shown = shownTraffic(processes);
-    QVERIFY2(shown == expected, qPrintable(differences(shown, expected)));
+    const QMap<QString, ProcessCounts> expected = expectedProcessTraffic(1, counters.captured + 1);
+    const QMap<QString, ProcessCounts> shown = shownProcessTraffic(processes);
+    QVERIFY2(shown == expected, qPrintable(processDifferences(shown, expected)));
     qInfo("first capture %llu packets, second %llu", static_cast<unsigned long long>(firstCapture),
           static_cast<unsigned long long>(counters.captured));
 }

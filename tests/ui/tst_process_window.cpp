@@ -11,6 +11,7 @@
 #include "main_window.h"
 #include "packet_table_model.h"
 #include "process_table_model.h"
+#include "process_test_counts.h"
 #include "process_test_flows.h"
 #include "process_traffic.h"
 #include "processes_dialog.h"
@@ -51,72 +52,6 @@ std::pair<int, int> visibleRows(QTableView* table)
     int last = table->rowAt(table->viewport()->height() - 1);
     if (last < 0) last = table->model()->rowCount() - 1;
     return {first, last};
-}
-
-quint64 cell(const ProcessTableModel* model, int row, int column)
-{
-    return model->index(row, column).data(ProcessTableModel::SortRole).toULongLong();
-}
-
-QString processKey(const ProcessTableModel* model, int row)
-{
-    const QString name = model->index(row, ProcessTableModel::Process).data().toString();
-    const QString pid = model->index(row, ProcessTableModel::Pid).data().toString();
-    return pid.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, pid);
-}
-
-struct Counts {
-    quint64 flows = 0, packetsIn = 0, bytesIn = 0, packetsOut = 0, bytesOut = 0;
-    friend bool operator==(const Counts&, const Counts&) = default;
-};
-
-QString describe(const Counts& c)
-{
-    return QStringLiteral("flows %1, in %2 pkts %3 B, out %4 pkts %5 B")
-        .arg(c.flows).arg(c.packetsIn).arg(c.bytesIn).arg(c.packetsOut).arg(c.bytesOut);
-}
-
-// Each process's flows, packets and bytes over frames 1..captured of the cycle.
-QMap<QString, Counts> expectedTraffic(const std::vector<TestFlow>& flows, quint64 captured)
-{
-    QMap<QString, Counts> expected;
-    QMap<QString, QSet<QString>> flowsOf;
-    for (quint64 n = 1; n <= captured; ++n) {
-        const TestFlow& flow = flows[(n - 1) % flows.size()];
-        if (flow.process.isEmpty()) continue;
-        Counts& c = expected[flow.process];
-        const bool out = flow.frame.direction == Direction::Outgoing;
-        flowsOf[flow.process].insert(out ? flow.source + flow.destination : flow.destination + flow.source);
-        (out ? c.packetsOut : c.packetsIn) += 1;
-        (out ? c.bytesOut : c.bytesIn) += flow.frame.bytes.size();
-    }
-    for (auto it = expected.begin(); it != expected.end(); ++it) it->flows = flowsOf[it.key()].size();
-    return expected;
-}
-
-QMap<QString, Counts> shownTraffic(const ProcessTableModel* model)
-{
-    QMap<QString, Counts> shown;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        Counts& c = shown[processKey(model, row)];
-        c.flows = cell(model, row, ProcessTableModel::Flows);
-        c.packetsIn = cell(model, row, ProcessTableModel::PacketsIn);
-        c.bytesIn = cell(model, row, ProcessTableModel::BytesIn);
-        c.packetsOut = cell(model, row, ProcessTableModel::PacketsOut);
-        c.bytesOut = cell(model, row, ProcessTableModel::BytesOut);
-    }
-    return shown;
-}
-
-QString differences(const QMap<QString, Counts>& shown, const QMap<QString, Counts>& expected)
-{
-    QStringList lines;
-    for (auto it = expected.begin(); it != expected.end(); ++it)
-        if (shown.value(it.key()) != *it)
-            lines << QStringLiteral("%1: shown {%2}, expected {%3}").arg(it.key(), describe(shown.value(it.key())), describe(*it));
-    for (auto it = shown.begin(); it != shown.end(); ++it)
-        if (!expected.contains(it.key())) lines << QStringLiteral("%1: not expected {%2}").arg(it.key(), describe(*it));
-    return lines.join(QLatin1Char('\n'));
 }
 
 }  // namespace
@@ -167,7 +102,7 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     QTest::qWait(1500);  // the dialog's own 1 s tick refreshes it
     const auto rowOf = [processes](const QString& key) {
         for (int row = 0; row < processes->rowCount(); ++row)
-            if (processKey(processes, row) == key) return row;
+            if (processKey(*processes, row) == key) return row;
         return -1;
     };
     const int dnsRow = rowOf(QStringLiteral("fakedns (4242)"));
@@ -210,9 +145,9 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     const CaptureCounters counters = window.controller()->counters();
     QCOMPARE(counters.droppedRing, quint64(0));
     QCOMPARE(counters.evicted, quint64(0));
-    const QMap<QString, Counts> expected = expectedTraffic(flows, counters.captured);
-    const QMap<QString, Counts> shown = shownTraffic(processes);
-    QVERIFY2(shown == expected, qPrintable(differences(shown, expected)));
+    const QMap<QString, ProcessCounts> expected = expectedProcessTraffic(1, counters.captured + 1);
+    const QMap<QString, ProcessCounts> shown = shownProcessTraffic(*processes);
+    QVERIFY2(shown == expected, qPrintable(processDifferences(shown, expected)));
     QCOMPARE(processes->rowCount(), 3);
     const quint64 dissected = model->textBuilds();
     qInfo("rows %d, dissected %llu, keys %llu, counted %llu frames", model->rowCount(),
