@@ -19,24 +19,15 @@ double bitsPerSecond(std::uint64_t bytes, double seconds)
 }
 }  // namespace
 
-FlowTraffic::FlowTraffic(QObject* parent) : StorePass(parent) {}
+FlowTraffic::FlowTraffic(QObject* parent) : OnDemandPass(parent) {}
 
-void FlowTraffic::setEnabled(bool enabled)
+void FlowTraffic::clearResults()
 {
-    if (enabled == m_enabled) return;
-    m_enabled = enabled;
-    restart();
-}
-
-void FlowTraffic::begin()
-{
-    ++m_generation;
     m_flows.clear();
     m_framesCounted = 0;
     m_earliest = m_latest = Timestamp{};
     m_haveMark = false;
     m_markNs = 0;
-    emit cleared();
 }
 
 void FlowTraffic::visit(const FrameRef& frame, std::uint64_t)

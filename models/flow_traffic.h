@@ -3,7 +3,7 @@
 
 #include "core/timestamp.h"
 #include "live/flow_key.h"
-#include "store_pass.h"
+#include "on_demand_pass.h"
 
 #include <cstdint>
 #include <unordered_map>
@@ -16,7 +16,7 @@ namespace rcvmon {
 // hash lookup. Nothing is allocated per frame but a new flow's entry, so a capture of millions
 // of packets costs memory in flows, not packets. Statistics ▸ Processes groups the flows by
 // owner (ProcessTraffic). Off until first asked for, as the StatisticsFeed is.
-class FlowTraffic : public StorePass {
+class FlowTraffic : public OnDemandPass {
     Q_OBJECT
 public:
     struct Flow {
@@ -30,9 +30,6 @@ public:
 
     explicit FlowTraffic(QObject* parent = nullptr);
 
-    void setEnabled(bool enabled);
-    bool enabled() const { return m_enabled; }
-
     const Flows& flows() const { return m_flows; }
     // Frames added to a flow; frames without a local TCP/UDP end are passed over.
     std::uint64_t framesCounted() const { return m_framesCounted; }
@@ -43,21 +40,12 @@ public:
     // time, not wall time, so catching up on retained frames or a file reads true rates, and a
     // stopped capture reads zero. Work proportional to the flows.
     void markRates();
-    // Changes each time the flows are cleared, so views know to start over.
-    std::uint64_t generation() const { return m_generation; }
-
-signals:
-    // The flows were emptied (a new store, or enabled again).
-    void cleared();
 
 protected:
-    bool active() const override { return m_enabled; }
-    void begin() override;
+    void clearResults() override;
     void visit(const FrameRef& frame, std::uint64_t number) override;
 
 private:
-    bool m_enabled = false;
-    std::uint64_t m_generation = 0;
     Flows m_flows;
     std::uint64_t m_framesCounted = 0;
     Timestamp m_earliest, m_latest;

@@ -3,21 +3,12 @@
 
 namespace rcvmon {
 
-StatisticsFeed::StatisticsFeed(QObject* parent) : StorePass(parent) {}
+StatisticsFeed::StatisticsFeed(QObject* parent) : OnDemandPass(parent) {}
 
-void StatisticsFeed::setEnabled(bool enabled)
+void StatisticsFeed::clearResults()
 {
-    if (enabled == m_enabled) return;
-    m_enabled = enabled;
-    restart();
-}
-
-void StatisticsFeed::begin()
-{
-    ++m_generation;
     m_dissector.reset();
     m_statistics.clear();
-    emit cleared();
 }
 
 void StatisticsFeed::visit(const FrameRef& frame, std::uint64_t number)
