@@ -30,7 +30,11 @@ std::uint16_t udpApplication(ByteSpan d, std::size_t at, std::size_t length)
     if (udpLength < 8 && udpLength != 0) return 0;  // malformed: nothing handed on
     if (udpLength < 8 || udpLength > length) udpLength = length;
     if (udpLength - 8 < 4) return 0;
-    const std::string_view protocol = udpPortProtocol(u16At(d, at), u16At(d, at + 2));
+    // Most frames use none of the family's ports: skip the port table for them.
+    const unsigned src = u16At(d, at), dst = u16At(d, at + 2);
+    const auto dnsFamily = [](unsigned port) { return port == 53 || port == 5353 || port == 5355; };
+    if (!dnsFamily(src) && !dnsFamily(dst)) return 0;
+    const std::string_view protocol = udpPortProtocol(static_cast<std::uint16_t>(src), static_cast<std::uint16_t>(dst));
     return protocol == "dns" ? QuickProtocol::Dns : protocol == "mdns" ? QuickProtocol::Mdns
                              : protocol == "llmnr" ? QuickProtocol::Llmnr : 0;
 }
