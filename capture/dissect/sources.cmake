@@ -21,6 +21,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/gre.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/icmp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/icmpv6.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/igmp.cpp

@@ -3,6 +3,7 @@
 // starts a message, Content-Length says how far its body reaches (so the segments between
 // stay "TCP" when reassembling), and an XML body makes it "HTTP/XML" as in Wireshark.
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/http_body.h"
 #include "dissect/tcp_conversations.h"
 
 #include <algorithm>
@@ -30,6 +31,7 @@ struct HttpHead {
     bool hasLength = false;
     bool xml = false;
     std::string_view mediaType;  // Content-Type without parameters
+    ContentCoding coding = ContentCoding::Identity;
 };
 
 // The layer Wireshark's media-type table gives an HTTP body; none when the type is not given.
@@ -87,9 +89,21 @@ HttpHead parseHead(std::string_view text)
             h.xml = line.find("xml") != std::string_view::npos;
             const std::string_view value = line.substr(13);
             h.mediaType = trim(value.substr(0, value.find(';')));
+        } else if (startsWithCi(line, "content-encoding:")) {
+            h.coding = contentCodingOf(line.substr(17));
         }
     }
     return h;
+}
+
+// Wireshark's XML heuristic: a body that starts "<?xml" once its content coding is undone is
+// XML whatever its type (a gzip-compressed XHTML page shows as HTTP/XML).
+bool bodyLooksLikeXml(ByteSpan body, ContentCoding coding)
+{
+    constexpr std::string_view Start = "<?xml";
+    std::uint8_t decoded[Start.size()];
+    return decodeBodyPrefix(body, coding, decoded) == Start.size() &&
+           std::equal(Start.begin(), Start.end(), decoded, [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
 }
 
 }  // namespace
@@ -113,8 +127,10 @@ void dissectHttp(DissectContext& ctx, const Payload& p)
     if (ctx.tcpConversation) ctx.tcpConversation->httpSeen = true;
     const HttpHead head = parseHead(text);
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
+    const bool xmlBody = bodyLooksLikeXml(p.data.subspan(std::min(p.data.size(), head.headerEnd)), head.coding);
+    const bool xml = bodyHere > 0 && (head.xml || xmlBody);
     if (!ctx.desegment) {
-        ctx.setProtocol(head.xml && bodyHere > 0 ? "HTTP/XML" : "HTTP");
+        ctx.setProtocol(xml ? "HTTP/XML" : "HTTP");
         return;
     }
     std::size_t needed = 0;
@@ -123,12 +139,15 @@ void dissectHttp(DissectContext& ctx, const Payload& p)
     } else if (head.hasLength && head.contentLength > bodyHere) {
         needed = static_cast<std::size_t>(head.contentLength - bodyHere);
     }
-    const BodyLayer body = head.hasLength && head.contentLength > 0 ? bodyLayerFor(head.mediaType) : BodyLayer{};
+    const BodyLayer body = !head.hasLength || head.contentLength == 0 ? BodyLayer{}
+                           : xmlBody ? BodyLayer{"eXtensible Markup Language", "xml"}
+                                     : bodyLayerFor(head.mediaType);
     if (needed == 0 && bodyHere > 0 && !body.filter.empty())
         ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
                          static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
                          ctx.inReassembled);
-    startTcpPdu(ctx, TcpPdu{head.xml ? "HTTP/XML" : "HTTP", "HTTP", "http", body.name, body.filter}, needed, c.layer());
+    startTcpPdu(ctx, TcpPdu{head.xml || xmlBody ? "HTTP/XML" : "HTTP", "HTTP", "http", body.name, body.filter}, needed,
+                c.layer());
 }
 
 }  // namespace rcvmon

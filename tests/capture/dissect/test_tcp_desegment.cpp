@@ -2,7 +2,8 @@
 // TCP desegmentation as Wireshark shows it: an HTTP message spread over segments is only TCP
 // until the segment that completes it, which carries http, its body's layer and the
 // tcp.segments item; a message whole in one segment shows its body at once; without
-// reassembly the first segment is HTTP. Layers out of the tree stay for the detail pane.
+// reassembly the first segment is HTTP. Layers out of the tree stay for the detail pane. A body
+// that starts "<?xml" once gzip or deflate is undone is XML, as Wireshark's heuristic finds.
 #include "dissect/dissector.h"
 #include "packet_builder.h"
 
@@ -90,6 +91,54 @@ TEST_F(TcpDesegmentTest, PayloadOfUnknownConversationIsNotHttp)
     EXPECT_FALSE(inTree("http"));
 }
 
+// gzip of an XHTML page that starts "<?xml" (Python's gzip.compress, mtime 0).
+const Bytes kGzipXhtml{
+    0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x25, 0xca, 0x41, 0x0a, 0x84, 0x30,
+    0x0c, 0x40, 0xd1, 0xbd, 0xa7, 0x90, 0xec, 0x6d, 0x14, 0x37, 0x56, 0xd2, 0xb8, 0x9b, 0x13, 0x8c,
+    0x07, 0x10, 0x2d, 0xb6, 0xa0, 0xad, 0x68, 0x98, 0xf6, 0xf8, 0xa3, 0xb8, 0xfb, 0x7c, 0x1e, 0x0d,
+    0x79, 0xdf, 0xca, 0x9f, 0x3d, 0x2f, 0x1f, 0x83, 0x81, 0x46, 0xd5, 0x50, 0xda, 0x30, 0xc7, 0xc5,
+    0x87, 0xd5, 0xc0, 0xf8, 0xfd, 0x54, 0x1d, 0x0c, 0x5c, 0x90, 0x93, 0x9b, 0xdd, 0x34, 0x5c, 0x06,
+    0x9c, 0xc8, 0xd1, 0x23, 0xa6, 0x94, 0x54, 0x6a, 0x55, 0x3c, 0x57, 0x6c, 0xb4, 0xd6, 0x98, 0x1f,
+    0x03, 0x4c, 0xce, 0x4e, 0x0b, 0x93, 0x78, 0xd9, 0x2c, 0x67, 0xc2, 0x37, 0x08, 0xdf, 0x8d, 0x0f,
+    0xe2, 0xe2, 0x0f, 0xff, 0x4c, 0x14, 0x39, 0x77, 0x00, 0x00, 0x00,
+};
+
+Bytes compressedResponse(std::string_view coding, const Bytes& body)
+{
+    const std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: " + std::string(coding) +
+                             "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    return cat({text(head), body});
+}
+
+TEST_F(TcpDesegmentTest, CompressedXmlBodyIsHttpXml)
+{
+    segment(1, compressedResponse("gzip", kGzipXhtml));
+    EXPECT_EQ(column(), "HTTP/XML");
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http:xml");
+    // A bare deflate stream (the gzip member without its header and trailer).
+    const Bytes raw(kGzipXhtml.begin() + 10, kGzipXhtml.end() - 8);
+    segment(1000, compressedResponse("deflate", raw));
+    EXPECT_EQ(column(), "HTTP/XML");
+    // A coding RcvMon does not undo, or bytes that do not inflate: the declared type decides.
+    segment(2000, compressedResponse("br", kGzipXhtml));
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http:data-text-lines");
+    Bytes broken = kGzipXhtml;
+    for (std::size_t i = 10; i < 30; ++i) broken[i] = 0xff;
+    segment(3000, compressedResponse("gzip", broken));
+    EXPECT_EQ(column(), "HTTP");
+}
+
+TEST_F(TcpDesegmentTest, CompressedBodyOverSegmentsIsJudgedByItsStart)
+{
+    const Bytes whole = compressedResponse("gzip", kGzipXhtml);
+    const std::size_t cut = whole.size() - 60;  // the first segment has the header and some body
+    segment(1, Bytes(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(cut)));
+    EXPECT_EQ(column(), "TCP");
+    segment(1 + static_cast<std::uint32_t>(cut), Bytes(whole.begin() + static_cast<std::ptrdiff_t>(cut), whole.end()));
+    EXPECT_EQ(column(), "HTTP/XML");
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http:xml");
+}
+
 TEST(TcpNoReassembly, FirstSegmentIsHttp)
 {
     Dissector dissector(DissectorOptions{false});
@@ -99,6 +148,12 @@ TEST(TcpNoReassembly, FirstSegmentIsHttp)
     dissector.dissect(frameOf(frame), 1, out);
     EXPECT_EQ(out.fieldText(field::ColProtocol), "HTTP");
     EXPECT_EQ(out.fieldText(field::FrameProtocols), "eth:ethertype:ip:tcp:http");
+    // Without reassembly the start of a compressed body is enough to call it XML, as tshark does.
+    const Bytes whole = compressedResponse("gzip", kGzipXhtml);
+    const Bytes first(whole.begin(), whole.end() - 60);
+    const Bytes frame2 = ethernet(0x0800, ipv4(6, tcp(80, 40000, 1, 1, 0x018, first), kIpB, kIpA));
+    dissector.dissect(frameOf(frame2), 2, out);
+    EXPECT_EQ(out.fieldText(field::ColProtocol), "HTTP/XML");
 }
 
 }  // namespace
