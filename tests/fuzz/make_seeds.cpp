@@ -86,6 +86,11 @@ int main(int argc, char** argv)
           {ethernet(0x0800, ipv4(17, udp(138, 138, nbdgmMailslot("\\MAILSLOT\\BROWSE", Bytes{1, 0, 0x80, 0xfc}))))});
     write(d, "eth-eapol-eap-xid", 0, true,
           {ethernet(0x888e, Bytes{1, 0, 0, 5, 2, 7, 0, 5, 1}), ethernet(6, Bytes{0, 1, 0xaf, 0x81, 1, 0})});
+    const std::string gzipHead = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+                                 "Content-Length: " + std::to_string(kGzipXhtml.size()) + "\r\n\r\n";
+    Bytes gzipResponse(gzipHead.begin(), gzipHead.end());
+    append(gzipResponse, kGzipXhtml);
+    write(d, "eth-http-gzip", 0, true, {ethernet(0x0800, ipv4(6, tcp(80, 40000, 1, 1, 0x018, gzipResponse)))});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     return 0;
 }
