@@ -3,6 +3,7 @@
 
 #include "bandwidth_model.h"
 #include "file/capture_file_writer.h"
+#include "file/file_backed_store.h"
 #include "file/file_source.h"
 #include "flow_traffic.h"
 #include "live/process_map.h"
@@ -149,9 +150,7 @@ bool CaptureController::openFile(const QString& path, QString& error)
 
     if (reader->randomAccess()) {
         // Frames stay in the mapped file; the store keeps only the index records.
-        CaptureFileReader* raw = reader.get();
-        replaceStore(std::make_unique<PacketStore>(
-            [raw](std::uint64_t offset, FrameRef& out) { return raw->readAt(offset, out); }, options));
+        replaceStore(makeFileBackedStore(*reader, options));
         m_reader = std::move(reader);
         m_fileBins = std::make_unique<BandwidthBins>(BandwidthSeconds);
         m_live = false;

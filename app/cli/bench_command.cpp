@@ -5,6 +5,7 @@
 #include "dissect/dissector.h"
 #include "dissect/quick_classify.h"
 #include "file/capture_file_reader.h"
+#include "file/file_backed_store.h"
 #include "store/packet_store.h"
 
 #include <chrono>
@@ -45,7 +46,8 @@ int runBenchCommand(const CliOptions& options)
     }
 
     // Pass 1: what opening a file costs: the frames stay in the file, one record each in memory.
-    PacketStore index([&reader](std::uint64_t offset, FrameRef& out) { return reader->readAt(offset, out); });
+    const std::unique_ptr<PacketStore> store = makeFileBackedStore(*reader);
+    PacketStore& index = *store;
     FrameRef frame;
     std::uint64_t packets = 0;
     const PassTimer indexTimer;

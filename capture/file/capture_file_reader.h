@@ -53,6 +53,11 @@ public:
     virtual bool randomAccess() const = 0;
     virtual std::uint64_t lastFrameOffset() const = 0;
     virtual bool readAt(std::uint64_t offset, FrameRef& frame) = 0;
+    // When every frame of a mapped file starts the same distance after its record's offset
+    // (pcap), that distance, and the mapped bytes: a store can then find a frame from its
+    // index record alone. 0 and empty otherwise (pcapng blocks differ; streams).
+    virtual std::uint32_t fixedFrameOffset() const { return 0; }
+    virtual ByteSpan mappedBytes() const { return {}; }
 };
 
 // Captured lengths above this are damage, not packets (Wireshark's and libpcap's limit).

@@ -139,6 +139,16 @@ bool PcapReader::next(FrameRef& frame)
     return true;
 }
 
+std::uint32_t PcapReader::fixedFrameOffset() const
+{
+    return m_input->isMapped() ? static_cast<std::uint32_t>(m_recordHeaderLength) : 0;
+}
+
+ByteSpan PcapReader::mappedBytes() const
+{
+    return m_input->isMapped() ? m_input->whole() : ByteSpan();
+}
+
 bool PcapReader::readAt(std::uint64_t offset, FrameRef& frame)
 {
     if (!m_input->isMapped()) {

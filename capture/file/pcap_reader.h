@@ -24,6 +24,8 @@ public:
     bool randomAccess() const override { return m_input->isMapped(); }
     std::uint64_t lastFrameOffset() const override { return m_lastOffset; }
     bool readAt(std::uint64_t offset, FrameRef& frame) override;
+    std::uint32_t fixedFrameOffset() const override;
+    ByteSpan mappedBytes() const override;
 
 private:
     PcapReader(std::unique_ptr<FileInput> input, std::string displayName);

@@ -5,6 +5,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.h
   ${CMAKE_CURRENT_LIST_DIR}/file_bytes.h
+  ${CMAKE_CURRENT_LIST_DIR}/file_backed_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file_input.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file_input.h
   ${CMAKE_CURRENT_LIST_DIR}/file_source.cpp
@@ -13,6 +14,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/mapped_file.h
   ${CMAKE_CURRENT_LIST_DIR}/output_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/output_file.h
+  ${CMAKE_CURRENT_LIST_DIR}/file_backed_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pcap_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pcap_reader.h
   ${CMAKE_CURRENT_LIST_DIR}/pcap_writer.cpp

@@ -264,6 +264,12 @@ const PacketRecord& PacketStore::record(std::uint64_t number) const
     return recordAt(number - 1);
 }
 
+void PacketStore::setMappedFrames(ByteSpan file, std::uint32_t frameOffset)
+{
+    m_mappedFile = frameOffset != 0 ? file : ByteSpan();
+    m_mappedFrameOffset = frameOffset;
+}
+
 bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
 {
     if (!contains(number)) {
@@ -273,6 +279,11 @@ bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
     const PacketRecord& r = record(number);
     out = r.frameWithoutBytes();
     if (fileBacked()) {
+        const std::uint64_t at = r.location + m_mappedFrameOffset;
+        if (!m_mappedFile.empty() && at <= m_mappedFile.size() && m_mappedFile.size() - at >= r.capturedLength) {
+            out.data = m_mappedFile.subspan(static_cast<std::size_t>(at), r.capturedLength);
+            return true;
+        }
         FrameRef fromFile;
         if (!m_accessor(r.location, fromFile)) {
             m_error = "cannot read packet " + std::to_string(number) + " from the file (offset " +

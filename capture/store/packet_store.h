@@ -57,6 +57,10 @@ public:
     ~PacketStore();
 
     bool fileBacked() const { return static_cast<bool>(m_accessor); }
+    // File-backed store over a mapped file whose frames all start frameOffset bytes after
+    // their record (pcap): readFrame() takes the bytes straight from the mapping, without a
+    // call to the accessor, which stays for anything out of bounds.
+    void setMappedFrames(ByteSpan file, std::uint32_t frameOffset);
 
     // Arena store: copies the frame in. False when refused (stopped at the bound, or a
     // frame larger than the whole bound); refusals are counted.
@@ -112,6 +116,8 @@ private:
     void setMemoryUsed(std::uint64_t bytes) { m_memoryUsed.store(bytes, std::memory_order_relaxed); }
 
     FrameAccessor m_accessor;
+    ByteSpan m_mappedFile;
+    std::uint32_t m_mappedFrameOffset = 0;
     std::uint64_t m_bound = 0;
     BoundPolicy m_policy = BoundPolicy::EvictOldest;
     std::uint32_t m_chunkBytes = 0;

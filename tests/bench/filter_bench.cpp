@@ -5,6 +5,7 @@
 // RUNS times, and prints the median. Usage: filter_bench FILE FILTER [RUNS=5]
 #include "dissect/quick_classify.h"
 #include "file/capture_file_reader.h"
+#include "file/file_backed_store.h"
 #include "filter/display_filter.h"
 #include "filter/packet_matcher.h"
 #include "filter/store_filter.h"
@@ -42,10 +43,10 @@ int main(int argc, char** argv)
 
     // Load as CaptureController::openFile does.
     const auto loadStart = std::chrono::steady_clock::now();
-    CaptureFileReader* raw = reader.get();
     PacketStoreOptions options;
     options.memoryBound = 8ull << 30;
-    PacketStore store([raw](std::uint64_t offset, FrameRef& out) { return raw->readAt(offset, out); }, options);
+    const std::unique_ptr<PacketStore> indexed = makeFileBackedStore(*reader, options);
+    PacketStore& store = *indexed;
     FrameRef frame;
     while (reader->next(frame))
         store.appendAt(reader->lastFrameOffset(), frame, PacketTags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off});

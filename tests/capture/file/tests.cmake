@@ -5,7 +5,8 @@ rcvmon_add_gtest(test_capture_file SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_reader_errors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_stream_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_capture_file_writer.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/test_file_source.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/test_file_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_file_backed_store.cpp)
 
 # libpcap as the independent oracle, capinfos and tshark reading back what RcvMon writes:
 # Linux only (neither exists for the mingw build).
