@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Test-only frame loading: libpcap is the reader (nanosecond precision). libpcap refuses
-// pcapng files whose interfaces differ in link type or snaplen (ldap__gap-data-missing.pcapng);
-// for those a minimal pcapng block walker (SHB, IDB, EPB, SPB) gives each packet its own
-// interface's link type, until RcvMon's own reader replaces both.
+// Test-only frame loading for the dissector's reference tests: every frame of a capture, copied,
+// read by RcvMon's own reader (which test_capture_file_oracle holds to libpcap's frames,
+// lengths, timestamps and bytes, and which reads the caplen a record states, as tshark does).
 #pragma once
 
 #include "core/frame.h"
@@ -18,7 +17,7 @@ struct LoadedFrame {
     std::vector<std::uint8_t> bytes;
 };
 
-// Loads every frame of a capture; `how` says which reader was used ("libpcap" / "pcapng-walker").
-bool loadFrames(const std::string& path, std::vector<LoadedFrame>& frames, std::string& error, std::string* how = nullptr);
+// Loads every frame of a capture; false (and why) when the file cannot be read to its end.
+bool loadFrames(const std::string& path, std::vector<LoadedFrame>& frames, std::string& error);
 
 }  // namespace rcvmon::testing
