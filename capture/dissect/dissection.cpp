@@ -16,6 +16,7 @@ void Dissection::clear()
     m_infoKind = InfoKind::None;
     m_infoLayer = 0;
     m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
+    m_hasColumnLinkSrc = m_hasColumnLinkDst = false;
     m_frameNumber = 0;
 }
 
@@ -201,8 +202,20 @@ void Dissection::appendColumn(FieldId id, std::string& out) const
         const bool src = id == field::ColSource;
         const FieldRecord* f = at(src ? m_netSrc : m_netDst);
         if (!f) f = at(src ? m_linkSrc : m_linkDst);
-        if (f) appendValue(*f, out);
+        if (f) {
+            appendValue(*f, out);
+        } else if (src ? m_hasColumnLinkSrc : m_hasColumnLinkDst) {
+            appendMac(out, src ? m_columnLinkSrc : m_columnLinkDst);
+        }
     }
+}
+
+void Dissection::setColumnLinkAddresses(ByteSpan src, ByteSpan dst)
+{
+    m_hasColumnLinkSrc = src.size() == m_columnLinkSrc.size();
+    if (m_hasColumnLinkSrc) std::copy(src.begin(), src.end(), m_columnLinkSrc.begin());
+    m_hasColumnLinkDst = dst.size() == m_columnLinkDst.size();
+    if (m_hasColumnLinkDst) std::copy(dst.begin(), dst.end(), m_columnLinkDst.begin());
 }
 
 PacketSummary Dissection::summary() const

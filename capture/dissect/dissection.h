@@ -6,6 +6,7 @@
 #include "core/frame.h"
 #include "dissect/field_registry.h"
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -99,6 +100,10 @@ public:
     void setInfo(InfoKind kind, std::uint16_t layer) { m_infoKind = kind; m_infoLayer = layer; }
     void setNetAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_netSrc = srcField; m_netDst = dstField; }
     void setLinkAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_linkSrc = srcField; m_linkDst = dstField; }
+    // Link addresses for the Source and Destination columns alone, with no field: Wireshark
+    // takes them from an Ethernet header's first 6 and next 6 bytes before a cut header stops
+    // its dissector. An empty span leaves that column without one.
+    void setColumnLinkAddresses(ByteSpan src, ByteSpan dst);
     InfoKind infoKind() const { return m_infoKind; }
     std::uint16_t infoLayer() const { return m_infoLayer; }
 
@@ -117,6 +122,8 @@ private:
     std::uint16_t m_infoLayer = 0;
     std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
     std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
+    std::array<std::uint8_t, 6> m_columnLinkSrc{}, m_columnLinkDst{};
+    bool m_hasColumnLinkSrc = false, m_hasColumnLinkDst = false;
     std::uint64_t m_frameNumber = 0;
 };
 

@@ -9,8 +9,15 @@ void dissectEthernet(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "Ethernet", "eth", p.data, p.at, p.reported);
     ctx.setProtocol("Ethernet");
-    // Wireshark adds nothing unless the whole 14-byte header is there.
-    if (!c.need(14)) return;
+    // Wireshark adds nothing unless the whole 14-byte header is there, but it has already
+    // taken the addresses for its columns as far as the bytes went (6 for the destination,
+    // 12 for both).
+    if (!c.need(14)) {
+        const ByteSpan d = p.data;
+        if (ctx.columnsWritable && d.size() >= 6)
+            ctx.out.setColumnLinkAddresses(d.size() >= 12 ? d.subspan(6, 6) : ByteSpan(), d.first(6));
+        return;
+    }
     const std::uint32_t dst = (c.bytes(6, field::EthDst), c.lastField());
     const std::uint32_t src = (c.bytes(6, field::EthSrc), c.lastField());
     if (ctx.columnsWritable) ctx.out.setLinkAddresses(src, dst);

@@ -394,6 +394,21 @@ TEST_F(DissectTest, ShortDnsMessagesShowWhatWiresharkShows)
     EXPECT_TRUE(m_out.malformed());
 }
 
+TEST_F(DissectTest, CutEthernetHeaderStillFillsTheAddressColumns)
+{
+    const Bytes frame = ethernet(0x0800, ipv4(17, udp(1, 2, Bytes(4, 0))));
+    run(Bytes(frame.begin(), frame.begin() + 8));  // as Wireshark: the destination was read
+    EXPECT_EQ(m_out.summary().destination, "66:77:88:99:aa:bb");
+    EXPECT_EQ(m_out.summary().source, "");
+    EXPECT_EQ(text("eth.dst"), "");
+    run(Bytes(frame.begin(), frame.begin() + 12));  // and the source
+    EXPECT_EQ(m_out.summary().source, "00:11:22:33:44:55");
+    run(Bytes(frame.begin(), frame.begin() + 5));   // not even the destination
+    EXPECT_EQ(m_out.summary().destination, "");
+    run(frame);
+    EXPECT_EQ(text("eth.dst"), "66:77:88:99:aa:bb");
+}
+
 TEST_F(DissectTest, DnsCompressionLoopIsMalformedNotEndless)
 {
     Bytes msg{0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1};  // name points at itself
