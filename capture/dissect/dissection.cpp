@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissect/dissection.h"
 
+#include "core/link_type.h"
 #include "dissect/field_format.h"
 
 #include <algorithm>
@@ -24,6 +25,7 @@ void Dissection::beginFrame(const FrameRef& frame, std::uint64_t frameNumber)
 {
     clear();
     m_frameNumber = frameNumber;
+    m_linkType = frame.linkType;
     const std::uint16_t l = addLayer("Frame", "frame", 0, frame.capturedLength, false);
     addField(field::FrameInterfaceId, l, 0, 0, frame.interfaceId);
     FieldRecord& t = m_fields[addField(field::FrameTimeEpoch, l, 0, 0, static_cast<std::uint64_t>(frame.ts.sec))];
@@ -171,13 +173,16 @@ std::string Dissection::fieldText(FieldId id) const
 
 void Dissection::appendProtocols(std::string& out) const
 {
-    // Wireshark's list also names its EtherType dispatcher, and "raw" for bare-IP links.
+    // Wireshark's list also names its EtherType dispatcher, and "raw" for LINKTYPE_RAW's
+    // bare-IP dissector (LINKTYPE_IPV4/IPV6 go straight to IP).
+    const bool rawLink = m_linkType == link_type::Raw || m_linkType == link_type::RawLegacy12 ||
+                         m_linkType == link_type::RawLegacy14;
     bool firstOne = true;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const LayerRecord& l = m_layers[i];
         if (l.filterName == "frame") {
-            if (m_layers.size() > 1 && i + 1 < m_layers.size() && (m_layers[i + 1].filterName == "ip" ||
-                                                                    m_layers[i + 1].filterName == "ipv6")) {
+            if (rawLink && i + 1 < m_layers.size() &&
+                (m_layers[i + 1].filterName == "ip" || m_layers[i + 1].filterName == "ipv6")) {
                 out += "raw";
                 firstOne = false;
             }

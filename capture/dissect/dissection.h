@@ -122,6 +122,7 @@ private:
     std::uint16_t m_infoLayer = 0;
     std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
     std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
+    std::uint32_t m_linkType = 0;
     std::array<std::uint8_t, 6> m_columnLinkSrc{}, m_columnLinkDst{};
     bool m_hasColumnLinkSrc = false, m_hasColumnLinkDst = false;
     std::uint64_t m_frameNumber = 0;

@@ -426,9 +426,12 @@ TEST_F(DissectTest, LinkTypes)
         run(v4, lt);
         EXPECT_EQ(text("ip.src"), "198.18.0.1") << lt;
         EXPECT_EQ(text("eth.src"), "") << lt;
+        // tshark names its "raw" dissector only for LINKTYPE_RAW and its BSD numbers.
+        EXPECT_EQ(text("frame.protocols"), lt == link_type::Ipv4 ? "ip:udp" : "raw:ip:udp") << lt;
     }
     run(v6, link_type::Ipv6);
     EXPECT_EQ(text("ipv6.src"), "2001:db8::1");
+    EXPECT_EQ(text("frame.protocols"), "ipv6:udp");
     run(sll(0x0800, v4), link_type::LinuxSll);
     EXPECT_EQ(text("udp.srcport"), "1");
     EXPECT_EQ(text("sll.src.eth"), "00:11:22:33:44:55");
