@@ -26,6 +26,7 @@ function(rcvmon_add_gtest name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LABELS;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE rcvmon_capture GTest::gtest_main ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
   target_compile_definitions(${name} PRIVATE
     RCVMON_CORPUS_DIR="${RCVMON_CORPUS_DIR}"
     RCVMON_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")

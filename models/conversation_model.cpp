@@ -55,9 +55,8 @@ QVariant ConversationModel::cell(std::size_t row, int column, int role) const
     case BytesAToB: return number(c.aToB.bytes);
     case PacketsBToA: return number(c.bToA.frames);
     case BytesBToA: return number(c.bToA.bytes);
-    case RelStart:
-        return role == SortRole ? QVariant(c.start.seconds()) : QVariant(QString::number(c.start.seconds(), 'f', 6));
-    case Duration: return role == SortRole ? QVariant(duration) : QVariant(QString::number(duration, 'f', 4));
+    case RelStart: return relStartCell(c.start, role);
+    case Duration: return durationCell(c.start, c.stop, role);
     case BitsAToB: return bitsPerSecond(c.aToB.bytes, duration, role);
     case BitsBToA: return bitsPerSecond(c.bToA.bytes, duration, role);
     default: return {};

@@ -27,7 +27,6 @@ QVariant EndpointModel::cell(std::size_t row, int column, int role) const
 {
     const Endpoint& e = m_feed->statistics().endpoints(kind()).endpoints()[row];
     const auto number = [](std::uint64_t v) { return QVariant::fromValue<qulonglong>(v); };
-    const double duration = e.stop.seconds() - e.start.seconds();
     switch (column) {
     case Address: return QString::fromStdString(e.address.text());
     case Port: return statKindHasPorts(kind()) ? number(e.port) : QVariant();
@@ -37,9 +36,8 @@ QVariant EndpointModel::cell(std::size_t row, int column, int role) const
     case TxBytes: return number(e.tx.bytes);
     case RxPackets: return number(e.rx.frames);
     case RxBytes: return number(e.rx.bytes);
-    case RelStart:
-        return role == SortRole ? QVariant(e.start.seconds()) : QVariant(QString::number(e.start.seconds(), 'f', 6));
-    case Duration: return role == SortRole ? QVariant(duration) : QVariant(QString::number(duration, 'f', 4));
+    case RelStart: return relStartCell(e.start, role);
+    case Duration: return durationCell(e.start, e.stop, role);
     default: return {};
     }
 }

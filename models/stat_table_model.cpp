@@ -73,4 +73,15 @@ QString portFilterName(StatKind kind)
     return kind == StatKind::Tcp ? QStringLiteral("tcp.port") : QStringLiteral("udp.port");
 }
 
+QVariant StatTableModel::relStartCell(const RelativeTime& start, int role)
+{
+    return role == SortRole ? QVariant(start.seconds()) : QVariant(QString::number(start.seconds(), 'f', 6));
+}
+
+QVariant StatTableModel::durationCell(const RelativeTime& start, const RelativeTime& stop, int role)
+{
+    const double duration = stop.seconds() - start.seconds();
+    return role == SortRole ? QVariant(duration) : QVariant(QString::number(duration, 'f', 4));
+}
+
 }  // namespace rcvmon

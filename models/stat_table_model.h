@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "stats/relative_time.h"
 #include "stats/stat_kind.h"
 
 #include <QAbstractTableModel>
@@ -37,6 +38,10 @@ protected:
     virtual QVariant cell(std::size_t row, int column, int role) const = 0;
     virtual QString filterText(std::size_t row) const = 0;
     virtual bool rightAligned(int column) const = 0;
+    // The Rel Start and Duration cells of a row spanning [start, stop], as tshark prints them
+    // (6 and 4 decimals), sorting by number.
+    static QVariant relStartCell(const RelativeTime& start, int role);
+    static QVariant durationCell(const RelativeTime& start, const RelativeTime& stop, int role);
 
     const StatisticsFeed* m_feed;
 

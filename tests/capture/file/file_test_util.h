@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "corpus_captures.h"
 #include "file/capture_file_reader.h"
 
 #include <gtest/gtest.h>
@@ -105,17 +106,11 @@ inline std::vector<std::uint8_t> readFileBytes(const std::string& path)
 
 inline std::string corpusPublicDir() { return std::string(RCVMON_CORPUS_DIR) + "/public"; }
 
-// Corpus capture files (*.pcap, *.pcapng), sorted; empty when the corpus is absent.
+// Corpus capture files as strings, sorted; empty when the corpus is absent.
 inline std::vector<std::string> corpusCaptures()
 {
     std::vector<std::string> files;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(corpusPublicDir(), ec)) return files;
-    for (const auto& e : std::filesystem::directory_iterator(corpusPublicDir())) {
-        const std::string ext = e.path().extension().string();
-        if (ext == ".pcap" || ext == ".pcapng") files.push_back(e.path().string());
-    }
-    std::sort(files.begin(), files.end());
+    for (const auto& path : corpusCapturePaths()) files.push_back(path.string());
     return files;
 }
 

@@ -7,7 +7,6 @@ rcvmon_add_gtest(test_filter SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_filter_expression.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_filter_quick.cpp
   ${PROJECT_SOURCE_DIR}/tests/support/allocation_counter.cpp)
-target_include_directories(test_filter PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
 
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   set(rcvmon_filter_tshark_sources

@@ -4,6 +4,7 @@
 // the text must be identical to `tshark -n -q -z ...` (-n: RcvMon prints MAC addresses as
 // numbers, without vendor names). Remaining differences are listed, with their reason, in
 // known_gaps.tsv; the test fails on any other difference and on a listed gap that is gone.
+#include "corpus_captures.h"
 #include "stats_text_sections.h"
 
 #include "../../app/run_process.h"
@@ -25,20 +26,6 @@ namespace rcvmon::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<fs::path> corpusCaptures()
-{
-    std::vector<fs::path> files;
-    const fs::path dir = fs::path(RCVMON_CORPUS_DIR) / "public";
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.find(".pcap") != std::string::npos && !name.ends_with(".tsv")) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // (file, statistic) → reason
 std::map<std::pair<std::string, std::string>, std::string> knownGaps()
@@ -97,7 +84,7 @@ std::vector<std::string> titlesInOrder(const std::string& text)
 
 TEST(StatsReference, TablesEqualTsharksOnTheCorpus)
 {
-    const auto files = corpusCaptures();
+    const auto files = corpusCapturePaths();
     if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
     if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
     const auto gaps = knownGaps();

@@ -8,6 +8,7 @@
 //   (every file but the three listed in kFieldExceptions);
 // - each IPv4/IPv6 endpoint's start and stop equal the earliest "Relative Start" and the
 //   latest start + duration of the `tshark -z conv,ip` / `conv,ipv6` rows holding its address.
+#include "corpus_captures.h"
 #include "../../app/run_process.h"
 
 #include "dissect/dissection.h"
@@ -40,20 +41,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::int64_t kAllTime = std::numeric_limits<std::int64_t>::min();
-
-std::vector<fs::path> corpusCaptures()
-{
-    std::vector<fs::path> files;
-    const fs::path dir = fs::path(RCVMON_CORPUS_DIR) / "public";
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.find(".pcap") != std::string::npos && !name.ends_with(".tsv")) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // Every frame of a capture dissected in order (as tshark's single pass) into each of the
 // statistics given; a file cut short counts up to where it ends.
@@ -170,7 +157,7 @@ std::map<std::string, TimeSpan> tsharkConversationSpans(const std::string& text)
 
 TEST(TalkerReference, TalkerTotalsEqualEndpointBytesOnTheCorpus)
 {
-    const auto files = corpusCaptures();
+    const auto files = corpusCapturePaths();
     if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
     int compared = 0, withTalkers = 0, evicting = 0;
     for (const fs::path& path : files) {
@@ -224,7 +211,7 @@ const std::map<std::string, std::string> kFieldExceptions{
 
 TEST(TalkerReference, TopTalkerBinsEqualTsharkFields)
 {
-    const auto files = corpusCaptures();
+    const auto files = corpusCapturePaths();
     if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
     if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
     int filesCompared = 0, talkersCompared = 0, binsCompared = 0;
@@ -276,7 +263,7 @@ TEST(TalkerReference, TopTalkerBinsEqualTsharkFields)
 
 TEST(TalkerReference, EndpointTimesEqualTsharkConversationSpans)
 {
-    const auto files = corpusCaptures();
+    const auto files = corpusCapturePaths();
     if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
     if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
     // Printed with 9 decimals (start) and 4 (duration).

@@ -4,7 +4,6 @@
 rcvmon_add_gtest(test_traffic_statistics SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_traffic_statistics.cpp)
 rcvmon_add_gtest(test_stats_allocation SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_allocation.cpp
   ${PROJECT_SOURCE_DIR}/tests/support/allocation_counter.cpp)
-target_include_directories(test_stats_allocation PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
 rcvmon_add_gtest(test_talker_timeline SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_talker_timeline.cpp)
 
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
