@@ -12,11 +12,6 @@ bool before(const Timestamp& a, const Timestamp& b)
 {
     return a.totalNanoseconds() < b.totalNanoseconds();
 }
-
-double bitsPerSecond(std::uint64_t bytes, double seconds)
-{
-    return seconds > 0.0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
-}
 }  // namespace
 
 FlowTraffic::FlowTraffic(QObject* parent) : OnDemandPass(parent) {}

@@ -10,6 +10,12 @@
 
 namespace rcvmon {
 
+// bytes over seconds as bits per second; 0 over no measurable time.
+inline double bitsPerSecond(std::uint64_t bytes, double seconds)
+{
+    return seconds > 0.0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
+}
+
 // Packets and bytes, in and out, of every TCP/UDP flow with a local end, over all retained
 // frames: once enabled it reads each frame's headers (localFlowKey, no dissection) in capture
 // order, in slices, then each frame as it arrives, and adds the frame to its flow with one

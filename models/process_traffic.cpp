@@ -16,8 +16,7 @@ constexpr std::chrono::seconds ResubmitAfter{2};
 
 double averageBitsPerSecond(std::uint64_t bytes, const Timestamp& first, const Timestamp& last)
 {
-    const double seconds = static_cast<double>(last.totalNanoseconds() - first.totalNanoseconds()) / 1e9;
-    return seconds > 0.0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
+    return bitsPerSecond(bytes, static_cast<double>(last.totalNanoseconds() - first.totalNanoseconds()) / 1e9);
 }
 
 void add(ProcessTraffic::Row& row, const FlowTraffic::Flow& flow)
