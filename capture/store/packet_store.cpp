@@ -97,7 +97,7 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
         if (needChunk(length)) newChunk(length);
         Chunk& chunk = m_chunks.back();
         offset = chunk.used;
-        std::memcpy(chunk.data.get() + offset, frame.data.data(), length);
+        std::memcpy(chunk.data.data() + offset, frame.data.data(), length);
         chunk.used += static_cast<std::uint32_t>(length);
         serial = m_firstChunkSerial + m_chunks.size() - 1;
     }
@@ -115,6 +115,7 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
     record.mode = tags.mode;
     record.frameFlags = frame.flags;
     record.marks = 0;
+    record.reserved = 0;
     return true;
 }
 
@@ -137,6 +138,7 @@ bool PacketStore::appendAt(std::uint64_t fileOffset, const FrameRef& frame, cons
     record.mode = tags.mode;
     record.frameFlags = frame.flags;
     record.marks = 0;
+    record.reserved = 0;
     return true;
 }
 
@@ -153,7 +155,7 @@ void PacketStore::newChunk(std::size_t frameBytes)
         chunk.used = 0;
     } else {
         chunk.size = std::max(m_chunkBytes, static_cast<std::uint32_t>(frameBytes));
-        chunk.data.reset(new std::uint8_t[chunk.size]);
+        chunk.data = PageBlock(chunk.size);
         setMemoryUsed(memoryUsed() + chunk.size);
     }
     m_chunks.push_back(std::move(chunk));
@@ -239,11 +241,12 @@ PacketRecord& PacketStore::pushRecord()
         if (m_spareBlock) {
             m_blocks.push_back(std::move(m_spareBlock));  // already counted
         } else {
-            m_blocks.push_back(std::make_unique<PacketRecord[]>(m_recordsPerBlock));
+            m_blocks.emplace_back(std::size_t{m_recordsPerBlock} * sizeof(PacketRecord));
             setMemoryUsed(memoryUsed() + std::uint64_t{m_recordsPerBlock} * sizeof(PacketRecord));
         }
     }
-    PacketRecord& record = recordAt(m_endIndex);
+    // Appends always land in the newest block: no need for recordAt()'s block lookup.
+    PacketRecord& record = m_blocks.back().as<PacketRecord>()[m_endIndex & (m_recordsPerBlock - 1)];
     ++m_endIndex;
     m_size.store(m_endIndex - m_firstIndex, std::memory_order_relaxed);
     return record;
@@ -251,12 +254,14 @@ PacketRecord& PacketStore::pushRecord()
 
 PacketRecord& PacketStore::recordAt(std::uint64_t index)
 {
-    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)][(index & (m_recordsPerBlock - 1))];
+    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)]
+        .as<PacketRecord>()[index & (m_recordsPerBlock - 1)];
 }
 
 const PacketRecord& PacketStore::recordAt(std::uint64_t index) const
 {
-    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)][(index & (m_recordsPerBlock - 1))];
+    return m_blocks[static_cast<std::size_t>((index >> m_blockShift) - m_firstBlock)]
+        .as<PacketRecord>()[index & (m_recordsPerBlock - 1)];
 }
 
 const PacketRecord& PacketStore::record(std::uint64_t number) const
@@ -296,7 +301,7 @@ bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
     }
     if (r.capturedLength != 0) {
         const Chunk& chunk = m_chunks[static_cast<std::size_t>((r.location >> 32) - m_firstChunkSerial)];
-        out.data = ByteSpan(chunk.data.get() + (r.location & 0xffffffffu), r.capturedLength);
+        out.data = ByteSpan(chunk.data.data() + (r.location & 0xffffffffu), r.capturedLength);
     }
     return true;
 }

@@ -3,6 +3,7 @@
 
 #include "core/frame.h"
 #include "store/packet_record.h"
+#include "store/page_block.h"
 #include "store/packet_tags.h"
 
 #include <atomic>
@@ -96,7 +97,7 @@ public:
 
 private:
     struct Chunk {
-        std::unique_ptr<std::uint8_t[]> data;
+        PageBlock data;
         std::uint32_t size = 0;
         std::uint32_t used = 0;
     };
@@ -126,7 +127,7 @@ private:
 
     // Records: blocks of m_recordsPerBlock; index i (number i + 1) lives in block
     // i >> m_blockShift, the front block being m_firstBlock.
-    std::deque<std::unique_ptr<PacketRecord[]>> m_blocks;
+    std::deque<PageBlock> m_blocks;
     std::uint64_t m_firstBlock = 0;
     std::uint64_t m_firstIndex = 0;
     std::uint64_t m_endIndex = 0;
@@ -137,7 +138,7 @@ private:
     // One evicted chunk and record block kept (and counted) for reuse: at the bound the
     // store recycles memory instead of returning it to the allocator and faulting it in again.
     Chunk m_spareChunk;
-    std::unique_ptr<PacketRecord[]> m_spareBlock;
+    PageBlock m_spareBlock;
 
     std::atomic<std::uint64_t> m_size{0};
     std::atomic<std::uint64_t> m_memoryUsed{0};

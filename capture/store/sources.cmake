@@ -6,6 +6,8 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_session.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capture_session.h
   ${CMAKE_CURRENT_LIST_DIR}/packet_record.h
+  ${CMAKE_CURRENT_LIST_DIR}/page_block.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/page_block.h
   ${CMAKE_CURRENT_LIST_DIR}/packet_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_store.h
   ${CMAKE_CURRENT_LIST_DIR}/packet_tags.h
