@@ -133,9 +133,10 @@ int runLiveCommand(const CliOptions& o)
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
-    // A small ring stays in the cache: the consumer is woken as each kernel block arrives, so
-    // a few blocks' worth is enough here (the window, which drains 30 times a second, keeps 64 MiB).
-    CaptureSession session(std::move(source), CaptureSessionOptions{.ringBytes = 16u << 20});
+    // The consumer is woken as each kernel block arrives and writes the frames straight from
+    // the kernel's blocks (lent, not copied into the ring), as tcpdump does; the ring only
+    // carries their descriptors. The window, which drains 30 times a second, copies instead.
+    CaptureSession session(std::move(source), CaptureSessionOptions{.ringBytes = 16u << 20, .lendFrames = true});
     LiveOutput output(o, session);
     if (!output.open(error)) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());

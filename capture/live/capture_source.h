@@ -11,10 +11,21 @@ namespace rcvmon {
 
 // Receives frames from a source on the capture thread. A FrameRef is valid only during the
 // call: the consumer copies what it keeps (into the ring) and must not block.
+//
+// Lending, the zero-copy hand-off: a source whose frames stay in place until it gives the
+// memory back (AF_PACKET's kernel ring blocks) may, when the sink keepsLentFrames(), pass
+// them through onLentFrame() instead. It then takes lentMark() after each batch and gives
+// that batch's memory back only once returned(mark) says the consumer is done with it.
 class FrameSink {
 public:
     virtual ~FrameSink() = default;
     virtual void onFrame(const FrameRef& frame) = 0;
+
+    virtual bool keepsLentFrames() const { return false; }
+    // frame.data stays valid until returned() is true for a mark taken after this call.
+    virtual void onLentFrame(const FrameRef& frame) { onFrame(frame); }
+    virtual std::uint64_t lentMark() { return 0; }
+    virtual bool returned(std::uint64_t /*mark*/) { return true; }
 };
 
 // What the kernel (or file) says about the capture so far.

@@ -33,7 +33,17 @@ class CaptureSession::Sink : public FrameSink {
 public:
     explicit Sink(CaptureSession& session) : m_session(session) {}
 
-    void onFrame(const FrameRef& frame) override
+    void onFrame(const FrameRef& frame) override { take(frame, false); }
+
+    // Lent frames go into the ring as pointers: the source keeps their bytes until the
+    // consumer has released the entries (returned()).
+    bool keepsLentFrames() const override { return m_session.m_options.lendFrames; }
+    void onLentFrame(const FrameRef& frame) override { take(frame, keepsLentFrames()); }
+    std::uint64_t lentMark() override { return m_session.m_ring.stagedPosition(); }
+    bool returned(std::uint64_t mark) override { return m_session.m_ring.returned(mark); }
+
+private:
+    void take(const FrameRef& frame, bool lent)
     {
         CaptureSession& s = m_session;
         bump(s.m_received);
@@ -44,13 +54,14 @@ public:
         tagged.interfaceId = frame.interfaceId + s.m_interfaceBase;
         if (tagged.interfaceId >= s.m_interfaceLimit && tagged.interfaceId < kMaxInterfaces)
             s.learnInterface(tagged.interfaceId);
-        if (!s.m_ring.tryPush(tagged, PacketTags{protocol, s.modeAt(frame.ts)})) {
+        const PacketTags tags{protocol, s.modeAt(frame.ts)};
+        if (!(lent ? s.m_ring.tryStageLent(tagged, tags) : s.m_ring.tryStage(tagged, tags))) {
             bump(s.m_droppedRing);
-            if (!s.m_ring.canEverHold(frame.data.size())) bump(s.m_oversized);
+            if (!lent && !s.m_ring.canEverHold(frame.data.size())) bump(s.m_oversized);
         }
     }
 
-private:
+
     CaptureSession& m_session;
 };
 
@@ -104,7 +115,8 @@ bool CaptureSession::requestMode(CaptureMode mode)
 
 bool CaptureSession::requestSource(std::unique_ptr<CaptureSource> source, std::optional<CaptureMode> mode)
 {
-    if (finished() || !source) return false;
+    // A lending session's ring points into its source's memory: that source must outlive it.
+    if (finished() || !source || m_options.lendFrames) return false;
     {
         std::lock_guard lock(m_requestMutex);
         m_pendingSource = std::move(source);
@@ -138,6 +150,7 @@ void CaptureSession::run()
         }
         const std::uint64_t receivedBefore = m_received.load(std::memory_order_relaxed);
         const PollResult result = m_source->poll(sink, m_options.pollTimeoutMs);
+        m_ring.publish();  // the frames of this poll, as one batch
         if (m_received.load(std::memory_order_relaxed) != receivedBefore) wakeConsumer();
         publishKernelStats(false);
         if (result == PollResult::End) {
@@ -150,6 +163,7 @@ void CaptureSession::run()
             break;
         }
     }
+    m_ring.publish();  // frames a source switch delivered before failing
     publishKernelStats(true);
     // A stopped capture leaves no interface promiscuous, even if the session lives on.
     if (m_source->mode() != CaptureMode::Off) {

@@ -26,6 +26,11 @@ struct CaptureSessionOptions {
     std::size_t ringBytes = 64u << 20;   // frames in flight between capture thread and GUI
     int pollTimeoutMs = 100;             // how long one poll may wait for frames
     std::size_t bandwidthSeconds = 600;  // seconds of bandwidth history kept
+    // Zero-copy: sources that can (AF_PACKET) lend their frames to the ring instead of
+    // having them copied in, and keep each kernel block until the consumer has released
+    // its entries. For a consumer that drains promptly (rcvmon-cli); such a session cannot
+    // switch sources (requestSource() refuses), since the ring points into its source.
+    bool lendFrames = false;
 };
 
 // Counters of a session, each readable from any thread.
@@ -78,7 +83,8 @@ public:
     // capture has ended. The outcome appears in events() (and error() if it failed).
     bool requestMode(CaptureMode mode);
     // Queues a switch to another source: Off on the old one, then `mode` (default: the
-    // old one's mode) on the new one. The old source is closed after the switch.
+    // old one's mode) on the new one. The old source is closed after the switch. False once
+    // the capture has ended, and always for a lending session (CaptureSessionOptions).
     bool requestSource(std::unique_ptr<CaptureSource> source, std::optional<CaptureMode> mode = std::nullopt);
 
     // Consumer: up to maxFrames frames to fn(const FrameRef&, const PacketTags&).
@@ -97,7 +103,11 @@ public:
     template <typename Fn, typename Release>
     std::size_t drainHeld(Fn&& fn, Release&& beforeRelease, std::size_t maxFrames, std::size_t maxBytes)
     {
-        return m_ring.drainHeld(std::forward<Fn>(fn), std::forward<Release>(beforeRelease), maxFrames, maxBytes);
+        const std::size_t count =
+            m_ring.drainHeld(std::forward<Fn>(fn), std::forward<Release>(beforeRelease), maxFrames, maxBytes);
+        // Lent frames: their kernel blocks can go back now; the capture thread may be waiting for that.
+        if (count > 0 && m_options.lendFrames) wakeSource();
+        return count;
     }
     // Consumer: moves up to maxFrames frames into the store. If the store stops at its
     // bound, the capture is asked to stop and error() carries the store's message.

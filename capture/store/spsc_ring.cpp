@@ -3,29 +3,32 @@
 
 #include <bit>
 #include <cstring>
-#include <limits>
 
 namespace rcvmon {
 
 namespace {
 
-// The fixed part of every entry; an entryBytes of 0 is the skip marker that sends the
-// reader back to the start of the buffer.
+// The fixed part of every entry, one half cache line: a 60-byte frame's entry is 96 bytes.
+// The entry's size follows from capturedLength; a capturedLength of SkipMarker sends the
+// reader back to the start of the buffer. Link types are 16 bits, as in pcapng and the
+// packet store's records.
 struct EntryHeader {
-    std::uint32_t entryBytes;
     std::uint32_t capturedLength;
+    std::uint32_t originalLength;
     std::int64_t sec;
     std::uint32_t nsec;
-    std::uint32_t originalLength;
-    std::uint32_t linkType;
     std::uint32_t interfaceId;
+    std::uint16_t linkType;
     Direction direction;
     ProtocolClass protocol;
     CaptureMode mode;
     std::uint8_t flags;
-    std::uint32_t reserved;
+    std::uint16_t lent;  // 1: a pointer to the frame's bytes follows instead of the bytes
 };
-static_assert(sizeof(EntryHeader) % 8 == 0, "entries stay 8-aligned");
+static_assert(sizeof(EntryHeader) == 32, "entries stay 8-aligned and small");
+
+constexpr std::uint32_t SkipMarker = 0xffffffffu;
+constexpr std::uint64_t PrefetchAhead = 512;
 
 constexpr std::size_t kMinCapacity = 4096;
 
@@ -44,42 +47,77 @@ std::size_t SpscRing::entryBytes(std::size_t capturedLength)
     return (sizeof(EntryHeader) + capturedLength + 7) & ~std::size_t{7};
 }
 
+std::size_t SpscRing::lentEntryBytes()
+{
+    return sizeof(EntryHeader) + sizeof(const std::uint8_t*);
+}
+
 bool SpscRing::tryPush(const FrameRef& frame, const PacketTags& tags)
 {
-    const std::size_t length = frame.data.size();
-    if (length > std::numeric_limits<std::uint32_t>::max() || !canEverHold(length)) return false;
-    const std::uint64_t need = entryBytes(length);
+    const bool staged = tryStage(frame, tags);
+    publish();
+    return staged;
+}
 
-    const std::uint64_t write = m_write.load(std::memory_order_relaxed);
+bool SpscRing::tryStage(const FrameRef& frame, const PacketTags& tags)
+{
+    return stage(frame, tags, false);
+}
+
+bool SpscRing::tryStageLent(const FrameRef& frame, const PacketTags& tags)
+{
+    return stage(frame, tags, true);
+}
+
+bool SpscRing::stage(const FrameRef& frame, const PacketTags& tags, bool lent)
+{
+    const std::size_t length = frame.data.size();
+    if (length >= SkipMarker || (!lent && !canEverHold(length))) return false;
+    const std::uint64_t need = lent ? lentEntryBytes() : entryBytes(length);
+
+    const std::uint64_t write = m_writeLocal;
     std::uint64_t offset = write & m_mask;
     const std::uint64_t toEnd = m_capacity - offset;
     const std::uint64_t total = need <= toEnd ? need : toEnd + need;
     if (write + total - m_readCache > m_capacity) {
         m_readCache = m_read.load(std::memory_order_acquire);
-        if (write + total - m_readCache > m_capacity) return false;
+        if (write + total - m_readCache > m_capacity) {
+            publish();  // what is staged is the consumer's to drain
+            return false;
+        }
     }
 
     if (need > toEnd) {
-        const std::uint32_t skip = 0;
-        std::memcpy(m_buffer + offset, &skip, sizeof(skip));
+        std::memcpy(m_buffer + offset, &SkipMarker, sizeof(SkipMarker));
         offset = 0;
     }
     EntryHeader header{};
-    header.entryBytes = static_cast<std::uint32_t>(need);
     header.capturedLength = static_cast<std::uint32_t>(length);
     header.sec = frame.ts.sec;
     header.nsec = frame.ts.nsec;
     header.originalLength = frame.originalLength;
-    header.linkType = frame.linkType;
+    header.linkType = static_cast<std::uint16_t>(frame.linkType);
     header.interfaceId = frame.interfaceId;
     header.direction = frame.direction;
     header.protocol = tags.protocol;
     header.mode = tags.mode;
     header.flags = frame.flags;
+    header.lent = lent ? 1 : 0;
     std::memcpy(m_buffer + offset, &header, sizeof(header));
-    if (length != 0) std::memcpy(m_buffer + offset + sizeof(header), frame.data.data(), length);
+    if (lent) {
+        const std::uint8_t* bytes = frame.data.data();
+        std::memcpy(m_buffer + offset + sizeof(header), &bytes, sizeof(bytes));
+    } else if (length != 0) {
+        std::memcpy(m_buffer + offset + sizeof(header), frame.data.data(), length);
+    }
 
-    m_write.store(write + total, std::memory_order_release);
+    m_writeLocal = write + total;
+#if defined(__GNUC__) || defined(__clang__)
+    // The lines ahead were last read on the consumer's core: ask for them now, for writing,
+    // so that the entries to come do not each wait for their line.
+    __builtin_prefetch(m_buffer + ((m_writeLocal + PrefetchAhead) & m_mask), 1);
+#endif
+    if (m_writeLocal - m_writePublished >= PublishEvery) publish();
     return true;
 }
 
@@ -91,14 +129,13 @@ bool SpscRing::front(RingEntry& out)
             if (m_readLocal == m_writeCache) return false;
         }
         const std::uint64_t offset = m_readLocal & m_mask;
-        std::uint32_t entryBytes = 0;
-        std::memcpy(&entryBytes, m_buffer + offset, sizeof(entryBytes));
-        if (entryBytes == 0) {
-            // Skip marker: the entry continues at the start of the buffer.
+        EntryHeader header;
+        std::memcpy(&header.capturedLength, m_buffer + offset, sizeof(header.capturedLength));
+        if (header.capturedLength == SkipMarker) {
+            // The entry continues at the start of the buffer.
             m_readLocal += m_capacity - offset;
             continue;
         }
-        EntryHeader header;
         std::memcpy(&header, m_buffer + offset, sizeof(header));
         out.frame.ts = Timestamp{header.sec, header.nsec};
         out.frame.capturedLength = header.capturedLength;
@@ -107,10 +144,12 @@ bool SpscRing::front(RingEntry& out)
         out.frame.interfaceId = header.interfaceId;
         out.frame.direction = header.direction;
         out.frame.flags = header.flags;
-        out.frame.data = ByteSpan(m_buffer + offset + sizeof(header), header.capturedLength);
+        const std::uint8_t* bytes = m_buffer + offset + sizeof(header);
+        if (header.lent) std::memcpy(&bytes, bytes, sizeof(bytes));
+        out.frame.data = ByteSpan(bytes, header.capturedLength);
         out.tags.protocol = header.protocol;
         out.tags.mode = header.mode;
-        m_frontBytes = entryBytes;
+        m_frontBytes = header.lent ? lentEntryBytes() : entryBytes(header.capturedLength);
         return true;
     }
 }

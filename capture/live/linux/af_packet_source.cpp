@@ -184,6 +184,7 @@ bool AfPacketSource::start(std::string& error)
     }
     m_ring = static_cast<std::uint8_t*>(mapped);
     m_vlanScratch.resize(m_options.snapLength + VlanTagBytes);
+    m_lent.resize(m_options.blockCount);
 
     const CaptureMode mode = m_options.mode;
     if (!attachFilter(mode == CaptureMode::Off ? rejectAllFilter() : m_program, error)) return false;
@@ -281,15 +282,21 @@ PollResult AfPacketSource::poll(FrameSink& sink, int timeoutMs)
     // Blocks the kernel handed over since the last call need no wait.
     if (deliverReadyBlocks(sink) > 0) return PollResult::Frames;
 
+    int waitMs = timeoutMs;
     // Just turned Off: the reject-all filter stops new frames, but the block the kernel was
     // filling is handed over only when its timer fires; wait for it once.
-    int waitMs = timeoutMs;
     if (m_offDrainPending.exchange(false) && m_mode.load() == CaptureMode::Off && kernelBlockHoldsFrames()) {
         const int drainMs = static_cast<int>(m_options.blockTimeoutMs) + 20;
         if (waitMs >= 0 && waitMs < drainMs) waitMs = drainMs;
     }
 
-    pollfd waits[2] = {{m_socket, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+    // A lent block is still the user's, and the kernel reports POLLIN while the block before
+    // the one it fills is: while any is lent, the consumer's wakeup() (as it returns frames)
+    // is what ends the wait, not the socket.
+    const int socket = m_lentCount == 0 ? m_socket : -1;
+    if (socket < 0 && (waitMs < 0 || waitMs > static_cast<int>(m_options.blockTimeoutMs)))
+        waitMs = static_cast<int>(m_options.blockTimeoutMs);
+    pollfd waits[2] = {{socket, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
     if (::poll(waits, 2, waitMs) < 0) {
         if (errno == EINTR) return PollResult::Frames;
         m_error = "waiting for frames on " + m_options.interfaceName + " failed: " + systemError(errno);
@@ -316,16 +323,40 @@ PollResult AfPacketSource::poll(FrameSink& sink, int timeoutMs)
 
 std::size_t AfPacketSource::deliverReadyBlocks(FrameSink& sink)
 {
+    const bool lend = sink.keepsLentFrames();
+    handBackReturnedBlocks(sink);
     std::size_t blocks = 0;
-    for (; blocks < m_options.blockCount; ++blocks) {
+    // A lent block still reads TP_STATUS_USER: never deliver one twice.
+    for (; blocks < m_options.blockCount && m_lentCount < m_options.blockCount; ++blocks) {
         std::uint8_t* block = m_ring + static_cast<std::size_t>(m_nextBlock) * m_options.blockSize;
         auto* descriptor = reinterpret_cast<tpacket_block_desc*>(block);
         if ((__atomic_load_n(&descriptor->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER) == 0) break;
-        deliverBlock(sink, block);
-        __atomic_store_n(&descriptor->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
+        deliverBlock(sink, block, lend);
+        if (lend) {
+            m_lent[(m_lentFirst + m_lentCount) % m_options.blockCount] = LentBlock{m_nextBlock, sink.lentMark()};
+            ++m_lentCount;
+        } else {
+            handBack(m_nextBlock);
+        }
         m_nextBlock = (m_nextBlock + 1) % m_options.blockCount;
     }
     return blocks;
+}
+
+void AfPacketSource::handBack(std::uint32_t block)
+{
+    auto* descriptor = reinterpret_cast<tpacket_block_desc*>(m_ring + static_cast<std::size_t>(block) * m_options.blockSize);
+    __atomic_store_n(&descriptor->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
+}
+
+// Lent blocks go back in the order they were lent, as the kernel fills them in ring order.
+void AfPacketSource::handBackReturnedBlocks(FrameSink& sink)
+{
+    while (m_lentCount > 0 && sink.returned(m_lent[m_lentFirst].mark)) {
+        handBack(m_lent[m_lentFirst].block);
+        m_lentFirst = (m_lentFirst + 1) % m_options.blockCount;
+        --m_lentCount;
+    }
 }
 
 // The block after the last one handed back is the one the kernel fills now; its packet
@@ -337,7 +368,7 @@ bool AfPacketSource::kernelBlockHoldsFrames() const
     return __atomic_load_n(&descriptor->hdr.bh1.num_pkts, __ATOMIC_RELAXED) > 0;
 }
 
-void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block)
+void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block, bool lend)
 {
     const auto* descriptor = reinterpret_cast<const tpacket_block_desc*>(block);
     const bool keepOtherHost = m_mode.load() == CaptureMode::On;
@@ -351,6 +382,12 @@ void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block)
         const auto* link = reinterpret_cast<const sockaddr_ll*>(cursor + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
         const std::uint8_t* bytes = cursor + header->tp_mac;
         cursor += header->tp_next_offset;
+        // The kernel wrote the next frame on another core: start fetching it while this one
+        // is parsed and copied (its tpacket3_hdr line and the next, where the frame starts).
+        if (i + 1 < count) {
+            __builtin_prefetch(cursor);
+            __builtin_prefetch(cursor + 64);
+        }
 
         FrameRef frame;
         frame.ts = Timestamp{header->tp_sec, header->tp_nsec};
@@ -382,8 +419,14 @@ void AfPacketSource::deliverBlock(FrameSink& sink, std::uint8_t* block)
             frame.capturedLength = MacHeaderBytes + VlanTagBytes + rest;
             frame.originalLength = header->tp_len + VlanTagBytes;
             frame.data = ByteSpan(out, frame.capturedLength);
+            sink.onFrame(frame);  // the scratch is reused for the next tagged frame: copy it
+            ++delivered;
+            continue;
         }
-        sink.onFrame(frame);
+        if (lend)
+            sink.onLentFrame(frame);
+        else
+            sink.onFrame(frame);
         ++delivered;
     }
     m_received.fetch_add(delivered, std::memory_order_relaxed);

@@ -78,7 +78,9 @@ private:
     bool attachFilter(const std::vector<sock_filter>& program, std::string& error);
     std::size_t deliverReadyBlocks(FrameSink& sink);
     bool kernelBlockHoldsFrames() const;
-    void deliverBlock(FrameSink& sink, std::uint8_t* block);
+    void deliverBlock(FrameSink& sink, std::uint8_t* block, bool lend);
+    void handBack(std::uint32_t block);
+    void handBackReturnedBlocks(FrameSink& sink);
     std::string vanishedMessage(int socketError) const;
 
     Options m_options;
@@ -89,6 +91,15 @@ private:
     std::uint8_t* m_ring = nullptr;
     std::size_t m_ringSize = 0;
     std::uint32_t m_nextBlock = 0;
+    // Blocks whose frames were lent to the sink, oldest first (a ring of blockCount slots,
+    // sized at start): each goes back to the kernel once the sink says its mark returned.
+    struct LentBlock {
+        std::uint32_t block;
+        std::uint64_t mark;
+    };
+    std::vector<LentBlock> m_lent;
+    std::uint32_t m_lentFirst = 0;
+    std::uint32_t m_lentCount = 0;
     std::vector<sock_filter> m_program;        // the filter in force for On / IpLevel
     std::vector<std::uint8_t> m_vlanScratch;   // a frame with its tag put back; no per-frame allocation
 

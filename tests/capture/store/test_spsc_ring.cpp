@@ -313,5 +313,72 @@ TEST(SpscRing, HeldDrainStopsAtItsByteBudgetAndResumesInOrder)
     for (std::uint64_t seq = 0; seq < 100; ++seq) EXPECT_EQ(seen[seq], seq);
 }
 
+TEST(SpscRing, StagedEntriesAppearOnlyWhenPublished)
+{
+    SpscRing ring(4096);
+    std::vector<std::uint8_t> bytes;
+    fillPayload(bytes, 3, 60);
+    ASSERT_TRUE(ring.tryStage(frameOver(bytes, 1, 2)));
+    RingEntry out;
+    EXPECT_FALSE(ring.front(out));  // staged, not yet the consumer's
+    ring.publish();
+    ASSERT_TRUE(ring.front(out));
+    EXPECT_TRUE(payloadIntact(out.frame.data, 3));
+}
+
+TEST(SpscRing, LentEntryPointsAtTheProducersBytesUntilReturned)
+{
+    SpscRing ring(4096);
+    std::vector<std::uint8_t> bytes;
+    fillPayload(bytes, 9, 1514);
+    FrameRef in = frameOver(bytes, 10, 20);
+    in.interfaceId = 3;
+    ASSERT_TRUE(ring.tryStageLent(in, PacketTags{ProtocolClass::Tcp, CaptureMode::On}));
+    const std::uint64_t mark = ring.stagedPosition();
+    ring.publish();
+    // A descriptor, whatever the frame's size: the bytes stay where the producer has them.
+    EXPECT_EQ(ring.bytesUsed(), SpscRing::lentEntryBytes());
+    EXPECT_EQ(SpscRing::lentEntryBytes(), SpscRing::entryBytes(0) + sizeof(const std::uint8_t*));
+    EXPECT_FALSE(ring.returned(mark));
+
+    RingEntry out;
+    ASSERT_TRUE(ring.front(out));
+    EXPECT_EQ(out.frame.data.data(), bytes.data());
+    EXPECT_EQ(out.frame.data.size(), 1514u);
+    EXPECT_EQ(out.frame.capturedLength, 1514u);
+    EXPECT_EQ(out.frame.ts, (Timestamp{10, 20}));
+    EXPECT_EQ(out.frame.interfaceId, 3u);
+    EXPECT_EQ(out.tags.protocol, ProtocolClass::Tcp);
+    EXPECT_FALSE(ring.returned(mark));  // in the consumer's hands
+    ring.pop();
+    EXPECT_TRUE(ring.returned(mark));
+    EXPECT_TRUE(ring.empty());
+}
+
+TEST(SpscRing, LentAndCopiedEntriesInterleaveAcrossTheWrap)
+{
+    SpscRing ring(4096);
+    std::vector<std::uint8_t> lent;
+    fillPayload(lent, 5, 700);
+    std::vector<std::uint8_t> copied;
+    fillPayload(copied, 6, 300);
+    for (int round = 0; round < 200; ++round) {  // wraps the 4 KiB ring many times
+        ASSERT_TRUE(ring.tryStageLent(frameOver(lent, round, 0)));
+        ASSERT_TRUE(ring.tryStage(frameOver(copied, round, 1)));
+        ring.publish();
+        RingEntry out;
+        ASSERT_TRUE(ring.front(out));
+        EXPECT_EQ(out.frame.data.data(), lent.data());
+        EXPECT_EQ(out.frame.ts, (Timestamp{round, 0}));
+        ring.pop();
+        ASSERT_TRUE(ring.front(out));
+        EXPECT_NE(out.frame.data.data(), copied.data());
+        EXPECT_TRUE(payloadIntact(out.frame.data, 6));
+        EXPECT_EQ(out.frame.ts, (Timestamp{round, 1}));
+        ring.pop();
+        EXPECT_TRUE(ring.empty());
+    }
+}
+
 }  // namespace
 }  // namespace rcvmon
