@@ -4,4 +4,5 @@ rcvmon_add_gtest(test_packet_store SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_packet
 rcvmon_add_gtest(test_page_block SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_page_block.cpp)
 rcvmon_add_gtest(test_bandwidth_bins SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_bandwidth_bins.cpp LABELS tsan)
 rcvmon_add_gtest(test_capture_session SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_session.cpp LABELS tsan)
+rcvmon_add_gtest(test_capture_session_lending SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_session_lending.cpp LABELS tsan)
 rcvmon_add_gtest(test_store_soak SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_store_soak.cpp)
