@@ -68,19 +68,47 @@ bool PcapReader::fail(std::string message)
     return false;
 }
 
+// The end of the file, or a record header cut short (or unreadable).
+bool PcapReader::endOrRefuseHeader(std::uint64_t offset, std::uint64_t number, std::size_t got)
+{
+    const FileInput& in = *m_input;
+    if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
+    if (got == 0) {
+        m_done = true;
+        return false;
+    }
+    return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
+                + std::to_string(offset) + ") is cut off in its record header (" + std::to_string(got) + " of "
+                + std::to_string(m_recordHeaderLength) + " bytes).");
+}
+
+bool PcapReader::refuseCutFrame(std::uint64_t offset, std::uint64_t number, std::size_t have, std::uint32_t captured)
+{
+    const FileInput& in = *m_input;
+    if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
+    return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
+                + std::to_string(offset) + ") is cut off after " + std::to_string(have - m_recordHeaderLength)
+                + " of its " + std::to_string(captured) + " captured bytes.");
+}
+
+// The error paths are out of line: next() and decodeHeader() stay small enough to inline.
+bool PcapReader::refuseCapturedLength(std::uint64_t offset, std::uint64_t number, std::uint32_t captured)
+{
+    const std::string where = number ? "packet " + std::to_string(number) + " (at byte offset "
+                                           + std::to_string(offset) + ")"
+                                     : "the packet at byte offset " + std::to_string(offset);
+    m_error = m_name + " is damaged: " + where + " claims " + std::to_string(captured)
+              + " captured bytes, more than the " + std::to_string(MaxCapturedLength) + " a capture can hold.";
+    return false;
+}
+
 bool PcapReader::decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number, FrameRef& frame)
 {
     const std::uint32_t sec = file_bytes::load32(p, m_bigEndian);
     const std::uint32_t frac = file_bytes::load32(p + 4, m_bigEndian);
     const std::uint32_t captured = file_bytes::load32(p + 8, m_bigEndian);
-    if (captured > MaxCapturedLength) {
-        const std::string where = number ? "packet " + std::to_string(number) + " (at byte offset "
-                                               + std::to_string(offset) + ")"
-                                         : "the packet at byte offset " + std::to_string(offset);
-        m_error = m_name + " is damaged: " + where + " claims " + std::to_string(captured)
-                  + " captured bytes, more than the " + std::to_string(MaxCapturedLength) + " a capture can hold.";
-        return false;
-    }
+    if (captured > MaxCapturedLength) [[unlikely]]
+        return refuseCapturedLength(offset, number, captured);
     frame.ts.sec = sec;  // unsigned, as Wireshark reads it
     // Wireshark multiplies the 32-bit microseconds by 1000 in 32-bit arithmetic: 1000000
     // becomes 1000000000 (printed ".1000000000") and 2147483648 wraps to 0. Match it.
@@ -108,29 +136,16 @@ bool PcapReader::next(FrameRef& frame)
     const std::uint64_t offset = in.position();
     const std::uint64_t number = m_frameCount + 1;
     const std::size_t got = in.fill(m_recordHeaderLength);
-    if (got == 0) {
-        if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
-        m_done = true;
-        return false;
-    }
-    if (got < m_recordHeaderLength) {
-        if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
-        return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
-                    + std::to_string(offset) + ") is cut off in its record header (" + std::to_string(got) + " of "
-                    + std::to_string(m_recordHeaderLength) + " bytes).");
-    }
+    if (got < m_recordHeaderLength) [[unlikely]]
+        return endOrRefuseHeader(offset, number, got);
     if (!decodeHeader(in.data(), offset, number, frame)) {
         m_done = true;
         return false;
     }
     const std::size_t total = m_recordHeaderLength + frame.capturedLength;
     const std::size_t have = in.fill(total);
-    if (have < total) {
-        if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
-        return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
-                    + std::to_string(offset) + ") is cut off after " + std::to_string(have - m_recordHeaderLength)
-                    + " of its " + std::to_string(frame.capturedLength) + " captured bytes.");
-    }
+    if (have < total) [[unlikely]]
+        return refuseCutFrame(offset, number, have, frame.capturedLength);
     frame.data = ByteSpan(in.data() + m_recordHeaderLength, frame.capturedLength);
     in.consume(total);
     in.prefetchAhead(total);

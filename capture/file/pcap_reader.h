@@ -31,8 +31,14 @@ private:
     PcapReader(std::unique_ptr<FileInput> input, std::string displayName);
     // Fills frame from a record header at p; false (and error) when its length is impossible.
     // number is the frame's place in the file, 0 when unknown (random access).
-    bool decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number, FrameRef& frame);
+    [[gnu::always_inline]] inline bool decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number,
+                                             FrameRef& frame);
     bool fail(std::string message);
+    [[gnu::cold, gnu::noinline]] bool endOrRefuseHeader(std::uint64_t offset, std::uint64_t number, std::size_t got);
+    [[gnu::cold, gnu::noinline]] bool refuseCutFrame(std::uint64_t offset, std::uint64_t number, std::size_t have,
+                                                    std::uint32_t captured);
+    [[gnu::cold, gnu::noinline]] bool refuseCapturedLength(std::uint64_t offset, std::uint64_t number,
+                                                          std::uint32_t captured);
 
     std::unique_ptr<FileInput> m_input;
     std::string m_name;
