@@ -119,26 +119,19 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
     return true;
 }
 
-bool PacketStore::appendAt(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags)
+// appendAt() when its inline path has no open record: the first append, a full block, or
+// a store that refuses (not file-backed, stopped).
+bool PacketStore::appendAtNewBlock(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags)
 {
     if (!fileBacked() || m_stopped.load(std::memory_order_relaxed) || (needRecordBlock() && !makeRoom(0))) {
         refuse();
         return false;
     }
     PacketRecord& record = pushRecord();
-    record.location = fileOffset;
-    record.sec = frame.ts.sec;
-    record.nsec = frame.ts.nsec;
-    record.capturedLength = frame.capturedLength;
-    record.originalLength = frame.originalLength;
-    record.interfaceId = frame.interfaceId;
-    record.linkType = static_cast<std::uint16_t>(frame.linkType);
-    record.direction = frame.direction;
-    record.protocol = tags.protocol;
-    record.mode = tags.mode;
-    record.frameFlags = frame.flags;
-    record.marks = 0;
-    record.reserved = 0;
+    fillFileRecord(record, fileOffset, frame, tags);
+    // The rest of this block is the inline path's: nothing evicts the block being written.
+    m_openRecords = m_recordsPerBlock - 1 - static_cast<std::uint32_t>((m_endIndex - 1) & (m_recordsPerBlock - 1));
+    m_nextRecord = &record + 1;
     return true;
 }
 
@@ -228,6 +221,7 @@ void PacketStore::freeEvictedBlocks()
 
 void PacketStore::stopAtBound()
 {
+    m_openRecords = 0;
     if (m_stopped.exchange(true, std::memory_order_relaxed)) return;
     m_stopMessage = "Capture stopped: the packet store reached its memory bound of " + mebibytes(m_bound) + " with " +
                     std::to_string(size()) +

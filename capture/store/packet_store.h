@@ -67,7 +67,17 @@ public:
     // frame larger than the whole bound); refusals are counted.
     bool append(const FrameRef& frame, const PacketTags& tags = {});
     // File-backed store: records a frame that lives at fileOffset; frame.data is ignored.
-    bool appendAt(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags = {});
+    // Opening a file calls this once per packet: while the newest record block has room
+    // the record is written right here, inline.
+    bool appendAt(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags = {})
+    {
+        if (m_openRecords == 0) return appendAtNewBlock(fileOffset, frame, tags);
+        --m_openRecords;
+        fillFileRecord(*m_nextRecord++, fileOffset, frame, tags);
+        ++m_endIndex;
+        m_size.store(m_endIndex - m_firstIndex, std::memory_order_relaxed);
+        return true;
+    }
 
     std::uint64_t firstNumber() const { return m_firstIndex + 1; }
     std::uint64_t endNumber() const { return m_endIndex + 1; }
@@ -102,6 +112,24 @@ private:
         std::uint32_t used = 0;
     };
 
+    bool appendAtNewBlock(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags);
+    static void fillFileRecord(PacketRecord& record, std::uint64_t fileOffset, const FrameRef& frame,
+                               const PacketTags& tags)
+    {
+        record.location = fileOffset;
+        record.sec = frame.ts.sec;
+        record.nsec = frame.ts.nsec;
+        record.capturedLength = frame.capturedLength;
+        record.originalLength = frame.originalLength;
+        record.interfaceId = frame.interfaceId;
+        record.linkType = static_cast<std::uint16_t>(frame.linkType);
+        record.direction = frame.direction;
+        record.protocol = tags.protocol;
+        record.mode = tags.mode;
+        record.frameFlags = frame.flags;
+        record.marks = 0;
+        record.reserved = 0;
+    }
     bool makeRoom(std::size_t frameBytes);
     bool needChunk(std::size_t frameBytes) const;
     bool needRecordBlock() const;
@@ -131,6 +159,10 @@ private:
     std::uint64_t m_firstBlock = 0;
     std::uint64_t m_firstIndex = 0;
     std::uint64_t m_endIndex = 0;
+    // appendAt()'s inline path: free records left in the newest block, and the next one.
+    // Zero unless the store is file-backed and running (set by appendAtNewBlock()).
+    std::uint32_t m_openRecords = 0;
+    PacketRecord* m_nextRecord = nullptr;
 
     // Arena chunks, oldest first; the front one has serial m_firstChunkSerial.
     std::deque<Chunk> m_chunks;
