@@ -102,20 +102,7 @@ bool PacketStore::append(const FrameRef& frame, const PacketTags& tags)
         serial = m_firstChunkSerial + m_chunks.size() - 1;
     }
 
-    PacketRecord& record = pushRecord();
-    record.location = serial << 32 | offset;
-    record.sec = frame.ts.sec;
-    record.nsec = frame.ts.nsec;
-    record.capturedLength = static_cast<std::uint32_t>(length);
-    record.originalLength = frame.originalLength;
-    record.interfaceId = frame.interfaceId;
-    record.linkType = static_cast<std::uint16_t>(frame.linkType);
-    record.direction = frame.direction;
-    record.protocol = tags.protocol;
-    record.mode = tags.mode;
-    record.frameFlags = frame.flags;
-    record.marks = 0;
-    record.reserved = 0;
+    fillRecord(pushRecord(), serial << 32 | offset, static_cast<std::uint32_t>(length), frame, tags);
     return true;
 }
 
@@ -128,7 +115,7 @@ bool PacketStore::appendAtNewBlock(std::uint64_t fileOffset, const FrameRef& fra
         return false;
     }
     PacketRecord& record = pushRecord();
-    fillFileRecord(record, fileOffset, frame, tags);
+    fillRecord(record, fileOffset, frame.capturedLength, frame, tags);
     // The rest of this block is the inline path's: nothing evicts the block being written.
     m_openRecords = m_recordsPerBlock - 1 - static_cast<std::uint32_t>((m_endIndex - 1) & (m_recordsPerBlock - 1));
     m_nextRecord = &record + 1;

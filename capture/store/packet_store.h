@@ -73,7 +73,7 @@ public:
     {
         if (m_openRecords == 0) return appendAtNewBlock(fileOffset, frame, tags);
         --m_openRecords;
-        fillFileRecord(*m_nextRecord++, fileOffset, frame, tags);
+        fillRecord(*m_nextRecord++, fileOffset, frame.capturedLength, frame, tags);
         ++m_endIndex;
         m_size.store(m_endIndex - m_firstIndex, std::memory_order_relaxed);
         return true;
@@ -113,13 +113,14 @@ private:
     };
 
     bool appendAtNewBlock(std::uint64_t fileOffset, const FrameRef& frame, const PacketTags& tags);
-    static void fillFileRecord(PacketRecord& record, std::uint64_t fileOffset, const FrameRef& frame,
-                               const PacketTags& tags)
+    // location: the file offset (file-backed) or chunk serial << 32 | offset (arena).
+    static void fillRecord(PacketRecord& record, std::uint64_t location, std::uint32_t capturedLength,
+                           const FrameRef& frame, const PacketTags& tags)
     {
-        record.location = fileOffset;
+        record.location = location;
         record.sec = frame.ts.sec;
         record.nsec = frame.ts.nsec;
-        record.capturedLength = frame.capturedLength;
+        record.capturedLength = capturedLength;
         record.originalLength = frame.originalLength;
         record.interfaceId = frame.interfaceId;
         record.linkType = static_cast<std::uint16_t>(frame.linkType);
