@@ -114,6 +114,59 @@ TEST_F(CliLive, InterruptEndsTheCaptureWithASummaryAndKeepsEveryFrame)
     fs::remove(err);
 }
 
+// rcvmon-cli writes frames straight from the kernel's ring blocks (lent, not copied) and
+// hands each block back only once its frames are written. Here the writer stalls (a reader
+// that sleeps first) while more than the 64 MiB ring's worth arrives: the kernel must drop
+// what does not fit, never overwrite a block still waiting to be written.
+TEST_F(CliLive, FramesWrittenFromLentKernelBlocksSurviveAStalledWriter)
+{
+    auto sender = senderInB();
+    ASSERT_TRUE(sender);
+    const fs::path out = fs::temp_directory_path() / ("rcvmon-cli-lent-" + std::to_string(getpid()) + ".pcap");
+    constexpr int kFrames = 60000;
+    constexpr std::size_t kFrameBytes = 1400;  // 60,000 of them: about 1.3 times the kernel ring
+    auto capture = std::async(std::launch::async, [&] {
+        return runProcess("(timeout 30 " + inA("-i veth-a -m iplevel -f 'udp port 5003' -a duration:6 -F pcap -w -") +
+                          " | (sleep 3; cat > " + shellQuote(out.string()) + "))");
+    });
+    std::this_thread::sleep_for(1500ms);  // the socket is open and bound long before this
+    const int sent = sendPaced(*sender, kFrames, 0us, [&](int i) {
+        auto frame = udpFrame(m_macA, m_macB, "198.18.0.1", 5003, Marker{Kind::Bulk, std::uint32_t(i)});
+        frame.resize(kFrameBytes, std::uint8_t(i));  // an Ethernet trailer: the marker stays where it is
+        return frame;
+    });
+    const ProcessResult result = capture.get();
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(sent, kFrames);
+
+    std::string error;
+    auto reader = CaptureFileReader::open(out.string(), error);
+    ASSERT_TRUE(reader) << error;
+    FrameRef frame;
+    std::int64_t last = -1;
+    std::uint64_t frames = 0, intact = 0;
+    while (reader->next(frame)) {
+        ++frames;
+        const auto marker = findMarker(frame.data);
+        const bool trailerIntact = frame.data.size() == kFrameBytes && marker &&
+                                   frame.data[kFrameBytes - 1] == std::uint8_t(marker->sequence);
+        if (marker && marker->kind == Kind::Bulk && std::int64_t(marker->sequence) > last && trailerIntact) {
+            ++intact;
+            last = marker->sequence;
+        }
+    }
+    fs::remove(out);
+    EXPECT_EQ(reader->error(), "");
+    EXPECT_GT(frames, 0u);
+    EXPECT_EQ(intact, frames) << "every frame whole, in order, once";
+    // Honest accounting: what is not in the file, the kernel says it dropped.
+    const std::string summary = std::to_string(frames) + " packets captured on veth-a";
+    EXPECT_NE(result.err.find(summary), std::string::npos) << result.err;
+    const std::size_t at = result.err.find("dropped (kernel) ");
+    ASSERT_NE(at, std::string::npos) << result.err;
+    EXPECT_EQ(frames + std::stoull(result.err.substr(at + 17)), std::uint64_t(sent)) << result.err;
+}
+
 TEST_F(CliLive, LoopbackShowsEachPacketOnce)
 {
     // Loopback hands each packet to packet sockets twice (sent and received); one is shown.
