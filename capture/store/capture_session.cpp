@@ -38,7 +38,8 @@ public:
     // Lent frames go into the ring as pointers: the source keeps their bytes until the
     // consumer has released the entries (returned()).
     bool keepsLentFrames() const override { return m_session.m_options.lendFrames; }
-    void onLentFrame(const FrameRef& frame) override { take(frame, keepsLentFrames()); }
+    // Sources lend only to a sink that keepsLentFrames().
+    void onLentFrame(const FrameRef& frame) override { take(frame, true); }
     std::uint64_t lentMark() override { return m_session.m_ring.stagedPosition(); }
     bool returned(std::uint64_t mark) override { return m_session.m_ring.returned(mark); }
 

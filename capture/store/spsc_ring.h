@@ -60,11 +60,7 @@ public:
     std::uint64_t stagedPosition() const { return m_writeLocal; }
     // Producer: whether the consumer has released every entry before position.
     bool returned(std::uint64_t position) const { return m_read.load(std::memory_order_acquire) >= position; }
-    void publish()
-    {
-        m_write.store(m_writeLocal, std::memory_order_release);
-        m_writePublished = m_writeLocal;
-    }
+    void publish() { m_write.store(m_writeLocal, std::memory_order_release); }
     static constexpr std::uint64_t PublishEvery = 64u << 10;
 
     // Consumer. The oldest entry, or false when empty. The view stays valid until pop().
@@ -132,7 +128,6 @@ private:
     // its cached view of the reader.
     alignas(kCacheLine) std::atomic<std::uint64_t> m_write{0};
     std::uint64_t m_writeLocal = 0;
-    std::uint64_t m_writePublished = 0;
     std::uint64_t m_readCache = 0;
     // Consumer's line: its own position (published), unpublished progress, cached writer.
     alignas(kCacheLine) std::atomic<std::uint64_t> m_read{0};

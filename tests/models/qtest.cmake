@@ -7,7 +7,7 @@ function(rcvmon_add_qtest name)
   cmake_parse_arguments(ARG "" "PLATFORM" "SOURCES;LIBS;WRAPPER" ${ARGN})
   qt_add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
-  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/models)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/models ${PROJECT_SOURCE_DIR}/tests/support)
   target_compile_definitions(${name} PRIVATE
     RCVMON_CORPUS_DIR="${RCVMON_CORPUS_DIR}"
     RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")

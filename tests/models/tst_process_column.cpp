@@ -34,6 +34,13 @@ using namespace rcvmon::test;
 
 namespace {
 
+// Live flows of this controller belong to the fake processes owners describes, and are counted.
+void attachFakeProcesses(CaptureController& controller, const std::shared_ptr<FakeOwnerState>& owners)
+{
+    controller.setProcessMapFactory([owners] { return makeFakeProcessMap(owners); });
+    controller.flowTraffic()->setEnabled(true);
+}
+
 const QString samplePath = QStringLiteral(RCVMON_SAMPLE_FILE);
 constexpr int ShownRows = 30;
 const QString PendingText = QStringLiteral("…");
@@ -184,8 +191,7 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
     auto owners = std::make_shared<FakeOwnerState>();
     owners->answering = false;
     CaptureController controller(&makeDissectorDecoder);
-    controller.setProcessMapFactory([owners] { return makeFakeProcessMap(owners); });
-    controller.flowTraffic()->setEnabled(true);
+    attachFakeProcesses(controller, owners);
     PacketTableModel* table = controller.tableModel();
     QAbstractItemModelTester tableTester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ProcessTableModel processes(controller.processTraffic());
@@ -243,8 +249,7 @@ void TestProcessColumn::processesCountEveryFrameWithoutAView()
 {
     auto owners = std::make_shared<FakeOwnerState>();
     CaptureController controller(&makeDissectorDecoder);
-    controller.setProcessMapFactory([owners] { return makeFakeProcessMap(owners); });
-    controller.flowTraffic()->setEnabled(true);
+    attachFakeProcesses(controller, owners);
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
     captureFor(controller, 1500, [&] { processes.refresh(); });
@@ -274,8 +279,7 @@ void TestProcessColumn::aFrameCountsOnceHoweverOftenItIsShown()
 {
     auto owners = std::make_shared<FakeOwnerState>();
     CaptureController controller(&makeDissectorDecoder);
-    controller.setProcessMapFactory([owners] { return makeFakeProcessMap(owners); });
-    controller.flowTraffic()->setEnabled(true);
+    attachFakeProcesses(controller, owners);
     PacketTableModel* table = controller.tableModel();
     ProcessTableModel processes(controller.processTraffic());
     TailReader reader{table};
@@ -306,8 +310,7 @@ void TestProcessColumn::aNewCaptureStartsTheCountsAgain()
 {
     auto owners = std::make_shared<FakeOwnerState>();
     CaptureController controller(&makeDissectorDecoder);
-    controller.setProcessMapFactory([owners] { return makeFakeProcessMap(owners); });
-    controller.flowTraffic()->setEnabled(true);
+    attachFakeProcesses(controller, owners);
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
     captureFor(controller, 800);

@@ -12,7 +12,7 @@
 #include "statistics_feed.h"
 #include "top_talkers_chart_view.h"
 
-#include "file/capture_file_reader.h"
+#include "dissected_frames.h"
 
 #include <QAction>
 #include <QChart>
@@ -70,16 +70,10 @@ TrafficStatistics statisticsOf(const QString& path)
 {
     TrafficStatistics stats;
     std::string error;
-    auto reader = CaptureFileReader::open(path.toStdString(), error);
-    if (!reader) return stats;
-    Dissector dissector;
-    Dissection dissection;
-    FrameRef frame;
-    std::uint64_t number = 0;
-    while (reader->next(frame)) {
-        dissector.dissect(frame, ++number, dissection);
-        stats.add(frame, dissection);
-    }
+    test::forEachDissectedFrame(
+        path.toStdString(),
+        [&](const FrameRef& frame, std::uint64_t, const Dissection& dissection) { stats.add(frame, dissection); },
+        error);
     return stats;
 }
 

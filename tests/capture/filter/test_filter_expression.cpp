@@ -2,9 +2,9 @@
 // "Apply as Filter": the expression made from any field occurrence compiles and passes the
 // packet it came from; every completion name compiles on its own.
 #include "dissect/dissector.h"
-#include "file/capture_file_reader.h"
 #include "filter/display_filter.h"
 #include "filter/filter_expression.h"
+#include "dissected_frames.h"
 #include "filter_test_packets.h"
 
 #include <gtest/gtest.h>
@@ -53,16 +53,13 @@ TEST(FilterExpression, SelectsThePacketOnCorpusFrames)
     for (const char* name : {"dns__mdns.pcap", "tunnels__gre-sample.pcap", "vlan-qinqinq.pcap", "linuxsll-arp.pcap",
                              "icmp__icmp-destunreach-udp.pcap", "ipv6-hbh-routing0.pcap"}) {
         std::string error;
-        auto reader = CaptureFileReader::open((corpus / name).string(), error);
-        ASSERT_TRUE(reader) << error;
-        Dissector dissector;
-        Dissection d;
-        FrameRef frame;
-        std::uint64_t number = 0;
-        while (reader->next(frame)) {
-            dissector.dissect(frame, ++number, d);
-            expectEveryFieldSelectsItsPacket(d, frame.data, std::string(name) + " frame " + std::to_string(number));
-        }
+        const bool opened = test::forEachDissectedFrame(
+            (corpus / name).string(),
+            [&](const FrameRef& frame, std::uint64_t number, const Dissection& d) {
+                expectEveryFieldSelectsItsPacket(d, frame.data, std::string(name) + " frame " + std::to_string(number));
+            },
+            error);
+        ASSERT_TRUE(opened) << error;
     }
 }
 

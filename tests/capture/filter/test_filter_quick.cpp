@@ -3,8 +3,8 @@
 // reassembly: for each frame it calls simple, every field and protocol it claims to know
 // is exactly what the dissection recorded, occurrence by occurrence.
 #include "dissect/dissector.h"
-#include "file/capture_file_reader.h"
 #include "filter/quick_packet.h"
+#include "dissected_frames.h"
 #include "filter_test_packets.h"
 
 #include <gtest/gtest.h>
@@ -136,16 +136,13 @@ TEST(FilterQuick, AgreesWithTheDissectorOnTheCorpus)
         Tally t;
         for (const fs::path& file : files) {
             std::string error;
-            auto reader = CaptureFileReader::open(file.string(), error);
-            ASSERT_TRUE(reader) << error;
-            Dissector dissector(Dissector::Options{.reassemble = reassemble});
-            Dissection d;
-            FrameRef frame;
-            std::uint64_t number = 0;
-            while (reader->next(frame)) {
-                dissector.dissect(frame, ++number, d);
-                compareFrame(frame, number, d, file.filename().string(), t);
-            }
+            const bool opened = test::forEachDissectedFrame(
+                file.string(),
+                [&](const FrameRef& frame, std::uint64_t number, const Dissection& d) {
+                    compareFrame(frame, number, d, file.filename().string(), t);
+                },
+                error, Dissector::Options{.reassemble = reassemble});
+            ASSERT_TRUE(opened) << error;
         }
         std::cout << (reassemble ? "reassembly on: " : "reassembly off: ") << t.simple << " of " << t.frames
                   << " corpus frames decided by the quick header pass, " << t.mismatches << " mismatches\n";

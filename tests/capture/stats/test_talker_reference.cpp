@@ -9,11 +9,9 @@
 // - each IPv4/IPv6 endpoint's start and stop equal the earliest "Relative Start" and the
 //   latest start + duration of the `tshark -z conv,ip` / `conv,ipv6` rows holding its address.
 #include "corpus_captures.h"
+#include "dissected_frames.h"
 #include "../../app/run_process.h"
 
-#include "dissect/dissection.h"
-#include "dissect/dissector.h"
-#include "file/capture_file_reader.h"
 #include "stats/traffic_statistics.h"
 
 #include <gtest/gtest.h>
@@ -47,16 +45,13 @@ constexpr std::int64_t kAllTime = std::numeric_limits<std::int64_t>::min();
 void readCapture(const fs::path& path, std::initializer_list<TrafficStatistics*> stats)
 {
     std::string error;
-    auto reader = CaptureFileReader::open(path.string(), error);
-    ASSERT_TRUE(reader) << error;
-    Dissector dissector;
-    Dissection dissection;
-    FrameRef frame;
-    std::uint64_t number = 0;
-    while (reader->next(frame)) {
-        dissector.dissect(frame, ++number, dissection);
-        for (TrafficStatistics* s : stats) s->add(frame, dissection);
-    }
+    const bool opened = forEachDissectedFrame(
+        path.string(),
+        [&](const FrameRef& frame, std::uint64_t, const Dissection& dissection) {
+            for (TrafficStatistics* s : stats) s->add(frame, dissection);
+        },
+        error);
+    ASSERT_TRUE(opened) << error;
 }
 
 using Bins = std::vector<TalkerBin>;
