@@ -14,8 +14,8 @@ void Dissection::clear()
     m_fields.clear();
     m_values.clear();
     m_protocol = {};
-    m_infoKind = InfoKind::None;
-    m_infoLayer = 0;
+    m_infoParts = 0;
+    m_info[0] = {};
     m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
     m_hasColumnLinkSrc = m_hasColumnLinkDst = false;
     m_frameNumber = 0;
@@ -128,6 +128,7 @@ void Dissection::appendValue(const FieldRecord& f, std::string& out) const
     case FieldKind::Signed: appendSigned(out, static_cast<std::int64_t>(f.number)); break;
     case FieldKind::Hex: appendHex(out, f.number, info.hexDigits); break;
     case FieldKind::Bool: out.push_back(f.number ? '1' : '0'); break;
+    case FieldKind::None: out.push_back('1'); break;  // tshark prints a label's presence
     case FieldKind::Ipv4: appendIpv4(out, valueBytes(f)); break;
     case FieldKind::Ipv6: appendIpv6(out, valueBytes(f)); break;
     case FieldKind::Mac:
@@ -213,6 +214,63 @@ void Dissection::appendColumn(FieldId id, std::string& out) const
             appendMac(out, src ? m_columnLinkSrc : m_columnLinkDst);
         }
     }
+}
+
+void Dissection::setInfo(InfoKind kind, std::uint16_t layer)
+{
+    m_info[0] = InfoPart{kind, nullptr, layer, {}};
+    m_infoParts = 1;
+}
+
+void Dissection::setInfo(InfoWriter writer, std::uint16_t layer)
+{
+    m_info[0] = InfoPart{InfoKind::Protocol, writer, layer, {}};
+    m_infoParts = 1;
+}
+
+void Dissection::appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator)
+{
+    if (m_infoParts == kMaxInfoParts) return;  // a frame of many tiny PDUs: the first ones tell
+    const std::string_view before = m_infoParts == 0 ? std::string_view() : separator;
+    m_info[m_infoParts] = InfoPart{InfoKind::Protocol, writer, layer, before};
+    ++m_infoParts;
+}
+
+void Dissection::appendInfo(std::string& out) const
+{
+    for (std::size_t i = 0; i < m_infoParts; ++i) {
+        const InfoPart& part = m_info[i];
+        out += part.separator;
+        if (part.kind == InfoKind::Protocol) {
+            part.writer(LayerView(*this, part.layer), out);
+        } else {
+            appendCoreInfo(part.kind, part.layer, out);
+        }
+    }
+}
+
+const FieldRecord* LayerView::field(FieldId id) const
+{
+    for (const FieldRecord& f : m_dissection.fields())
+        if (f.id == id && f.layer == m_layer) return &f;
+    return nullptr;
+}
+
+std::uint64_t LayerView::number(FieldId id, std::uint64_t absent) const
+{
+    const FieldRecord* f = field(id);
+    return f ? f->number : absent;
+}
+
+std::string_view LayerView::text(FieldId id) const
+{
+    const FieldRecord* f = field(id);
+    return f ? m_dissection.valueText(*f) : std::string_view();
+}
+
+void LayerView::appendValue(FieldId id, std::string& out) const
+{
+    if (const FieldRecord* f = field(id)) m_dissection.appendValue(*f, out);
 }
 
 void Dissection::setColumnLinkAddresses(ByteSpan src, ByteSpan dst)

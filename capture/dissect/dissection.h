@@ -50,10 +50,39 @@ struct PacketSummary {
 };
 
 // What the Info column describes; chosen by the top-most layer allowed to write columns.
+// Protocol: the registered protocol's own InfoWriter writes it.
 enum class InfoKind : std::uint8_t {
     None, Raw, Ethernet, Llc, Arp, Ipv4, Ipv4Fragment, Ipv6, Ipv6Fragment, Tcp, Udp, Icmp, Icmpv6,
-    Igmp, Gre, Dns, App, Eapol, Sctp,
+    Igmp, Gre, App, Eapol, Sctp, Protocol,
 };
+
+class Dissection;
+
+// Read access to the fields of one layer, for a protocol's Info text.
+class LayerView {
+public:
+    LayerView(const Dissection& dissection, std::uint16_t layer) : m_dissection(dissection), m_layer(layer) {}
+
+    const Dissection& dissection() const { return m_dissection; }
+    std::uint16_t layer() const { return m_layer; }
+    const FieldRecord* field(FieldId id) const;
+    bool has(FieldId id) const { return field(id) != nullptr; }
+    std::uint64_t number(FieldId id, std::uint64_t absent = 0) const;
+    std::string_view text(FieldId id) const;
+    // tshark's text of the field's first occurrence in this layer; nothing when absent.
+    void appendValue(FieldId id, std::string& out) const;
+    // Every occurrence in this layer, in order.
+    template <typename Fn>
+    void forEach(FieldId id, Fn&& fn) const;
+
+private:
+    const Dissection& m_dissection;
+    std::uint16_t m_layer;
+};
+
+// Writes a protocol's Info text on demand, from the fields its dissector recorded: dissection
+// formats no text, so rows that are never shown cost nothing.
+using InfoWriter = void (*)(const LayerView& layer, std::string& out);
 
 // The result of dissecting one frame. Reused across packets: clear() keeps every vector's
 // capacity, so steady-state dissection allocates nothing; text is formatted only on demand.
@@ -97,18 +126,31 @@ public:
     // Append text to the value of the field just added (DNS names are built label by label).
     void appendToLastText(std::string_view text);
     void setProtocol(std::string_view name) { m_protocol = name; }
-    void setInfo(InfoKind kind, std::uint16_t layer) { m_infoKind = kind; m_infoLayer = layer; }
+    // Replaces the Info column (Wireshark's col_set_str), or adds to it after `separator`
+    // (col_append_sep_str): several PDUs in one frame, a prefix and what follows it.
+    void setInfo(InfoKind kind, std::uint16_t layer);
+    void setInfo(InfoWriter writer, std::uint16_t layer);
+    void appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator);
     void setNetAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_netSrc = srcField; m_netDst = dstField; }
     void setLinkAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_linkSrc = srcField; m_linkDst = dstField; }
     // Link addresses for the Source and Destination columns alone, with no field: Wireshark
     // takes them from an Ethernet header's first 6 and next 6 bytes before a cut header stops
     // its dissector. An empty span leaves that column without one.
     void setColumnLinkAddresses(ByteSpan src, ByteSpan dst);
-    InfoKind infoKind() const { return m_infoKind; }
-    std::uint16_t infoLayer() const { return m_infoLayer; }
+    InfoKind infoKind() const { return m_info[0].kind; }
+    std::uint16_t infoLayer() const { return m_info[0].layer; }
 
 private:
+    struct InfoPart {
+        InfoKind kind = InfoKind::None;
+        InfoWriter writer = nullptr;
+        std::uint16_t layer = 0;
+        std::string_view separator;
+    };
+    static constexpr std::size_t kMaxInfoParts = 16;
+
     void appendInfo(std::string& out) const;
+    void appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string& out) const;
     void appendProtocols(std::string& out) const;
     void appendColumn(FieldId id, std::string& out) const;
     const FieldRecord* firstInLayerOrAfter(FieldId id, std::uint16_t layer) const;
@@ -118,8 +160,8 @@ private:
     std::vector<FieldRecord> m_fields;
     std::vector<std::uint8_t> m_values;
     std::string_view m_protocol;
-    InfoKind m_infoKind = InfoKind::None;
-    std::uint16_t m_infoLayer = 0;
+    std::array<InfoPart, kMaxInfoParts> m_info{};
+    std::uint8_t m_infoParts = 0;
     std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
     std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
     std::uint32_t m_linkType = 0;
@@ -127,5 +169,12 @@ private:
     bool m_hasColumnLinkSrc = false, m_hasColumnLinkDst = false;
     std::uint64_t m_frameNumber = 0;
 };
+
+template <typename Fn>
+void LayerView::forEach(FieldId id, Fn&& fn) const
+{
+    for (const FieldRecord& f : m_dissection.fields())
+        if (f.id == id && f.layer == m_layer) fn(f);
+}
 
 }  // namespace rcvmon

@@ -119,16 +119,6 @@
     X(IgmpMaddr, "igmp.maddr", "Multicast Address", Ipv4, 0)                             \
     X(GreFlagsAndVersion, "gre.flags_and_version", "Flags and Version", Hex, 4)          \
     X(GreProto, "gre.proto", "Protocol Type", Hex, 4)                                    \
-    X(DnsId, "dns.id", "Transaction ID", Hex, 4)                                         \
-    X(DnsFlags, "dns.flags", "Flags", Hex, 4)                                            \
-    X(DnsFlagsResponse, "dns.flags.response", "Response", Bool, 0)                       \
-    X(DnsFlagsOpcode, "dns.flags.opcode", "Opcode", Unsigned, 0)                         \
-    X(DnsFlagsRcode, "dns.flags.rcode", "Reply code", Unsigned, 0)                       \
-    X(DnsCountQueries, "dns.count.queries", "Questions", Unsigned, 0)                    \
-    X(DnsCountAnswers, "dns.count.answers", "Answer RRs", Unsigned, 0)                   \
-    X(DnsQryName, "dns.qry.name", "Name", String, 0)                                     \
-    X(DnsQryType, "dns.qry.type", "Type", Unsigned, 0)                                   \
-    X(DnsQryClass, "dns.qry.class", "Class", Hex, 4)                                     \
     X(BasicxidFormat, "basicxid.llc.xid.format", "XID Format", Hex, 2)                   \
     X(BasicxidTypes, "basicxid.llc.xid.types", "LLC Types/Classes", Hex, 2)              \
     X(BasicxidWsize, "basicxid.llc.xid.wsize", "Receive Window Size", Unsigned, 0)       \

@@ -25,6 +25,13 @@ enum class FieldKind : std::uint8_t {
     Bytes,         // aa:bb:cc...
     AbsoluteTime,  // seconds.nanoseconds since the epoch, 9 decimals
     RelativeTime,  // seconds.nanoseconds, 9 decimals
+    None,          // a label with no value (FT_NONE): tshark prints its presence
+};
+
+// A number's name in the detail tree ("1 → A", "3 → Port unreachable").
+struct ValueName {
+    std::uint64_t value;
+    std::string_view name;
 };
 
 struct FieldInfo {
@@ -32,9 +39,15 @@ struct FieldInfo {
     std::string_view label;  // Wireshark's label, e.g. "Source Address"
     FieldKind kind;
     std::uint8_t hexDigits;  // for Hex
+    // Wireshark's integer width (FT_UINT8 … FT_UINT64): the filter's range; 0 when the
+    // core table in filter_names.cpp says it (fields of field_list.h).
+    std::uint8_t bits = 0;
+    std::span<const ValueName> values{};  // names of values, for the detail tree
+    std::uint64_t bitmask = 0;            // the bits of the parent field it shows, if any
 };
 
-// Compile-time ids, e.g. field::IpSrc; same order as allFields().
+// Compile-time ids of the core fields (frame, links, IP, transports), e.g. field::IpSrc.
+// Protocols registered in dissect/protocols/ get their ids after field::Count at start-up.
 namespace field {
 #define RCVMON_FIELD_ENUM(id, name, label, kind, digits) id,
 enum : FieldId { RCVMON_FIELDS(RCVMON_FIELD_ENUM) Count };
@@ -43,6 +56,9 @@ enum : FieldId { RCVMON_FIELDS(RCVMON_FIELD_ENUM) Count };
 
 std::optional<FieldId> findField(std::string_view name);
 const FieldInfo& fieldInfo(FieldId id);
+// Every field: the core ones first (in id order), then the registered ones.
 std::span<const FieldInfo> allFields();
+// The name a number has in a field's value names, or empty.
+std::string_view valueName(const FieldInfo& info, std::uint64_t value);
 
 }  // namespace rcvmon

@@ -63,32 +63,10 @@ std::string_view icmpv6TypeName(std::uint64_t type)
     }
 }
 
-std::string_view dnsTypeName(std::uint64_t type)
-{
-    switch (type) {
-    case 1: return "A";
-    case 2: return "NS";
-    case 5: return "CNAME";
-    case 6: return "SOA";
-    case 12: return "PTR";
-    case 15: return "MX";
-    case 16: return "TXT";
-    case 28: return "AAAA";
-    case 33: return "SRV";
-    case 41: return "OPT";
-    case 47: return "NSEC";
-    case 64: return "SVCB";
-    case 65: return "HTTPS";
-    case 255: return "ANY";
-    default: return {};
-    }
-}
-
 }  // namespace
 
-void Dissection::appendInfo(std::string& out) const
+void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string& out) const
 {
-    const std::uint16_t layer = m_infoLayer;
     const auto in = [&](FieldId id) -> const FieldRecord* {
         for (const FieldRecord& f : m_fields)
             if (f.id == id && f.layer == layer) return &f;
@@ -108,7 +86,7 @@ void Dissection::appendInfo(std::string& out) const
         return found;
     };
 
-    switch (m_infoKind) {
+    switch (kind) {
     case InfoKind::Tcp: {
         if (!in(field::TcpFlags)) {
             value(field::TcpSrcPort);
@@ -206,32 +184,6 @@ void Dissection::appendInfo(std::string& out) const
         }
         return;
     }
-    case InfoKind::Dns: {
-        out += num(field::DnsFlagsResponse) ? "Standard query response " : "Standard query ";
-        appendHex(out, num(field::DnsId), 4);
-        for (const FieldRecord& f : m_fields) {
-            if (f.layer != layer) continue;
-            if (f.id == field::DnsQryType) {
-                out += ' ';
-                const std::string_view name = dnsTypeName(f.number);
-                if (name.empty()) {
-                    out += "Unknown (";
-                    appendDecimal(out, f.number);
-                    out += ')';
-                } else {
-                    out += name;
-                }
-            } else if (f.id == field::DnsQryName) {
-                // The name follows its type: remember it and print after the type.
-                continue;
-            }
-        }
-        if (const FieldRecord* name = in(field::DnsQryName)) {
-            out += ' ';
-            out += valueText(*name);
-        }
-        return;
-    }
     case InfoKind::Igmp: {
         const std::uint64_t type = num(field::IgmpType);
         if (type == 0x11) {
@@ -294,6 +246,7 @@ void Dissection::appendInfo(std::string& out) const
     case InfoKind::Sctp: out += "SCTP"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
     case InfoKind::App:
+    case InfoKind::Protocol:  // written by the protocol's InfoWriter
     case InfoKind::None: return;
     }
 }

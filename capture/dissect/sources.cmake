@@ -8,13 +8,13 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/field_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ip_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_info.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocol_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quick_classify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/data.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/dns.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eapol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "filter/filter_names.h"
 
+#include "dissect/protocol_registry.h"
+
+#include <algorithm>
+#include <vector>
 
 namespace rcvmon {
 namespace {
 
-// Every layer filter name the dissectors add (LayerCursor and addLayer calls, and the
-// application protocols named by port in protocols/app_ports.cpp).
-constexpr std::string_view kProtocols[] = {
+// The layer filter names of the core dissectors (LayerCursor and addLayer calls, and the
+// application protocols named by port in protocols/app_ports.cpp); registered protocols
+// add theirs (dissect/protocol_registry.h).
+constexpr std::string_view kCoreProtocols[] = {
     "frame",   "eth",    "vlan",    "llc",          "arp",          "eapol",        "mpls",
     "sll",     "null",   "raw",     "ip",           "ipv6",         "ipv6.hopopts", "ipv6.routing",
     "ipv6.fragment", "ipv6.dstopts", "ah", "tcp",   "udp",          "icmp",         "icmpv6",
@@ -56,14 +61,25 @@ constexpr Width kWidths[] = {
     {field::UdpDstPort, 16},      {field::UdpLength, 16},        {field::IcmpType, 8},
     {field::IcmpCode, 8},         {field::IcmpIdent, 16},        {field::IcmpSeq, 16},
     {field::Icmpv6Type, 8},       {field::Icmpv6Code, 8},        {field::Icmpv6EchoSeq, 16},
-    {field::IgmpVersion, 8},      {field::DnsFlagsOpcode, 16},   {field::DnsFlagsRcode, 16},
-    {field::DnsCountQueries, 16}, {field::DnsCountAnswers, 16},  {field::DnsQryType, 16},
+    {field::IgmpVersion, 8},
     {field::BasicxidWsize, 8},    {field::EapCode, 8},           {field::EapId, 8},
     {field::EapLen, 16},          {field::EapType, 8},           {field::M3uaVersion, 8},
     {field::M3uaMessageClass, 8}, {field::M3uaMessageType, 8},   {field::NbdgmType, 8},
     {field::NbdgmSrcPort, 16},    {field::MailslotOpcode, 16},   {field::MailslotPriority, 16},
     {field::MailslotClass, 16},   {field::MailslotSize, 16},
 };
+
+// Core names, then the registered protocols' names that are not among them.
+const std::vector<std::string_view>& protocolNames()
+{
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> all(std::begin(kCoreProtocols), std::end(kCoreProtocols));
+        for (std::string_view name : protocolTables().protocolNames)
+            if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
+        return all;
+    }();
+    return names;
+}
 
 FieldRef singleField(FieldId id)
 {
@@ -82,6 +98,7 @@ ValueKind valueKindOf(FieldKind kind)
     case FieldKind::Unsigned:
     case FieldKind::Hex: return ValueKind::Number;
     case FieldKind::Signed: return ValueKind::Signed;
+    case FieldKind::None: return ValueKind::Bool;  // a label: filters test its presence
     case FieldKind::Bool: return ValueKind::Bool;
     case FieldKind::Ipv4: return ValueKind::Ipv4;
     case FieldKind::Ipv6: return ValueKind::Ipv6;
@@ -129,7 +146,7 @@ std::optional<FilterName> resolveFilterName(std::string_view name, std::string_v
         out.field = singleField(*id);
         return out;
     }
-    for (std::string_view protocol : kProtocols) {
+    for (std::string_view protocol : protocolNames()) {
         if (protocol != name) continue;
         FilterName out;
         out.kind = FilterName::Kind::Protocol;
@@ -146,17 +163,18 @@ std::span<const std::string_view> filterShorthandNames()
 
 std::span<const std::string_view> filterProtocolNames()
 {
-    return kProtocols;
+    return protocolNames();
 }
 
 std::uint64_t maxFieldValue(FieldId id)
 {
     const FieldInfo& info = fieldInfo(id);
     if (info.kind == FieldKind::Bool) return ~std::uint64_t{0};
-    if (info.kind == FieldKind::Hex) {
+    if (info.kind == FieldKind::Hex && info.bits == 0) {
         const unsigned bits = info.hexDigits * 4u <= 8 ? 8 : info.hexDigits * 4u <= 16 ? 16 : 32;
         return (std::uint64_t{1} << bits) - 1;
     }
+    if (info.bits != 0) return info.bits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << info.bits) - 1;
     for (const Width& w : kWidths)
         if (w.id == id) return (std::uint64_t{1} << w.bits) - 1;
     return 0xffffffffull;

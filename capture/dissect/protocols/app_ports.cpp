@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Dns, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -22,10 +22,7 @@ struct PortEntry {
 };
 
 constexpr PortEntry kPorts[] = {
-    {53, Transport::Udp, Handler::Dns, "DNS", "dns"},
     {53, Transport::Tcp, Handler::Name, "DNS", "dns"},
-    {5353, Transport::Udp, Handler::Dns, "MDNS", "mdns"},
-    {5355, Transport::Udp, Handler::Dns, "LLMNR", "llmnr"},
     {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
     {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
@@ -92,7 +89,6 @@ void dissectTeredo(DissectContext& ctx, const Payload& p)
 bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
 {
     switch (e.handler) {
-    case Handler::Dns: dissectDns(ctx, p, e.name, e.name == "DNS" ? "dns" : e.name == "MDNS" ? "mdns" : "llmnr"); return true;
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
     case Handler::Tls: dissectTls(ctx, p); return true;
     case Handler::Http: dissectHttp(ctx, p); return true;
@@ -109,6 +105,23 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     return true;
 }
 
+// A registered protocol's dissector for the port, if one takes the payload.
+bool tryRegistered(DissectContext& ctx, Transport transport, std::uint16_t port, const Payload& p)
+{
+    const ProtocolTables& tables = protocolTables();
+    for (const DispatchEntry& e : ProtocolTables::find(transport == Transport::Udp ? tables.udpPorts : tables.tcpPorts, port))
+        if (e.dissector(ctx, p)) return true;
+    return false;
+}
+
+bool tryHeuristics(DissectContext& ctx, Transport transport, const Payload& p)
+{
+    const ProtocolTables& tables = protocolTables();
+    for (const DispatchEntry& e : transport == Transport::Udp ? tables.udpHeuristics : tables.tcpHeuristics)
+        if (e.dissector(ctx, p)) return true;
+    return false;
+}
+
 const PortEntry* lookup(Transport transport, std::uint16_t port)
 {
     for (const PortEntry& e : kPorts)
@@ -116,26 +129,29 @@ const PortEntry* lookup(Transport transport, std::uint16_t port)
     return nullptr;
 }
 
-const PortEntry* lookupPair(Transport transport, std::uint16_t srcPort, std::uint16_t dstPort)
-{
-    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
-    if (const PortEntry* e = lookup(transport, low)) return e;
-    return lookup(transport, high);
-}
-
 }  // namespace
 
 std::string_view udpPortProtocol(std::uint16_t srcPort, std::uint16_t dstPort)
 {
-    const PortEntry* e = lookupPair(Transport::Udp, srcPort, dstPort);
-    return e ? e->filter : std::string_view();
+    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
+    for (const std::uint16_t port : {low, high}) {
+        const auto registered = ProtocolTables::find(protocolTables().udpPorts, port);
+        if (!registered.empty()) return registered.front().filterName;
+        if (const PortEntry* e = lookup(Transport::Udp, port)) return e->filter;
+    }
+    return {};
 }
 
+// Wireshark's order: the lower port, then the higher one, then the heuristic dissectors.
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
                    const Payload& p)
 {
-    const PortEntry* e = lookupPair(transport, srcPort, dstPort);
-    return e && handle(ctx, *e, p);
+    const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
+    for (const std::uint16_t port : {low, high}) {
+        if (tryRegistered(ctx, transport, port, p)) return true;
+        if (const PortEntry* e = lookup(transport, port)) return handle(ctx, *e, p);
+    }
+    return tryHeuristics(ctx, transport, p);
 }
 
 }  // namespace rcvmon

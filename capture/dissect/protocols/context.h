@@ -6,6 +6,7 @@
 #include "core/byte_reader.h"
 #include "core/bytes.h"
 #include "dissect/dissection.h"
+#include "dissect/protocol_registry.h"
 
 #include <array>
 #include <cstdint>
@@ -47,6 +48,11 @@ struct DissectContext {
     static constexpr int kMaxDepth = 24;
     void setProtocol(std::string_view name) { if (columnsWritable) out.setProtocol(name); }
     void setInfo(InfoKind kind, std::uint16_t layer) { if (columnsWritable) out.setInfo(kind, layer); }
+    void setInfo(InfoWriter writer, std::uint16_t layer) { if (columnsWritable) out.setInfo(writer, layer); }
+    void appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator = ", ")
+    {
+        if (columnsWritable) out.appendInfo(writer, layer, separator);
+    }
 };
 
 // A bounds-checked view of one layer's bytes. `data` is what was captured of the layer,
@@ -210,7 +216,6 @@ void dissectBasicXid(DissectContext& ctx, const Payload& p);
 void dissectNbdgm(DissectContext& ctx, const Payload& p);
 // An SMB message carried by a NetBIOS datagram; false when the bytes are not SMB.
 bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
-void dissectDns(DissectContext& ctx, const Payload& p, std::string_view protocolName, std::string_view filterName);
 // TCP desegmentation as Wireshark shows it (tcp_pdu.cpp). An application dissector whose PDU
 // needs bytesStillNeeded more from later segments calls startTcpPdu with its layer: unless
 // something complete came first in this segment, that layer leaves the tree. The segments in

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// One registration per protocol, as Wireshark's proto_register_* / proto_reg_handoff_*: a
+// protocol file declares its fields and where it hooks in, in one function
+// `registerNAME(ProtocolRegistrar&)` named by its line in protocols/protocols.cmake. Every
+// table the rest of RcvMon reads — field ids, names and widths, protocol names, dispatch by
+// port, IP protocol, EtherType and heuristic — is built from those calls once, before the
+// first dissection, and read-only afterwards.
+#pragma once
+
+#include "dissect/field_registry.h"
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace rcvmon {
+
+struct DissectContext;
+struct Payload;
+
+// A dissector a table hands a payload to. False: the payload is not this protocol's and
+// the next candidate is tried (Wireshark's dissectors that return 0).
+using SubDissector = bool (*)(DissectContext& ctx, const Payload& payload);
+
+// A field as a protocol declares it. `bits` is Wireshark's integer width (FT_UINT8 is 8…):
+// it bounds filter values and sets a hex field's digits.
+struct FieldSpec {
+    std::string_view name;
+    std::string_view label;
+    FieldKind kind = FieldKind::Unsigned;
+    std::uint8_t bits = 32;
+    std::span<const ValueName> values{};
+    std::uint64_t bitmask = 0;
+};
+
+struct DispatchEntry {
+    std::uint32_t key = 0;           // port, IP protocol number or EtherType
+    SubDissector dissector = nullptr;
+    std::string_view filterName;     // the registering protocol
+};
+
+struct ProtocolTables {
+    std::vector<FieldInfo> fields;               // indexed by FieldId: core fields, then registered ones
+    std::vector<FieldId> fieldsByName;           // sorted by name, for lookups by filters and -e
+    std::vector<std::string_view> protocolNames; // filter names of the registered protocols
+    std::vector<DispatchEntry> udpPorts, tcpPorts, ipProtocols, etherTypes;  // sorted by key
+    std::vector<DispatchEntry> udpHeuristics, tcpHeuristics;                 // in registration order
+
+    // The entries registered for one key, in registration order.
+    static std::span<const DispatchEntry> find(const std::vector<DispatchEntry>& table, std::uint32_t key);
+};
+
+// Built on first use (thread-safe); the Dissector asks for it when it is constructed.
+const ProtocolTables& protocolTables();
+
+class ProtocolRegistrar {
+public:
+    explicit ProtocolRegistrar(ProtocolTables& tables) : m_tables(tables) {}
+
+    // Starts a protocol: its filter name ("dns") names it in filters, frame.protocols and
+    // statistics. Fields and hooks that follow belong to it.
+    void protocol(std::string_view filterName);
+    FieldId field(const FieldSpec& spec);
+    void udpPort(std::uint16_t port, SubDissector dissector);
+    void tcpPort(std::uint16_t port, SubDissector dissector);
+    void udpHeuristic(SubDissector dissector);
+    void tcpHeuristic(SubDissector dissector);
+    void ipProtocol(std::uint8_t protocol, SubDissector dissector);
+    void etherType(std::uint16_t type, SubDissector dissector);
+
+private:
+    void add(std::vector<DispatchEntry>& table, std::uint32_t key, SubDissector dissector);
+
+    ProtocolTables& m_tables;
+    std::string_view m_protocol;
+};
+
+// Calls every protocol's registration function; generated from protocols/protocols.cmake.
+void registerAllProtocols(ProtocolRegistrar& registrar);
+
+}  // namespace rcvmon
