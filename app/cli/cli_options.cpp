@@ -36,8 +36,15 @@ std::string applyFieldOption(const std::string& spec, CliOptions& o)
         else if (value == "/s") o.separator = ' ';
         else if (value.size() == 1) o.separator = value[0];
         else return "-E separator= takes /t, /s or one character";
+    } else if (key == "occurrence") {
+        if (value != "f" && value != "l" && value != "a") return "-E occurrence= takes f, l or a";
+        o.occurrence = value[0];
+    } else if (key == "aggregator") {
+        if (value == "/s") o.aggregator = " ";
+        else if (value.empty()) return "-E aggregator= needs a separator";
+        else o.aggregator = value;
     } else {
-        return "-E " + key + "= is not supported (header, separator are)";
+        return "-E " + key + "= is not supported (header, separator, occurrence, aggregator are)";
     }
     return {};
 }
@@ -65,6 +72,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         if (arg == "-h" || arg == "--help") o.help = true;
         else if (arg == "-v" || arg == "--version") o.version = true;
         else if (arg == "-D") o.listInterfaces = true;
+        else if (arg == "-G") { if (!value(o.glossary)) return fail("-G needs fields or protocols"); }
         else if (arg == "--bench") o.bench = true;
         else if (arg == "-q") o.quiet = true;
         else if (arg == "--all-protocols") o.allProtocols = true;
@@ -114,7 +122,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         }
     }
 
-    if (o.help || o.version) return result;
+    if (o.help || o.version || !o.glossary.empty()) return result;
     const int sources = int(!o.readFile.empty()) + int(!o.interface.empty()) + int(o.listInterfaces);
     if (sources == 0) return fail("nothing to do: give -r FILE, -i IFACE or -D");
     if (sources > 1) return fail("-r, -i and -D exclude each other");
@@ -137,6 +145,8 @@ const char* usageText()
            "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap]\n"
            "  rcvmon-cli -r FILE [-Y FILTER] [--select 1-10,15] [-w OUT] [-F pcapng|pcap]\n"
            "  rcvmon-cli -r FILE -T fields -e FIELD [-e FIELD ...] [-E header=y] [-E separator=/t]\n"
+           "             [-E occurrence=f|l|a] [-E aggregator=,]\n"
+           "  rcvmon-cli -G fields|protocols                  the fields and protocols RcvMon knows\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
            "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"

@@ -18,6 +18,7 @@ struct CliOptions {
     bool help = false;
     bool version = false;
     bool listInterfaces = false;   // -D
+    std::string glossary;          // -G fields|protocols
     bool bench = false;            // --bench
     bool quiet = false;            // -q: no per-packet output (with -z, only the statistics)
 
@@ -38,6 +39,8 @@ struct CliOptions {
     std::vector<std::string> fields;              // -e
     bool header = false;                          // -E header=y
     char separator = '\t';                        // -E separator=/t|/s|c
+    char occurrence = 'a';                        // -E occurrence=f|l|a
+    std::string aggregator = ",";                 // -E aggregator=,|/s|c
 
     std::string writeFile;                        // -w FILE ("-" = stdout)
     WriteFormat writeFormat = WriteFormat::PcapNg;  // -F

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "bench_command.h"
+#include "glossary_command.h"
 #include "live_command.h"
 #include "read_command.h"
 #include "statistics_command.h"
@@ -10,6 +11,7 @@ namespace rcvmon::cli {
 
 int runCommand(const CliOptions& options)
 {
+    if (!options.glossary.empty()) return runGlossary(options.glossary);
     if (options.listInterfaces) return runListInterfaces();
     if (!options.interface.empty()) return runLiveCommand(options);
     if (options.bench) return runBenchCommand(options);

@@ -41,7 +41,8 @@ private:
 class FieldsPrinter final : public PacketPrinter {
 public:
     FieldsPrinter(std::vector<FieldId> ids, std::vector<std::string> names, const CliOptions& o, OutputBuffer& out)
-        : m_ids(std::move(ids)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator), m_out(out)
+        : m_ids(std::move(ids)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator),
+          m_occurrence(o.occurrence), m_aggregator(o.aggregator), m_out(out)
     {
     }
     void begin() override
@@ -58,17 +59,42 @@ public:
         std::string& text = m_out.text();
         for (std::size_t i = 0; i < m_ids.size(); ++i) {
             if (i) text += m_separator;
-            d.appendFieldText(m_ids[i], text);
+            appendOccurrences(d, m_ids[i], text);
         }
         text += '\n';
         m_out.maybeFlush();
     }
 
 private:
+    // -E occurrence= and aggregator=: tshark's default (all, ",") is the Dissection's own text.
+    void appendOccurrences(const Dissection& d, FieldId id, std::string& text) const
+    {
+        if ((m_occurrence == 'a' && m_aggregator == ",") || !d.first(id)) {
+            d.appendFieldText(id, text);
+            return;
+        }
+        const FieldRecord* last = nullptr;
+        bool first = true;
+        for (const FieldRecord& f : d.fields()) {
+            if (f.id != id) continue;
+            if (m_occurrence == 'l') {
+                last = &f;
+                continue;
+            }
+            if (!first) text += m_aggregator;
+            first = false;
+            d.appendValue(f, text);
+            if (m_occurrence == 'f') return;
+        }
+        if (last) d.appendValue(*last, text);
+    }
+
     std::vector<FieldId> m_ids;
     std::vector<std::string> m_names;
     bool m_header;
     char m_separator;
+    char m_occurrence;
+    std::string m_aggregator;
     OutputBuffer& m_out;
 };
 
