@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cli_options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -75,6 +76,15 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         else if (arg == "-G") { if (!value(o.glossary)) return fail("-G needs fields or protocols"); }
         else if (arg == "--bench") o.bench = true;
         else if (arg == "-q") o.quiet = true;
+        else if (arg == "-V") o.verbose = true;
+        else if (arg == "-O") {
+            if (!value(v) || v.empty()) return fail("-O needs protocols, e.g. -O ip,tcp");
+            for (std::size_t start = 0; start < v.size();) {
+                const std::size_t comma = std::min(v.find(',', start), v.size());
+                if (comma > start) o.expanded.push_back(v.substr(start, comma - start));
+                start = comma + 1;
+            }
+        }
         else if (arg == "--all-protocols") o.allProtocols = true;
         else if (arg == "--no-reassembly") o.reassemble = false;
         else if (arg == "-r") { if (!value(o.readFile)) return fail("-r needs a file name"); }
@@ -129,6 +139,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
     if (o.output == OutputFormat::Fields && o.fields.empty()) return fail("-T fields needs at least one -e FIELD");
     if (o.output != OutputFormat::Fields && !o.fields.empty()) return fail("-e is used with -T fields");
     if (o.bench && o.readFile.empty()) return fail("--bench needs -r FILE");
+    if (!o.expanded.empty()) o.verbose = true;  // -O implies the detail view, as in tshark
+    if (o.verbose && o.output != OutputFormat::Summary) return fail("-V and -O print the detail tree, not -T output");
     if (!o.selection.empty() && o.readFile.empty()) return fail("--select works on a file read with -r");
     if (!o.statistics.empty() && o.readFile.empty()) return fail("-z works on a file read with -r");
     const bool live = !o.interface.empty();
@@ -148,6 +160,7 @@ const char* usageText()
            "             [-E occurrence=f|l|a] [-E aggregator=,]\n"
            "  rcvmon-cli -G fields|protocols                  the fields and protocols RcvMon knows\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
+           "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
            "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "Options:\n"

@@ -37,6 +37,8 @@ struct CliOptions {
 
     OutputFormat output = OutputFormat::Summary;  // -T
     std::vector<std::string> fields;              // -e
+    bool verbose = false;                         // -V: the detail tree
+    std::vector<std::string> expanded;            // -O proto,proto: expand only these
     bool header = false;                          // -E header=y
     char separator = '\t';                        // -E separator=/t|/s|c
     char occurrence = 'a';                        // -E occurrence=f|l|a

@@ -3,6 +3,7 @@ add_library(rcvmon_cli STATIC
   ${CMAKE_CURRENT_LIST_DIR}/bench_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cli_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/detail_printer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_selection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glossary_command.cpp
