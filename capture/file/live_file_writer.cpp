@@ -61,6 +61,7 @@ bool LiveFileWriter::openNextFile(std::string& error)
         m_fileInterface[id] = *index;
     }
     m_filePackets = 0;
+    m_full = false;
     m_openedAt = std::chrono::steady_clock::now();
     if (m_limits.intervalSeconds > 0)
         m_nextBoundary = (std::floor(wallSeconds(now) / m_limits.intervalSeconds) + 1) * m_limits.intervalSeconds;
@@ -100,6 +101,8 @@ bool LiveFileWriter::fileInterface(const FrameRef& frame, std::uint32_t& index, 
 bool LiveFileWriter::write(const FrameRef& frame, std::string& error)
 {
     if (m_stopReached || !m_writer) return true;
+    // The next file opens when a packet needs it: a capture that ends on a full file leaves no empty one.
+    if (m_full && !finishFile(error)) return false;
     std::uint32_t index = 0;
     if (!fileInterface(frame, index, error) || !m_writer->write(frame, index, error)) return false;
     ++m_filePackets;
@@ -108,9 +111,11 @@ bool LiveFileWriter::write(const FrameRef& frame, std::string& error)
         if (m_limits.stopBytes && size >= m_limits.stopBytes) m_stopReached = true;
         return true;
     }
-    const bool full = (m_limits.fileBytes && size >= m_limits.fileBytes)
-                      || (m_limits.filePackets && m_filePackets >= m_limits.filePackets);
-    return !full || finishFile(error);
+    m_full = (m_limits.fileBytes && size >= m_limits.fileBytes)
+             || (m_limits.filePackets && m_filePackets >= m_limits.filePackets);
+    // -a files:N ends the capture as the last file fills, not when the next packet comes.
+    if (m_full && m_limits.stopFiles && m_filesOpened >= m_limits.stopFiles) return finishFile(error);
+    return true;
 }
 
 bool LiveFileWriter::checkTime(std::string& error)

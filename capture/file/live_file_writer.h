@@ -26,8 +26,9 @@ public:
     static std::unique_ptr<LiveFileWriter> open(const std::string& path, FileFormat format, const LiveFileLimits& limits,
                                                 std::vector<InterfaceInfo> interfaces, std::string& error);
 
-    // Writes a frame, then moves on to the next file if this one is full (-b filesize, -b packets).
-    // Once stopReached(), frames are not written: the caller stops taking them.
+    // Writes a frame, into the next file if this one is full (-b filesize, -b packets: a file
+    // turns over once it reaches the size or count, as dumpcap's do). Once stopReached(),
+    // frames are not written: the caller stops taking them.
     bool write(const FrameRef& frame, std::string& error);
     // Moves on to the next file if this one's time is up (-b duration, -b interval). Called
     // between batches and while idle, so files turn over even when no packet arrives.
@@ -62,6 +63,7 @@ private:
     std::deque<std::string> m_ringFiles;          // with -b files:N, the files kept, oldest first
     bool m_borrowing = false;
     bool m_stopReached = false;
+    bool m_full = false;  // the current file reached -b filesize or -b packets
     std::uint32_t m_filesOpened = 0;
     std::uint64_t m_filePackets = 0;
     std::chrono::steady_clock::time_point m_openedAt{};
