@@ -55,26 +55,27 @@ int runListInterfaces()
 
 int runLiveCommand(const CliOptions& o)
 {
+    // From the start: a reader of -w - that is already gone must not kill us before the summary.
+    installStopSignals();
     std::string error;
     auto source = openLiveCapture({o.interface, o.mode, o.allProtocols, o.captureFilter}, error);
     if (!source) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
-    // The consumer is woken as each kernel block arrives and writes the frames straight from
-    // the kernel's blocks (lent, not copied into the ring), as tcpdump does; the ring only
-    // carries their descriptors. The window, which drains 30 times a second, copies instead.
     // The file is declared with the interface up front: a readable capture before any packet.
     InterfaceInfo captured;
     captured.linkType = source->linkType();
     captured.name = source->name();
+    // The consumer is woken as each kernel block arrives and writes the frames straight from
+    // the kernel's blocks (lent, not copied into the ring), as tcpdump does; the ring only
+    // carries their descriptors. The window, which drains 30 times a second, copies instead.
     CaptureSession session(std::move(source), CaptureSessionOptions{.ringBytes = 16u << 20, .lendFrames = true});
     LiveOutput output(o);
     if (!output.open({captured}, error)) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
-    installStopSignals();
     session.start();
 
     const auto deadline = o.durationSeconds
