@@ -360,5 +360,35 @@ TEST_F(CliLiveFiles, AutostopAfterFilesAndAtAFileSize)
         << stderrText();
 }
 
+TEST_F(CliLiveFiles, TimeRingsTurnOverEvenWhileIdle)
+{
+    // -b duration:1 -a files:3: three files of a second each, then the capture ends itself.
+    const auto began = std::chrono::steady_clock::now();
+    start("-i veth-a -m iplevel -f 'udp port 5001' -b duration:1 -a files:3 -w " +
+          shellQuote((m_dir / "second.pcapng").string()));
+    int status = finish();
+    const auto took = std::chrono::steady_clock::now() - began;
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << stderrText();
+    EXPECT_GE(took, 2900ms);
+    auto files = filesIn();
+    ASSERT_EQ(files.size(), 3u);
+    for (const auto& f : files) EXPECT_EQ(externalToolsCount(m_dir / f, Tools::Capinfos), 0) << f;
+    for (const auto& f : files) fs::remove(m_dir / f);
+
+    // -b interval:1 -a files:2: the first file ends on the next whole second, so the second
+    // one's name (its creation time) is a later second.
+    start("-i veth-a -m iplevel -f 'udp port 5001' -b interval:1 -a files:2 -w " +
+          shellQuote((m_dir / "tick.pcapng").string()));
+    status = finish();
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << stderrText();
+    files = filesIn();
+    ASSERT_EQ(files.size(), 2u);
+    const std::regex name(R"(tick_0000([12])_(\d{14})\.pcapng)");
+    std::smatch first, second;
+    ASSERT_TRUE(std::regex_match(files[0], first, name)) << files[0];
+    ASSERT_TRUE(std::regex_match(files[1], second, name)) << files[1];
+    EXPECT_LT(first[2].str(), second[2].str());
+}
+
 }  // namespace
 }  // namespace rcvmon::test
