@@ -354,7 +354,7 @@ bool OutputFile::commit(std::string& error)
     CloseHandle(static_cast<HANDLE>(m_handle));
     m_handle = nullptr;
     m_open = false;
-    if (!MoveFileExW(widen(m_tempPath).c_str(), widen(m_path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
+    if (!m_inPlace && !MoveFileExW(widen(m_tempPath).c_str(), widen(m_path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
         m_error = "Cannot save " + quoted(m_path) + ": renaming the finished temporary file failed: "
                   + systemMessage(GetLastError()) + ".";
         error = m_error;
