@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cli_options.h"
 
+#include "live_file_options.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -13,13 +15,6 @@ bool parseUnsigned(const std::string& text, std::uint64_t& out)
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc{} && ptr == end && !text.empty();
-}
-
-bool parseSeconds(const std::string& text, double& out)
-{
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return !text.empty() && end == text.c_str() + text.size() && out > 0;
 }
 
 // -E takes key=value pairs as tshark does: header=y|n, separator=/t|/s|<char>.
@@ -112,10 +107,16 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
             if (!value(v) || !parseUnsigned(v, n) || n == 0) return fail("-c needs a positive packet count");
             o.packetLimit = n;
         } else if (arg == "-a") {
-            double s = 0;
-            if (!value(v) || v.rfind("duration:", 0) != 0 || !parseSeconds(v.substr(9), s))
-                return fail("-a takes duration:SECONDS, e.g. -a duration:10");
-            o.durationSeconds = s;
+            if (!value(v)) return fail("-a takes duration:S, filesize:KB, files:N or packets:N, e.g. -a duration:10");
+            if (auto err = applyAutostopOption(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-b") {
+            if (!value(v)) return fail("-b takes KEY:VALUE, e.g. -b filesize:100000 -b files:10");
+            if (auto err = applyRingOption(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-U") {
+            o.flushEachPacket = true;
+        } else if (arg == "--flush-interval") {
+            if (!value(v)) return fail("--flush-interval needs a number of seconds");
+            if (auto err = applyFlushInterval(v, o); !err.empty()) return fail(err);
         } else if (arg == "-T") {
             if (!value(v)) return fail("-T needs fields, tsv or json");
             if (v == "fields") o.output = OutputFormat::Fields;
@@ -146,6 +147,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
     const bool live = !o.interface.empty();
     if (!live && (o.packetLimit || o.durationSeconds || !o.captureFilter.empty() || o.allProtocols))
         return fail("-c, -a, -f and --all-protocols apply to a live capture (-i)");
+    if (auto err = checkLiveFileOptions(o); !err.empty()) return fail(err);
     return result;
 }
 
@@ -154,7 +156,9 @@ const char* usageText()
     return "Usage:\n"
            "  rcvmon-cli -D                                   list interfaces\n"
            "  rcvmon-cli -i IFACE [-m on|iplevel] [-c N] [-a duration:S] [-f BPF]\n"
-           "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap]\n"
+           "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap] [-U] [--flush-interval S]\n"
+           "             [-b filesize:KB|duration:S|interval:S|files:N|packets:N ...]\n"
+           "             [-a filesize:KB|files:N|packets:N]\n"
            "  rcvmon-cli -r FILE [-Y FILTER] [--select 1-10,15] [-w OUT] [-F pcapng|pcap]\n"
            "  rcvmon-cli -r FILE -T fields -e FIELD [-e FIELD ...] [-E header=y] [-E separator=/t]\n"
            "             [-E occurrence=f|l|a] [-E aggregator=,]\n"
@@ -166,6 +170,9 @@ const char* usageText()
            "Options:\n"
            "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"
            "  --no-reassembly   dissect each packet alone (no IP defragmentation)\n"
+           "  -w FILE (live)    written in place and flushed at least every --flush-interval (1 s);\n"
+           "                    -U writes each packet at once; -b writes dumpcap's ring of files\n"
+           "                    FILE_00001_YYYYMMDDhhmmss.EXT, ...\n"
            "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n";
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/capture_mode.h"
+#include "file/live_file_limits.h"
 
 #include <cstdint>
 #include <optional>
@@ -46,6 +47,13 @@ struct CliOptions {
 
     std::string writeFile;                        // -w FILE ("-" = stdout)
     WriteFormat writeFormat = WriteFormat::PcapNg;  // -F
+
+    // A live capture's -w file: dumpcap's ring (-b) and autostop (-a filesize, -a files).
+    LiveFileLimits fileLimits;
+    bool ring = false;                   // any -b given
+    std::uint64_t stopKilobytes = 0;     // -a filesize:KB (with -b it turns files over, as dumpcap)
+    double flushIntervalSeconds = 1;     // --flush-interval: longest a taken packet waits to be written
+    bool flushEachPacket = false;        // -U: each packet written as it is taken (tcpdump's -U)
 };
 
 struct ParseResult {
