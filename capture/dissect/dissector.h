@@ -5,6 +5,7 @@
 #include "dissect/dissection.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/tcp_conversations.h"
+#include "dissect/udp_conversations.h"
 
 #include <cstdint>
 
@@ -32,6 +33,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
+    UdpConversations m_udp;
 };
 
 }  // namespace rcvmon
