@@ -57,9 +57,9 @@ TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, cons
             return;
         }
         if (repeats && window && window == fwd.window && ack == fwd.lastAck) {
-            ++fwd.dupAckNum;
+            fwd.dupAckNum = fwd.dupAckNum == -1 ? 1 : fwd.dupAckNum + 1;  // -1: after an ACKed-unseen
             a.flags |= ta::DuplicateAck;
-            a.dupAckNum = fwd.dupAckNum;
+            a.dupAckNum = static_cast<std::uint32_t>(fwd.dupAckNum);
             a.dupAckFrame = fwd.lastNonDupAck;
         }
     }();
@@ -69,10 +69,34 @@ TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, cons
         fwd.dupAckNum = 0;
     }
 
-    // ACKed unseen segment: this acknowledges data of the other direction never seen.
+    // ACKed unseen segment: this acknowledges data of the other direction never seen. Flagged
+    // once: the mark moves to the end of the unacknowledged run just above this ACK, if the
+    // ACK ends where one starts, else to the ACK itself.
     if (rev.maxSeqToBeAcked && gtSeq(ack, rev.maxSeqToBeAcked) && (flags & kAck)) {
-        a.flags |= ta::AckLostPacket;
-        rev.maxSeqToBeAcked = rev.nextSeq;
+        if (ack == fwd.lastAck + 1 && seq == fwd.nextSeq && (rev.lastSegmentFlags & ta::ZeroWindowProbe)) {
+            // The ACK that reopens a zero window after a probe: a window update.
+            rev.nextSeq = ack;
+            rev.maxSeqToBeAcked = ack;
+            a.flags |= ta::WindowUpdate;
+        } else {
+            std::uint32_t tailLe = 0, tailRe = 0;
+            rev.unacked.forEachNewestFirst([&](const TcpUnacked::Segment& u) {
+                if (tailLe == tailRe) {
+                    tailLe = u.seq;
+                    tailRe = u.next;
+                }
+                if (!ltSeq(u.seq, ack)) {
+                    if (u.next == tailLe) {
+                        tailLe = u.seq;
+                    } else {
+                        tailLe = u.seq;
+                        tailRe = u.next;
+                    }
+                }
+            });
+            rev.maxSeqToBeAcked = (ack == tailLe && gtSeq(tailRe, ack)) ? tailRe : ack;
+            a.flags |= ta::AckLostPacket;
+        }
     }
 
     // Retransmission, fast retransmission, out-of-order, spurious: data (or SYN/FIN) that
@@ -81,15 +105,17 @@ TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, cons
         bool notAdvanced = fwd.nextSeq && ltSeq(seq, fwd.nextSeq);
         // More than one byte right after a possible zero window probe adds new data.
         if (seglen > 1 && fwd.nextSeq - 1 == seq) notAdvanced = false;
-        const std::int64_t sinceDupAck = s.timeNs - rev.lastAckTime;
-        const std::int64_t sinceNext = s.timeNs - fwd.nextSeqTime;
-        const std::int64_t oooThreshold = conv.firstRtt != 0 ? conv.firstRtt : 3000000;
-        if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAck == seq && sinceDupAck < 20000000) {
-            a.flags |= ta::FastRetransmission;
-        } else if (notAdvanced && sinceNext < oooThreshold && fwd.nextSeq != seq + seglen) {
-            a.flags |= ta::OutOfOrder;
-        } else if (seglen > 0 && rev.lastAck && leSeq(seq + seglen, rev.lastAck)) {
+        // Wireshark's time differences are unsigned: a frame earlier than the reference is
+        // never "within" a threshold.
+        const auto since = [&](std::int64_t t) { return static_cast<std::uint64_t>(s.timeNs - t); };
+        const std::uint64_t oooThreshold = conv.firstRtt != 0 ? static_cast<std::uint64_t>(conv.firstRtt) : 3000000;
+        if (seglen > 0 && rev.lastAck && leSeq(seq + seglen, rev.lastAck)) {
             a.flags |= ta::SpuriousRetransmission;
+        } else if (notAdvanced && rev.dupAckNum >= 2 && rev.lastAck == seq && since(rev.lastAckTime) < 20000000) {
+            a.flags |= ta::FastRetransmission;
+        } else if (notAdvanced && since(fwd.nextSeqTime) < oooThreshold &&
+                   fwd.nextSeq != seq + seglen + ((flags & (kSyn | kFin)) ? 1 : 0)) {
+            a.flags |= ta::OutOfOrder;
         } else if (notAdvanced) {
             a.flags |= ta::Retransmission;
         }
@@ -107,10 +133,13 @@ TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, cons
     // The end of the data seen without a hole, for ACKed-unseen detection.
     if ((seq == fwd.maxSeqToBeAcked || !fwd.maxSeqToBeAcked) && !probe) fwd.maxSeqToBeAcked = fwd.nextSeq;
 
+    if (seglen || (flags & (kSyn | kFin))) fwd.unacked.push(seq, nextSeq);
+
     fwd.window = window;
     fwd.lastAck = ack;
     fwd.lastAckTime = s.timeNs;
     fwd.lastSegmentFlags = a.flags;
+    rev.unacked.acknowledge(ack);
     return a;
 }
 

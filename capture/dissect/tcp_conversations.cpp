@@ -8,6 +8,22 @@ constexpr std::uint16_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kAck = 0x10, kEce
 
 }  // namespace
 
+void TcpUnacked::acknowledge(std::uint32_t ack)
+{
+    // Keep, newest first, what the ACK leaves unacknowledged (Wireshark's removal loop).
+    std::array<Segment, kCapacity> kept{};
+    std::uint8_t n = 0;
+    forEachNewestFirst([&](const Segment& s) {
+        if (static_cast<std::int32_t>(s.next - ack) <= 0) return;  // all acknowledged
+        Segment rest = s;
+        if (static_cast<std::int32_t>(ack - s.seq) > 0) rest.seq = ack;
+        kept[n++] = rest;
+    });
+    m_count = n;
+    m_head = static_cast<std::uint8_t>(n == 0 ? 0 : n - 1);
+    for (std::uint8_t i = 0; i < n; ++i) m_items[static_cast<std::uint8_t>(n - 1 - i)] = kept[i];
+}
+
 std::size_t TcpConversations::boundBytes()
 {
     return std::size_t{kMaxFlows} * sizeof(TcpConversation) + FlowIndex::boundBytes(kMaxFlows) +

@@ -38,6 +38,33 @@ constexpr std::uint16_t ReusedPorts = 0x2000;
 constexpr std::uint16_t SpuriousRetransmission = 0x4000;
 }  // namespace tcp_analysis
 
+// The last segments a direction sent that are not yet acknowledged (Wireshark keeps them all;
+// the newest kCapacity are enough to find where an unseen ACKed run ends).
+class TcpUnacked {
+public:
+    static constexpr std::uint8_t kCapacity = 8;
+    struct Segment {
+        std::uint32_t seq = 0, next = 0;
+    };
+    void push(std::uint32_t seq, std::uint32_t next)
+    {
+        m_head = static_cast<std::uint8_t>((m_head + 1) % kCapacity);
+        m_items[m_head] = Segment{seq, next};
+        if (m_count < kCapacity) ++m_count;
+    }
+    template <typename Fn>
+    void forEachNewestFirst(Fn&& fn) const
+    {
+        for (std::uint8_t i = 0; i < m_count; ++i) fn(m_items[(m_head + kCapacity - i) % kCapacity]);
+    }
+    // Drops what `ack` covers; a segment it covers in part keeps the rest.
+    void acknowledge(std::uint32_t ack);
+
+private:
+    std::array<Segment, kCapacity> m_items{};
+    std::uint8_t m_head = 0, m_count = 0;
+};
+
 // What one direction of a TCP connection remembers between segments (Wireshark's tcp_flow_t
 // with its tcp_analyze_seq_flow_info_t). Fixed size: nothing here grows with the traffic.
 struct TcpDirectionState {
@@ -50,10 +77,11 @@ struct TcpDirectionState {
     std::uint32_t nextSeq = 0;          // highest sequence number sent + 1; 0 unknown
     std::uint32_t maxSeqToBeAcked = 0;  // end of the data seen without a hole
     std::uint32_t lastAck = 0;
-    std::uint32_t dupAckNum = 0;
+    std::int32_t dupAckNum = 0;         // -1 after an ACKed-unseen segment, as Wireshark
     std::uint64_t lastNonDupAck = 0;    // frame of the last ACK that moved
     std::int64_t nextSeqTime = 0;       // ns, when nextSeq last moved
     std::int64_t lastAckTime = 0;
+    TcpUnacked unacked;
     // Highest end seen, for the application dispatch (no dissector for resent bytes).
     std::uint32_t highestEnd = 0;
     bool highestKnown = false;
