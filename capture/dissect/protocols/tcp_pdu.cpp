@@ -3,6 +3,13 @@
 // desegmentation: nothing but TCP until the segment that completes the PDU, which carries the
 // application's layers. RcvMon does not keep the reassembled bytes; those layers cover the
 // completing segment's payload and are marked reassembled.
+//
+// Memory: the per-stream "reassembly buffer" is a length and a TcpPdu descriptor inside each
+// direction's fixed-size TcpDirectionState — 0 payload bytes are buffered per stream, so the
+// total is the conversation table's bound (TcpConversations::boundBytes(), checked for 100,000
+// concurrent streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
+// Wireshark appends " [TCP segment of a reassembled PDU]" to every segment that only carries
+// part of a PDU; the column stays TCP until the segment that completes it.
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
