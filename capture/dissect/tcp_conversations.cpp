@@ -95,13 +95,18 @@ TcpConversations::Result TcpConversations::observe(std::uint8_t family, const En
     if (syn && !ack) conv->accEcnSyn = (s.flags & (kAe | kCwr | kEce)) == (kAe | kCwr | kEce);
     if (syn && ack) conv->accEcnSynAck = (s.flags & (kAe | kCwr)) == kCwr || (s.flags & (kAe | kEce)) == kAe;
 
-    if (!mine.baseKnown) {
-        mine.base = syn ? s.seq : s.seq - 1;
-        mine.baseKnown = true;
-    }
-    if (ack && !peer.baseKnown) {
-        peer.base = s.ack - 1;
-        peer.baseKnown = true;
+    // tshark 4.0 learns the initial sequence numbers in its sequence analysis, which needs the
+    // segment's length: an unreassembled fragment is numbered from whatever is known (raw when
+    // nothing is) and teaches nothing.
+    if (s.haveLength) {
+        if (!mine.baseKnown) {
+            mine.base = syn ? s.seq : s.seq - 1;
+            mine.baseKnown = true;
+        }
+        if (ack && !peer.baseKnown) {
+            peer.base = s.ack - 1;
+            peer.baseKnown = true;
+        }
     }
     r.relSeq = s.seq - mine.base;
     if (ack) r.relAck = s.ack - peer.base;

@@ -176,7 +176,10 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     ctx.setInfo(writeInfo, c.layer());
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
-    const std::uint32_t seq = c.u32();
+    // In a header quoted by an ICMPv4 error Wireshark adds the sequence number at once: the
+    // quote often ends right after it (RFC 792 quotes only 8 bytes of the datagram).
+    const bool icmpIp = ctx.inIcmpError && ctx.net.family == 4;
+    const std::uint32_t seq = icmpIp ? c.u32(field::TcpSeq) : c.u32();
     const std::uint32_t ack = c.u32();
     const std::uint16_t offFlags = c.u16();
     if (!c.ok()) return;  // whatever ports were read still identify the segment
@@ -213,7 +216,7 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
         c.add(tcpHf.stream, 0, 0, conv.conversation->stream);
     }
     if (haveLength) c.add(field::TcpLen, 12, 1, segLen);
-    c.add(field::TcpSeq, 4, 4, conv.relSeq);
+    if (!icmpIp) c.add(field::TcpSeq, 4, 4, conv.relSeq);
     c.add(field::TcpSeqRaw, 4, 4, seq);
     // tshark 4.0 shows the acknowledgment number even without the ACK flag (raw, then).
     c.add(field::TcpAck, 8, 4, hasAck ? conv.relAck : ack);
