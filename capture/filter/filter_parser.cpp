@@ -544,6 +544,15 @@ private:
                 c.number = 1;
             } else if (f.kind == ValueKind::Bool && (text == "False" || text == "FALSE")) {
                 c.number = 0;
+            } else if (f.kind == ValueKind::Signed && text.size() > 1 && text[0] == '-') {
+                // A negative constant for a signed field (tcp.window_size_scalefactor == -1).
+                std::uint64_t magnitude = 0;
+                if (!parseUnsignedLiteral(text.substr(1), magnitude)) return invalid("is not a valid number");
+                const std::uint64_t lowest = f.count ? maxFieldValue(f.ids[0]) / 2 + 1 : std::uint64_t{1} << 63;
+                if (magnitude > lowest)
+                    return invalid("is too small for " + fieldName + ", minimum -" + std::to_string(lowest));
+                c.number = ~magnitude + 1;  // two's complement, as Signed fields store their values
+                return pushConstant(c);
             } else if (!parseUnsignedLiteral(text, c.number)) {
                 return invalid("is not a valid number");
             }
