@@ -16,6 +16,7 @@
 #include "process_test_counts.h"
 #include "process_test_flows.h"
 #include "process_traffic.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QMap>
@@ -445,5 +446,5 @@ void TestProcessColumn::filesHaveNoProcess()
     QCOMPARE(processes.rowCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestProcessColumn)
+RCVMON_QTEST_GUILESS_MAIN(TestProcessColumn)
 #include "tst_process_column.moc"

@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "qtest_main.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -137,7 +138,7 @@ void TestMainWindow::rowCountEqualsPacketCount()
 {
     QFETCH(QString, file);
     QFETCH(int, packets);
-    if (file.isEmpty()) QSKIP("reference corpus not found (RCVMON_CORPUS)");
+    RCVMON_REQUIRE(!file.isEmpty(), rcvmon::test::corpusWhat());
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     QVERIFY(waitLoaded(window, corpusDir + QLatin1Char('/') + file));
@@ -582,5 +583,5 @@ void TestMainWindow::memoryBoundEvictsOldestRows()
     QVERIFY(!window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")));
 }
 
-QTEST_MAIN(TestMainWindow)
+RCVMON_QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"

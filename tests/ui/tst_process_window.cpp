@@ -15,6 +15,7 @@
 #include "process_test_flows.h"
 #include "process_traffic.h"
 #include "processes_dialog.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -172,5 +173,5 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
                 sorted->index(row, ProcessTableModel::Bytes).data(ProcessTableModel::SortRole).toULongLong());
 }
 
-QTEST_MAIN(TestProcessWindow)
+RCVMON_QTEST_MAIN(TestProcessWindow)
 #include "tst_process_window.moc"

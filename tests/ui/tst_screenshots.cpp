@@ -11,6 +11,7 @@
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
 #include "top_talkers_chart_view.h"
+#include "qtest_main.h"
 
 #include <QChartView>
 #include <QDir>
@@ -140,5 +141,5 @@ void TestScreenshots::displayFilterAndStatistics()
     save(hierarchy, QStringLiteral("statistics_protocol_hierarchy.png"));
 }
 
-QTEST_MAIN(TestScreenshots)
+RCVMON_QTEST_MAIN(TestScreenshots)
 #include "tst_screenshots.moc"
