@@ -186,9 +186,9 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
     QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
     const QStringList expected = tsharkNumbers(path, filter);
     QCOMPARE(rowNumbers(window), expected);
-    QTest::qWait(600);  // the status bar refreshes twice a second
-    QVERIFY2(window.statusText().contains(QStringLiteral("Displayed: %1").arg(QLocale().toString(expected.size()))),
-             qPrintable(window.statusText()));
+    // The status bar refreshes twice a second.
+    QTRY_VERIFY2_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Displayed: %1").arg(QLocale().toString(expected.size()))),
+                              qPrintable(window.statusText()), 5000);
     // Clearing the filter brings every packet back.
     QVERIFY(window.applyDisplayFilter(QString()));
     QCOMPARE(window.controller()->tableModel()->rowCount(), all);

@@ -256,8 +256,7 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     QVERIFY(row > 0);
     QCOMPARE(model->index(row, PacketTableModel::Mode).data().toString(), QStringLiteral("On ◀"));
     QCOMPARE(model->index(row - 1, PacketTableModel::Mode).data().toString(), QStringLiteral("IpLevel"));
-    QVERIFY(window.statusText().contains(QStringLiteral("Mode: On")) ||
-            (QTest::qWait(600), window.statusText().contains(QStringLiteral("Mode: On"))));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Mode: On")), 5000);
 
     ipLevel->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{4}, 5000);
@@ -577,10 +576,11 @@ void TestMainWindow::memoryBoundEvictsOldestRows()
     const CaptureCounters counters = window.controller()->counters();
     QVERIFY(counters.evicted > 0);
     QVERIFY(counters.memoryUsed <= counters.memoryBound);
-    QTest::qWait(600);  // the status bar and health panel refresh twice a second
-    QVERIFY(window.statusText().contains(QStringLiteral("of 1.00 MiB")));
-    QVERIFY(window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: ")));
-    QVERIFY(!window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")));
+    // The status bar and health panel refresh twice a second.
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("of 1.00 MiB")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: ")) &&
+                                 !window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")),
+                             5000);
 }
 
 RCVMON_QTEST_MAIN(TestMainWindow)

@@ -126,7 +126,8 @@ void TestScreenshots::displayFilterAndStatistics()
     QVERIFY(window.applyDisplayFilter(QStringLiteral("udp.port == 53 || icmp")));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->filterScan()->caughtUp(), 20000);
     window.packetTable()->selectRow(0);
-    QTest::qWait(600);  // the status bar shows Displayed
+    const QString displayed = QStringLiteral("Displayed: %1").arg(QLocale().toString(window.controller()->tableModel()->rowCount()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(displayed), 5000);  // refreshed twice a second
     save(&window, QStringLiteral("display_filter_applied.png"));
     window.prepareDisplayFilter(QStringLiteral("ip.src == 198.18.0.10 && tcp.prot == 80"));
     save(&window, QStringLiteral("display_filter_invalid.png"));
