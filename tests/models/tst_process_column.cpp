@@ -221,7 +221,8 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
         processes.refreshIfAnswered();
     });
     view.start(20);
-    QTest::qWait(1500);
+    // Streaming under the testers until every flow has its answer and the cells said so.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.processTraffic()->pendingFlows() == 0 && changed.count() > 0, 10000);
     controller.stop();
     QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 5000);
     processes.refresh();
