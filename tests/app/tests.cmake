@@ -14,7 +14,7 @@ if(NOT CMAKE_CROSSCOMPILING)
   endforeach()
   target_compile_definitions(test_cli_export PRIVATE RCVMON_SAMPLE_FILE="${PROJECT_SOURCE_DIR}/resources/sample.pcapng")
   # Many tshark and capinfos runs: 4-7 s idle, 46 s seen on a 2-core machine at load 15.
-  rcvmon_test_properties(test_cli_export TIMEOUT 180)
+  rcvmon_test_properties(test_cli_export TIMEOUT 300)
 endif()
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   set(rcvmon_live_test_dir ${PROJECT_SOURCE_DIR}/tests/capture/live/linux)
