@@ -28,7 +28,7 @@ if(NOT CMAKE_CROSSCOMPILING)
     ${CMAKE_CURRENT_LIST_DIR}/capture_frames.cpp
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
-  set_tests_properties(test_dissect_tshark_fields PROPERTIES TIMEOUT 600)
+  rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900)
 endif()
 
 # Every fuzzer regression input and seed replayed in the ordinary build too (the fuzz build
@@ -52,5 +52,5 @@ if(NOT CMAKE_CROSSCOMPILING)
     ${CMAKE_CURRENT_LIST_DIR}/column_agreement.cpp
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_columns_reference PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
-  set_tests_properties(test_dissect_columns_reference PROPERTIES TIMEOUT 900)
+  rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
 endif()
