@@ -22,11 +22,8 @@ struct PortEntry {
 };
 
 constexpr PortEntry kPorts[] = {
-    {53, Transport::Tcp, Handler::Name, "DNS", "dns"},
     {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
-    {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
-    {68, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
     {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {123, Transport::Udp, Handler::Name, "NTP", "ntp"},

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # One line per protocol: its registration name (the file defines registerName) and its files.
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
-rcvmon_protocol(Dns dns.cpp)
+rcvmon_protocol(Dns dns/dns.cpp dns/dns_records.cpp)
+rcvmon_protocol(Dhcp dhcp.cpp)
