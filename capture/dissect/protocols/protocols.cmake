@@ -3,3 +3,5 @@
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns/dns.cpp dns/dns_records.cpp)
 rcvmon_protocol(Dhcp dhcp.cpp)
+rcvmon_protocol(Ntp ntp.cpp)
+rcvmon_protocol(Ssdp ssdp.cpp)
