@@ -22,7 +22,6 @@ struct PortEntry {
 };
 
 constexpr PortEntry kPorts[] = {
-    {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
     {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
