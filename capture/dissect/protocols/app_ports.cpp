@@ -23,8 +23,6 @@ struct PortEntry {
 
 constexpr PortEntry kPorts[] = {
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
-    {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
-    {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
     {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
