@@ -82,9 +82,47 @@ void writeInfo(const LayerView& layer, std::string& out)
     }
 }
 
+// What a name's 16th byte says the name is for (Wireshark's netbios_name_type_descr).
+std::string_view nameTypeDescription(std::uint8_t type)
+{
+    switch (type) {
+    case 0x00: return "Workstation/Redirector";
+    case 0x01: return "Browser";
+    case 0x02: return "Workstation/Redirector";
+    case 0x03: return "Messenger service/Main name";
+    case 0x05: return "Forwarded name";
+    case 0x06: return "RAS Server service";
+    case 0x1b: return "Domain Master Browser";
+    case 0x1c: return "Domain Controllers";
+    case 0x1d: return "Local Master Browser";
+    case 0x1e: return "Browser Election Service";
+    case 0x1f: return "Net DDE Service";
+    case 0x20: return "Server service";
+    case 0x21: return "RAS client service";
+    case 0x22: return "Exchange Interchange (MSMail Connector)";
+    case 0x23: return "Exchange Store";
+    case 0x24: return "Exchange Directory";
+    case 0x2b: return "Lotus Notes Server service";
+    case 0x30: return "Modem sharing server service";
+    case 0x31: return "Modem sharing client service";
+    case 0x43: return "SMS Clients Remote Control";
+    case 0x44: return "SMS Administrators Remote Control Tool";
+    case 0x45: return "SMS Clients Remote Chat";
+    case 0x46: return "SMS Clients Remote Transfer";
+    case 0x4c: return "DEC Pathworks TCP/IP Service on Windows NT";
+    case 0x52: return "DEC Pathworks TCP/IP Service on Windows NT";
+    case 0x6a: return "Microsoft Exchange IMC";
+    case 0x87: return "Microsoft Exchange MTA";
+    case 0xbe: return "Network Monitor Agent";
+    case 0xbf: return "Network Monitor Analyzer";
+    default: return "Unknown";
+    }
+}
+
 // The name at the cursor, decoded as Wireshark shows it: 15 characters (others as <xx>),
-// trailing spaces trimmed, the scope, then the 16th byte as <xx>.
-bool nameField(LayerCursor& c)
+// trailing spaces trimmed, the scope, then the 16th byte as <xx>; a record's name also says
+// what its type is for.
+bool nameField(LayerCursor& c, bool record)
 {
     thread_local std::string encoded, text;
     bool malformed = false;
@@ -126,6 +164,11 @@ bool nameField(LayerCursor& c)
         text += Hex[raw[15] >> 4];
         text += Hex[raw[15] & 15];
         text += '>';
+        if (record) {
+            text += " (";
+            text += nameTypeDescription(raw[15]);
+            text += ')';
+        }
     }
     c.ctx().out.addTextField(hf.name, c.layer(), c.absolute(start), static_cast<std::uint32_t>(end - start), text);
     return true;
@@ -153,13 +196,13 @@ bool dissectNbns(DissectContext& ctx, const Payload& p)
     const std::uint16_t authority = c.u16(hf.countAuth);
     const std::uint16_t additional = c.u16(hf.countAdd);
     for (unsigned q = 0; q < questions && q < 64 && c.ok(); ++q) {
-        if (!nameField(c)) return true;
+        if (!nameField(c, false)) return true;
         c.u16(hf.type);
         c.u16(hf.rrClass);
     }
     const unsigned records = unsigned{answers} + authority + additional;
     for (unsigned r = 0; r < records && r < 64 && c.ok(); ++r) {
-        if (!nameField(c)) return true;
+        if (!nameField(c, true)) return true;
         const std::uint16_t type = c.u16(hf.type);
         c.u16(hf.rrClass);
         c.u32(hf.ttl);
