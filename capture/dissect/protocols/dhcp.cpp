@@ -202,6 +202,7 @@ void registerDhcp(ProtocolRegistrar& r)
     hf.vendorClass = r.field({"dhcp.option.vendor_class_id", "Vendor class identifier", FieldKind::String});
     r.udpPort(67, dissectDhcp);
     r.udpPort(68, dissectDhcp);
+    r.udpPort(4011, dissectDhcp);  // PXE
 }
 
 }  // namespace rcvmon

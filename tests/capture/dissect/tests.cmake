@@ -42,3 +42,4 @@ if(NOT CMAKE_CROSSCOMPILING)
     COMMAND test_dissect_fuzz_regressions ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/regressions
             ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/seeds)
 endif()
+rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)

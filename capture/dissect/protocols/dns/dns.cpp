@@ -425,6 +425,7 @@ void registerDns(ProtocolRegistrar& r)
     dns::registerRecordFields(r);
     r.udpPort(53, dns::dissectUnicastDns);
     r.tcpPort(53, dns::dissectTcpDns);
+    r.tcpPort(5353, dns::dissectTcpDns);
     r.protocol("mdns");
     r.udpPort(5353, dns::dissectMdns);
     r.protocol("llmnr");
