@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// GTPv1 (3GPP TS 29.060 §6, TS 29.281 §5): the control plane on UDP port 2123 and the user
-// plane on 2152, whose T-PDUs carry the subscriber's IPv4 or IPv6 packets. As in Wireshark
+// GTPv1 (3GPP TS 29.060 §6, TS 29.281 §5) and GTPv0 (TS 09.60): the control plane on UDP
+// port 2123 (and GTP' port 3386) and the user plane on 2152, whose T-PDUs carry the subscriber's IPv4 or IPv6 packets. As in Wireshark
 // the Protocol column then reads "GTP <inner>".
 #include "dissect/protocols/context.h"
 
@@ -114,7 +114,10 @@ std::string_view wrappedName(std::string_view inner)
 
 bool dissectGtp(DissectContext& ctx, const Payload& p)
 {
-    if (p.data.empty() || (p.data[0] >> 5) != 1) return false;  // GTPv1 only
+    if (p.data.empty()) return false;
+    const unsigned version = p.data[0] >> 5;
+    // GTPv1, and GTPv0 (TS 09.60 §6, protocol type bit set); GTPv2 and GTP' are not read here.
+    if (version > 1 || (version == 0 && !(p.data[0] & 0x10))) return false;
     LayerCursor c(ctx, "GTP", "gtp", p.data, p.at, p.reported);
     ctx.setProtocol("GTP");
     const std::uint8_t flags = c.u8(hf.flags);
@@ -126,10 +129,16 @@ bool dissectGtp(DissectContext& ctx, const Payload& p)
     c.add(hf.pn, 0, 1, flags & 1);
     const std::uint8_t message = c.u8(hf.message);
     const std::uint16_t length = c.u16(hf.length);
-    c.u32(hf.teid);
+    if (version == 0) {
+        // Sequence number, flow label, SNDCP N-PDU number, spares and the 8-byte TID.
+        c.u16(hf.seqNumber);
+        c.skip(14);
+    } else {
+        c.u32(hf.teid);
+    }
     if (!c.ok()) return true;
     ctx.setInfo(writeInfo, c.layer());
-    if (flags & 7) {
+    if (version == 1 && (flags & 7)) {
         c.u16(hf.seqNumber);
         c.u8(hf.npduNumber);
         std::uint8_t next = c.u8(hf.extNext);
@@ -146,7 +155,7 @@ bool dissectGtp(DissectContext& ctx, const Payload& p)
         }
     }
     if (!c.ok() || message != TPdu) return true;
-    const std::size_t end = 8 + std::size_t{length};
+    const std::size_t end = (version == 0 ? 20 : 8) + std::size_t{length};
     const std::size_t declared = end > c.pos() ? end - c.pos() : 0;
     c.setLength(c.pos());
     const Payload inner = payloadAfter(c, declared);
