@@ -295,6 +295,26 @@ bool dissectLlmnr(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+// Wireshark's DNS heuristic on UDP: a standard query with one question, or a response with
+// at most one question and few records, long enough to hold what the counts promise.
+bool dissectDnsHeuristic(DissectContext& ctx, const Payload& p)
+{
+    const ByteSpan d = p.data;
+    if (p.reported <= 12 || d.size() < 12) return false;
+    const auto u16 = [&](std::size_t at) { return static_cast<unsigned>(d[at] << 8 | d[at + 1]); };
+    const unsigned flags = u16(2), questions = u16(4), answers = u16(6), authority = u16(8), additional = u16(10);
+    if ((flags & 0x7800) != 0) return false;
+    if (!(flags & 0x8000)) {
+        if (questions != 1 || answers != 0 || authority != 0) return false;
+    } else if (questions > 1 || answers > 100 || authority > 100) {
+        return false;
+    }
+    if (additional > 100 || questions + answers == 0) return false;
+    if (questions * 6 + (answers + authority + additional) * 11 > p.reported - 12) return false;
+    dissectUdp(ctx, p, "DNS", "dns");
+    return true;
+}
+
 // DNS over TCP: each message after its 2-byte length, several in one segment, a message that
 // runs past the segment completed by later ones (TCP desegmentation).
 bool dissectTcpDns(DissectContext& ctx, const Payload& p)
@@ -426,6 +446,7 @@ void registerDns(ProtocolRegistrar& r)
     r.udpPort(53, dns::dissectUnicastDns);
     r.tcpPort(53, dns::dissectTcpDns);
     r.tcpPort(5353, dns::dissectTcpDns);
+    r.udpHeuristic(dns::dissectDnsHeuristic);
     r.protocol("mdns");
     r.udpPort(5353, dns::dissectMdns);
     r.protocol("llmnr");
