@@ -60,10 +60,13 @@ void writeInfo(const LayerView& layer, std::string& out)
         out += ": ";
     }
     out += layer.text(hf.msg);
+    // Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes.
+    constexpr std::size_t kMaxInfo = 4095;
+    if (out.size() > kMaxInfo) out.resize(kMaxInfo);
 }
 
 // Wireshark's format_text: C escapes for control characters, octal for other bytes that
-// are not printable ASCII.
+// are not printable ASCII (a backslash stays as it is).
 void appendEscaped(std::string& out, ByteSpan bytes)
 {
     for (const std::uint8_t b : bytes) {
@@ -75,7 +78,6 @@ void appendEscaped(std::string& out, ByteSpan bytes)
         case '\r': out += "\\r"; continue;
         case '\t': out += "\\t"; continue;
         case '\v': out += "\\v"; continue;
-        case '\\': out += "\\\\"; continue;
         default: break;
         }
         if (b >= 0x20 && b < 0x7f) {
@@ -95,17 +97,16 @@ bool dissectSyslog(DissectContext& ctx, const Payload& p)
     ctx.setProtocol("Syslog");
     ctx.setInfo(writeInfo, c.layer());
     const ByteSpan d = p.data;
-    // "<PRI>": up to three digits (RFC 5424 §6.2.1).
+    // "<PRI>" (up to three digits); as in Wireshark a '<' starts it even when no digit or
+    // '>' follows, the value then being 0.
     std::size_t start = 0;
-    if (d.size() >= 3 && d[0] == '<') {
+    if (!d.empty() && d[0] == '<') {
         unsigned pri = 0;
-        std::size_t i = 1;
-        while (i < d.size() && i < 5 && d[i] >= '0' && d[i] <= '9') pri = pri * 10 + (d[i++] - '0');
-        if (i > 1 && i < d.size() && d[i] == '>' && pri < 192) {
-            c.add(hf.facility, 0, i + 1, pri >> 3);
-            c.add(hf.level, 0, i + 1, pri & 7);
-            start = i + 1;
-        }
+        start = 1;
+        while (start < d.size() && start <= 3 && d[start] >= '0' && d[start] <= '9') pri = pri * 10 + (d[start++] - '0');
+        if (start < d.size() && d[start] == '>') ++start;
+        c.add(hf.facility, 0, start, (pri >> 3) & 0x7f);
+        c.add(hf.level, 0, start, pri & 7);
     }
     thread_local std::string text;
     text.clear();
