@@ -275,6 +275,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p, std::string_view protocol
         return;
     }
     dissectMessage(c, Message{0, filterName == "mdns", filterName == "llmnr"});
+    // The start of a datagram an ICMP error quotes is all there is: Wireshark stops where
+    // it ends without calling the packet short.
+    LayerRecord& layer = ctx.out.layer(c.layer());
+    if (ctx.inIcmpError && layer.status == ParseStatus::Truncated) layer.status = ParseStatus::Ok;
 }
 
 bool dissectUnicastDns(DissectContext& ctx, const Payload& p)
