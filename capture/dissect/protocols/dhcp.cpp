@@ -55,6 +55,8 @@ void addText(LayerCursor& c, FieldId id, std::size_t at, ByteSpan bytes)
 
 void dissectOption(LayerCursor& c, std::uint8_t code, std::size_t at, ByteSpan value)
 {
+    // Every option's value is an item of its own, then its decoded form.
+    if (!value.empty()) c.ctx().out.addBytesField(hf.optValue, c.layer(), c.absolute(at), value);
     const auto addresses = [&](FieldId id) {
         for (std::size_t i = 0; i + 4 <= value.size(); i += 4)
             c.ctx().out.addBytesField(id, c.layer(), c.absolute(at + i), value.subspan(i, 4));
@@ -85,9 +87,7 @@ void dissectOption(LayerCursor& c, std::uint8_t code, std::size_t at, ByteSpan v
     case 58: number(hf.renewal, 4); break;
     case 59: number(hf.rebinding, 4); break;
     case 60: addText(c, hf.vendorClass, at, value); break;
-    default:
-        if (!value.empty()) c.ctx().out.addBytesField(hf.optValue, c.layer(), c.absolute(at), value);
-        break;
+    default: break;
     }
 }
 
@@ -132,7 +132,7 @@ bool dissectDhcp(DissectContext& ctx, const Payload& p)
             const std::size_t at = c.pos();
             const std::uint8_t code = c.u8();
             if (code == 255) {
-                c.add(hf.optType, at, 1, code);
+                c.add(hf.optType, at, 1, 0);  // Wireshark gives the End option's type item the value 0
                 c.add(hf.optEnd, at, 1, code);
                 break;
             }

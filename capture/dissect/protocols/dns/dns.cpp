@@ -342,11 +342,10 @@ bool dissectTcpDns(DissectContext& ctx, const Payload& p)
         LayerCursor c(ctx, "DNS", "dns", rest.first(std::min(size, rest.size())),
                       p.at + static_cast<std::uint32_t>(offset), size);
         ctx.setProtocol("DNS");
-        if (offset == 0) {
-            ctx.setInfo(writeInfo, c.layer());
-        } else {
-            ctx.appendInfo(writeInfo, c.layer(), " ");
-        }
+        // Each message replaces the Info text, and the later ones are no new protocol layer
+        // (Wireshark's tcp_dissect_pdus calls the DNS dissector itself for each).
+        ctx.setInfo(writeInfo, c.layer());
+        if (offset > 0) c.unlisted();
         c.u16(hf.tcpLength);
         if (c.need(4)) dissectMessage(c, Message{2, false, false});
         offset += size;
@@ -440,7 +439,7 @@ void registerDns(ProtocolRegistrar& r)
     hf.respCacheFlush = r.field({"dns.resp.cache_flush", "Cache flush", FieldKind::Bool, 16, {}, 0x8000});
     hf.respTtl = r.field({"dns.resp.ttl", "Time to live", FieldKind::Unsigned, 32});
     hf.respLen = r.field({"dns.resp.len", "Data length", FieldKind::Unsigned, 16});
-    hf.udpPayloadSize = r.field({"dns.rr.udp_payload_size", "UDP payload size", FieldKind::Hex, 16});
+    hf.udpPayloadSize = r.field({"dns.rr.udp_payload_size", "UDP payload size", FieldKind::Unsigned, 16});
     hf.extRcode = r.field({"dns.resp.ext_rcode", "Higher bits in extended RCODE", FieldKind::Hex, 8});
     hf.ednsVersion = r.field({"dns.resp.edns0_version", "EDNS0 version", FieldKind::Unsigned, 8});
     hf.respZ = r.field({"dns.resp.z", "Z", FieldKind::Hex, 16});
