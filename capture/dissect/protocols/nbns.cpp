@@ -125,16 +125,11 @@ std::string_view nameTypeDescription(std::uint8_t type)
 bool nameField(LayerCursor& c, bool record)
 {
     thread_local std::string encoded, text;
-    bool malformed = false;
     unsigned labels = 0;
     const std::size_t start = c.pos();
-    const std::size_t end = dns::readName(c.data(), start, encoded, malformed, labels);
+    const std::size_t end = dns::readName(c.data(), start, encoded, labels);
     if (end == 0) {
-        if (malformed) {
-            c.malformed();
-        } else {
-            c.need(c.remaining() + 1);
-        }
+        c.need(c.remaining() + 1);
         return false;
     }
     c.skip(end - start);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Overlay tunnels over UDP that carry Ethernet frames: VXLAN (RFC 7348, with the Group Policy
-// bits of draft-smith-vxlan-group-policy), UDP port 4789, and Geneve (RFC 8926), UDP port 6081.
+// Tunnels over UDP: VXLAN (RFC 7348, with the Group Policy bits of draft-smith-vxlan-group-
+// policy), UDP port 4789, and Geneve (RFC 8926), UDP port 6081, which carry Ethernet frames;
+// GRE-in-UDP (RFC 8086), UDP port 4754, hands its payload to GRE.
 #include "dissect/protocols/context.h"
 
 namespace rcvmon {
@@ -67,6 +68,12 @@ bool dissectGeneve(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+bool dissectGreInUdp(DissectContext& ctx, const Payload& p)
+{
+    dissectGre(ctx, p);
+    return true;
+}
+
 }  // namespace
 
 void registerVxlan(ProtocolRegistrar& r)
@@ -93,6 +100,8 @@ void registerVxlan(ProtocolRegistrar& r)
     gn.reserved = r.field({"geneve.reserved", "Reserved", FieldKind::Hex, 8});
     gn.options = r.field({"geneve.options", "Geneve Options", FieldKind::Bytes});
     r.udpPort(6081, dissectGeneve);
+    r.protocol("gre");
+    r.udpPort(4754, dissectGreInUdp);
 }
 
 }  // namespace rcvmon

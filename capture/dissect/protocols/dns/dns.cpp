@@ -14,7 +14,7 @@ Fields hf;
 
 namespace {
 
-enum : std::uint16_t { OpcodeUpdate = 5, TypeOpt = 41 };
+enum : std::uint16_t { OpcodeUpdate = 5, TypeOpt = 41, TypeNsec3Param = 51 };
 
 // Wireshark's short type names (dns_types_vals), which the Info column uses.
 std::string_view typeName(std::uint64_t type)
@@ -80,7 +80,9 @@ bool inInfo(FieldId id)
 {
     return id == hf.a || id == hf.aaaa || id == hf.cname || id == hf.ns || id == hf.ptr || id == hf.dname ||
            id == hf.soaMname || id == hf.mxPreference || id == hf.mxExchange || id == hf.srvPriority ||
-           id == hf.srvWeight || id == hf.srvPort || id == hf.srvTarget || id == hf.nsecNext || id == hf.wksAddress;
+           id == hf.srvWeight || id == hf.srvPort || id == hf.srvTarget || id == hf.nsecNext || id == hf.wksAddress ||
+           id == hf.hinfoCpu || id == hf.hinfoOs || id == hf.naptrOrder || id == hf.naptrPreference ||
+           id == hf.naptrFlags;
 }
 
 // "Standard query response 0x4fe8 No such name A www.apple.com CNAME x A 1.2.3.4 OPT": the
@@ -113,7 +115,8 @@ void writeInfo(const LayerView& layer, std::string& out)
         }
     }
     const Dissection& d = layer.dissection();
-    std::string_view qname;
+    std::string_view qname, rname;
+    std::uint64_t rtype = 0;
     for (const FieldRecord& f : d.fields()) {
         if (f.layer != layer.layer()) continue;
         if (f.id == hf.qryName) {
@@ -125,11 +128,17 @@ void writeInfo(const LayerView& layer, std::string& out)
             out += qname;
         } else if (f.id == hf.qryQu) {
             out += f.number ? ", \"QU\" question" : ", \"QM\" question";
+        } else if (f.id == hf.respName) {
+            rname = d.valueText(f);
         } else if (f.id == hf.respType) {
             out += ' ';
             appendType(out, f.number);
+            rtype = f.number;
         } else if (f.id == hf.respCacheFlush) {
             if (f.number) out += ", cache flush";
+        } else if (f.id == hf.respClass && rtype == TypeNsec3Param) {
+            out += ' ';  // Wireshark names the owner of an NSEC3PARAM record
+            out += rname;
         } else if (inInfo(f.id)) {
             out += ' ';
             d.appendValue(f, out);
@@ -149,16 +158,11 @@ struct Message {
 // The name at the cursor and its length there; false when it is cut or invalid (the cursor is marked).
 bool nameAtCursor(LayerCursor& c, const Message& m, std::string& text, std::size_t& length)
 {
-    bool malformed = false;
     unsigned labels = 0;
     const std::size_t start = c.pos();
-    const std::size_t end = readName(c.data().subspan(m.base), start - m.base, text, malformed, labels);
+    const std::size_t end = readName(c.data().subspan(m.base), start - m.base, text, labels);
     if (end == 0) {
-        if (malformed) {
-            c.malformed();
-        } else {
-            c.need(c.remaining() + 1);
-        }
+        c.need(c.remaining() + 1);
         return false;
     }
     length = end + m.base - start;
@@ -355,7 +359,7 @@ bool dissectTcpDns(DissectContext& ctx, const Payload& p)
 
 }  // namespace
 
-std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, bool& malformed, unsigned& labels)
+std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, unsigned& labels)
 {
     std::size_t end = 0;
     int hops = 0;
@@ -368,15 +372,16 @@ std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, bool& mal
             if (pos + 1 >= msg.size()) return 0;
             if (end == 0) end = pos + 2;
             if (++hops > kMaxPointerHops) {
-                malformed = true;
-                return 0;
+                // Wireshark names the problem instead of failing, and reads on after the name.
+                text = "<Name contains a pointer that loops>";
+                return end;
             }
             pos = (std::size_t{len & 0x3fu} << 8) | msg[pos + 1];
             continue;
         }
-        if ((len & 0xc0) != 0) {  // extended label types: not supported, as in most resolvers
-            malformed = true;
-            return 0;
+        if ((len & 0xc0) != 0) {  // extended label types (RFC 6891 §5): named, not read
+            text = "<Unknown extended label>";
+            return end == 0 ? pos + 1 : end;
         }
         if (len == 0) {
             if (end == 0) end = pos + 1;

@@ -18,15 +18,17 @@ struct Fields {
     FieldId udpPayloadSize, extRcode, ednsVersion, respZ, respZDo, respZReserved, opt, optCode, optLen, optData;
     FieldId a, aaaa, cname, ns, ptr, dname, soaMname, soaRname, soaSerial, soaRefresh, soaRetry, soaExpire,
         soaMinimum, mxPreference, mxExchange, txtLength, txt, srvPriority, srvWeight, srvPort, srvTarget,
-        nsecNext, wksAddress, wksProtocol, hinfoCpuLength, hinfoCpu, hinfoOsLength, hinfoOs;
+        nsecNext, wksAddress, wksProtocol, hinfoCpuLength, hinfoCpu, hinfoOsLength, hinfoOs, naptrOrder,
+        naptrPreference, naptrFlagsLength, naptrFlags, naptrServiceLength, naptrService, naptrRegexLength,
+        naptrRegex, naptrReplacement;
     FieldId tcpLength;
 };
 extern Fields hf;
 
 // Reads the (possibly compressed, RFC 1035 §4.1.4) name at `pos` of `msg` into `text`;
 // returns the offset just after the name where it starts (pointers not followed), or 0 when
-// the name is cut (`malformed` false) or invalid (`malformed` true). `labels` counts labels.
-std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, bool& malformed, unsigned& labels);
+// the name is cut. Loops and extended labels give Wireshark's text for them. `labels` counts labels.
+std::size_t readName(ByteSpan msg, std::size_t pos, std::string& text, unsigned& labels);
 
 // Registers the fields of resource record data; dissects one record's data (RFC 1035 §3.3
 // and the RFCs of the later types) of `type` and `length` bytes at the cursor.

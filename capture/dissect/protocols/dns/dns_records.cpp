@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Resource record data of the common types: A and NS, CNAME, SOA, PTR, HINFO, MX, TXT
 // (RFC 1035 §3.3-3.4), WKS (§3.4.2), AAAA (RFC 3596), SRV (RFC 2782), DNAME (RFC 6672),
-// NSEC (RFC 4034 §4), OPT options (RFC 6891 §6.1.2). Other types keep their bytes unparsed,
+// NAPTR (RFC 3403 §4.1), NSEC (RFC 4034 §4), OPT options (RFC 6891 §6.1.2). Other types keep their bytes unparsed,
 // as their Info text has none of their data.
 #include "dissect/protocols/dns/dns.h"
 
@@ -10,23 +10,18 @@ namespace {
 
 enum : std::uint16_t {
     A = 1, NS = 2, MD = 3, MF = 4, CNAME = 5, SOA = 6, MB = 7, MG = 8, MR = 9, WKS = 11, PTR = 12, HINFO = 13,
-    MX = 15, TXT = 16, AAAA = 28, SRV = 33, DNAME = 39, OPT = 41, NSEC = 47,
+    MX = 15, TXT = 16, AAAA = 28, SRV = 33, NAPTR = 35, DNAME = 39, OPT = 41, NSEC = 47,
 };
 
 // A name inside record data, added as a text field; false when it is cut or invalid.
 bool nameField(LayerCursor& c, std::size_t base, FieldId id)
 {
     thread_local std::string text;
-    bool malformed = false;
     unsigned labels = 0;
     const std::size_t start = c.pos();
-    const std::size_t end = readName(c.data().subspan(base), start - base, text, malformed, labels);
+    const std::size_t end = readName(c.data().subspan(base), start - base, text, labels);
     if (end == 0) {
-        if (malformed) {
-            c.malformed();
-        } else {
-            c.need(c.remaining() + 1);
-        }
+        c.need(c.remaining() + 1);
         return false;
     }
     const std::size_t length = end + base - start;
@@ -94,6 +89,15 @@ void registerRecordFields(ProtocolRegistrar& r)
     hf.hinfoCpu = r.field({"dns.hinfo.cpu", "CPU", FieldKind::String});
     hf.hinfoOsLength = r.field({"dns.hinfo.os_length", "OS Length", FieldKind::Unsigned, 8});
     hf.hinfoOs = r.field({"dns.hinfo.os", "OS", FieldKind::String});
+    hf.naptrOrder = r.field({"dns.naptr.order", "Order", FieldKind::Unsigned, 16});
+    hf.naptrPreference = r.field({"dns.naptr.preference", "Preference", FieldKind::Unsigned, 16});
+    hf.naptrFlagsLength = r.field({"dns.naptr.flags_length", "Flags Length", FieldKind::Unsigned, 8});
+    hf.naptrFlags = r.field({"dns.naptr.flags", "Flags", FieldKind::String});
+    hf.naptrServiceLength = r.field({"dns.naptr.service_length", "Service Length", FieldKind::Unsigned, 8});
+    hf.naptrService = r.field({"dns.naptr.service", "Service", FieldKind::String});
+    hf.naptrRegexLength = r.field({"dns.naptr.regex_length", "Regex Length", FieldKind::Unsigned, 8});
+    hf.naptrRegex = r.field({"dns.naptr.regex", "Regex", FieldKind::String});
+    hf.naptrReplacement = r.field({"dns.naptr.replacement", "Replacement", FieldKind::String});
     hf.opt = r.field({"dns.opt", "Option", FieldKind::None});
     hf.optCode = r.field({"dns.opt.code", "Option Code", FieldKind::Unsigned, 16});
     hf.optLen = r.field({"dns.opt.len", "Option Length", FieldKind::Unsigned, 16});
@@ -136,6 +140,14 @@ void dissectRecordData(LayerCursor& c, std::size_t base, std::uint16_t type, std
         if (c.ok()) nameField(c, base, hf.srvTarget);
         break;
     case NSEC: nameField(c, base, hf.nsecNext); break;
+    case NAPTR:
+        c.u16(hf.naptrOrder);
+        c.u16(hf.naptrPreference);
+        if (characterString(c, hf.naptrFlagsLength, hf.naptrFlags) &&
+            characterString(c, hf.naptrServiceLength, hf.naptrService) &&
+            characterString(c, hf.naptrRegexLength, hf.naptrRegex))
+            nameField(c, base, hf.naptrReplacement);
+        break;
     case WKS:
         if (length >= 5) {
             c.bytes(4, hf.wksAddress);
