@@ -15,6 +15,7 @@ void Dissection::clear()
     m_values.clear();
     m_protocol = {};
     m_infoParts = 0;
+    m_infoFence = 0;
     m_info[0] = {};
     m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
     m_hasColumnLinkSrc = m_hasColumnLinkDst = false;
@@ -40,19 +41,6 @@ std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filte
 {
     m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled, true, true});
     return static_cast<std::uint16_t>(m_layers.size() - 1);
-}
-
-std::uint32_t Dissection::addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
-                                   std::uint64_t number)
-{
-    FieldRecord f;
-    f.id = id;
-    f.layer = layer;
-    f.offset = offset;
-    f.length = length;
-    f.number = number;
-    m_fields.push_back(f);
-    return static_cast<std::uint32_t>(m_fields.size() - 1);
 }
 
 std::uint32_t Dissection::addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes)
@@ -218,14 +206,23 @@ void Dissection::appendColumn(FieldId id, std::string& out) const
 
 void Dissection::setInfo(InfoKind kind, std::uint16_t layer)
 {
-    m_info[0] = InfoPart{kind, nullptr, layer, {}};
-    m_infoParts = 1;
+    m_info[m_infoFence] = InfoPart{kind, nullptr, layer, {}};
+    m_infoParts = static_cast<std::uint8_t>(m_infoFence + 1);
 }
 
 void Dissection::setInfo(InfoWriter writer, std::uint16_t layer)
 {
+    m_info[m_infoFence] = InfoPart{InfoKind::Protocol, writer, layer, {}};
+    m_infoParts = static_cast<std::uint8_t>(m_infoFence + 1);
+}
+
+void Dissection::prependInfo(InfoWriter writer, std::uint16_t layer)
+{
+    if (m_infoParts == kMaxInfoParts) return;
+    for (std::size_t i = m_infoParts; i > 0; --i) m_info[i] = m_info[i - 1];
     m_info[0] = InfoPart{InfoKind::Protocol, writer, layer, {}};
-    m_infoParts = 1;
+    ++m_infoParts;
+    ++m_infoFence;
 }
 
 void Dissection::appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator)
