@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Quic, Http, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -22,25 +22,13 @@ struct PortEntry {
 };
 
 constexpr PortEntry kPorts[] = {
-    {53, Transport::Tcp, Handler::Name, "DNS", "dns"},
-    {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
-    {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
-    {68, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
-    {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
-    {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
-    {123, Transport::Udp, Handler::Name, "NTP", "ntp"},
-    {1900, Transport::Udp, Handler::Name, "SSDP", "ssdp"},
     {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
-    {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
     {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
-    {520, Transport::Udp, Handler::Rip, "RIP", "rip"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
-    {69, Transport::Udp, Handler::Name, "TFTP", "tftp"},
     {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
     {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
-    {514, Transport::Udp, Handler::Name, "Syslog", "syslog"},
     {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
@@ -95,7 +83,6 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
-    case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
     case Handler::Quic: ctx.setProtocol("QUIC"); break;
     case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;

@@ -32,6 +32,9 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
             c.malformed();
             return;
         }
+        // Length 0 means "the IP payload" only for IPv6 jumbograms (RFC 2675 §4); over
+        // IPv4 Wireshark calls it bogus and dissects no further.
+        if (length == 0 && ctx.net.family == 4) return;
         length = p.reported;
     }
     c.setLength(length < c.size() ? length : c.size());
