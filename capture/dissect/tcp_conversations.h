@@ -6,8 +6,12 @@
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace rcvmon {
+
+struct DissectContext;
+struct Payload;
 
 // What one direction of a TCP connection remembers between segments.
 // An application PDU that spans segments, as the segment completing it shows it.
@@ -15,6 +19,10 @@ struct TcpPdu {
     std::string_view protocol;                 // the Protocol column
     std::string_view layerName, layerFilter;   // the application layer ("HTTP", "http")
     std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
+    // When set, the PDU's bytes are kept and this dissector gets them whole on the completing
+    // segment, then the rest of that segment (Wireshark's another_pdu_follows); it may start a
+    // new PDU. Null: the completing segment only shows the layers named above.
+    bool (*reassembled)(DissectContext& ctx, const Payload& payload) = nullptr;
 };
 
 struct TcpDirectionState {
@@ -25,13 +33,22 @@ struct TcpDirectionState {
     // An application PDU spread over segments (Wireshark's TCP desegmentation): bytes still
     // to come, and what the completing segment shows.
     std::uint32_t pduRemaining = 0;
+    bool pduWholeSegment = false;        // the PDU takes all of the next segment (length unknown yet)
     TcpPdu pdu;
+    std::vector<std::uint8_t> pduBytes;  // the PDU so far, for a dissector that wants it whole
+};
+
+// What TLS remembers of a connection (protocols/tls/), as Wireshark's SslSession.
+struct TlsSession {
+    std::uint16_t version = 0;               // negotiated version; 0 until an authoritative message
+    std::array<std::uint64_t, 2> ccsFrame{}; // last ChangeCipherSpec frame per direction (0: none)
+    bool detected = false;                   // found by the heuristic: later segments are TLS too
 };
 
 struct TcpConversation {
     TcpDirectionState dir[2];
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
-    bool tls13 = false;     // a ServerHello selected TLS 1.3 (RFC 8446 supported_versions)
+    TlsSession tls;
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:

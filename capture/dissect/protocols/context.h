@@ -221,9 +221,13 @@ bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 // something complete came first in this segment, that layer leaves the tree. The segments in
 // between show only TCP; the one completing the PDU shows its layers over the reassembled
 // bytes, and Wireshark's "tcp.segments" item. Without reassembly it only names the column.
+// A PDU with a `reassembled` dissector also passes `start`, its bytes in this segment; they are
+// kept (bounded) and handed over whole. kTcpPduOneMoreSegment: the length is not known yet
+// (a cut header), the next segment is taken whole (Wireshark's DESEGMENT_ONE_MORE_SEGMENT).
+inline constexpr std::size_t kTcpPduOneMoreSegment = ~std::size_t{0};
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
-                 bool completeHere = false);
+                 bool completeHere = false, ByteSpan start = {});
 void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
