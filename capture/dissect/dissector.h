@@ -4,6 +4,7 @@
 #include "core/frame.h"
 #include "dissect/dissection.h"
 #include "dissect/ip_reassembly.h"
+#include "dissect/protocols/quic/quic_connections.h"
 #include "dissect/tcp_conversations.h"
 
 #include <cstdint>
@@ -32,6 +33,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
+    QuicConnections m_quic;
 };
 
 }  // namespace rcvmon

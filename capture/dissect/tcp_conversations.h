@@ -41,7 +41,9 @@ struct TcpDirectionState {
 // What TLS remembers of a connection (protocols/tls/), as Wireshark's SslSession.
 struct TlsSession {
     std::uint16_t version = 0;               // negotiated version; 0 until an authoritative message
-    std::array<std::uint64_t, 2> ccsFrame{}; // last ChangeCipherSpec frame per direction (0: none)
+    std::array<std::uint64_t, 2> ccsFrame{}; // first ChangeCipherSpec frame per direction (0: none)
+    std::array<std::uint32_t, 2> hsRemaining{};  // bytes of a handshake message still to come
+    std::array<std::uint8_t, 2> hsType{};        // and its type
     bool detected = false;                   // found by the heuristic: later segments are TLS too
 };
 

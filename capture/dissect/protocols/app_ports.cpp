@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Ssh, Rip, Http, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -31,7 +31,6 @@ constexpr PortEntry kPorts[] = {
     {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {123, Transport::Udp, Handler::Name, "NTP", "ntp"},
     {1900, Transport::Udp, Handler::Name, "SSDP", "ssdp"},
-    {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
     {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
     {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
@@ -94,7 +93,6 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
     case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
-    case Handler::Quic: ctx.setProtocol("QUIC"); break;
     case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }

@@ -16,6 +16,7 @@ namespace rcvmon {
 
 class IpReassembler;
 class TcpConversations;
+class QuicConnections;
 struct TcpConversation;
 struct TcpDirectionState;
 struct TcpPdu;
@@ -32,12 +33,14 @@ struct DissectContext {
     Dissection& out;
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
+    QuicConnections* quic = nullptr;
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
     TcpDirectionState* tcpDirection = nullptr;
     bool desegment = false;       // TCP reassembly on (tshark's default, off with --no-reassembly)
     bool inFragment = false;      // payload of an IP fragment that was not reassembled
     std::uint16_t udpDstPort = 0;
+    std::uint16_t udpSrcPort = 0;  // of the innermost UDP header (QUIC keys connections on it)
     std::uint64_t frameNumber = 0;
     bool columnsWritable = true;  // false inside the packet an ICMP error quotes, as in Wireshark
     bool inReassembled = false;   // offsets refer to a reassembled datagram

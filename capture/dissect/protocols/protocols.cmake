@@ -3,3 +3,4 @@
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
 rcvmon_protocol(Tls tls/tls.cpp tls/handshake.cpp)
+rcvmon_protocol(Quic quic/quic.cpp quic/quic_crypto.cpp quic/quic_connections.cpp)

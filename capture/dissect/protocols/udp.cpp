@@ -14,7 +14,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     std::size_t length = c.u16(field::UdpLength);
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
-    if (!ctx.inIcmpError) ctx.udpDstPort = dstPort;
+    if (!ctx.inIcmpError) {
+        ctx.udpDstPort = dstPort;
+        ctx.udpSrcPort = srcPort;
+    }
     if (length < 8 || length > p.reported) {
         // Impossible length: Wireshark flags it and dissects what the IP layer holds.
         if (length < 8 && length != 0) {

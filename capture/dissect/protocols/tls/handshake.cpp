@@ -70,16 +70,19 @@ std::uint16_t scanServerHello(ByteSpan body, bool& retry)
     return version;
 }
 
-void dissectExtensions(TlsReader& r, std::uint8_t msgType)
+// True when an early_data extension was there.
+bool dissectExtensions(TlsReader& r, std::uint8_t msgType)
 {
-    if (r.remaining() < 2) return;
+    bool earlyData = false;
+    if (r.remaining() < 2) return false;
     const std::size_t total = r.read(2);
     const std::size_t end = r.pos() + std::min(total, r.remaining());
     for (int guard = 0; r.ok() && r.pos() + 4 <= end && guard < 512; ++guard) {
         const std::uint32_t type = r.read(2, tlsHf.extensionType);
         const std::size_t len = r.read(2, tlsHf.extensionLength);
         const std::size_t extEnd = r.pos() + len;
-        if (extEnd > end) return;
+        if (extEnd > end) return earlyData;
+        if (type == 42) earlyData = true;
         if (type == 0 && msgType == 1 && len >= 2) {  // server_name
             const std::size_t listEnd = std::min(extEnd, r.pos() + 2 + r.read(2));
             while (r.ok() && r.pos() + 3 <= listEnd) {
@@ -106,22 +109,24 @@ void dissectExtensions(TlsReader& r, std::uint8_t msgType)
                 r.read(2, tlsHf.supportedVersion);
             }
         }
-        if (!r.ok() || r.pos() > extEnd) return;
+        if (!r.ok() || r.pos() > extEnd) return earlyData;
         r.skip(extEnd - r.pos());
     }
+    return earlyData;
 }
 
-void dissectClientHello(TlsReader& r)
+// True when the client sends early data, which only TLS 1.3 has (RFC 8446 §4.2.10).
+bool dissectClientHello(TlsReader& r)
 {
     r.read(2, tlsHf.handshakeVersion);
     r.skip(32);                // random
     r.skip(r.read(1));         // legacy_session_id
     const std::size_t suitesLen = r.read(2);
-    if (!r.ok() || suitesLen > r.remaining()) return;
+    if (!r.ok() || suitesLen > r.remaining()) return false;
     for (std::size_t i = 0; i + 2 <= suitesLen; i += 2) r.read(2, tlsHf.ciphersuite);
     if (suitesLen % 2) r.skip(1);
     r.skip(r.read(1));         // compression methods
-    dissectExtensions(r, 1);
+    return dissectExtensions(r, 1);
 }
 
 void dissectServerHello(TlsReader& r, std::uint8_t msgType)
@@ -157,12 +162,23 @@ void dissectTlsHandshake(DissectContext& ctx, std::uint16_t layer, ByteSpan d, s
                          bool maybeEncrypted, bool fromServer, bool quic)
 {
     Dissection& out = ctx.out;
-    if (!quic && looksEncrypted(ctx, d, session, maybeEncrypted, fromServer)) {
+    const std::size_t side = fromServer ? 1 : 0;
+    bool first = true;
+    std::size_t pos = 0;
+    if (session && session->hsRemaining[side] > 0) {
+        // The rest of a message begun in earlier records: named once it is complete.
+        const std::size_t take = std::min<std::size_t>(session->hsRemaining[side], d.size());
+        session->hsRemaining[side] -= static_cast<std::uint32_t>(take);
+        if (session->hsRemaining[side] > 0) return;
+        const std::uint8_t type = session->hsType[side];
+        out.addField(tlsHf.handshake, layer, at, static_cast<std::uint32_t>(take), knownType(type) ? type : tls_info::kEncrypted);
+        if (knownType(type)) out.addField(tlsHf.handshakeType, layer, at, 0, type);
+        pos = take;
+        first = false;
+    } else if (!quic && looksEncrypted(ctx, d, session, maybeEncrypted, fromServer)) {
         out.addField(tlsHf.handshake, layer, at, static_cast<std::uint32_t>(d.size()), tls_info::kEncrypted);
         return;
     }
-    bool first = true;
-    std::size_t pos = 0;
     for (int guard = 0; pos < d.size() && guard < 256; ++guard) {
         const std::size_t left = d.size() - pos;
         const std::size_t msgLen = left >= 4 ? 4 + std::size_t{be(d, pos + 1, 3)} : 0;
@@ -172,6 +188,10 @@ void dissectTlsHandshake(DissectContext& ctx, std::uint16_t layer, ByteSpan d, s
             if (first)
                 out.addField(tlsHf.handshake, layer, at + static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(left),
                              type | tls_info::kFragment);
+            if (session && msgLen > 0) {  // the header is here: later records complete it
+                session->hsRemaining[side] = static_cast<std::uint32_t>(msgLen - left);
+                session->hsType[side] = type;
+            }
             return;
         }
         if (!knownType(type) && !first) return;
@@ -188,7 +208,7 @@ void dissectTlsHandshake(DissectContext& ctx, std::uint16_t layer, ByteSpan d, s
         out.addField(tlsHf.handshakeType, layer, msgAt, 1, type);
         out.addField(tlsHf.handshakeLength, layer, msgAt + 1, 3, msgLen - 4);
         TlsReader r(out, layer, body, msgAt + 4);
-        if (type == 1) dissectClientHello(r);
+        if (type == 1 && dissectClientHello(r) && session) session->version = 0x0304;
         if (type == 2 || type == 6) dissectServerHello(r, 2);
         pos += msgLen;
         first = false;

@@ -232,7 +232,9 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
         }
         switch (type) {
         case 20:
-            session.ccsFrame[static_cast<std::size_t>(dir)] = ctx.frameNumber;
+            // The first ChangeCipherSpec marks what follows as encrypted; a TLS 1.3 one is a dummy.
+            if (session.version != 0x0304 && session.ccsFrame[static_cast<std::size_t>(dir)] == 0)
+                session.ccsFrame[static_cast<std::size_t>(dir)] = ctx.frameNumber;
             ctx.out.addField(tlsHf.changeCipherSpec, layer, at + 5, static_cast<std::uint32_t>(length), 0);
             break;
         case 21: dissectAlert(ctx, layer, body, at + 5); break;

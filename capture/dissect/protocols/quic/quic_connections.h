@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// What QUIC remembers between datagrams (RFC 9000 §5): per UDP address/port pair, which side
+// is the client, the connection IDs each side chose (a short header's DCID length comes from
+// them) and the client's first Destination Connection ID, from which the Initial keys are
+// derived (RFC 9001 §5.2). Bounded: at kMaxConnections it starts over.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+
+namespace rcvmon {
+
+struct QuicCid {
+    std::array<std::uint8_t, 20> bytes{};
+    std::uint8_t length = 0;
+    friend bool operator==(const QuicCid&, const QuicCid&) = default;
+};
+
+struct QuicConnection {
+    std::array<std::uint8_t, 16> clientAddr{};
+    std::uint16_t clientPort = 0;
+    QuicCid clientCid, serverCid, initialDcid;
+    bool serverCidKnown = false;
+    std::uint32_t version = 0;
+};
+
+class QuicConnections {
+public:
+    static constexpr std::size_t kMaxConnections = 16384;
+
+    struct Endpoint {
+        std::array<std::uint8_t, 16> addr{};
+        std::uint16_t port = 0;
+    };
+    // The connection between the two endpoints, or null; `create` makes one (src is the client).
+    QuicConnection* find(std::uint8_t family, const Endpoint& src, const Endpoint& dst, bool create);
+    void clear() { m_connections.clear(); }
+
+private:
+    struct Key {
+        std::array<std::uint8_t, 37> bytes{};
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const;
+    };
+    std::unordered_map<Key, QuicConnection, KeyHash> m_connections;
+};
+
+}  // namespace rcvmon
