@@ -209,7 +209,10 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
         c.add(hf.longPacketType, 0, 1, rawType);
     // v2 renumbered the types (RFC 9369 §3.2): Initial 1, 0-RTT 2, Handshake 3, Retry 0.
     const std::uint8_t type = version == kVersion2 ? static_cast<std::uint8_t>((rawType + 3) & 3) : rawType;
-    if (type == 3) return d.size();  // Retry: token and integrity tag, never coalesced
+    if (type == 3) {  // Retry: token and integrity tag, never coalesced
+        if (dg.conn && dg.fromServer) dg.conn->retrySeen = true;
+        return d.size();
+    }
 
     QuicConnection* conn = dg.conn;
     if (conn) {
@@ -227,8 +230,13 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
     if (type != 0 || !conn) return end;  // only Initial keys can be had without the TLS secrets
 
     // Initial keys come from the client's first DCID (RFC 9001 §5.2), also for the server's.
-    if (!dg.fromServer && !(conn->initialDcid == toCid(dcid)) && conn->version == 0) {
+    if (!dg.fromServer && conn->retrySeen) {  // after a Retry the keys follow the new DCID
         conn->initialDcid = toCid(dcid);
+        conn->retrySeen = false;
+    } else if (!dg.fromServer && !(conn->initialDcid == toCid(dcid)) &&
+               !(conn->serverCidKnown && conn->serverCid == toCid(dcid))) {
+        // A client Initial to a DCID the connection never had starts a new one, as in Wireshark.
+        *conn = QuicConnection{conn->clientAddr, conn->clientPort, toCid(scid), {}, toCid(dcid)};
     }
     QuicInitialKeys keys;
     const ByteSpan initialDcid(conn->initialDcid.bytes.data(), conn->initialDcid.length);
@@ -259,10 +267,15 @@ void dissectShort(DissectContext& ctx, ByteSpan d, std::uint32_t at, const Datag
     ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t first = c.u8();
     c.add(hf.shortHeader, 0, 1, 0);
-    c.add(hf.keyPhase, 0, 1, (first >> 2) & 1);
+    // The key phase bit is under header protection: without the 1-RTT keys Wireshark shows 0.
+    static_cast<void>(first);
+    c.add(hf.keyPhase, 0, 1, 0);
     if (!dg.conn) return;
+    // Wireshark finds the connection by this DCID: one it does not know shows none.
     const QuicCid& cid = dg.fromServer ? dg.conn->clientCid : dg.conn->serverCid;
-    if (cid.length == 0) return;
+    if (cid.length == 0 || d.size() < 1u + cid.length ||
+        !std::equal(cid.bytes.begin(), cid.bytes.begin() + cid.length, d.begin() + 1))
+        return;
     const ByteSpan dcid = c.bytes(cid.length);
     if (c.ok()) addCid(ctx, c.layer(), hf.dcid, c.absolute(1), dcid);
 }
@@ -277,10 +290,24 @@ void dissectDatagram(DissectContext& ctx, const Payload& p, QuicConnection* conn
                           conn->clientPort == ctx.udpSrcPort);
     }
     std::size_t pos = 0;
+    ByteSpan firstDcid;
     for (int guard = 0; pos < p.data.size() && guard < 16; ++guard) {
         const ByteSpan rest = p.data.subspan(pos);
         const std::uint32_t at = p.at + static_cast<std::uint32_t>(pos);
-        if (rest[0] & 0x80) {
+        // Coalesced packets share the first one's DCID (RFC 9000 §12.2); other bytes (padding)
+        // are not QUIC packets.
+        const bool isLong = (rest[0] & 0x80) != 0;
+        const std::size_t cidAt = isLong ? 6 : 1;
+        const QuicCid* connCid = dg.conn ? (dg.fromServer ? &dg.conn->clientCid : &dg.conn->serverCid) : nullptr;
+        const std::size_t cidLen = isLong ? (rest.size() > 5 ? rest[5] : 0) : (connCid ? connCid->length : 0);
+        if (cidAt + cidLen > rest.size()) {
+            if (pos > 0) break;
+        } else if (pos == 0) {
+            firstDcid = rest.subspan(cidAt, cidLen);
+        } else if (cidLen != firstDcid.size() || !std::equal(firstDcid.begin(), firstDcid.end(), rest.begin() + static_cast<std::ptrdiff_t>(cidAt))) {
+            break;
+        }
+        if (isLong) {
             const std::size_t used = dissectLong(ctx, rest, at, dg);
             if (used == 0) break;
             pos += used;

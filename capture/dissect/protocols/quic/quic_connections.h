@@ -23,7 +23,7 @@ struct QuicConnection {
     std::uint16_t clientPort = 0;
     QuicCid clientCid, serverCid, initialDcid;
     bool serverCidKnown = false;
-    std::uint32_t version = 0;
+    bool retrySeen = false;  // the client's next Initial has a new DCID for the Initial keys
 };
 
 class QuicConnections {

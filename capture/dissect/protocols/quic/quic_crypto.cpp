@@ -35,7 +35,7 @@ ByteSpan saltFor(std::uint32_t version)
         if (draft >= 29 && draft <= 34) return ByteSpan(kSaltDraft29, sizeof kSaltDraft29);
         if (draft >= 23 && draft <= 28) return ByteSpan(kSaltDraft23, sizeof kSaltDraft23);
     }
-    return {};
+    return ByteSpan(kSaltV1, sizeof kSaltV1);  // other versions: Wireshark tries v1's
 }
 
 bool hkdf(int mode, ByteSpan key, ByteSpan salt, ByteSpan info, std::uint8_t* out, std::size_t outLen)
