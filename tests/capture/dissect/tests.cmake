@@ -11,6 +11,9 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp)
+rcvmon_add_gtest(test_dissect_tls SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tls.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_quic.cpp)
 rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
 
 # The corpus references run on Linux, where the corpus and tshark are.
@@ -41,4 +44,10 @@ if(NOT CMAKE_CROSSCOMPILING)
   add_test(NAME test_dissect_fuzz_regressions
     COMMAND test_dissect_fuzz_regressions ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/regressions
             ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/seeds)
+endif()
+# The QUIC tests protect packets themselves with libcrypto, when the build has it.
+find_package(OpenSSL COMPONENTS Crypto)
+if(OPENSSL_CRYPTO_LIBRARY)
+  target_link_libraries(test_dissect_tls PRIVATE OpenSSL::Crypto)
+  target_compile_definitions(test_dissect_tls PRIVATE RCVMON_HAVE_OPENSSL)
 endif()

@@ -237,7 +237,9 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
                !(conn->serverCidKnown && conn->serverCid == toCid(dcid))) {
         // A client Initial to a DCID the connection never had starts a new one, as in Wireshark.
         *conn = QuicConnection{conn->clientAddr, conn->clientPort, toCid(scid), {}, toCid(dcid)};
+        conn->initialKnown = true;
     }
+    if (!conn->initialKnown) return end;
     QuicInitialKeys keys;
     const ByteSpan initialDcid(conn->initialDcid.bytes.data(), conn->initialDcid.length);
     if (!quicInitialKeys(version, initialDcid, dg.fromServer, keys)) return end;
@@ -329,20 +331,28 @@ QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool& isNew
     dst.port = ctx.udpDstPort;
     QuicConnection* conn = ctx.quic->find(ctx.net.family, src, dst, false);
     if (conn) return conn;
-    // A client's Initial starts a connection (v1 type 0, v2 type 1).
+    // A long header of a known version starts a connection; an Initial or 0-RTT packet comes
+    // from the client, and a client Initial's DCID gives the Initial keys.
     const ByteSpan d = p.data;
     if (d.size() < 7 || !(d[0] & 0x80)) return nullptr;
     const std::uint32_t version = (std::uint32_t{d[1]} << 24) | (std::uint32_t{d[2]} << 16) | (std::uint32_t{d[3]} << 8) | d[4];
-    const std::uint8_t type = (d[0] >> 4) & 3;
-    if (!isKnownVersion(version) || type != (version == kVersion2 ? 1 : 0)) return nullptr;
+    if (!isKnownVersion(version)) return nullptr;
+    const std::uint8_t raw = (d[0] >> 4) & 3;
+    const std::uint8_t type = version == kVersion2 ? static_cast<std::uint8_t>((raw + 3) & 3) : raw;
     const std::size_t dcil = d[5];
     if (6 + dcil + 1 > d.size()) return nullptr;
     const std::size_t scil = d[6 + dcil];
     if (7 + dcil + scil > d.size()) return nullptr;
-    conn = ctx.quic->find(ctx.net.family, src, dst, true);
-    conn->initialDcid = toCid(d.subspan(6, dcil));
-    conn->clientCid = toCid(d.subspan(7 + dcil, scil));
-    isNewClientInitial = true;
+    const bool fromClient = type == 0 || type == 1;
+    conn = fromClient ? ctx.quic->find(ctx.net.family, src, dst, true) : ctx.quic->find(ctx.net.family, dst, src, true);
+    if (type == 0) {
+        conn->initialDcid = toCid(d.subspan(6, dcil));
+        conn->clientCid = toCid(d.subspan(7 + dcil, scil));
+        conn->initialKnown = true;
+        isNewClientInitial = true;
+    } else if (!fromClient) {
+        conn->clientCid = toCid(d.subspan(6, dcil));
+    }
     return conn;
 }
 
@@ -351,6 +361,8 @@ bool dissectQuicPort(DissectContext& ctx, const Payload& p)
     if (p.data.empty()) return false;
     bool created = false;
     QuicConnection* conn = connectionFor(ctx, p, created);
+    // A short header needs its connection: Wireshark leaves an unknown one to the data dissector.
+    if (!conn && !(p.data[0] & 0x80)) return false;
     dissectDatagram(ctx, p, conn);
     return true;
 }

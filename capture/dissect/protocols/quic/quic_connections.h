@@ -23,6 +23,7 @@ struct QuicConnection {
     std::uint16_t clientPort = 0;
     QuicCid clientCid, serverCid, initialDcid;
     bool serverCidKnown = false;
+    bool initialKnown = false;  // a client Initial was seen: its DCID gives the Initial keys
     bool retrySeen = false;  // the client's next Initial has a new DCID for the Initial keys
 };
 
