@@ -320,9 +320,8 @@ void dissectDatagram(DissectContext& ctx, const Payload& p, QuicConnection* conn
     }
 }
 
-QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool& isNewClientInitial)
+QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool mayCreate)
 {
-    isNewClientInitial = false;
     if (!ctx.quic || ctx.net.family == 0 || ctx.inIcmpError) return nullptr;
     QuicConnections::Endpoint src, dst;
     src.addr = ctx.net.src;
@@ -330,7 +329,7 @@ QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool& isNew
     dst.addr = ctx.net.dst;
     dst.port = ctx.udpDstPort;
     QuicConnection* conn = ctx.quic->find(ctx.net.family, src, dst, false);
-    if (conn) return conn;
+    if (conn || !mayCreate) return conn;
     // A long header of a known version starts a connection; an Initial or 0-RTT packet comes
     // from the client, and a client Initial's DCID gives the Initial keys.
     const ByteSpan d = p.data;
@@ -349,7 +348,6 @@ QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool& isNew
         conn->initialDcid = toCid(d.subspan(6, dcil));
         conn->clientCid = toCid(d.subspan(7 + dcil, scil));
         conn->initialKnown = true;
-        isNewClientInitial = true;
     } else if (!fromClient) {
         conn->clientCid = toCid(d.subspan(6, dcil));
     }
@@ -359,8 +357,7 @@ QuicConnection* connectionFor(DissectContext& ctx, const Payload& p, bool& isNew
 bool dissectQuicPort(DissectContext& ctx, const Payload& p)
 {
     if (p.data.empty()) return false;
-    bool created = false;
-    QuicConnection* conn = connectionFor(ctx, p, created);
+    QuicConnection* conn = connectionFor(ctx, p, true);
     // A short header needs its connection: Wireshark leaves an unknown one to the data dissector.
     if (!conn && !(p.data[0] & 0x80)) return false;
     dissectDatagram(ctx, p, conn);
@@ -371,12 +368,13 @@ bool dissectQuicPort(DissectContext& ctx, const Payload& p)
 bool dissectQuicHeuristic(DissectContext& ctx, const Payload& p)
 {
     const ByteSpan d = p.data;
-    bool created = false;
-    QuicConnection* conn = connectionFor(ctx, p, created);
+    QuicConnection* conn = connectionFor(ctx, p, false);
     if (!conn) {
-        if (d.size() < 7 || !(d[0] & 0x80) || !(d[0] & 0x40)) return false;
+        // As Wireshark's dissect_quic_heur: a long header of at least 128 bytes, of v1, v2 or a draft.
+        if (d.size() < 128 || !(d[0] & 0x80)) return false;
         const std::uint32_t version = (std::uint32_t{d[1]} << 24) | (std::uint32_t{d[2]} << 16) | (std::uint32_t{d[3]} << 8) | d[4];
-        if (!isKnownVersion(version) || version == 0) return false;
+        if (version != 1 && version != kVersion2 && (version >> 8) != 0xff0000) return false;
+        conn = connectionFor(ctx, p, true);
     }
     dissectDatagram(ctx, p, conn);
     return true;

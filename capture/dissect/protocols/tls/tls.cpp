@@ -157,6 +157,27 @@ void dissectHeartbeat(DissectContext& ctx, std::uint16_t layer, ByteSpan body, s
 
 bool dissectTlsPdu(DissectContext& ctx, const Payload& p);
 
+// Whether the layer's records put anything in the Info column (a record may only continue a
+// handshake message).
+bool hasInfoItem(const Dissection& out, std::uint16_t layer)
+{
+    for (const FieldRecord& f : out.fields()) {
+        if (f.layer != layer) continue;
+        if (f.id == tlsHf.handshake || f.id == tlsHf.alertMessage || f.id == tlsHf.heartbeatMessage) return true;
+        if (f.id == tlsHf.record && (f.number == 20 || f.number == 23 || f.number > 0xff)) return true;
+    }
+    return false;
+}
+
+// Wireshark's ssl_looks_like_sslv2: an SSL 2.0 ClientHello (RFC 6101 Appendix E), as old
+// clients send to find a server's version.
+bool looksLikeSslv2Hello(ByteSpan d, std::size_t at)
+{
+    if (at + 5 > d.size() || !(d[at] & 0x80) || d[at + 2] != 1) return false;
+    const std::uint16_t version = static_cast<std::uint16_t>((d[at + 3] << 8) | d[at + 4]);
+    return version == 0x0002 || (version >= 0x0300 && version <= 0x0303);
+}
+
 // Did an earlier call in this frame show TLS (the PDU completed here)?
 bool tlsEarlierInFrame(const Dissection& out)
 {
@@ -194,6 +215,21 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
             break;
         }
         if (pos + 5 > d.size()) break;
+        if (sv == 0 && looksLikeSslv2Hello(d, pos)) {
+            const std::size_t length = ((std::size_t{d[pos]} & 0x7f) << 8) | d[pos + 1];
+            if (avail < length + 2) {
+                needed = length + 2 - avail;
+                break;
+            }
+            const std::uint32_t at = c.absolute(pos);
+            ctx.out.addField(tlsHf.record, layer, at, static_cast<std::uint32_t>(2 + length), 22);
+            ctx.out.addField(tlsHf.handshake, layer, at + 2, static_cast<std::uint32_t>(length), 1);
+            ctx.out.addField(tlsHf.recordVersion, layer, at + 3, 2, (std::uint32_t{d[pos + 3]} << 8) | d[pos + 4]);
+            column = "SSLv2";
+            shown = true;
+            pos += 2 + length;
+            continue;
+        }
         if (sv == 0 && !looksLikeSslv3(d, pos)) {
             ctx.out.addField(tlsHf.record, layer, c.absolute(pos), static_cast<std::uint32_t>(avail), tls_info::kContinuation);
             shown = true;
@@ -239,10 +275,10 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
             break;
         case 21: dissectAlert(ctx, layer, body, at + 5); break;
         case 22: {
-            const std::uint16_t before = session.version;
             dissectTlsHandshake(ctx, layer, body, at + 5, &session, true, dir == 1, false);
-            // A ServerHello names the negotiated version (TLS 1.3 by supported_versions).
-            if (session.version != before || (length > 0 && body[0] == 2)) column = tlsVersionName(session.version);
+            // A ServerHello names the negotiated version (TLS 1.3 by supported_versions); the
+            // early data of a ClientHello changes the connection but not this column.
+            if (length > 0 && body[0] == 2 && session.version != 0) column = tlsVersionName(session.version);
             break;
         }
         case 24: dissectHeartbeat(ctx, layer, body, at + 5); break;
@@ -250,7 +286,7 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
         }
         pos += 5 + length;
     }
-    if (shown) {
+    if (shown && hasInfoItem(ctx.out, layer)) {
         if (rest && ctx.out.infoKind() == InfoKind::Protocol)
             ctx.appendInfo(writeInfo, layer, ", ");
         else
