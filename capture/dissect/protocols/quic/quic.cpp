@@ -122,22 +122,50 @@ QuicCid toCid(ByteSpan b)
     return c;
 }
 
-// The TLS handshake messages of the CRYPTO frames that start the stream (offset 0 onwards,
-// contiguous within this packet); Wireshark lets TLS add fields but not write the columns.
-void dissectCrypto(DissectContext& ctx, ByteSpan stream, std::uint32_t at)
+// Adds a CRYPTO frame's data to the side's stream; once the first handshake message is whole,
+// TLS dissects the messages complete so far (Wireshark lets TLS add fields, not write columns).
+void addCrypto(QuicCryptoStream* stream, std::uint64_t offset, ByteSpan data, bool& complete)
 {
-    if (stream.size() < 4) return;
-    const std::size_t msgLen = 4 + ((std::size_t{stream[1]} << 16) | (std::size_t{stream[2]} << 8) | stream[3]);
-    if (msgLen > stream.size()) return;
-    const std::uint16_t layer = ctx.out.addLayer("TLS", "tls", at, static_cast<std::uint32_t>(stream.size()), true);
-    dissectTlsHandshake(ctx, layer, stream.first(msgLen), 0, nullptr, false, false, true);
+    if (!stream || stream->done || offset >= QuicCryptoStream::kMaxBytes) return;
+    const std::size_t end = static_cast<std::size_t>(std::min<std::uint64_t>(offset + data.size(), QuicCryptoStream::kMaxBytes));
+    if (stream->bytes.size() < end) {
+        stream->bytes.resize(end);
+        stream->have.resize(end, false);
+    }
+    for (std::size_t i = static_cast<std::size_t>(offset); i < end; ++i) {
+        stream->bytes[i] = data[i - static_cast<std::size_t>(offset)];
+        stream->have[i] = true;
+    }
+    std::size_t prefix = 0;
+    while (prefix < stream->have.size() && stream->have[prefix]) ++prefix;
+    if (prefix < 4) return;
+    const std::size_t msgLen = 4 + ((std::size_t{stream->bytes[1]} << 16) | (std::size_t{stream->bytes[2]} << 8) | stream->bytes[3]);
+    complete = complete || msgLen <= prefix;
+}
+
+void dissectCrypto(DissectContext& ctx, QuicCryptoStream& stream, std::uint32_t at)
+{
+    std::size_t prefix = 0;
+    while (prefix < stream.have.size() && stream.have[prefix]) ++prefix;
+    const ByteSpan whole(stream.bytes.data(), prefix);
+    const std::uint16_t layer = ctx.out.addLayer("TLS", "tls", at, static_cast<std::uint32_t>(prefix), true);
+    // Only whole messages: the first, and any that follow it completely.
+    std::size_t used = 0;
+    while (used + 4 <= whole.size()) {
+        const std::size_t len = 4 + ((std::size_t{whole[used + 1]} << 16) | (std::size_t{whole[used + 2]} << 8) | whole[used + 3]);
+        if (used + len > whole.size()) break;
+        used += len;
+    }
+    dissectTlsHandshake(ctx, layer, whole.first(used), 0, nullptr, false, false, true);
+    stream.done = true;
+    std::vector<std::uint8_t>().swap(stream.bytes);
+    std::vector<bool>().swap(stream.have);
 }
 
 // The frames of a decrypted payload (RFC 9000 §19); consecutive PADDING bytes are one frame.
-void dissectFrames(DissectContext& ctx, std::uint16_t layer, ByteSpan d, std::uint32_t at)
+void walkFrames(DissectContext& ctx, std::uint16_t layer, ByteSpan d, std::uint32_t at, QuicCryptoStream* stream,
+                bool& complete)
 {
-    thread_local std::vector<std::uint8_t> crypto;
-    crypto.clear();
     std::size_t pos = 0;
     for (int guard = 0; pos < d.size() && guard < 4096; ++guard) {
         const std::size_t start = pos;
@@ -160,10 +188,7 @@ void dissectFrames(DissectContext& ctx, std::uint16_t layer, ByteSpan d, std::ui
         case 0x06: {
             std::uint64_t offset = 0, length = 0;
             if (!varint(d, pos, offset) || !varint(d, pos, length) || length > d.size() - pos) return;
-            // Contiguous data from the stream's start is kept for TLS.
-            if (offset == crypto.size() && crypto.size() + length <= 16384)
-                crypto.insert(crypto.end(), d.begin() + static_cast<std::ptrdiff_t>(pos),
-                              d.begin() + static_cast<std::ptrdiff_t>(pos + length));
+            addCrypto(stream, offset, d.subspan(pos, static_cast<std::size_t>(length)), complete);
             pos += length;
             break;
         }
@@ -179,7 +204,13 @@ void dissectFrames(DissectContext& ctx, std::uint16_t layer, ByteSpan d, std::ui
             return;  // frames an Initial packet cannot carry: stop as Wireshark would fail
         }
     }
-    if (!crypto.empty()) dissectCrypto(ctx, ByteSpan(crypto.data(), crypto.size()), at);
+}
+
+void dissectFrames(DissectContext& ctx, std::uint16_t layer, ByteSpan d, std::uint32_t at, QuicCryptoStream* stream)
+{
+    bool complete = false;
+    walkFrames(ctx, layer, d, at, stream, complete);
+    if (complete && stream) dissectCrypto(ctx, *stream, at);
 }
 
 struct Datagram {
@@ -236,8 +267,13 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
     } else if (!dg.fromServer && !(conn->initialDcid == toCid(dcid)) &&
                !(conn->serverCidKnown && conn->serverCid == toCid(dcid))) {
         // A client Initial to a DCID the connection never had starts a new one, as in Wireshark.
-        *conn = QuicConnection{conn->clientAddr, conn->clientPort, toCid(scid), {}, toCid(dcid)};
-        conn->initialKnown = true;
+        QuicConnection fresh;
+        fresh.clientAddr = conn->clientAddr;
+        fresh.clientPort = conn->clientPort;
+        fresh.clientCid = toCid(scid);
+        fresh.initialDcid = toCid(dcid);
+        fresh.initialKnown = true;
+        *conn = std::move(fresh);
     }
     if (!conn->initialKnown) return end;
     QuicInitialKeys keys;
@@ -258,7 +294,7 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
         return end;
     const bool was = ctx.inReassembled;
     ctx.inReassembled = true;  // offsets into the decrypted payload
-    dissectFrames(ctx, c.layer(), ByteSpan(plain.data(), plain.size()), 0);
+    dissectFrames(ctx, c.layer(), ByteSpan(plain.data(), plain.size()), 0, &conn->crypto[dg.fromServer ? 1 : 0]);
     ctx.inReassembled = was;
     return end;
 }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace rcvmon {
 
@@ -18,12 +19,22 @@ struct QuicCid {
     friend bool operator==(const QuicCid&, const QuicCid&) = default;
 };
 
+// The start of one side's Initial CRYPTO stream (RFC 9000 §19.6), put together from frames at
+// any offset until its first handshake message is whole; then the buffers are given back.
+struct QuicCryptoStream {
+    static constexpr std::size_t kMaxBytes = 8192;
+    std::vector<std::uint8_t> bytes;
+    std::vector<bool> have;
+    bool done = false;  // the first message was shown: retransmissions are not shown again
+};
+
 struct QuicConnection {
     std::array<std::uint8_t, 16> clientAddr{};
     std::uint16_t clientPort = 0;
     QuicCid clientCid, serverCid, initialDcid;
     bool serverCidKnown = false;
     bool initialKnown = false;  // a client Initial was seen: its DCID gives the Initial keys
+    QuicCryptoStream crypto[2];  // client's, server's
     bool retrySeen = false;  // the client's next Initial has a new DCID for the Initial keys
 };
 

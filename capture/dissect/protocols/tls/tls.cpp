@@ -224,7 +224,7 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
             const std::uint32_t at = c.absolute(pos);
             ctx.out.addField(tlsHf.record, layer, at, static_cast<std::uint32_t>(2 + length), 22);
             ctx.out.addField(tlsHf.handshake, layer, at + 2, static_cast<std::uint32_t>(length), 1);
-            ctx.out.addField(tlsHf.recordVersion, layer, at + 3, 2, (std::uint32_t{d[pos + 3]} << 8) | d[pos + 4]);
+            ctx.out.addField(tlsHf.recordVersion, layer, at, 0, 0x0002);  // generated: SSL 2.0
             column = "SSLv2";
             shown = true;
             pos += 2 + length;
