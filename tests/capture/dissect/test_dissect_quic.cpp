@@ -210,5 +210,18 @@ TEST_F(QuicTest, HandshakeAndVersionNegotiation)
     EXPECT_EQ(info(), "Version Negotiation, DCID=c1c2c3, SCID=5e5e5e5e");
 }
 
+TEST_F(QuicTest, CoalescedPacketsAndPaddingNameQuicOnce)
+{
+    Bytes handshake = longHeader(0xe1, 1, kClientCid, kServerCid);
+    put8(handshake, 20);
+    handshake.insert(handshake.end(), 20, 0x42);
+    Bytes second = handshake;
+    second[0] = 0xd1;  // 0-RTT, same DCID: coalesced
+    send(false, cat({handshake, second, Bytes(30, 0)}));
+    EXPECT_EQ(info(), "Protected Payload (KP0)");  // no connection: the zeros are a short header
+    EXPECT_EQ(field("frame.protocols"), "eth:ethertype:ip:udp:quic");
+    EXPECT_EQ(field("quic.long.packet_type"), "2,1");
+}
+
 }  // namespace
 }  // namespace rcvmon

@@ -219,9 +219,17 @@ struct Datagram {
 };
 
 // One long-header packet; returns its length in the datagram.
-std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datagram& dg)
+// A packet coalesced after the first is one more QUIC item of the same dissector call:
+// frame.protocols names QUIC once; the protocol hierarchy nests each in the one before.
+void markCoalesced(LayerCursor& c, bool coalesced)
+{
+    if (coalesced) c.unlisted();
+}
+
+std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datagram& dg, bool coalesced)
 {
     LayerCursor c(ctx, "QUIC", "quic", d, at, d.size());
+    markCoalesced(c, coalesced);
     ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t first = c.u8();
     const std::uint32_t version = c.u32(hf.version);
@@ -246,7 +254,7 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
     }
 
     QuicConnection* conn = dg.conn;
-    if (conn) {
+    if (conn && conn->initialKnown) {
         if (dg.fromServer && !conn->serverCidKnown) {
             conn->serverCid = toCid(scid);
             conn->serverCidKnown = true;
@@ -299,9 +307,10 @@ std::size_t dissectLong(DissectContext& ctx, ByteSpan d, std::uint32_t at, Datag
     return end;
 }
 
-void dissectShort(DissectContext& ctx, ByteSpan d, std::uint32_t at, const Datagram& dg)
+void dissectShort(DissectContext& ctx, ByteSpan d, std::uint32_t at, const Datagram& dg, bool coalesced)
 {
     LayerCursor c(ctx, "QUIC", "quic", d, at, d.size());
+    markCoalesced(c, coalesced);
     ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t first = c.u8();
     c.add(hf.shortHeader, 0, 1, 0);
@@ -310,6 +319,7 @@ void dissectShort(DissectContext& ctx, ByteSpan d, std::uint32_t at, const Datag
     c.add(hf.keyPhase, 0, 1, 0);
     if (!dg.conn) return;
     // Wireshark finds the connection by this DCID: one it does not know shows none.
+    if (!dg.conn->initialKnown) return;
     const QuicCid& cid = dg.fromServer ? dg.conn->clientCid : dg.conn->serverCid;
     if (cid.length == 0 || d.size() < 1u + cid.length ||
         !std::equal(cid.bytes.begin(), cid.bytes.begin() + cid.length, d.begin() + 1))
@@ -336,21 +346,26 @@ void dissectDatagram(DissectContext& ctx, const Payload& p, QuicConnection* conn
         // are not QUIC packets.
         const bool isLong = (rest[0] & 0x80) != 0;
         const std::size_t cidAt = isLong ? 6 : 1;
-        const QuicCid* connCid = dg.conn ? (dg.fromServer ? &dg.conn->clientCid : &dg.conn->serverCid) : nullptr;
+        // Without a connection Wireshark cannot tell a short header's DCID and takes the packet.
+        const bool tracked = dg.conn && dg.conn->initialKnown;
+        const QuicCid* connCid = tracked ? (dg.fromServer ? &dg.conn->clientCid : &dg.conn->serverCid) : nullptr;
         const std::size_t cidLen = isLong ? (rest.size() > 5 ? rest[5] : 0) : (connCid ? connCid->length : 0);
-        if (cidAt + cidLen > rest.size()) {
-            if (pos > 0) break;
-        } else if (pos == 0) {
+        const bool fits = cidAt + cidLen <= rest.size();
+        if (pos == 0 && fits) {
             firstDcid = rest.subspan(cidAt, cidLen);
-        } else if (cidLen != firstDcid.size() || !std::equal(firstDcid.begin(), firstDcid.end(), rest.begin() + static_cast<std::ptrdiff_t>(cidAt))) {
+        } else if (pos > 0 && (isLong || tracked) && (!fits || cidLen != firstDcid.size() ||
+                               !std::equal(firstDcid.begin(), firstDcid.end(), rest.begin() + static_cast<std::ptrdiff_t>(cidAt)))) {
+            // Wireshark shows the rest as one more QUIC item: padding appended to the datagram.
+            const std::uint16_t padding = ctx.out.addLayer("QUIC", "quic", at, static_cast<std::uint32_t>(rest.size()), ctx.inReassembled);
+            ctx.out.layer(padding).listed = false;
             break;
         }
         if (isLong) {
-            const std::size_t used = dissectLong(ctx, rest, at, dg);
+            const std::size_t used = dissectLong(ctx, rest, at, dg, pos > 0);
             if (used == 0) break;
             pos += used;
         } else {
-            dissectShort(ctx, rest, at, dg);
+            dissectShort(ctx, rest, at, dg, pos > 0);
             break;
         }
     }
@@ -394,8 +409,14 @@ bool dissectQuicPort(DissectContext& ctx, const Payload& p)
 {
     if (p.data.empty()) return false;
     QuicConnection* conn = connectionFor(ctx, p, true);
-    // A short header needs its connection: Wireshark leaves an unknown one to the data dissector.
+    // A short header needs its connection: Wireshark leaves an unknown one to the data dissector,
+    // and a long header of a version it does not know.
     if (!conn && !(p.data[0] & 0x80)) return false;
+    if ((p.data[0] & 0x80) && p.data.size() >= 5) {
+        const std::uint32_t version = (std::uint32_t{p.data[1]} << 24) | (std::uint32_t{p.data[2]} << 16) |
+                                      (std::uint32_t{p.data[3]} << 8) | p.data[4];
+        if (version != 0 && !isKnownVersion(version)) return false;
+    }
     dissectDatagram(ctx, p, conn);
     return true;
 }
