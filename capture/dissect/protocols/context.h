@@ -16,6 +16,7 @@ namespace rcvmon {
 
 class IpReassembler;
 class TcpConversations;
+class UdpConversations;
 class QuicConnections;
 struct TcpConversation;
 struct TcpDirectionState;
@@ -33,6 +34,7 @@ struct DissectContext {
     Dissection& out;
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
+    UdpConversations* udp = nullptr;
     QuicConnections* quic = nullptr;
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
@@ -42,6 +44,7 @@ struct DissectContext {
     std::uint16_t udpDstPort = 0;
     std::uint16_t udpSrcPort = 0;  // of the innermost UDP header (QUIC keys connections on it)
     std::uint64_t frameNumber = 0;
+    std::int64_t timeNs = 0;      // the frame's time, for TCP analysis's timing rules
     bool columnsWritable = true;  // false inside the packet an ICMP error quotes, as in Wireshark
     bool inReassembled = false;   // offsets refer to a reassembled datagram
     bool inIcmpError = false;
@@ -56,6 +59,7 @@ struct DissectContext {
     {
         if (columnsWritable) out.appendInfo(writer, layer, separator);
     }
+    void prependInfo(InfoWriter writer, std::uint16_t layer) { if (columnsWritable) out.prependInfo(writer, layer); }
 };
 
 // A bounds-checked view of one layer's bytes. `data` is what was captured of the layer,

@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Application PDUs that span TCP segments, shown as Wireshark shows them with its default
 // desegmentation: nothing but TCP until the segment that completes the PDU, which carries the
-// application's layers. A PDU whose dissector asks for it (TcpPdu::reassembled) is kept, up to
-// kMaxPduBytes, and dissected whole there; otherwise its layers cover the completing segment.
+// application's layers. A PDU whose dissector asks for it (TcpPdu::reassembled, TLS) is kept
+// and dissected whole there; otherwise RcvMon does not keep the bytes, and the layers cover the
+// completing segment's payload, marked reassembled.
+//
+// Memory: besides a length and a TcpPdu descriptor in each direction's TcpDirectionState, only
+// a kept PDU buffers bytes: at most kMaxPduBytes per direction, freed when the PDU completes
+// (the conversation table's bound, TcpConversations::boundBytes(), is checked for 100,000
+// streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
+// Wireshark appends " [TCP segment of a reassembled PDU]" to every segment that only carries
+// part of a PDU; the column stays TCP until the segment that completes it.
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
 
 #include <algorithm>
@@ -33,6 +42,7 @@ bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& d
     }
     if (!dir.pduWholeSegment && p.reported < dir.pduRemaining) {
         dir.pduRemaining -= static_cast<std::uint32_t>(p.reported);
+        ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
         return true;
     }
     const TcpPdu pdu = dir.pdu;
@@ -46,14 +56,16 @@ bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& d
     }
     // The dissector may start a new PDU in dir.pduBytes: it reads the old one from scratch.
     thread_local std::vector<std::uint8_t> whole;
+    whole.clear();
     whole.swap(dir.pduBytes);
-    dir.pduBytes.clear();
+    std::vector<std::uint8_t>().swap(dir.pduBytes);  // an idle stream holds no bytes
     const bool wasReassembled = ctx.inReassembled;
     ctx.inReassembled = true;
     pdu.reassembled(ctx, Payload{ByteSpan(whole.data(), whole.size()), whole.size(), 0});
     ctx.inReassembled = wasReassembled;
     addSegmentsLayer(ctx, p);
     whole.clear();
+    if (whole.capacity() > kMaxPduBytes) std::vector<std::uint8_t>().swap(whole);
     if (take < p.data.size() && dir.pduRemaining == 0)
         pdu.reassembled(ctx, Payload{p.data.subspan(take), p.reported - take, p.at + static_cast<std::uint32_t>(take)});
     return true;
@@ -71,6 +83,7 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     if (dir->pdu.reassembled) return completeKeptPdu(ctx, p, *dir);
     if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
+        ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
         return true;
     }
     dir->pduRemaining = 0;
@@ -97,8 +110,13 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
             dir->pduBytes.assign(start.begin(), start.end());
         else
             dir->pdu.reassembled = nullptr;  // too large to keep: shown as the unkept kind
-        if (!completeHere) hideLayer(ctx.out, layer);
-        return;  // the column stays TCP until the PDU is complete
+        if (!completeHere) {
+            // Nothing complete in this segment: the column stays TCP until the PDU is.
+            hideLayer(ctx.out, layer);
+            ctx.setProtocol("TCP");
+            ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
+        }
+        return;
     }
     ctx.setProtocol(pdu.protocol);
 }
