@@ -126,6 +126,14 @@ void writeInfo(const LayerView& layer, std::string& out)
     }
 }
 
+// After a fenced prefix the column is not empty, so TLS's first item gets its separator too
+// ("[TCP ACKed unseen segment] , Application Data").
+void writeInfoAfterFence(const LayerView& layer, std::string& out)
+{
+    out += ", ";
+    writeInfo(layer, out);
+}
+
 // Wireshark's ssl_is_authoritative_version_message + tls_try_get_version.
 void trySetVersion(TlsSession& session, std::uint8_t contentType, std::uint8_t nextByte, std::uint16_t version)
 {
@@ -290,7 +298,7 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
         if (rest && ctx.out.infoKind() == InfoKind::Protocol)
             ctx.appendInfo(writeInfo, layer, ", ");
         else
-            ctx.setInfo(writeInfo, layer);
+            ctx.setInfo(ctx.out.infoFenced() ? writeInfoAfterFence : writeInfo, layer);
     }
     if (needed > 0) {
         // The record continues in later segments; its bytes are kept to be dissected whole.
