@@ -4,6 +4,7 @@
 // Run: make_seeds <dir>
 #include "dissector_fuzz_input.h"
 #include "packet_builder.h"
+#include "tls_packets.h"
 
 #include <cstdio>
 #include <fstream>
@@ -150,6 +151,26 @@ int main(int argc, char** argv)
     Bytes gzipResponse(gzipHead.begin(), gzipHead.end());
     append(gzipResponse, kGzipXhtml);
     write(d, "eth-http-gzip", 0, true, {ethernet(0x0800, ipv4(6, tcp(80, 40000, 1, 1, 0x018, gzipResponse)))});
+    // TLS: a ClientHello, then a ServerHello whose Certificate record spans two segments.
+    const Bytes hello = tlsRecord(22, 0x0301, clientHello("seed.example"));
+    const Bytes server = cat({tlsRecord(22, 0x0303, serverHello(true)), tlsRecord(22, 0x0303, tlsHandshake(11, Bytes(200, 7))),
+                              tlsRecord(21, 0x0303, Bytes{2, 40})});
+    const Bytes part1(server.begin(), server.begin() + 120), part2(server.begin() + 120, server.end());
+    write(d, "eth-tls-records", 0, true,
+          {ethernet(0x0800, ipv4(6, tcp(40000, 443, 1, 1, 0x018, hello))),
+           ethernet(0x0800, ipv4(6, tcp(443, 40000, 1, 1 + static_cast<std::uint32_t>(hello.size()), 0x018, part1), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(443, 40000, 121, 1 + static_cast<std::uint32_t>(hello.size()), 0x018, part2), kIpB, kIpA))});
+    // QUIC: an Initial (not decryptable: random payload), a Handshake coalesced with a short header.
+    Bytes initial{0xc3, 0, 0, 0, 1, 8, 1, 2, 3, 4, 5, 6, 7, 8, 3, 9, 9, 9, 0, 0x44, 0x40};
+    initial.insert(initial.end(), 0x40, 0x5a);
+    Bytes handshake{0xe1, 0, 0, 0, 1, 3, 9, 9, 9, 4, 6, 6, 6, 6, 20};
+    handshake.insert(handshake.end(), 20, 0x42);
+    Bytes shortHeader{0x40, 6, 6, 6, 6};
+    shortHeader.insert(shortHeader.end(), 24, 0x33);
+    write(d, "eth-quic-packets", 0, true,
+          {ethernet(0x0800, ipv4(17, udp(50000, 443, initial))),
+           ethernet(0x0800, ipv4(17, udp(443, 50000, cat({handshake, shortHeader})), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(17, udp(50000, 443, shortHeader)))});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     write(d, "eth-udp-services", 0, true, udpServiceFrames());
     return 0;

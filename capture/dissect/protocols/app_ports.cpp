@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Ssh, Http, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -23,7 +23,6 @@ struct PortEntry {
 
 constexpr PortEntry kPorts[] = {
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
-    {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
     {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
@@ -32,7 +31,6 @@ constexpr PortEntry kPorts[] = {
     {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {443, Transport::Tcp, Handler::Tls, "TLS", "tls"},
     {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
     {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
@@ -78,12 +76,10 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
 {
     switch (e.handler) {
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
-    case Handler::Tls: dissectTls(ctx, p); return true;
     case Handler::Http: dissectHttp(ctx, p); return true;
     case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
-    case Handler::Quic: ctx.setProtocol("QUIC"); break;
     case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }

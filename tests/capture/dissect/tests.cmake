@@ -12,6 +12,9 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tcp.cpp)
+rcvmon_add_gtest(test_dissect_tls SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tls.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_quic.cpp)
 rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
 
 # The corpus references run on Linux, where the corpus and tshark are.
@@ -55,3 +58,10 @@ if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
 endif()
 rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
+
+# The QUIC tests protect packets themselves with libcrypto, when the build has it.
+find_package(OpenSSL COMPONENTS Crypto)
+if(OPENSSL_CRYPTO_LIBRARY)
+  target_link_libraries(test_dissect_tls PRIVATE OpenSSL::Crypto)
+  target_compile_definitions(test_dissect_tls PRIVATE RCVMON_HAVE_OPENSSL)
+endif()
