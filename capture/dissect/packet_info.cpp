@@ -12,34 +12,6 @@ namespace {
 
 constexpr std::string_view kArrow = " \xe2\x86\x92 ";  // " → " as Wireshark writes it
 
-std::string_view icmpTypeName(std::uint64_t type, std::uint64_t code)
-{
-    switch (type) {
-    case 0: return "Echo (ping) reply";
-    case 3:
-        switch (code) {
-        case 0: return "Destination unreachable (Network unreachable)";
-        case 1: return "Destination unreachable (Host unreachable)";
-        case 2: return "Destination unreachable (Protocol unreachable)";
-        case 3: return "Destination unreachable (Port unreachable)";
-        case 4: return "Destination unreachable (Fragmentation needed)";
-        case 13: return "Destination unreachable (Communication administratively filtered)";
-        default: return "Destination unreachable";
-        }
-    case 4: return "Source quench (flow control)";
-    case 5: return "Redirect";
-    case 8: return "Echo (ping) request";
-    case 9: return "Router advertisement";
-    case 10: return "Router solicitation";
-    case 11: return code == 1 ? "Time-to-live exceeded (Fragment reassembly time exceeded)"
-                              : "Time-to-live exceeded (Time to live exceeded in transit)";
-    case 12: return "Parameter problem";
-    case 13: return "Timestamp request";
-    case 14: return "Timestamp reply";
-    default: return "Unknown ICMP";
-    }
-}
-
 std::string_view icmpv6TypeName(std::uint64_t type)
 {
     switch (type) {
@@ -78,12 +50,6 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
     };
     const auto value = [&](FieldId id) {
         if (const FieldRecord* f = in(id)) appendValue(*f, out);
-    };
-    const auto lastBefore = [&](FieldId id) -> const FieldRecord* {
-        const FieldRecord* found = nullptr;
-        for (const FieldRecord& f : m_fields)
-            if (f.id == id && f.layer < layer) found = &f;
-        return found;
     };
 
     switch (kind) {
@@ -127,24 +93,6 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         const std::uint64_t len = num(field::UdpLength);
         out += " Len=";
         appendDecimal(out, len >= 8 ? len - 8 : 0);
-        return;
-    }
-    case InfoKind::Icmp: {
-        const std::uint64_t type = num(field::IcmpType);
-        out += icmpTypeName(type, num(field::IcmpCode));
-        if (type == 0 || type == 8) {
-            out += type == 8 ? "  id=" : "    id=";
-            appendHex(out, num(field::IcmpIdent), 4);
-            out += ", seq=";
-            const std::uint64_t seq = num(field::IcmpSeq);
-            appendDecimal(out, seq);
-            out += '/';
-            appendDecimal(out, ((seq & 0xff) << 8) | (seq >> 8));
-            if (const FieldRecord* ttl = lastBefore(field::IpTtl)) {
-                out += ", ttl=";
-                appendDecimal(out, ttl->number);
-            }
-        }
         return;
     }
     case InfoKind::Icmpv6: {
@@ -211,40 +159,17 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         }
         return;
     }
-    case InfoKind::Ipv4Fragment: {
-        out += "Fragmented IP protocol (proto=";
-        appendDecimal(out, num(field::IpProto));
-        out += ", off=";
-        appendDecimal(out, num(field::IpFragOffset) * 8);
-        out += ", ID=";
-        std::string id;
-        appendHex(id, num(field::IpId), 4);
-        out += id.substr(2);
-        out += ')';
-        return;
-    }
-    case InfoKind::Ipv6Fragment: {
-        out += "IPv6 fragment (off=";
-        const FieldRecord* off = nullptr;
-        for (const FieldRecord& f : m_fields)
-            if (f.id == field::Ipv6FragmentOffset && f.layer > layer) { off = &f; break; }
-        appendDecimal(out, off ? off->number * 8 : 0);
-        out += ')';
-        return;
-    }
-    case InfoKind::Gre:
-        out += "Encapsulated ";
-        appendHex(out, num(field::GreProto), 4);
-        return;
-    case InfoKind::Ipv4:
-    case InfoKind::Ipv6:
-        out += m_protocol;
-        return;
     case InfoKind::Ethernet: out += "Ethernet II"; return;
     case InfoKind::Llc: out += "Logical-Link Control"; return;
     case InfoKind::Eapol: out += "EAPOL"; return;
     case InfoKind::Sctp: out += "SCTP"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
+    case InfoKind::Icmp:
+    case InfoKind::Gre:
+    case InfoKind::Ipv4:
+    case InfoKind::Ipv6:
+    case InfoKind::Ipv4Fragment:
+    case InfoKind::Ipv6Fragment:
     case InfoKind::App:
     case InfoKind::Protocol:  // written by the protocol's InfoWriter
     case InfoKind::None: return;

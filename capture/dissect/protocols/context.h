@@ -14,6 +14,7 @@
 
 namespace rcvmon {
 
+class EchoTransactions;
 class IpReassembler;
 class TcpConversations;
 struct TcpConversation;
@@ -32,6 +33,7 @@ struct DissectContext {
     Dissection& out;
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
+    EchoTransactions* echo = nullptr;  // ICMP/ICMPv6 request-reply matching
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
     TcpDirectionState* tcpDirection = nullptr;

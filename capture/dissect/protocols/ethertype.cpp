@@ -24,6 +24,8 @@ constexpr EtherTypeEntry kEtherTypes[] = {
 bool dissectEtherType(DissectContext& ctx, std::uint16_t etherType, const Payload& p)
 {
     if (++ctx.depth > DissectContext::kMaxDepth) return false;
+    for (const DispatchEntry& e : ProtocolTables::find(protocolTables().etherTypes, etherType))
+        if (e.dissector(ctx, p)) return true;
     for (const EtherTypeEntry& e : kEtherTypes) {
         if (e.type == etherType) {
             e.parser(ctx, p);

@@ -2,3 +2,8 @@
 # One line per protocol: its registration name (the file defines registerName) and its files.
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
+rcvmon_protocol(Ipv6 ipv6.cpp)
+rcvmon_protocol(Icmp icmp.cpp)
+rcvmon_protocol(Gre gre.cpp)
+rcvmon_protocol(Erspan erspan.cpp)
+rcvmon_protocol(CiscoMetadata cisco_metadata.cpp)
