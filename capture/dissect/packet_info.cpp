@@ -132,39 +132,13 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         }
         return;
     }
-    case InfoKind::Igmp: {
-        const std::uint64_t type = num(field::IgmpType);
-        if (type == 0x11) {
-            out += "Membership Query";
-            if (const FieldRecord* g = in(field::IgmpMaddr)) {
-                const ByteSpan b = valueBytes(*g);
-                if (b.size() == 4 && (b[0] | b[1] | b[2] | b[3]) == 0) {
-                    out += ", general";
-                } else {
-                    out += ", specific for group ";
-                    appendValue(*g, out);
-                }
-            }
-        } else if (type == 0x12 || type == 0x16) {
-            out += "Membership Report group ";
-            value(field::IgmpMaddr);
-        } else if (type == 0x17) {
-            out += "Leave Group ";
-            value(field::IgmpMaddr);
-        } else if (type == 0x22) {
-            out += "Membership Report";
-        } else {
-            out += "Unknown IGMP type ";
-            appendHex(out, type, 2);
-        }
-        return;
-    }
     case InfoKind::Ethernet: out += "Ethernet II"; return;
     case InfoKind::Llc: out += "Logical-Link Control"; return;
     case InfoKind::Eapol: out += "EAPOL"; return;
     case InfoKind::Sctp: out += "SCTP"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
     case InfoKind::Icmp:
+    case InfoKind::Igmp:
     case InfoKind::Gre:
     case InfoKind::Ipv4:
     case InfoKind::Ipv6:

@@ -14,7 +14,7 @@ struct ProtocolEntry {
 };
 
 constexpr ProtocolEntry kProtocols[] = {
-    {2, dissectIgmp},  {4, dissectIpv4},    {6, dissectTcp},   {17, dissectUdp},
+    {4, dissectIpv4},    {6, dissectTcp},   {17, dissectUdp},
     {51, dissectAh},     {58, dissectIcmpv6}, {132, dissectSctp},
 };
 

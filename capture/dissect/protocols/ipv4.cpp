@@ -132,15 +132,15 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
     const bool fragment = more || fragOffset != 0;
     if (fragment) {
         ctx.setInfo(writeFragmentInfo, c.layer());
-        if (ctx.reassembler && !ctx.inReassembled) {
+        // Only captured bytes can be reassembled; a cut fragment would leave a hole. Such a
+        // fragment is shown as if reassembly were off: the first one's payload is dissected.
+        if (ctx.reassembler && !ctx.inReassembled && next.data.size() == declared) {
             IpReassembler::Key key;
             key.family = 4;
             key.protocol = proto;
             key.id = id;
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
-            // Only captured bytes can be reassembled; a cut fragment would leave a hole.
-            if (next.data.size() != declared) return;
             auto whole = ctx.reassembler->add(key, fragOffset, more, next.data);
             if (!whole) return;
             ctx.inReassembled = true;

@@ -200,13 +200,13 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
 
     if (fragment) {
         ctx.setInfo(writeFragmentInfo, last);
-        if (ctx.reassembler && !ctx.inReassembled) {
+        // A fragment cut by the capture cannot be reassembled: shown as if reassembly were off.
+        if (ctx.reassembler && !ctx.inReassembled && rest.data.size() == rest.reported) {
             IpReassembler::Key key;
             key.family = 6;
             key.id = fragId;
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
-            if (rest.data.size() != rest.reported) return;
             auto whole = ctx.reassembler->add(key, fragOffset, more, rest.data);
             if (!whole) return;
             ctx.inReassembled = true;
