@@ -12,7 +12,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
-    ctx.echo = &m_echo;
+    ctx.states = m_states;
     ctx.desegment = m_options.reassemble;
     ctx.frameNumber = frameNumber;
     // Never trust capturedLength beyond the bytes actually handed over.
@@ -43,7 +43,7 @@ void Dissector::reset()
 {
     m_reassembler.clear();
     m_tcp.clear();
-    m_echo.clear();
+    for (const auto& state : m_states) state->clear();
 }
 
 }  // namespace rcvmon

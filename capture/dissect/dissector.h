@@ -3,11 +3,13 @@
 
 #include "core/frame.h"
 #include "dissect/dissection.h"
-#include "dissect/echo_transactions.h"
+#include "dissect/protocol_registry.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/tcp_conversations.h"
 
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace rcvmon {
 
@@ -33,7 +35,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
-    EchoTransactions m_echo;
+    std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'
 };
 
 }  // namespace rcvmon

@@ -5,13 +5,15 @@
 // since its reply is not seen yet. A frame dissected again gets the answer it got first.
 #pragma once
 
+#include "dissect/protocol_registry.h"
+
 #include <array>
 #include <cstdint>
 #include <unordered_map>
 
 namespace rcvmon {
 
-class EchoTransactions {
+class EchoTransactions final : public ProtocolState {
 public:
     struct Key {
         std::uint8_t family = 0;               // 4 or 6 (ICMP and ICMPv6 never match each other)
@@ -30,7 +32,7 @@ public:
     // A reply in `frame`: the request frame it answers, or 0 when none is waiting (never
     // seen, or already answered).
     std::uint64_t reply(const Key& key, std::uint64_t frame);
-    void clear();
+    void clear() override;
 
     // A bound on remembered requests: past it the oldest state is dropped.
     static constexpr std::size_t kMaxEntries = 1u << 16;

@@ -135,10 +135,10 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
     case InfoKind::Ethernet: out += "Ethernet II"; return;
     case InfoKind::Llc: out += "Logical-Link Control"; return;
     case InfoKind::Eapol: out += "EAPOL"; return;
-    case InfoKind::Sctp: out += "SCTP"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
     case InfoKind::Icmp:
     case InfoKind::Igmp:
+    case InfoKind::Sctp:
     case InfoKind::Gre:
     case InfoKind::Ipv4:
     case InfoKind::Ipv6:

@@ -12,6 +12,8 @@
 namespace rcvmon {
 namespace {
 
+std::uint16_t echoSlot = 0xffff;  // EchoTransactions
+
 struct IcmpFields {
     FieldId respTo, mtu, redirGw, pointer, length, numAddrs, addrEntrySize, lifetime, addressMask, origTs, recvTs,
         xmitTs, seqLe, identLe;
@@ -151,16 +153,17 @@ std::uint32_t replyChecksum(std::uint16_t requestChecksum)
 void trackEcho(DissectContext& ctx, LayerCursor& c, std::uint8_t type, std::uint16_t checksum,
                std::uint16_t ident, std::uint16_t seq)
 {
-    if (!ctx.echo || ctx.inIcmpError || ctx.net.family != 4) return;
+    EchoTransactions* echo = ctx.state<EchoTransactions>(echoSlot);
+    if (!echo || ctx.inIcmpError || ctx.net.family != 4) return;
     const std::uint32_t idSeq = (std::uint32_t{ident} << 16) | seq;
     if (type == 8) {
-        ctx.echo->request(EchoTransactions::key(4, ctx.net.src, ctx.net.dst, replyChecksum(checksum), idSeq),
+        echo->request(EchoTransactions::key(4, ctx.net.src, ctx.net.dst, replyChecksum(checksum), idSeq),
                           ctx.frameNumber);
         return;
     }
     const std::uint32_t key = checksum == 0xffff ? 0 : checksum;
     if (const std::uint64_t request =
-            ctx.echo->reply(EchoTransactions::key(4, ctx.net.src, ctx.net.dst, key, idSeq), ctx.frameNumber))
+            echo->reply(EchoTransactions::key(4, ctx.net.src, ctx.net.dst, key, idSeq), ctx.frameNumber))
         c.add(hf.respTo, 0, 0, request);
 }
 
@@ -248,6 +251,7 @@ void registerIcmp(ProtocolRegistrar& r)
     hf.origTs = r.field({"icmp.originate_timestamp", "Originate Timestamp", FieldKind::Unsigned, 32});
     hf.recvTs = r.field({"icmp.receive_timestamp", "Receive Timestamp", FieldKind::Unsigned, 32});
     hf.xmitTs = r.field({"icmp.transmit_timestamp", "Transmit Timestamp", FieldKind::Unsigned, 32});
+    echoSlot = r.state([]() -> std::unique_ptr<ProtocolState> { return std::make_unique<EchoTransactions>(); });
     r.ipProtocol(1, dissectIcmpMessage);
 }
 
