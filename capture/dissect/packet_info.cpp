@@ -12,29 +12,6 @@ namespace {
 
 constexpr std::string_view kArrow = " \xe2\x86\x92 ";  // " → " as Wireshark writes it
 
-std::string_view icmpv6TypeName(std::uint64_t type)
-{
-    switch (type) {
-    case 1: return "Destination Unreachable";
-    case 2: return "Packet Too Big";
-    case 3: return "Time Exceeded";
-    case 4: return "Parameter Problem";
-    case 128: return "Echo (ping) request";
-    case 129: return "Echo (ping) reply";
-    case 130: return "Multicast Listener Query";
-    case 131: return "Multicast Listener Report";
-    case 132: return "Multicast Listener Done";
-    case 133: return "Router Solicitation";
-    case 134: return "Router Advertisement";
-    case 135: return "Neighbor Solicitation";
-    case 136: return "Neighbor Advertisement";
-    case 137: return "Redirect";
-    case 138: return "Router Renumbering";
-    case 143: return "Multicast Listener Report Message v2";
-    default: return "Unknown ICMPv6";
-    }
-}
-
 }  // namespace
 
 void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string& out) const
@@ -95,17 +72,6 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         appendDecimal(out, len >= 8 ? len - 8 : 0);
         return;
     }
-    case InfoKind::Icmpv6: {
-        const std::uint64_t type = num(field::Icmpv6Type);
-        out += icmpv6TypeName(type);
-        if (type == 128 || type == 129) {
-            out += " id=";
-            appendHex(out, num(field::Icmpv6EchoId), 4);
-            out += ", seq=";
-            appendDecimal(out, num(field::Icmpv6EchoSeq));
-        }
-        return;
-    }
     case InfoKind::Arp: {
         const std::uint64_t op = num(field::ArpOpcode);
         if (op == 1) {
@@ -137,6 +103,7 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
     case InfoKind::Eapol: out += "EAPOL"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
     case InfoKind::Icmp:
+    case InfoKind::Icmpv6:
     case InfoKind::Igmp:
     case InfoKind::Sctp:
     case InfoKind::Gre:

@@ -15,7 +15,7 @@ struct ProtocolEntry {
 
 constexpr ProtocolEntry kProtocols[] = {
     {4, dissectIpv4},    {6, dissectTcp},   {17, dissectUdp},
-    {51, dissectAh},     {58, dissectIcmpv6},
+    {51, dissectAh},
 };
 
 }  // namespace
