@@ -72,36 +72,11 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         appendDecimal(out, len >= 8 ? len - 8 : 0);
         return;
     }
-    case InfoKind::Arp: {
-        const std::uint64_t op = num(field::ArpOpcode);
-        if (op == 1) {
-            out += "Who has ";
-            value(field::ArpDstProtoIpv4);
-            out += "? Tell ";
-            value(field::ArpSrcProtoIpv4);
-        } else if (op == 2) {
-            value(field::ArpSrcProtoIpv4);
-            out += " is at ";
-            value(field::ArpSrcHwMac);
-        } else if (op == 3) {
-            out += "Who is ";
-            value(field::ArpDstHwMac);
-            out += "? Tell ";
-            value(field::ArpSrcHwMac);
-        } else if (op == 4) {
-            value(field::ArpDstHwMac);
-            out += " is at ";
-            value(field::ArpDstProtoIpv4);
-        } else {
-            out += "Unknown ARP opcode ";
-            appendDecimal(out, op);
-        }
-        return;
-    }
     case InfoKind::Ethernet: out += "Ethernet II"; return;
     case InfoKind::Llc: out += "Logical-Link Control"; return;
     case InfoKind::Eapol: out += "EAPOL"; return;
     case InfoKind::Raw: out += "Raw packet data"; return;
+    case InfoKind::Arp:
     case InfoKind::Icmp:
     case InfoKind::Icmpv6:
     case InfoKind::Igmp:

@@ -19,7 +19,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eapol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ip_protocol.cpp

@@ -14,7 +14,7 @@ struct EtherTypeEntry {
 };
 
 constexpr EtherTypeEntry kEtherTypes[] = {
-    {0x0800, dissectIpv4},  {0x86dd, dissectIpv6}, {0x0806, dissectArp},  {0x8035, dissectArp},
+    {0x0800, dissectIpv4},  {0x86dd, dissectIpv6},
     {0x8100, dissectVlan},  {0x88a8, dissectVlan}, {0x9100, dissectVlan}, {0x8847, dissectMpls},
     {0x8848, dissectMpls},  {0x888e, dissectEapol},
 };
