@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // ARP (RFC 826) and RARP (RFC 903): same packet, opcodes 3/4 for reverse requests. Info as
-// packet-arp.c words it: gratuitous ARP, RFC 5227 probes and announcements, and the
-// duplicate use of an IPv4 address by a second MAC address, which needs the bindings seen
-// in earlier frames.
+// packet-arp.c words it: gratuitous ARP, RFC 5227 probes and announcements. The duplicate
+// use of an IPv4 address by a second MAC address (arp.duplicate-address-frame) needs the
+// bindings seen in earlier frames; tshark 4.0 reports it in the tree, not in Info.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
 
@@ -141,14 +141,6 @@ void writeInfo(const LayerView& l, std::string& out)
         out += "Unknown ARP opcode ";
         appendHex(out, op, 4);
         break;
-    }
-    // The duplicate field sits on the address that was used twice.
-    if (const FieldRecord* dup = l.field(hf.duplicateFrame)) {
-        out += " (duplicate use of ";
-        const FieldRecord* sender = l.field(field::ArpSrcProtoIpv4);
-        const FieldRecord* ip = sender && sender->offset == dup->offset ? sender : l.field(field::ArpDstProtoIpv4);
-        if (ip) l.dissection().appendValue(*ip, out);
-        out += " detected!)";
     }
 }
 

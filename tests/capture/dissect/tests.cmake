@@ -53,3 +53,6 @@ if(NOT CMAKE_CROSSCOMPILING)
   target_compile_definitions(test_dissect_columns_reference PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
   set_tests_properties(test_dissect_columns_reference PROPERTIES TIMEOUT 900)
 endif()
+
+# Network-layer and routing protocols against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_network.cpp)
