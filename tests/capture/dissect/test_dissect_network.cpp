@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The network-layer and routing protocols (IPv4/IPv6 Info, ICMP, ICMPv6, ARP, IGMP, ESP,
-// OSPF, PIM, VRRP, EIGRP, SCTP, GRE/ERSPAN, HSRP, BFD, ISAKMP, Babel, STP, LLDP, CDP):
+// OSPF, PIM, VRRP, EIGRP, SCTP, GRE/ERSPAN, HSRP, BFD, ISAKMP, STP, LLDP, CDP):
 // hand-built frames dissected in order by one Dissector (request/response links and
 // relative sequence numbers span frames), each row's Protocol, Info and fields as tshark
 // 4.0.17 printed them for the same bytes (written to a pcap and read with
@@ -176,10 +176,6 @@ constexpr NetworkFrame kFrames[] = {
      "66778899aabb0011223344550800450000381234400040119c59c6120001c612000201f401f4002400000102030405060708000000000000000021202208000000000000001c",
      "ISAKMP", "IKE_SA_INIT MID=00 Initiator Request",
      "isakmp.exchangetype=34;ip.proto=17"},
-    {"babel",
-     "66778899aabb0011223344550800450000321234400040119c5fc6120001c61200021a281a28001e00002a020012040600000001019001000506000001000190",
-     "Babel", "Babel hello padn ihu",
-     "babel.message.type=4,1,5;ip.proto=17"},
     {"stp",
      "0180c2000000001122334455002642420300000000008000001969dfdc01000000008000001969dfdc0180150000140002000f000000000000000000",
      "STP", "Conf. Root = 32768/0/00:19:69:df:dc:01  Cost = 0  Port = 0x8015",
