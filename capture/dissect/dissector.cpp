@@ -3,6 +3,7 @@
 
 #include "core/link_type.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/wan_links.h"
 
 namespace rcvmon {
 
@@ -30,6 +31,10 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
     case link_type::Null: dissectNullLoopback(ctx, p, false); break;
     case link_type::Loop: dissectNullLoopback(ctx, p, true); break;
+    case link_type::Ppp:
+    case link_type::PppSerial: dissectPppLink(ctx, p); break;
+    case link_type::CiscoHdlc: dissectCiscoHdlc(ctx, p); break;
+    case link_type::FrameRelay: dissectFrameRelay(ctx, p); break;
     default:
         // Unknown link type: the frame is kept and shown as raw data.
         ctx.setProtocol("Data");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Cisco MetaData (EtherType 0x8909): a TrustSec Security Group Tag inserted before the
-// EtherType of the frame it tags, as packet-cisco-metadata.c reads it.
-#include "dissect/protocols/context.h"
+// EtherType of the frame it tags, as packet-cisco-metadata.c reads it; behind GRE the
+// EtherType comes first.
+#include "dissect/protocols/cisco_metadata.h"
 
 namespace rcvmon {
 namespace {
@@ -10,14 +11,15 @@ struct CmdFields {
     FieldId version, length, options, sgt, type;
 } hf;
 
-bool dissectCiscoMetadata(DissectContext& ctx, const Payload& p)
+bool dissectCmd(DissectContext& ctx, const Payload& p, bool typeFirst)
 {
     LayerCursor c(ctx, "CMD", "cmd", p.data, p.at, p.reported);
+    std::uint16_t type = typeFirst ? c.u16(hf.type) : 0;
     c.u8(hf.version);
     c.u8(hf.length);
     c.u16(hf.options);
     c.u16(hf.sgt);
-    const std::uint16_t type = c.u16(hf.type);
+    if (!typeFirst) type = c.u16(hf.type);
     if (!c.ok()) return true;
     c.setLength(c.pos());
     const Payload next = payloadAfter(c, c.reportedRemaining());
@@ -25,7 +27,17 @@ bool dissectCiscoMetadata(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+bool dissectCiscoMetadata(DissectContext& ctx, const Payload& p)
+{
+    return dissectCmd(ctx, p, false);
+}
+
 }  // namespace
+
+void dissectCiscoMetadataInGre(DissectContext& ctx, const Payload& p)
+{
+    dissectCmd(ctx, p, true);
+}
 
 void registerCiscoMetadata(ProtocolRegistrar& r)
 {

@@ -3,6 +3,7 @@
 // RFC 2637). The protocol type is an EtherType; 0x6558 carries whole Ethernet frames and
 // 0x88be / 0x22eb ERSPAN mirror sessions.
 #include "dissect/field_format.h"
+#include "dissect/protocols/cisco_metadata.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/erspan.h"
 #include "dissect/protocols/value_names.h"
@@ -69,6 +70,8 @@ bool dissectGreHeader(DissectContext& ctx, const Payload& p)
     const Payload next = payloadAfter(c, c.reportedRemaining());
     if (proto == 0x6558) {
         dissectEthernet(ctx, next);
+    } else if (proto == 0x8909) {
+        dissectCiscoMetadataInGre(ctx, next);
     } else if (proto == 0x88be || proto == 0x22eb) {
         dissectErspan(ctx, next, proto, (flags & 0x1000) != 0);
     } else if (!dissectEtherType(ctx, proto, next)) {
