@@ -45,6 +45,22 @@ bool dissectPim(DissectContext& ctx, const Payload& p)
     ctx.setInfo(writeInfo, c.layer());
     c.skip(1);
     c.u16(hf.checksum);
+    // A Register (RFC 7761 §4.9.3) carries the multicast data packet it registers, which
+    // packet-pim.c dissects without letting it touch the columns.
+    if ((typever >> 4) == 2 && (typever & 0xf) == 1 && c.skip(4) && c.remaining() > 0) {
+        const Payload inner = payloadAfter(c, c.reportedRemaining());
+        const bool writable = ctx.columnsWritable;
+        ctx.columnsWritable = false;
+        const unsigned version = inner.data[0] >> 4;
+        if (version == 4) {
+            dissectIpv4(ctx, inner);
+        } else if (version == 6) {
+            dissectIpv6(ctx, inner);
+        } else {
+            dissectData(ctx, inner);
+        }
+        ctx.columnsWritable = writable;
+    }
     return true;
 }
 
