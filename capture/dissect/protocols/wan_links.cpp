@@ -7,19 +7,45 @@
 
 #include "dissect/field_format.h"
 #include "dissect/protocols/stp.h"
+#include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
 namespace {
 
 struct WanFields {
-    FieldId slarpPtype, slarpMysequence, slarpYoursequence, pppAddress, pppControl, pppProtocol, chdlcAddress, chdlcControl, chdlcProtocol, frDlci, frCr, frEa,
+    FieldId pppCode, slarpPtype, slarpMysequence, slarpYoursequence, pppAddress, pppControl, pppProtocol, chdlcAddress, chdlcControl, chdlcProtocol, frDlci, frCr, frEa,
         frFecn, frBecn, frDe, frControl, frNlpid;
 } hf;
 
-// PPP's network-layer protocols this dissector hands on; false for the rest.
+constexpr ValueName kCpCodes[] = {
+    {1, "Configuration Request"}, {2, "Configuration Ack"}, {3, "Configuration Nak"},
+    {4, "Configuration Reject"}, {5, "Termination Request"}, {6, "Termination Ack"}, {7, "Code Reject"},
+    {8, "Protocol Reject"}, {9, "Echo Request"}, {10, "Echo Reply"}, {11, "Discard Request"},
+    {12, "Identification"}, {13, "Time Remaining"},
+};
+
+void writeControlInfo(const LayerView& l, std::string& out)
+{
+    if (const FieldRecord* f = l.field(hf.pppCode)) out += valueName(kCpCodes, f->number, "Unknown");
+}
+
+// PPP's control protocols (RFC 1661 §5, RFC 1332, RFC 5072): code, identifier, length.
+void dissectControlProtocol(DissectContext& ctx, const Payload& p, std::string_view name, std::string_view filter)
+{
+    LayerCursor c(ctx, name, filter, p.data, p.at, p.reported);
+    ctx.setProtocol(name);
+    c.u8(hf.pppCode);
+    if (!c.ok()) return;
+    ctx.setInfo(writeControlInfo, c.layer());
+}
+
+// PPP's network-layer and control protocols this dissector hands on; false for the rest.
 bool dissectPppPayload(DissectContext& ctx, std::uint16_t protocol, const Payload& p)
 {
     switch (protocol) {
+    case 0xc021: dissectControlProtocol(ctx, p, "PPP LCP", "lcp"); return true;
+    case 0x8021: dissectControlProtocol(ctx, p, "PPP IPCP", "ipcp"); return true;
+    case 0x8057: dissectControlProtocol(ctx, p, "PPP IPV6CP", "ipv6cp"); return true;
     case 0x0021: dissectIpv4(ctx, p); return true;
     case 0x0057: dissectIpv6(ctx, p); return true;
     case 0x0281:
@@ -143,6 +169,10 @@ void registerWanLinks(ProtocolRegistrar& r)
     hf.pppAddress = r.field({"ppp.address", "Address", FieldKind::Hex, 8});
     hf.pppControl = r.field({"ppp.control", "Control", FieldKind::Hex, 8});
     hf.pppProtocol = r.field({"ppp.protocol", "Protocol", FieldKind::Hex, 16});
+    hf.pppCode = r.field({"ppp.code", "Code", FieldKind::Unsigned, 8, kCpCodes});
+    r.protocol("lcp");
+    r.protocol("ipcp");
+    r.protocol("ipv6cp");
     r.protocol("chdlc");
     hf.chdlcAddress = r.field({"chdlc.address", "Address", FieldKind::Hex, 8});
     hf.chdlcControl = r.field({"chdlc.control", "Control", FieldKind::Hex, 8});
