@@ -3,13 +3,16 @@
 // it: per address pair, keyed on identifier, sequence number and the checksum the reply must
 // carry. In one pass (as tshark prints) a reply names its request; a request names nothing,
 // since its reply is not seen yet. A frame dissected again gets the answer it got first.
+// Memory is bounded and allocated once: a small hash table of waiting requests (the oldest
+// in a full bucket gives way) and a ring of answered replies in frame order.
 #pragma once
 
 #include "dissect/protocol_registry.h"
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace rcvmon {
 
@@ -34,18 +37,21 @@ public:
     std::uint64_t reply(const Key& key, std::uint64_t frame);
     void clear() override;
 
-    // A bound on remembered requests: past it the oldest state is dropped.
-    static constexpr std::size_t kMaxEntries = 1u << 16;
+    static constexpr std::size_t kBuckets = 1024, kWays = 4;  // waiting requests
+    static constexpr std::size_t kAnswered = 4096;            // replies remembered for a second look
 
 private:
-    struct KeyHash {
-        std::size_t operator()(const Key& k) const;
+    struct Slot {
+        Key key;
+        std::uint64_t request = 0;  // 0: empty
+        std::uint64_t response = 0;
     };
-    struct Entry {
-        std::uint64_t request = 0, response = 0;
-    };
-    std::unordered_map<Key, Entry, KeyHash> m_pending;
-    std::unordered_map<std::uint64_t, std::uint64_t> m_answered;  // reply frame → request frame
+    Slot* find(const Key& key);
+    static std::size_t bucketOf(const Key& key);
+
+    std::vector<Slot> m_slots;                                     // kBuckets * kWays, made on first use
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> m_answered;  // (reply, request), a ring in frame order
+    std::size_t m_answeredStart = 0;
     std::uint64_t m_lastFrame = 0;
 };
 
