@@ -15,7 +15,7 @@ namespace {
 std::uint16_t echoSlot = 0xffff;  // EchoTransactions
 
 struct Icmpv6Fields {
-    FieldId respTo, mtu, pointer, nsTarget, naFlag, naR, naS, naO, naTarget, rdTarget, optType, optLength,
+    FieldId respTo, teredoNonce, mtu, pointer, nsTarget, naFlag, naR, naS, naO, naTarget, rdTarget, optType, optLength,
         srcLinkaddr, targetLinkaddr, prefixLen, prefix, optMtu, mldMrd, mldMaddr, mldrRecords, marType, marAux,
         marSources, marMaddr, marSource, raHop, raFlag, raLifetime, raReachable, raRetrans;
 } hf;
@@ -108,7 +108,10 @@ void writeInfo(const LayerView& l, std::string& out)
     const Dissection& d = l.dissection();
     const std::uint64_t type = l.number(field::Icmpv6Type), code = l.number(field::Icmpv6Code);
     const std::string_view name = valueName(kTypes, type);
-    if (name.empty()) {
+    const bool teredoTest = type == 128 && l.has(hf.teredoNonce);
+    if (teredoTest) {
+        out += "Direct IPv6 Connectivity Test";  // replaces the type and code text
+    } else if (name.empty()) {
         out += "Unknown (";
         appendDecimal(out, type);
         out += ')';
@@ -117,7 +120,7 @@ void writeInfo(const LayerView& l, std::string& out)
     }
     std::string_view unknown;
     const std::span<const ValueName> codes = codeNames(type, unknown);
-    if (!unknown.empty()) {
+    if (!unknown.empty() && !teredoTest) {
         out += " (";
         const std::string_view codeName = valueName(codes, code);
         if (!codeName.empty()) {
@@ -258,7 +261,11 @@ bool dissectIcmpv6Message(DissectContext& ctx, const Payload& p)
         if (type == 128 && ctx.udpDstPort == 3544) ctx.setProtocol("Teredo");
         const std::uint16_t ident = c.u16(field::Icmpv6EchoId);
         const std::uint16_t seq = c.u16(field::Icmpv6EchoSeq);
-        if (c.ok() && !(type == 128 && ctx.udpDstPort == 3544)) trackEcho(ctx, c, type, checksum, ident, seq);
+        if (type == 128 && ctx.udpDstPort == 3544) {
+            c.bytes(4, hf.teredoNonce);
+        } else if (c.ok()) {
+            trackEcho(ctx, c, type, checksum, ident, seq);
+        }
         return true;
     }
     case 130:
@@ -334,6 +341,7 @@ void registerIcmpv6(ProtocolRegistrar& r)
 {
     r.protocol("icmpv6");
     hf.respTo = r.field({"icmpv6.resp_to", "Response To", FieldKind::Unsigned, 32});
+    hf.teredoNonce = r.field({"icmpv6.nonce", "Nonce", FieldKind::Bytes});
     hf.mtu = r.field({"icmpv6.mtu", "MTU", FieldKind::Unsigned, 32});
     hf.pointer = r.field({"icmpv6.pointer", "Pointer", FieldKind::Unsigned, 32});
     hf.nsTarget = r.field({"icmpv6.nd.ns.target_address", "Target Address", FieldKind::Ipv6});
