@@ -14,6 +14,8 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
     ctx.states = m_states;
+    ctx.udp = &m_udp;
+    ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
     ctx.frameNumber = frameNumber;
     // Never trust capturedLength beyond the bytes actually handed over.
@@ -49,6 +51,7 @@ void Dissector::reset()
     m_reassembler.clear();
     m_tcp.clear();
     for (const auto& state : m_states) state->clear();
+    m_udp.clear();
 }
 
 }  // namespace rcvmon

@@ -5,7 +5,9 @@
 #include "dissect/dissection.h"
 #include "dissect/protocol_registry.h"
 #include "dissect/ip_reassembly.h"
+#include "dissect/protocol_registry.h"
 #include "dissect/tcp_conversations.h"
+#include "dissect/udp_conversations.h"
 
 #include <cstdint>
 #include <memory>
@@ -24,8 +26,10 @@ class Dissector {
 public:
     using Options = DissectorOptions;
 
-    Dissector() = default;
-    explicit Dissector(Options options) : m_options(options) {}
+    // Building the protocol tables here gives every registered field its id before the first
+    // frame (a protocol's file-local ids are zero until its registration has run).
+    Dissector() { protocolTables(); }
+    explicit Dissector(Options options) : m_options(options) { protocolTables(); }
 
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
     void reset();
@@ -36,6 +40,7 @@ private:
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'
+    UdpConversations m_udp;
 };
 
 }  // namespace rcvmon

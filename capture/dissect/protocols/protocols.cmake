@@ -2,6 +2,8 @@
 # One line per protocol: its registration name (the file defines registerName) and its files.
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
+rcvmon_protocol(Tcp tcp.cpp tcp_options.cpp)
+rcvmon_protocol(Udp udp.cpp)
 rcvmon_protocol(Ipv6 ipv6.cpp)
 rcvmon_protocol(Icmp icmp.cpp)
 rcvmon_protocol(Gre gre.cpp)
