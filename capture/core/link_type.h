@@ -9,6 +9,10 @@ namespace rcvmon {
 namespace link_type {
 inline constexpr std::uint32_t Null = 0;        // BSD loopback, host-order AF
 inline constexpr std::uint32_t Ethernet = 1;
+inline constexpr std::uint32_t Ppp = 9;
+inline constexpr std::uint32_t PppSerial = 50;    // PPP in HDLC-like framing
+inline constexpr std::uint32_t CiscoHdlc = 104;
+inline constexpr std::uint32_t FrameRelay = 107;
 inline constexpr std::uint32_t RawLegacy12 = 12;  // DLT_RAW on some BSDs
 inline constexpr std::uint32_t RawLegacy14 = 14;  // DLT_RAW on others
 inline constexpr std::uint32_t Raw = 101;       // bare IPv4/IPv6 (what SIO_RCVALL delivers)

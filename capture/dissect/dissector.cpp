@@ -3,6 +3,7 @@
 
 #include "core/link_type.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/wan_links.h"
 
 namespace rcvmon {
 
@@ -13,6 +14,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
     ctx.quic = &m_quic;
+    ctx.states = m_states;
     ctx.udp = &m_udp;
     ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
@@ -32,6 +34,10 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
     case link_type::Null: dissectNullLoopback(ctx, p, false); break;
     case link_type::Loop: dissectNullLoopback(ctx, p, true); break;
+    case link_type::Ppp:
+    case link_type::PppSerial: dissectPppLink(ctx, p); break;
+    case link_type::CiscoHdlc: dissectCiscoHdlc(ctx, p); break;
+    case link_type::FrameRelay: dissectFrameRelay(ctx, p); break;
     default:
         // Unknown link type: the frame is kept and shown as raw data.
         ctx.setProtocol("Data");
@@ -46,6 +52,7 @@ void Dissector::reset()
     m_reassembler.clear();
     m_tcp.clear();
     m_quic.clear();
+    for (const auto& state : m_states) state->clear();
     m_udp.clear();
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/frame.h"
 #include "dissect/dissection.h"
+#include "dissect/protocol_registry.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/protocol_registry.h"
 #include "dissect/protocols/quic/quic_connections.h"
@@ -10,6 +11,8 @@
 #include "dissect/udp_conversations.h"
 
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace rcvmon {
 
@@ -37,6 +40,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
+    std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'
     UdpConversations m_udp;
     QuicConnections m_quic;
 };

@@ -89,4 +89,17 @@ void ProtocolRegistrar::tcpHeuristic(SubDissector d) { add(m_tables.tcpHeuristic
 void ProtocolRegistrar::ipProtocol(std::uint8_t protocol, SubDissector d) { add(m_tables.ipProtocols, protocol, d); }
 void ProtocolRegistrar::etherType(std::uint16_t type, SubDissector d) { add(m_tables.etherTypes, type, d); }
 
+std::uint16_t ProtocolRegistrar::state(StateFactory factory)
+{
+    m_tables.states.push_back(factory);
+    return static_cast<std::uint16_t>(m_tables.states.size() - 1);
+}
+
+std::vector<std::unique_ptr<ProtocolState>> createProtocolStates()
+{
+    std::vector<std::unique_ptr<ProtocolState>> states;
+    for (const StateFactory factory : protocolTables().states) states.push_back(factory());
+    return states;
+}
+
 }  // namespace rcvmon

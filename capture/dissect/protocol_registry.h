@@ -10,6 +10,7 @@
 #include "dissect/field_registry.h"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,16 @@ struct Payload;
 // A dissector a table hands a payload to. False: the payload is not this protocol's and
 // the next candidate is tried (Wireshark's dissectors that return 0).
 using SubDissector = bool (*)(DissectContext& ctx, const Payload& payload);
+
+// State a protocol keeps across frames (request/response matching, sequence number bases),
+// as Wireshark's conversation data: one instance per Dissector, made by the protocol's
+// factory, forgotten by Dissector::reset(). Frames arrive in file order.
+class ProtocolState {
+public:
+    virtual ~ProtocolState() = default;
+    virtual void clear() = 0;
+};
+using StateFactory = std::unique_ptr<ProtocolState> (*)();
 
 // A field as a protocol declares it. `bits` is Wireshark's integer width (FT_UINT8 is 8…):
 // it bounds filter values and sets a hex field's digits.
@@ -46,6 +57,7 @@ struct ProtocolTables {
     std::vector<std::string_view> protocolNames; // filter names of the registered protocols
     std::vector<DispatchEntry> udpPorts, tcpPorts, ipProtocols, etherTypes;  // sorted by key
     std::vector<DispatchEntry> udpHeuristics, tcpHeuristics;                 // in registration order
+    std::vector<StateFactory> states;            // indexed by the slot state() returned
 
     // The entries registered for one key, in registration order.
     static std::span<const DispatchEntry> find(const std::vector<DispatchEntry>& table, std::uint32_t key);
@@ -53,6 +65,9 @@ struct ProtocolTables {
 
 // Built on first use (thread-safe); the Dissector asks for it when it is constructed.
 const ProtocolTables& protocolTables();
+
+// One instance of every registered protocol state, for a new Dissector.
+std::vector<std::unique_ptr<ProtocolState>> createProtocolStates();
 
 class ProtocolRegistrar {
 public:
@@ -68,6 +83,8 @@ public:
     void tcpHeuristic(SubDissector dissector);
     void ipProtocol(std::uint8_t protocol, SubDissector dissector);
     void etherType(std::uint16_t type, SubDissector dissector);
+    // Reserves a cross-frame state; the slot finds it again in DissectContext::state<T>().
+    std::uint16_t state(StateFactory factory);
 
 private:
     void add(std::vector<DispatchEntry>& table, std::uint32_t key, SubDissector dissector);

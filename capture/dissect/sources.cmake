@@ -5,6 +5,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/detail_tree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dissection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dissector.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/echo_transactions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/flow_table.cpp
@@ -17,21 +18,15 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/udp_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eapol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/gre.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/icmp.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/icmpv6.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/igmp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ip_protocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv4.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv6.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ldap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/linux_sll.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/llc.cpp
@@ -40,7 +35,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/nbdgm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/null_loopback.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/raw_ip.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/sctp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/smb_mailslot.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tcp_pdu.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/vlan.cpp)

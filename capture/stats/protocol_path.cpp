@@ -36,7 +36,7 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
         const bool unfinishedFragment = last && fields[i].fragment && !inIcmp;
         if (name == "frame") continue;
         if (name.starts_with("ipv6.")) {
-            if (unfinishedFragment && name == "ipv6.fragment") push("data");
+            if (unfinishedFragment && name == "ipv6.fraghdr") push("data");
             continue;
         }
         if (inIcmp && nestedInIcmp(name)) continue;

@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
 
 namespace rcvmon {
@@ -34,6 +36,7 @@ struct DissectContext {
     Dissection& out;
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
+    std::span<const std::unique_ptr<ProtocolState>> states;  // registered cross-frame state, by slot
     UdpConversations* udp = nullptr;
     QuicConnections* quic = nullptr;
     // Set by TCP for the application dissectors of its payload.
@@ -52,6 +55,13 @@ struct DissectContext {
     NetEndpoints net;
 
     static constexpr int kMaxDepth = 24;
+    // The state a protocol registered (ProtocolRegistrar::state); null when the dissection
+    // runs without a Dissector's state.
+    template <typename T>
+    T* state(std::uint16_t slot) const
+    {
+        return slot < states.size() ? static_cast<T*>(states[slot].get()) : nullptr;
+    }
     void setProtocol(std::string_view name) { if (columnsWritable) out.setProtocol(name); }
     void setInfo(InfoKind kind, std::uint16_t layer) { if (columnsWritable) out.setInfo(kind, layer); }
     void setInfo(InfoWriter writer, std::uint16_t layer) { if (columnsWritable) out.setInfo(writer, layer); }

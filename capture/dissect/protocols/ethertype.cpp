@@ -14,7 +14,7 @@ struct EtherTypeEntry {
 };
 
 constexpr EtherTypeEntry kEtherTypes[] = {
-    {0x0800, dissectIpv4},  {0x86dd, dissectIpv6}, {0x0806, dissectArp},  {0x8035, dissectArp},
+    {0x0800, dissectIpv4},  {0x86dd, dissectIpv6},
     {0x8100, dissectVlan},  {0x88a8, dissectVlan}, {0x9100, dissectVlan}, {0x8847, dissectMpls},
     {0x8848, dissectMpls},  {0x888e, dissectEapol},
 };
@@ -24,6 +24,8 @@ constexpr EtherTypeEntry kEtherTypes[] = {
 bool dissectEtherType(DissectContext& ctx, std::uint16_t etherType, const Payload& p)
 {
     if (++ctx.depth > DissectContext::kMaxDepth) return false;
+    for (const DispatchEntry& e : ProtocolTables::find(protocolTables().etherTypes, etherType))
+        if (e.dissector(ctx, p)) return true;
     for (const EtherTypeEntry& e : kEtherTypes) {
         if (e.type == etherType) {
             e.parser(ctx, p);

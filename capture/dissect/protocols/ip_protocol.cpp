@@ -14,8 +14,8 @@ struct ProtocolEntry {
 };
 
 constexpr ProtocolEntry kProtocols[] = {
-    {1, dissectIcmp}, {2, dissectIgmp},  {4, dissectIpv4},    {6, dissectTcp},   {17, dissectUdp},
-    {41, dissectIpv6}, {47, dissectGre}, {51, dissectAh},     {58, dissectIcmpv6}, {132, dissectSctp},
+    {4, dissectIpv4},    {6, dissectTcp},   {17, dissectUdp},
+    {51, dissectAh},
 };
 
 }  // namespace
@@ -24,6 +24,8 @@ bool dissectIpProtocol(DissectContext& ctx, std::uint8_t protocol, const Payload
 {
     if (protocol == 59) return true;  // IPv6 "No Next Header": nothing follows by definition
     if (++ctx.depth > DissectContext::kMaxDepth) return false;
+    for (const DispatchEntry& e : ProtocolTables::find(protocolTables().ipProtocols, protocol))
+        if (e.dissector(ctx, p)) return true;
     for (const ProtocolEntry& e : kProtocols) {
         if (e.protocol == protocol) {
             e.parser(ctx, p);

@@ -1,12 +1,66 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // IPv4 (RFC 791): header and options, fragments (reassembled when enabled), then the
 // IP protocol dispatch. The total length cuts link-layer padding off the payload.
+#include "dissect/field_format.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/ip_proto_names.h"
 
 #include <algorithm>
 
 namespace rcvmon {
+namespace {
+
+void appendProtocol(const LayerView& l, std::string& out)
+{
+    const std::uint64_t proto = l.number(field::IpProto);
+    out += ipProtocolName(static_cast<unsigned>(proto));
+    out += ' ';
+    appendDecimal(out, proto);
+}
+
+// A fragment that is not (yet) reassembled: packet-ip.c's text, the offset in bytes.
+void writeFragmentInfo(const LayerView& l, std::string& out)
+{
+    out += "Fragmented IP protocol (proto=";
+    appendProtocol(l, out);
+    out += ", off=";
+    appendDecimal(out, l.number(field::IpFragOffset) * 8);
+    out += ", ID=";
+    static constexpr char kDigits[] = "0123456789abcdef";
+    const std::uint64_t id = l.number(field::IpId);
+    for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(id >> shift) & 0xf];
+    out += ')';
+}
+
+// A payload no dissector takes.
+void writeUnknownInfo(const LayerView& l, std::string& out)
+{
+    const std::uint64_t proto = l.number(field::IpProto);
+    out += ipProtocolName(static_cast<unsigned>(proto));
+    out += " (";
+    appendDecimal(out, proto);
+    out += ')';
+}
+
+// packet-ip.c clears the column; a header with no payload leaves it empty.
+void writeNoInfo(const LayerView&, std::string&) {}
+
+void writeBogusVersionInfo(const LayerView& l, std::string& out)
+{
+    out += "Bogus IPv4 version (";
+    appendDecimal(out, l.number(field::IpVersion));
+    out += ", must be 4)";
+}
+
+void writeBogusLengthInfo(const LayerView& l, std::string& out)
+{
+    out += "Bogus IP header length (";
+    appendDecimal(out, l.number(field::IpHdrLen));
+    out += ", must be at least 20)";
+}
+
+}  // namespace
 
 void dissectIpv4(DissectContext& ctx, const Payload& p)
 {
@@ -18,13 +72,14 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
         return;
     }
     ctx.setProtocol("IPv4");
-    ctx.setInfo(InfoKind::Ipv4, c.layer());
+    ctx.setInfo(writeNoInfo, c.layer());
     const std::uint8_t vh = c.u8();
     if (!c.ok()) return;
     c.add(field::IpVersion, 0, 1, vh >> 4);
     const std::size_t hlen = std::size_t{vh & 0x0fu} * 4;
     c.add(field::IpHdrLen, 0, 1, hlen);
     if ((vh >> 4) != 4 || hlen < 20) {
+        ctx.setInfo((vh >> 4) != 4 ? writeBogusVersionInfo : writeBogusLengthInfo, c.layer());
         c.malformed();
         return;
     }
@@ -76,16 +131,16 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
 
     const bool fragment = more || fragOffset != 0;
     if (fragment) {
-        ctx.setInfo(InfoKind::Ipv4Fragment, c.layer());
-        if (ctx.reassembler && !ctx.inReassembled) {
+        ctx.setInfo(writeFragmentInfo, c.layer());
+        // Only captured bytes can be reassembled; a cut fragment would leave a hole. Such a
+        // fragment is shown as if reassembly were off: the first one's payload is dissected.
+        if (ctx.reassembler && !ctx.inReassembled && next.data.size() == declared) {
             IpReassembler::Key key;
             key.family = 4;
             key.protocol = proto;
             key.id = id;
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
-            // Only captured bytes can be reassembled; a cut fragment would leave a hole.
-            if (next.data.size() != declared) return;
             auto whole = ctx.reassembler->add(key, fragOffset, more, next.data);
             if (!whole) return;
             ctx.inReassembled = true;
@@ -96,7 +151,10 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
             ctx.inFragment = true;  // the first one does, with a cut payload
         }
     }
-    if (!dissectIpProtocol(ctx, proto, next)) dissectData(ctx, next);
+    if (!dissectIpProtocol(ctx, proto, next)) {
+        if (next.reported != 0) ctx.setInfo(writeUnknownInfo, c.layer());
+        dissectData(ctx, next);
+    }
 }
 
 }  // namespace rcvmon

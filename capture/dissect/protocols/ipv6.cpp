@@ -2,23 +2,98 @@
 // IPv6 (RFC 8200): fixed header, then the extension header chain — hop-by-hop options,
 // routing, fragment, destination options (RFC 8200 §4) and AH (RFC 4302) — then the
 // upper-layer dispatch. Fragments are reassembled when enabled.
+#include "dissect/field_format.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/ip_proto_names.h"
 
 #include <algorithm>
 
 namespace rcvmon {
 namespace {
 
-constexpr std::uint8_t kHopByHop = 0, kRouting = 43, kFragment = 44, kAh = 51, kDestOptions = 60;
+constexpr std::uint8_t kHopByHop = 0, kRouting = 43, kFragment = 44, kAh = 51, kNoNext = 59, kDestOptions = 60;
+
+struct Ipv6Fields {
+    FieldId hopoptsNxt, routingNxt, fraghdrNxt, dstoptsNxt;
+} hf;
+
+// The Next Header of the header that ends the chain: the fixed header's or an extension's.
+std::uint64_t lastNextHeader(const LayerView& l)
+{
+    for (const FieldId id : {FieldId{field::Ipv6Nxt}, hf.hopoptsNxt, hf.routingNxt, hf.fraghdrNxt, hf.dstoptsNxt})
+        if (const FieldRecord* f = l.field(id)) return f->number;
+    return 0;
+}
+
+void writeUnknownInfo(const LayerView& l, std::string& out)
+{
+    const std::uint64_t nxt = lastNextHeader(l);
+    out += "Unknown IP Protocol: ";
+    out += ipProtocolName(static_cast<unsigned>(nxt));
+    out += " (";
+    appendDecimal(out, nxt);
+    out += ')';
+}
+
+// packet-ipv6.c clears the column; a header with no payload leaves it empty.
+void writeNoInfo(const LayerView&, std::string&) {}
+
+void writeNoNextInfo(const LayerView&, std::string& out) { out += "IPv6 no next header"; }
+
+// A fragment not (yet) reassembled, as packet-ipv6.c words it; the offset in bytes.
+void writeFragmentInfo(const LayerView& l, std::string& out)
+{
+    out += "IPv6 fragment (off=";
+    appendDecimal(out, l.number(field::Ipv6FragmentOffset) * 8);
+    out += " more=";
+    out += l.number(field::Ipv6FragmentMore) ? 'y' : 'n';
+    out += " ident=";
+    appendHex(out, l.number(field::Ipv6FragmentId), 8);
+    out += " nxt=";
+    appendDecimal(out, l.number(hf.fraghdrNxt));
+    out += ')';
+}
+
+// IPv6 inside IPv4 or IPv6 (protocol 41). Wireshark's IPv6 dissector refuses a header of
+// another version there: its tree item stays, it leaves frame.protocols, and the outer
+// layer shows the payload as an unknown protocol.
+bool dissectTunnelledIpv6(DissectContext& ctx, const Payload& p)
+{
+    if (!p.data.empty() && (p.data[0] >> 4) != 6) {
+        LayerCursor c(ctx, "IPv6", "ipv6", p.data, p.at, p.reported);
+        const std::uint8_t version = c.u8();
+        c.add(field::IpVersion, 0, 1, version >> 4);
+        c.add(field::Ipv6Version, 0, 1, version >> 4);
+        c.unlisted();
+        c.malformed();
+        return false;
+    }
+    dissectIpv6(ctx, p);
+    return true;
+}
 
 }  // namespace
+
+void registerIpv6(ProtocolRegistrar& r)
+{
+    r.protocol("ipv6");
+    r.ipProtocol(41, dissectTunnelledIpv6);
+    r.protocol("ipv6.hopopts");
+    hf.hopoptsNxt = r.field({"ipv6.hopopts.nxt", "Next Header", FieldKind::Unsigned, 8});
+    r.protocol("ipv6.routing");
+    hf.routingNxt = r.field({"ipv6.routing.nxt", "Next Header", FieldKind::Unsigned, 8});
+    r.protocol("ipv6.fraghdr");
+    hf.fraghdrNxt = r.field({"ipv6.fraghdr.nxt", "Next header", FieldKind::Unsigned, 8});
+    r.protocol("ipv6.dstopts");
+    hf.dstoptsNxt = r.field({"ipv6.dstopts.nxt", "Next Header", FieldKind::Unsigned, 8});
+}
 
 void dissectIpv6(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "IPv6", "ipv6", p.data, p.at, p.reported);
     ctx.setProtocol("IPv6");
-    ctx.setInfo(InfoKind::Ipv6, c.layer());
+    ctx.setInfo(writeNoInfo, c.layer());
     const std::uint32_t first = c.u32();
     if (!c.ok()) return;
     c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
@@ -47,17 +122,23 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     Payload rest = payloadAfter(c, plen);
 
     bool fragment = false, more = false;
+    std::uint16_t last = c.layer();  // the header whose Next Header names the payload
     std::uint32_t fragOffset = 0, fragId = 0;
     for (int guard = 0; guard < 16; ++guard) {
         if (next != kHopByHop && next != kRouting && next != kFragment && next != kDestOptions && next != kAh) break;
         std::string_view filter = next == kHopByHop ? "ipv6.hopopts"
                                   : next == kRouting ? "ipv6.routing"
-                                  : next == kFragment ? "ipv6.fragment"
+                                  : next == kFragment ? "ipv6.fraghdr"
                                   : next == kAh ? "ah" : "ipv6.dstopts";
         LayerCursor e(ctx, next == kAh ? "AH" : "IPv6", filter, rest.data, rest.at, rest.reported);
-        const std::uint8_t nxt = e.u8();
+        const FieldId nxtField = next == kHopByHop ? hf.hopoptsNxt
+                                 : next == kRouting ? hf.routingNxt
+                                 : next == kFragment ? hf.fraghdrNxt
+                                 : next == kAh ? LayerCursor::kNone : hf.dstoptsNxt;
+        const std::uint8_t nxt = e.u8(nxtField);
         const std::uint8_t len = e.u8();
         if (!e.ok()) return;
+        last = e.layer();
         std::size_t hdrLen = next == kFragment ? 8 : next == kAh ? (std::size_t{len} + 2) * 4 : (std::size_t{len} + 1) * 8;
         if (next == kFragment) {
             const std::uint16_t offFlags = e.u16();
@@ -118,14 +199,14 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     }
 
     if (fragment) {
-        ctx.setInfo(InfoKind::Ipv6Fragment, c.layer());
-        if (ctx.reassembler && !ctx.inReassembled) {
+        ctx.setInfo(writeFragmentInfo, last);
+        // A fragment cut by the capture cannot be reassembled: shown as if reassembly were off.
+        if (ctx.reassembler && !ctx.inReassembled && rest.data.size() == rest.reported) {
             IpReassembler::Key key;
             key.family = 6;
             key.id = fragId;
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
-            if (rest.data.size() != rest.reported) return;
             auto whole = ctx.reassembler->add(key, fragOffset, more, rest.data);
             if (!whole) return;
             ctx.inReassembled = true;
@@ -136,7 +217,14 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
             ctx.inFragment = true;
         }
     }
-    if (!dissectIpProtocol(ctx, next, rest)) dissectData(ctx, rest);
+    if (next == kNoNext) {
+        ctx.setInfo(writeNoNextInfo, c.layer());
+        return;
+    }
+    if (!dissectIpProtocol(ctx, next, rest)) {
+        if (rest.reported != 0) ctx.setInfo(writeUnknownInfo, last);
+        dissectData(ctx, rest);
+    }
 }
 
 }  // namespace rcvmon

@@ -2,6 +2,7 @@
 // IEEE 802.2 LLC and the SNAP extension (RFC 1042): enough to reach EtherType payloads
 // carried in 802.3 frames, and to name XID and STP frames as Wireshark does.
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/stp.h"
 
 namespace rcvmon {
 
@@ -29,10 +30,21 @@ void dissectLlc(DissectContext& ctx, const Payload& p)
         if (!c.ok()) return;
         const Payload next = payloadAfter(c, c.reportedRemaining());
         if (oui == 0 && dissectEtherType(ctx, pid, next)) return;
+        if (oui == 0x00000c && pid == 0x2000) {  // Cisco's OUI: CDP
+            dissectCdp(ctx, next);
+            return;
+        }
+        if (oui == 0x00000c && pid == 0x010b) {  // Cisco's per-VLAN spanning tree (PVST+)
+            dissectStp(ctx, next);
+            return;
+        }
         dissectData(ctx, next);
         return;
     }
-    if (dsap == 0x42) ctx.setProtocol("STP");
+    if (dsap == 0x42 && (control & 0xef) != 0xaf) {  // bridge spanning tree, not an XID
+        dissectStp(ctx, payloadAfter(c, c.reportedRemaining()));
+        return;
+    }
     if ((control & 0xef) == 0xaf && c.remaining() > 0) {
         dissectBasicXid(ctx, payloadAfter(c, c.reportedRemaining()));
         return;

@@ -65,3 +65,6 @@ if(OPENSSL_CRYPTO_LIBRARY)
   target_link_libraries(test_dissect_tls PRIVATE OpenSSL::Crypto)
   target_compile_definitions(test_dissect_tls PRIVATE RCVMON_HAVE_OPENSSL)
 endif()
+
+# Network-layer and routing protocols against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_network.cpp)

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Wireshark's value_string lookups (val_to_str_const) for the protocol files' tables.
+#pragma once
+
+#include "dissect/field_registry.h"
+
+#include <span>
+#include <string_view>
+
+namespace rcvmon {
+
+// The name `value` has in `table`, or `fallback` when it has none.
+inline std::string_view valueName(std::span<const ValueName> table, std::uint64_t value,
+                                  std::string_view fallback = {})
+{
+    for (const ValueName& v : table)
+        if (v.value == value) return v.name;
+    return fallback;
+}
+
+}  // namespace rcvmon
