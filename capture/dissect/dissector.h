@@ -3,6 +3,7 @@
 
 #include "core/frame.h"
 #include "dissect/dissection.h"
+#include "dissect/expected_conversations.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/tcp_conversations.h"
 
@@ -32,6 +33,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
+    ExpectedConversations m_expected;
 };
 
 }  // namespace rcvmon

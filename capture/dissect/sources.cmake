@@ -11,6 +11,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocol_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quick_classify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_conversations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/expected_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp

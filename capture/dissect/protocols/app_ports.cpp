@@ -50,7 +50,6 @@ constexpr PortEntry kPorts[] = {
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
     {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
     {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
-    {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 
@@ -146,6 +145,8 @@ std::string_view udpPortProtocol(std::uint16_t srcPort, std::uint16_t dstPort)
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
                    const Payload& p)
 {
+    // A conversation's own dissector comes first, as Wireshark's try_conversation_dissector.
+    if (transport == Transport::Tcp && dissectExpectedConversation(ctx, p)) return true;
     const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
     for (const std::uint16_t port : {low, high}) {
         if (tryRegistered(ctx, transport, port, p)) return true;

@@ -14,6 +14,7 @@
 
 namespace rcvmon {
 
+class ExpectedConversations;
 class IpReassembler;
 class TcpConversations;
 struct TcpConversation;
@@ -32,6 +33,7 @@ struct DissectContext {
     Dissection& out;
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
+    ExpectedConversations* expected = nullptr;  // connections announced by another (FTP data)
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
     TcpDirectionState* tcpDirection = nullptr;
@@ -227,6 +229,8 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
 void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
+// A TCP segment on a connection another protocol announced (FTP data); false when none did.
+bool dissectExpectedConversation(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.
 enum class Transport : std::uint8_t { Udp, Tcp };
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
