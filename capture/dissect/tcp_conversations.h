@@ -32,6 +32,9 @@ struct TcpConversation {
     TcpDirectionState dir[2];
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
     bool tls13 = false;     // a ServerHello selected TLS 1.3 (RFC 8446 supported_versions)
+    // The application protocol's own state across segments (SMTP: reading DATA, bytes of BDAT left).
+    std::uint8_t appState = 0;
+    std::uint32_t appCount = 0;
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:

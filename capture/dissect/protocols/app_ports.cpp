@@ -49,7 +49,6 @@ constexpr PortEntry kPorts[] = {
     {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
     {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
-    {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 

@@ -3,3 +3,4 @@
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
 rcvmon_protocol(Ftp text/ftp.cpp)
+rcvmon_protocol(Smtp text/smtp.cpp)
