@@ -9,12 +9,18 @@
 
 namespace rcvmon {
 
+struct DissectContext;
+
 // What one direction of a TCP connection remembers between segments.
 // An application PDU that spans segments, as the segment completing it shows it.
 struct TcpPdu {
     std::string_view protocol;                 // the Protocol column
     std::string_view layerName, layerFilter;   // the application layer ("HTTP", "http")
     std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
+    // Called on the segment that completes the PDU, with its layer: records what the first
+    // segment learnt (kept in `saved`) and sets the Info column. Null: Info stays TCP's.
+    void (*complete)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu) = nullptr;
+    std::uint32_t saved[2] = {};
 };
 
 struct TcpDirectionState {
@@ -32,9 +38,9 @@ struct TcpConversation {
     TcpDirectionState dir[2];
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
     bool tls13 = false;     // a ServerHello selected TLS 1.3 (RFC 8446 supported_versions)
-    // The application protocol's own state across segments (SMTP: reading DATA, bytes of BDAT left).
-    std::uint8_t appState = 0;
-    std::uint32_t appCount = 0;
+    // The application protocol's own state across segments (SMTP: reading DATA, BDAT bytes left;
+    // SSH: versions, banners, key exchange).
+    std::uint32_t app[8] = {};
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:

@@ -4,3 +4,4 @@
 rcvmon_protocol(Dns dns.cpp)
 rcvmon_protocol(Ftp text/ftp.cpp)
 rcvmon_protocol(Smtp text/smtp.cpp)
+rcvmon_protocol(Ssh text/ssh.cpp)

@@ -22,10 +22,11 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     dir->pduRemaining = 0;
     const TcpPdu& pdu = dir->pdu;
     ctx.setProtocol(pdu.protocol);
-    ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, length, true);
+    const std::uint16_t layer = ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, length, true);
     if (!pdu.bodyFilter.empty()) ctx.out.addLayer(pdu.bodyName, pdu.bodyFilter, p.at, length, true);
     const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", p.at, length, true);
     ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
+    if (pdu.complete) pdu.complete(ctx, layer, pdu);
     return true;
 }
 

@@ -95,11 +95,11 @@ bool commandsStartChunk(std::string_view bytes, TcpConversation* conv)
             for (std::size_t i = 5; i < line.length && text::isDigit(line.text[i]); ++i)
                 n = std::min<std::uint64_t>(n * 10 + static_cast<unsigned>(line.text[i] - '0'), 0xffffffffull);
             const std::size_t here = bytes.size() - at;
-            if (conv) conv->appCount = static_cast<std::uint32_t>(n > here ? n - here : 0);
+            if (conv) conv->app[1] = static_cast<std::uint32_t>(n > here ? n - here : 0);
             return here > 0;
         }
         if (equalsCi(verb, "DATA") && line.length == 4) {
-            if (conv) conv->appState = kData;
+            if (conv) conv->app[0] = kData;
             return false;
         }
     }
@@ -112,14 +112,14 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
     ctx.setProtocol("SMTP");
     const std::uint32_t reqField = c.add(hf.req, 0, 0, 1);
     const auto dataFragment = [&] { ctx.out.setAux(reqField, static_cast<std::uint32_t>(bytes.size()) + 1); };
-    if (conv && conv->appState == kData) {
+    if (conv && conv->app[0] == kData) {
         dataFragment();
-        if (endsData(bytes, true)) conv->appState = kCommands;
+        if (endsData(bytes, true)) conv->app[0] = kCommands;
         return;
     }
-    if (conv && conv->appCount > 0) {  // BDAT chunk bytes still to come
+    if (conv && conv->app[1] > 0) {  // BDAT chunk bytes still to come
         dataFragment();
-        conv->appCount -= std::min<std::uint32_t>(conv->appCount, static_cast<std::uint32_t>(bytes.size()));
+        conv->app[1] -= std::min<std::uint32_t>(conv->app[1], static_cast<std::uint32_t>(bytes.size()));
         return;
     }
     Line line;
@@ -141,7 +141,7 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
         at = line.next;
         if (equalsCi(line.text.substr(0, cmdLen), "DATA") && line.length == 4) {
             // What follows in the same segment is already the message.
-            if (at < bytes.size() && conv && endsData(bytes.substr(at), true)) conv->appState = kCommands;
+            if (at < bytes.size() && conv && endsData(bytes.substr(at), true)) conv->app[0] = kCommands;
             break;
         }
     }
