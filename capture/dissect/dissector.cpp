@@ -13,6 +13,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
     ctx.expected = &m_expected;
+    ctx.pduPrefixes = &m_pduPrefixes;
     ctx.desegment = m_options.reassemble;
     ctx.frameNumber = frameNumber;
     // Never trust capturedLength beyond the bytes actually handed over.
@@ -44,6 +45,7 @@ void Dissector::reset()
     m_reassembler.clear();
     m_tcp.clear();
     m_expected.clear();
+    m_pduPrefixes.clear();
 }
 
 }  // namespace rcvmon

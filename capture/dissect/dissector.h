@@ -5,6 +5,7 @@
 #include "dissect/dissection.h"
 #include "dissect/expected_conversations.h"
 #include "dissect/ip_reassembly.h"
+#include "dissect/pdu_prefixes.h"
 #include "dissect/tcp_conversations.h"
 
 #include <cstdint>
@@ -34,6 +35,7 @@ private:
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     ExpectedConversations m_expected;
+    PduPrefixes m_pduPrefixes;
 };
 
 }  // namespace rcvmon

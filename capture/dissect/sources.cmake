@@ -12,6 +12,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quick_classify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/expected_conversations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pdu_prefixes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
@@ -21,7 +22,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/gre.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/http.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/icmp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/icmpv6.cpp

@@ -10,6 +10,7 @@
 namespace rcvmon {
 
 struct DissectContext;
+struct Payload;
 
 // What one direction of a TCP connection remembers between segments.
 // An application PDU that spans segments, as the segment completing it shows it.
@@ -19,7 +20,7 @@ struct TcpPdu {
     std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
     // Called on the segment that completes the PDU, with its layer: records what the first
     // segment learnt (kept in `saved`) and sets the Info column. Null: Info stays TCP's.
-    void (*complete)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu) = nullptr;
+    void (*complete)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload& segment) = nullptr;
     std::uint32_t saved[2] = {};
 };
 

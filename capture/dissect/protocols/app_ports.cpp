@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Rip, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Tls, Rip, Quic, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -41,9 +41,6 @@ constexpr PortEntry kPorts[] = {
     {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
     {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
     {514, Transport::Udp, Handler::Name, "Syslog", "syslog"},
-    {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {443, Transport::Tcp, Handler::Tls, "TLS", "tls"},
     {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
@@ -88,7 +85,6 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     switch (e.handler) {
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
     case Handler::Tls: dissectTls(ctx, p); return true;
-    case Handler::Http: dissectHttp(ctx, p); return true;
     case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;

@@ -16,6 +16,7 @@ namespace rcvmon {
 
 class ExpectedConversations;
 class IpReassembler;
+class PduPrefixes;
 class TcpConversations;
 struct TcpConversation;
 struct TcpDirectionState;
@@ -34,6 +35,7 @@ struct DissectContext {
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
     ExpectedConversations* expected = nullptr;  // connections announced by another (FTP data)
+    PduPrefixes* pduPrefixes = nullptr;         // headers of PDUs spanning TCP segments
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
     TcpDirectionState* tcpDirection = nullptr;
@@ -226,7 +228,6 @@ bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false);
-void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
 // A TCP segment on a connection another protocol announced (FTP data); false when none did.

@@ -26,7 +26,7 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     if (!pdu.bodyFilter.empty()) ctx.out.addLayer(pdu.bodyName, pdu.bodyFilter, p.at, length, true);
     const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", p.at, length, true);
     ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
-    if (pdu.complete) pdu.complete(ctx, layer, pdu);
+    if (pdu.complete) pdu.complete(ctx, layer, pdu, p);
     return true;
 }
 

@@ -223,7 +223,7 @@ void recordKexInit(ByteSpan packet, TcpConversation& conv, bool server)
 }
 
 // The segment completing a key exchange packet that an earlier one started.
-void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu)
+void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload&)
 {
     ctx.out.addField(hf.direction, layer, ctx.out.layer(layer).offset, 0, (pdu.saved[0] >> 8) & 1);
     const std::uint32_t f = ctx.out.addField(hf.messageCode, layer, ctx.out.layer(layer).offset, 0, pdu.saved[0] & 0xff);
