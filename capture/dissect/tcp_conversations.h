@@ -22,6 +22,11 @@ struct TcpPdu {
     // segment learnt (kept in `saved`) and sets the Info column. Null: Info stays TCP's.
     void (*complete)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload& segment) = nullptr;
     std::uint32_t saved[2] = {};
+    // Asked when the bytes awaited have come, with the segment and where in it they end: how
+    // many more the PDU needs (0: it is complete). HTTP's chunked bodies say their length
+    // chunk by chunk. `resumeAtStart` set: the next segment is read from its start.
+    std::size_t (*more)(DissectContext& ctx, TcpPdu& pdu, const Payload& segment, std::size_t end) = nullptr;
+    bool resumeAtStart = false;
 };
 
 struct TcpDirectionState {

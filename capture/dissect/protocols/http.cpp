@@ -55,6 +55,7 @@ struct HttpHead {
     bool xml = false;
     std::string_view mediaType;  // Content-Type without parameters
     ContentCoding coding = ContentCoding::Identity;
+    bool chunked = false;
 };
 
 // The layer Wireshark's media-type table gives an HTTP body; none when the type is not given.
@@ -83,21 +84,23 @@ std::string_view trim(std::string_view s)
 HttpHead parseHead(std::string_view text)
 {
     HttpHead h;
-    const std::size_t end = text.find("\r\n\r\n");
-    const std::string_view head = text.substr(0, end == std::string_view::npos ? text.size() : end);
-    if (end != std::string_view::npos) {
-        h.complete = true;
-        h.headerEnd = end + 4;
-    }
-    std::size_t pos = head.find("\r\n");
-    while (pos != std::string_view::npos && pos + 2 < head.size()) {
-        const std::size_t start = pos + 2;
-        pos = head.find("\r\n", start);
-        const std::string_view line = head.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start);
-        if (startsWithCi(line, "content-length:")) {
+    // The header ends at its first empty line; lines end in CRLF or a bare LF.
+    text::Line line;
+    std::size_t at = 0;
+    int lines = 0;
+    for (; lines < 512 && text::lineAt(text, at, line) && line.terminated; ++lines) {
+        at = line.next;
+        if (line.length == 0) {
+            h.complete = true;
+            h.headerEnd = at;
+            break;
+        }
+        if (lines == 0) continue;  // the request or status line
+        const std::string_view l = line.text;
+        if (startsWithCi(l, "content-length:")) {
             std::uint64_t v = 0;
             bool digits = false;
-            for (char ch : line.substr(15)) {
+            for (char ch : l.substr(15)) {
                 if (ch >= '0' && ch <= '9') {
                     v = v * 10 + static_cast<unsigned>(ch - '0');
                     digits = true;
@@ -108,15 +111,66 @@ HttpHead parseHead(std::string_view text)
             }
             h.contentLength = v;
             h.hasLength = digits;
-        } else if (startsWithCi(line, "content-type:")) {
-            h.xml = line.find("xml") != std::string_view::npos;
-            const std::string_view value = line.substr(13);
+        } else if (startsWithCi(l, "content-type:")) {
+            h.xml = l.find("xml") != std::string_view::npos;
+            const std::string_view value = l.substr(13);
             h.mediaType = trim(value.substr(0, value.find(';')));
-        } else if (startsWithCi(line, "content-encoding:")) {
-            h.coding = contentCodingOf(line.substr(17));
+        } else if (startsWithCi(l, "content-encoding:")) {
+            h.coding = contentCodingOf(l.substr(17));
+        } else if (startsWithCi(l, "transfer-encoding:")) {
+            h.chunked = l.find("chunked") != std::string_view::npos;
         }
     }
     return h;
+}
+
+// Walks chunks (RFC 9112 §7.1) from a chunk-size line at `at`: 0 when the last chunk and its
+// trailer end inside `bytes`, else how many more bytes the body needs (with `resumeAtStart`
+// when the next segment starts a chunk-size line).
+std::size_t chunkedNeed(std::string_view bytes, std::size_t at, bool& resumeAtStart)
+{
+    resumeAtStart = false;
+    for (int guard = 0; guard < 4096; ++guard) {
+        text::Line line;
+        if (!text::lineAt(bytes, at, line) || !line.terminated) {
+            resumeAtStart = true;
+            return 1;
+        }
+        std::uint64_t size = 0;
+        std::size_t i = 0;
+        for (; i < line.length && i < 16; ++i) {
+            const char ch = line.text[i];
+            const int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+            if (v < 0) break;
+            size = size * 16 + static_cast<unsigned>(v);
+        }
+        if (i == 0) return 0;  // not a chunk: Wireshark gives up on the body here
+        at = line.next;
+        if (size == 0) {
+            // Trailer fields, then an empty line.
+            for (int t = 0; t < 64; ++t) {
+                if (!text::lineAt(bytes, at, line) || !line.terminated) {
+                    resumeAtStart = true;
+                    return 1;
+                }
+                at = line.next;
+                if (line.length == 0) return 0;
+            }
+            return 0;
+        }
+        const std::uint64_t end = at + size + 2;  // the data and its CRLF
+        if (end > bytes.size()) return static_cast<std::size_t>(std::min<std::uint64_t>(end - bytes.size(), 0x7fffffff));
+        at = static_cast<std::size_t>(end);
+    }
+    return 0;
+}
+
+std::size_t moreChunks(DissectContext&, TcpPdu& pdu, const Payload& segment, std::size_t end)
+{
+    bool resume = false;
+    const std::size_t need = chunkedNeed(text::asText(segment.data), end, resume);
+    pdu.resumeAtStart = resume;
+    return need;
 }
 
 // Wireshark's XML heuristic: a body that starts "<?xml" once its content coding is undone is
@@ -342,10 +396,13 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     const bool xmlBody = bodyLooksLikeXml(bodyBytes, head.coding);
     const bool xml = bodyHere > 0 && (head.xml || xmlBody);
     std::size_t needed = 0;
+    bool resumeAtStart = false;
     if (!head.complete) {
         needed = 1;  // the header goes on in the next segment; its length is not known yet
     } else if (head.hasLength && head.contentLength > bodyHere) {
         needed = static_cast<std::size_t>(head.contentLength - bodyHere);
+    } else if (head.chunked && !head.hasLength) {
+        needed = chunkedNeed(text, head.headerEnd, resumeAtStart);
     }
     const bool json = head.mediaType.size() == 16 && startsWithCi(head.mediaType, "application/json");
     const std::string_view protocol = head.xml || xmlBody ? "HTTP/XML" : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON" : "HTTP";
@@ -359,7 +416,8 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         ctx.setProtocol(xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
         return true;
     }
-    const BodyLayer body = !head.hasLength || head.contentLength == 0 ? BodyLayer{}
+    const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
+    const BodyLayer body = !hasBody ? BodyLayer{}
                            : xmlBody ? BodyLayer{"eXtensible Markup Language", "xml"}
                                      : bodyLayerFor(head.mediaType);
     if (needed == 0 && bodyHere > 0 && !body.filter.empty())
@@ -371,6 +429,10 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         ctx.pduPrefixes->save(ctx.tcpDirection, p.data);
         pdu.complete = completeMessage;
         pdu.saved[0] = head.complete ? 0 : 1;
+        if (head.complete && head.chunked && !head.hasLength) {
+            pdu.more = moreChunks;
+            pdu.resumeAtStart = resumeAtStart;
+        }
     }
     startTcpPdu(ctx, pdu, needed, c.layer());
     return true;

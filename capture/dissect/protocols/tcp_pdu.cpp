@@ -19,6 +19,14 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
         return true;
     }
+    if (dir->pdu.more) {
+        const std::size_t end = dir->pdu.resumeAtStart ? 0 : dir->pduRemaining;
+        const std::size_t more = dir->pdu.more(ctx, dir->pdu, p, end);
+        if (more > 0) {
+            dir->pduRemaining = static_cast<std::uint32_t>(more < 0x7fffffff ? more : 0x7fffffff);
+            return true;
+        }
+    }
     dir->pduRemaining = 0;
     const TcpPdu& pdu = dir->pdu;
     ctx.setProtocol(pdu.protocol);
