@@ -30,7 +30,6 @@ constexpr PortEntry kPorts[] = {
     {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
     {123, Transport::Udp, Handler::Name, "NTP", "ntp"},
-    {1900, Transport::Udp, Handler::Name, "SSDP", "ssdp"},
     {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
     {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},

@@ -453,6 +453,20 @@ bool dissectHttpHeuristic(DissectContext& ctx, const Payload& p)
     return dissectHttp(ctx, p);
 }
 
+// SSDP (UPnP discovery) is HTTP over UDP: Wireshark's HTTP dissector under another name.
+bool dissectSsdp(DissectContext& ctx, const Payload& p)
+{
+    LayerCursor c(ctx, "SSDP", "ssdp", p.data, p.at, p.reported);
+    ctx.setProtocol("SSDP");
+    const std::string_view text = text::asText(p.data);
+    const HttpHead head = parseHead(text);
+    const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
+    const ByteSpan body = p.data.subspan(std::min(p.data.size(), head.headerEnd));
+    if (first != Dissection::kNoField && head.complete && !body.empty()) ctx.out.setAux(first, suffixFor(head, body, false));
+    ctx.setInfo(writeInfo, c.layer());
+    return true;
+}
+
 }  // namespace
 
 void registerHttp(ProtocolRegistrar& r)
@@ -490,6 +504,8 @@ void registerHttp(ProtocolRegistrar& r)
     for (const std::uint16_t port : {80, 8000, 8080})
         r.tcpPort(port, dissectHttp);
     r.tcpHeuristic(dissectHttpHeuristic);
+    r.protocol("ssdp");
+    r.udpPort(1900, dissectSsdp);
 }
 
 }  // namespace rcvmon
