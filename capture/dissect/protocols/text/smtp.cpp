@@ -111,7 +111,12 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
     DissectContext& ctx = c.ctx();
     ctx.setProtocol("SMTP");
     const std::uint32_t reqField = c.add(hf.req, 0, 0, 1);
-    const auto dataFragment = [&] { ctx.out.setAux(reqField, static_cast<std::uint32_t>(bytes.size()) + 1); };
+    // A fragment of the message shows its lines as text, as Wireshark's SMTP does.
+    const auto dataFragment = [&] {
+        ctx.out.setAux(reqField, static_cast<std::uint32_t>(bytes.size()) + 1);
+        ctx.out.addLayer("Line-based text data", "data-text-lines", c.absolute(0), static_cast<std::uint32_t>(bytes.size()),
+                         ctx.inReassembled);
+    };
     if (conv && conv->app[0] == kData) {
         dataFragment();
         if (endsData(bytes, true)) conv->app[0] = kCommands;
