@@ -211,5 +211,23 @@ TEST_F(Conversation, PopImapAndIrcLines)
     EXPECT_EQ(value("irc.response.prefix"), "irc.example");
 }
 
+TEST(SipOverUdp, RequestAndStatus)
+{
+    Dissector dissector;
+    Dissection out;
+    const auto udpFrame = [&](std::string_view payload, bool fromA) {
+        const Bytes frame = ethernet(0x0800, fromA ? ipv4(17, udp(5060, 5060, text(payload)), kIpA, kIpB)
+                                                   : ipv4(17, udp(5060, 5060, text(payload)), kIpB, kIpA));
+        dissector.dissect(frameOf(frame), 1, out);
+    };
+    udpFrame("INVITE sip:bob@10.0.0.2 SIP/2.0\r\nCall-ID: 1@a\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", true);
+    EXPECT_EQ(out.fieldText(field::ColProtocol), "SIP");
+    EXPECT_EQ(out.fieldText(field::ColInfo), "Request: INVITE sip:bob@10.0.0.2 | ");
+    EXPECT_EQ(out.fieldText(*findField("sip.Method")), "INVITE");
+    udpFrame("SIP/2.0 200 OK\r\nCall-ID: 1@a\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", false);
+    EXPECT_EQ(out.fieldText(field::ColInfo), "Status: 200 OK (INVITE) | ");
+    EXPECT_EQ(out.fieldText(*findField("sip.Status-Code")), "200");
+}
+
 }  // namespace
 }  // namespace rcvmon
