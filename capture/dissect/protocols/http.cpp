@@ -333,15 +333,12 @@ std::uint32_t recordHeader(DissectContext& ctx, std::uint16_t layer, std::uint32
 
 // The segment completing a message whose header an earlier segment began: the header kept
 // then (with this segment's bytes when the header itself went on here) gives the fields.
-void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload& segment)
+void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, const Payload& segment)
 {
     if (!ctx.pduPrefixes) return;
-    ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
+    // What was kept: the first segment and, as far as there was room, those that followed.
+    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
     if (kept.empty()) return;
-    if (pdu.saved[0] != 0) {  // the header went on in this segment
-        ctx.pduPrefixes->append(ctx.tcpDirection, segment.data);
-        kept = ctx.pduPrefixes->find(ctx.tcpDirection);
-    }
     const std::string_view text = text::asText(kept);
     const HttpHead head = parseHead(text);
     const std::uint32_t first = recordHeader(ctx, layer, ctx.out.layer(layer).offset, text);

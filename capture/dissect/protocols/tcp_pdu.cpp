@@ -4,7 +4,10 @@
 // application's layers. RcvMon does not keep the reassembled bytes; those layers cover the
 // completing segment's payload and are marked reassembled.
 #include "dissect/protocols/context.h"
+#include "dissect/pdu_prefixes.h"
 #include "dissect/tcp_conversations.h"
+
+#include <algorithm>
 
 namespace rcvmon {
 
@@ -15,6 +18,8 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     const auto length = static_cast<std::uint32_t>(p.data.size());
     // The segment's own bytes stay inside Wireshark's TCP tree ("TCP segment data").
     hideLayer(ctx.out, ctx.out.addLayer("TCP segment data", "data", p.at, length, ctx.inReassembled));
+    // A PDU whose start was kept (its header) keeps what follows too, as far as there is room.
+    if (ctx.pduPrefixes) ctx.pduPrefixes->append(dir, p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
     if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
         return true;

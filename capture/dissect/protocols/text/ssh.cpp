@@ -5,6 +5,7 @@
 // "Encrypted packet (len=N)" for the rest of its segments. The Protocol column says SSHv2 or
 // SSHv1 once a banner has told, SSH before.
 #include "dissect/field_format.h"
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 
@@ -225,6 +226,11 @@ void recordKexInit(ByteSpan packet, TcpConversation& conv, bool server)
 // The segment completing a key exchange packet that an earlier one started.
 void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload&)
 {
+    // A KEXINIT kept from its first segment on: its algorithm lists decide the rest.
+    if ((pdu.saved[0] & 0xff) == 20 && ctx.pduPrefixes && ctx.tcpConversation) {
+        recordKexInit(ctx.pduPrefixes->find(ctx.tcpDirection), *ctx.tcpConversation, (pdu.saved[0] >> 8) & 1);
+        ctx.pduPrefixes->drop(ctx.tcpDirection);
+    }
     ctx.out.addField(hf.direction, layer, ctx.out.layer(layer).offset, 0, (pdu.saved[0] >> 8) & 1);
     const std::uint32_t f = ctx.out.addField(hf.messageCode, layer, ctx.out.layer(layer).offset, 0, pdu.saved[0] & 0xff);
     ctx.out.setAux(f, pdu.saved[1]);
@@ -332,7 +338,7 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
                 pdu.complete = completeMessage;
                 pdu.saved[0] = code | (server ? 0x100u : 0u);
                 pdu.saved[1] = 1 + ((conv->app[0] >> kFamilyShift) & 7);
-                if (code == 20) recordKexInit(data.subspan(at + 5), *conv, server);
+                if (code == 20 && ctx.pduPrefixes) ctx.pduPrefixes->save(ctx.tcpDirection, data.subspan(at + 5));
             }
             startTcpPdu(ctx, pdu, plen + 4 - remain, c.layer(), true);
             break;
