@@ -27,6 +27,8 @@ struct TcpPdu {
     // chunk by chunk. `resumeAtStart` set: the next segment is read from its start.
     std::size_t (*more)(DissectContext& ctx, TcpPdu& pdu, const Payload& segment, std::size_t end) = nullptr;
     bool resumeAtStart = false;
+    // The bytes awaited are a lower bound (a header cut short): keep whole segments.
+    bool wholeSegments = false;
 };
 
 struct TcpDirectionState {

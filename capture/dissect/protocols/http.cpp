@@ -425,7 +425,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     if (needed > 0 && ctx.pduPrefixes && ctx.tcpDirection) {
         ctx.pduPrefixes->save(ctx.tcpDirection, p.data);
         pdu.complete = completeMessage;
-        pdu.saved[0] = head.complete ? 0 : 1;
+        pdu.wholeSegments = !head.complete;
         if (head.complete && head.chunked && !head.hasLength) {
             pdu.more = moreChunks;
             pdu.resumeAtStart = resumeAtStart;

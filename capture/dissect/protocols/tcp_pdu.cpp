@@ -19,7 +19,8 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     // The segment's own bytes stay inside Wireshark's TCP tree ("TCP segment data").
     hideLayer(ctx.out, ctx.out.addLayer("TCP segment data", "data", p.at, length, ctx.inReassembled));
     // A PDU whose start was kept (its header) keeps what follows too, as far as there is room.
-    if (ctx.pduPrefixes) ctx.pduPrefixes->append(dir, p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
+    if (ctx.pduPrefixes)
+        ctx.pduPrefixes->append(dir, dir->pdu.wholeSegments ? p.data : p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
     if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
         return true;

@@ -121,6 +121,23 @@ TEST_F(Conversation, HttpRequestAndResponse)
     EXPECT_EQ(value("http.content_length_header"), "5");
 }
 
+TEST_F(Conversation, HeaderAndCommandLineSplitOverSegments)
+{
+    m_serverPort = 80;
+    client("GET /split HTTP/1.1\r\nHo");
+    EXPECT_EQ(column(), "TCP");
+    client("st: example.com\r\n\r\n");
+    EXPECT_EQ(column(), "HTTP");
+    EXPECT_EQ(info(), "GET /split HTTP/1.1 ");
+    EXPECT_EQ(value("http.host"), "example.com");
+
+    m_serverPort = 25;
+    client("eh", 40001);
+    client("lo\r\n", 40001);
+    EXPECT_EQ(column(), "SMTP");
+    EXPECT_EQ(info(), "C: ehlo");
+}
+
 TEST_F(Conversation, HttpChunkedBodyShowsOnItsLastChunk)
 {
     m_serverPort = 80;

@@ -4,6 +4,7 @@
 // line holding only ".", and server replies ("S: 250-first line | continuation text | next
 // reply"). A line cut by the segment's end waits for the next segment.
 #include "dissect/field_format.h"
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 
@@ -106,6 +107,41 @@ bool commandsStartChunk(std::string_view bytes, TcpConversation* conv)
     return false;
 }
 
+// The command line an earlier segment began, on the segment completing it (from the bytes
+// kept of both).
+void completeCommandLine(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, const Payload&)
+{
+    if (!ctx.pduPrefixes) return;
+    const std::string_view bytes = text::asText(ctx.pduPrefixes->find(ctx.tcpDirection));
+    const std::uint32_t base = ctx.out.layer(layer).offset;
+    ctx.out.addField(hf.req, layer, base, 0, 1);
+    Line line;
+    std::size_t at = 0;
+    thread_local std::string scratch;
+    for (int guard = 0; guard < 512 && text::lineAt(bytes, at, line) && line.terminated; ++guard) {
+        scratch.clear();
+        text::appendFormatted(scratch, bytes.substr(line.start, line.next - line.start));
+        ctx.out.addTextField(hf.commandLine, layer, base, 0, scratch);
+        ctx.out.addTextField(hf.reqCommand, layer, base, 0, line.text.substr(0, line.length >= 4 ? 4 : line.length));
+        if (line.length > 5) {
+            scratch.clear();
+            text::appendFormatted(scratch, line.text.substr(5));
+            ctx.out.addTextField(hf.reqParameter, layer, base, 0, scratch);
+        }
+        at = line.next;
+    }
+    ctx.setInfo(writeInfo, layer);
+    ctx.pduPrefixes->drop(ctx.tcpDirection);
+}
+
+// A command line typed a character per segment goes on until its line end.
+std::size_t moreOfLine(DissectContext& ctx, TcpPdu&, const Payload&, std::size_t)
+{
+    if (!ctx.pduPrefixes) return 0;
+    const std::string_view kept = text::asText(ctx.pduPrefixes->find(ctx.tcpDirection));
+    return kept.find_first_of("\r\n") == std::string_view::npos && kept.size() < PduPrefixes::kBytes ? 1 : 0;
+}
+
 void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* conv)
 {
     DissectContext& ctx = c.ctx();
@@ -129,7 +165,14 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
     }
     Line line;
     if (text::lineAt(bytes, 0, line) && !line.terminated && ctx.desegment && ctx.tcpDirection) {
-        startTcpPdu(ctx, TcpPdu{"SMTP", "SMTP", "smtp", {}, {}}, 1, c.layer());
+        TcpPdu pdu{"SMTP", "SMTP", "smtp", {}, {}};
+        if (ctx.pduPrefixes) {
+            ctx.pduPrefixes->save(ctx.tcpDirection, c.data());
+            pdu.complete = completeCommandLine;
+            pdu.more = moreOfLine;
+            pdu.wholeSegments = true;
+        }
+        startTcpPdu(ctx, pdu, 1, c.layer());
         return;
     }
     if (commandsStartChunk(bytes, conv)) {
