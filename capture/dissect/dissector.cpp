@@ -14,6 +14,8 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ctx.tcp = &m_tcp;
     ctx.expected = &m_expected;
     ctx.pduPrefixes = &m_pduPrefixes;
+    ctx.udp = &m_udp;
+    ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
     ctx.frameNumber = frameNumber;
     // Never trust capturedLength beyond the bytes actually handed over.
@@ -46,6 +48,7 @@ void Dissector::reset()
     m_tcp.clear();
     m_expected.clear();
     m_pduPrefixes.clear();
+    m_udp.clear();
 }
 
 }  // namespace rcvmon

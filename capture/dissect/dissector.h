@@ -6,7 +6,9 @@
 #include "dissect/expected_conversations.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/pdu_prefixes.h"
+#include "dissect/protocol_registry.h"
 #include "dissect/tcp_conversations.h"
+#include "dissect/udp_conversations.h"
 
 #include <cstdint>
 
@@ -23,8 +25,10 @@ class Dissector {
 public:
     using Options = DissectorOptions;
 
-    Dissector() = default;
-    explicit Dissector(Options options) : m_options(options) {}
+    // Building the protocol tables here gives every registered field its id before the first
+    // frame (a protocol's file-local ids are zero until its registration has run).
+    Dissector() { protocolTables(); }
+    explicit Dissector(Options options) : m_options(options) { protocolTables(); }
 
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
     void reset();
@@ -36,6 +40,7 @@ private:
     TcpConversations m_tcp;
     ExpectedConversations m_expected;
     PduPrefixes m_pduPrefixes;
+    UdpConversations m_udp;
 };
 
 }  // namespace rcvmon
