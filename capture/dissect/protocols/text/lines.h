@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dissect/protocols/context.h"
+#include "dissect/tcp_conversations.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -132,6 +133,24 @@ inline Ports transportPorts(const DissectContext& ctx, bool udp = false)
 inline std::uint32_t addText(LayerCursor& c, FieldId id, std::size_t rel, std::string_view text)
 {
     return c.ctx().out.addTextField(id, c.layer(), c.absolute(rel), static_cast<std::uint32_t>(text.size()), text);
+}
+
+// STARTTLS (RFC 3207, RFC 2595): once the server accepts it, the connection speaks TLS and
+// Wireshark hands every later segment to its TLS dissector. TcpConversation::app[7] holds
+// the state: 1 asked for, 2 accepted.
+constexpr std::size_t kStartTlsWord = 7;
+inline bool speaksTls(const DissectContext& ctx)
+{
+    return ctx.tcpConversation && ctx.tcpConversation->app[kStartTlsWord] == 2;
+}
+inline void startTlsAsked(DissectContext& ctx)
+{
+    if (ctx.tcpConversation) ctx.tcpConversation->app[kStartTlsWord] = 1;
+}
+inline void startTlsAnswered(DissectContext& ctx, bool accepted)
+{
+    if (ctx.tcpConversation && ctx.tcpConversation->app[kStartTlsWord] == 1)
+        ctx.tcpConversation->app[kStartTlsWord] = accepted ? 2 : 0;
 }
 
 }  // namespace rcvmon::text

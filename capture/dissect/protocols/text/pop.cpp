@@ -39,6 +39,10 @@ void writeImapInfo(const LayerView& layer, std::string& out)
 
 bool dissectPop(DissectContext& ctx, const Payload& p)
 {
+    if (text::speaksTls(ctx)) {
+        dissectTls(ctx, p);
+        return true;
+    }
     LayerCursor c(ctx, "POP", "pop", p.data, p.at, p.reported);
     ctx.setProtocol("POP");
     ctx.setInfo(writePopInfo, c.layer());
@@ -51,7 +55,9 @@ bool dissectPop(DissectContext& ctx, const Payload& p)
         text::addText(c, pop.request, 0, line.text);
         text::addText(c, pop.requestCommand, 0, line.text.substr(0, tokenLen));
         if (next < line.length) text::addText(c, pop.requestParameter, next, line.text.substr(next));
+        if (line.text.substr(0, tokenLen) == "STLS") text::startTlsAsked(ctx);
     } else {
+        text::startTlsAnswered(ctx, line.text.substr(0, 3) == "+OK");
         text::addText(c, pop.response, 0, line.text);
         text::addText(c, pop.responseIndicator, 0, line.text.substr(0, tokenLen));
         if (next < line.length) text::addText(c, pop.responseDescription, next, line.text.substr(next));
@@ -61,6 +67,10 @@ bool dissectPop(DissectContext& ctx, const Payload& p)
 
 bool dissectImap(DissectContext& ctx, const Payload& p)
 {
+    if (text::speaksTls(ctx)) {
+        dissectTls(ctx, p);
+        return true;
+    }
     LayerCursor c(ctx, "IMAP", "imap", p.data, p.at, p.reported);
     ctx.setProtocol("IMAP");
     ctx.setInfo(writeImapInfo, c.layer());
@@ -82,6 +92,14 @@ bool dissectImap(DissectContext& ctx, const Payload& p)
     std::size_t after = 0;
     const std::size_t wordLen = text::tokenLength(rest, after);
     if (wordLen > 0) text::addText(c, request ? imap.requestCommand : imap.responseStatus, next, rest.substr(0, wordLen));
+    if (request && wordLen == 8 && (rest.substr(0, 8) == "STARTTLS" || rest.substr(0, 8) == "starttls")) text::startTlsAsked(ctx);
+    // The tagged reply ends the exchange: its last line says whether TLS starts.
+    if (!request) {
+        std::string_view last;
+        for (std::size_t at = 0; at < bytes.size() && text::lineAt(bytes, at, line); at = line.next)
+            if (line.length > 0) last = line.text;
+        if (!last.empty() && last[0] != '*') text::startTlsAnswered(ctx, last.find(" OK") != std::string_view::npos);
+    }
     return true;
 }
 

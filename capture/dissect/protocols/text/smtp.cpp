@@ -186,6 +186,7 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
         const std::size_t cmdLen = line.length >= 4 ? 4 : line.length;
         text::addText(c, hf.reqCommand, line.start, line.text.substr(0, cmdLen));
         if (line.length > 5) addEscaped(c, hf.reqParameter, line.start + 5, line.length - 5, line.text.substr(5));
+        if (line.length == 8 && equalsCi(line.text, "STARTTLS")) text::startTlsAsked(ctx);
         at = line.next;
         if (equalsCi(line.text.substr(0, cmdLen), "DATA") && line.length == 4) {
             // What follows in the same segment is already the message.
@@ -217,6 +218,7 @@ void dissectResponse(LayerCursor& c, std::string_view bytes)
             if (line.length >= 3 && text::isDigit(line.text[0]) && text::isDigit(line.text[1]) && text::isDigit(line.text[2])) {
                 const unsigned code = static_cast<unsigned>((line.text[0] - '0') * 100 + (line.text[1] - '0') * 10 + (line.text[2] - '0'));
                 c.add(hf.responseCode, line.start, 3, code);
+                text::startTlsAnswered(ctx, code == 220);
             }
         }
         if (line.length >= 4) {
@@ -230,6 +232,10 @@ void dissectResponse(LayerCursor& c, std::string_view bytes)
 
 bool dissectSmtp(DissectContext& ctx, const Payload& p, std::uint16_t port)
 {
+    if (text::speaksTls(ctx)) {
+        dissectTls(ctx, p);
+        return true;
+    }
     LayerCursor c(ctx, "SMTP", "smtp", p.data, p.at, p.reported);
     ctx.setInfo(writeInfo, c.layer());
     const std::string_view bytes = text::asText(p.data);
