@@ -133,6 +133,8 @@ public:
     std::uint32_t addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes);
     std::uint32_t addTextField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
                                std::string_view text);
+    // A small value kept beside a field for its protocol's Info writer (a separator it dropped).
+    void setAux(std::uint32_t index, std::uint32_t aux) { if (index < m_fields.size()) m_fields[index].aux = aux; }
     // Append text to the value of the field just added (DNS names are built label by label).
     void appendToLastText(std::string_view text);
     void setProtocol(std::string_view name) { m_protocol = name; }

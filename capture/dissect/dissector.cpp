@@ -15,6 +15,8 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ctx.tcp = &m_tcp;
     ctx.quic = &m_quic;
     ctx.states = m_states;
+    ctx.expected = &m_expected;
+    ctx.pduPrefixes = &m_pduPrefixes;
     ctx.udp = &m_udp;
     ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
@@ -53,6 +55,8 @@ void Dissector::reset()
     m_tcp.clear();
     m_quic.clear();
     for (const auto& state : m_states) state->clear();
+    m_expected.clear();
+    m_pduPrefixes.clear();
     m_udp.clear();
 }
 

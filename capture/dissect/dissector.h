@@ -4,7 +4,9 @@
 #include "core/frame.h"
 #include "dissect/dissection.h"
 #include "dissect/protocol_registry.h"
+#include "dissect/expected_conversations.h"
 #include "dissect/ip_reassembly.h"
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocol_registry.h"
 #include "dissect/protocols/quic/quic_connections.h"
 #include "dissect/tcp_conversations.h"
@@ -41,6 +43,8 @@ private:
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'
+    ExpectedConversations m_expected;
+    PduPrefixes m_pduPrefixes;
     UdpConversations m_udp;
     QuicConnections m_quic;
 };

@@ -15,6 +15,8 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quick_classify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_analysis.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_conversations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/expected_conversations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pdu_prefixes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/udp_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
@@ -23,7 +25,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/eapol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethernet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ethertype.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/http.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ip_protocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv4.cpp

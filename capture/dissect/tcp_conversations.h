@@ -24,6 +24,17 @@ struct TcpPdu {
     // segment, then the rest of that segment (Wireshark's another_pdu_follows); it may start a
     // new PDU. Null: the completing segment only shows the layers named above.
     bool (*reassembled)(DissectContext& ctx, const Payload& payload) = nullptr;
+    // Called on the segment that completes the PDU, with its layer: records what the first
+    // segment learnt (kept in `saved`) and sets the Info column. Null: Info stays TCP's.
+    void (*complete)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu, const Payload& segment) = nullptr;
+    std::uint32_t saved[2] = {};
+    // Asked when the bytes awaited have come, with the segment and where in it they end: how
+    // many more the PDU needs (0: it is complete). HTTP's chunked bodies say their length
+    // chunk by chunk. `resumeAtStart` set: the next segment is read from its start.
+    std::size_t (*more)(DissectContext& ctx, TcpPdu& pdu, const Payload& segment, std::size_t end) = nullptr;
+    bool resumeAtStart = false;
+    // The bytes awaited are a lower bound (a header cut short): keep whole segments.
+    bool wholeSegments = false;
 };
 
 // Wireshark's sequence analysis flags (packet-tcp.c TCP_A_*), one bit each.
@@ -119,6 +130,9 @@ struct TcpConversation {
     bool accEcnSyn = false, accEcnSynAck = false, accEcnOption = false;  // RFC 9768 set-up seen
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
     TlsSession tls;
+    // The application protocol's own state across segments (SMTP: reading DATA, BDAT bytes left;
+    // SSH: versions, banners, key exchange).
+    std::uint32_t app[8] = {};
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:

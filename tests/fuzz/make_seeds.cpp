@@ -180,6 +180,28 @@ int main(int argc, char** argv)
           {ethernet(0x0800, ipv4(17, udp(50000, 443, initial))),
            ethernet(0x0800, ipv4(17, udp(443, 50000, cat({handshake, shortHeader})), kIpB, kIpA)),
            ethernet(0x0800, ipv4(17, udp(50000, 443, shortHeader)))});
+    // Line-based application protocols: an FTP control connection announcing a passive data
+    // connection, SMTP into DATA, an SSH banner and key exchange packet, IRC and SIP.
+    const auto line = [](std::uint16_t sport, std::uint16_t dport, std::uint32_t seq, std::string_view t, bool fromA) {
+        const Bytes seg = tcp(sport, dport, seq, 1, 0x018, Bytes(t.begin(), t.end()));
+        return ethernet(0x0800, fromA ? ipv4(6, seg, kIpA, kIpB) : ipv4(6, seg, kIpB, kIpA));
+    };
+    write(d, "eth-ftp-pasv-data", 0, true,
+          {line(21, 40000, 1, "220 ready\r\n", false), line(40000, 21, 1, "PASV\r\n", true),
+           line(21, 40000, 12, "227 Entering Passive Mode (198,18,0,2,195,80).\r\n", false),
+           line(40000, 21, 7, "RETR f\r\n", true), line(50000, 40001, 1, "file bytes\n", false)});
+    write(d, "eth-smtp-data", 0, true,
+          {line(40000, 25, 1, "EHLO a\r\n", true), line(25, 40000, 1, "250-a\r\n250 OK\r\n", false),
+           line(40000, 25, 9, "DATA\r\n", true), line(40000, 25, 15, "Subject: x\r\n\r\nhi\r\n.\r\n", true)});
+    Bytes sshKex{0, 0, 0, 12, 4, 20};
+    sshKex.insert(sshKex.end(), 10, 0);
+    write(d, "eth-ssh-banner-kex", 0, true,
+          {line(40000, 22, 1, "SSH-2.0-x\r\n", true), line(22, 40000, 1, "SSH-2.0-y\r\n", false),
+           ethernet(0x0800, ipv4(6, tcp(40000, 22, 12, 1, 0x018, sshKex)))});
+    write(d, "eth-irc-sip", 0, true,
+          {line(40000, 6667, 1, ":p NICK a\r\nUSER a 0 * :A\r\n", true),
+           ethernet(0x0800, ipv4(17, udp(5060, 5060, Bytes{'S', 'I', 'P', '/', '2', '.', '0', ' ', '2', '0', '0', ' ', 'O', 'K',
+                                                          '\r', '\n', '\r', '\n'})))});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     write(d, "eth-udp-services", 0, true, udpServiceFrames());
     // The network-layer and routing protocols of test_dissect_network, in order (state spans them).

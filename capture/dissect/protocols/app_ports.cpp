@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Ssh, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Smb, Ldap, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -28,15 +28,9 @@ constexpr PortEntry kPorts[] = {
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
     {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
     {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
-    {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
     {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
     {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
-    {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
-    {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 
@@ -76,10 +70,8 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
 {
     switch (e.handler) {
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
-    case Handler::Http: dissectHttp(ctx, p); return true;
     case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
-    case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
     case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }
@@ -129,6 +121,8 @@ std::string_view udpPortProtocol(std::uint16_t srcPort, std::uint16_t dstPort)
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
                    const Payload& p)
 {
+    // A conversation's own dissector comes first, as Wireshark's try_conversation_dissector.
+    if (transport == Transport::Tcp && dissectExpectedConversation(ctx, p)) return true;
     const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
     for (const std::uint16_t port : {low, high}) {
         if (tryRegistered(ctx, transport, port, p)) return true;

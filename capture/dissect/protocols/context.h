@@ -16,7 +16,9 @@
 
 namespace rcvmon {
 
+class ExpectedConversations;
 class IpReassembler;
+class PduPrefixes;
 class TcpConversations;
 class UdpConversations;
 class QuicConnections;
@@ -37,6 +39,8 @@ struct DissectContext {
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
     std::span<const std::unique_ptr<ProtocolState>> states;  // registered cross-frame state, by slot
+    ExpectedConversations* expected = nullptr;  // connections announced by another (FTP data)
+    PduPrefixes* pduPrefixes = nullptr;         // headers of PDUs spanning TCP segments
     UdpConversations* udp = nullptr;
     QuicConnections* quic = nullptr;
     // Set by TCP for the application dissectors of its payload.
@@ -245,9 +249,10 @@ inline constexpr std::size_t kTcpPduOneMoreSegment = ~std::size_t{0};
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false, ByteSpan start = {});
-void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
+// A TCP segment on a connection another protocol announced (FTP data); false when none did.
+bool dissectExpectedConversation(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.
 enum class Transport : std::uint8_t { Udp, Tcp };
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// HTTP/1.x (RFC 9112) over TCP, far enough for the Protocol column: a request or status line
-// starts a message, Content-Length says how far its body reaches (so the segments between
-// stay "TCP" when reassembling), and an XML body makes it "HTTP/XML" as in Wireshark.
+// HTTP/1.x (RFC 9112) over TCP as Wireshark shows it: the request or status line and the
+// header fields (http.request.method, http.host, http.response.code…), Info as the first line
+// and a space, the body's media type in parentheses, "Continuation" for body bytes that start
+// no message. Content-Length says how far a body reaches: desegmenting, the segments between
+// stay TCP and the one completing the message shows it, from the header kept when it began.
+// An XML body makes it HTTP/XML, a JSON one HTTP/JSON.
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/http_body.h"
+#include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 
 #include <algorithm>
@@ -13,8 +18,22 @@
 namespace rcvmon {
 namespace {
 
+struct HttpFields {
+    FieldId request, response, requestMethod, requestUri, requestVersion, responseVersion, responseCode,
+        responsePhrase, host, userAgent, contentType, contentLengthHeader, contentLength, server, connection, accept,
+        referer, location, contentEncoding, transferEncoding, cookie, setCookie, date, cacheControl, lastModified,
+        acceptLanguage, acceptEncoding, authorization, upgrade;
+} hf;
+
 constexpr std::string_view kStarts[] = {"HTTP/", "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ",
-                                        "CONNECT ", "TRACE ", "PATCH "};
+                                        "CONNECT ", "TRACE ", "PATCH ", "PROPFIND ", "PROPPATCH ", "MKCOL ",
+                                        "COPY ", "MOVE ", "LOCK ", "UNLOCK ", "REPORT ", "SEARCH "};
+
+bool startsMessage(std::string_view text)
+{
+    return std::any_of(std::begin(kStarts), std::end(kStarts),
+                       [&](std::string_view s) { return text.substr(0, s.size()) == s; });
+}
 
 bool startsWithCi(std::string_view text, std::string_view prefix)
 {
@@ -24,6 +43,10 @@ bool startsWithCi(std::string_view text, std::string_view prefix)
     return true;
 }
 
+// What follows the first line in Info: the body's media type, as the dissector of the body
+// names it (aux of the message's first field).
+enum Suffix : std::uint32_t { kNoSuffix, kMediaType, kPng, kJfif, kGif87, kGif89, kJson };
+
 struct HttpHead {
     bool complete = false;       // the blank line ending the header was seen
     std::size_t headerEnd = 0;   // bytes up to and including it
@@ -32,6 +55,7 @@ struct HttpHead {
     bool xml = false;
     std::string_view mediaType;  // Content-Type without parameters
     ContentCoding coding = ContentCoding::Identity;
+    bool chunked = false;
 };
 
 // The layer Wireshark's media-type table gives an HTTP body; none when the type is not given.
@@ -60,21 +84,23 @@ std::string_view trim(std::string_view s)
 HttpHead parseHead(std::string_view text)
 {
     HttpHead h;
-    const std::size_t end = text.find("\r\n\r\n");
-    const std::string_view head = text.substr(0, end == std::string_view::npos ? text.size() : end);
-    if (end != std::string_view::npos) {
-        h.complete = true;
-        h.headerEnd = end + 4;
-    }
-    std::size_t pos = head.find("\r\n");
-    while (pos != std::string_view::npos && pos + 2 < head.size()) {
-        const std::size_t start = pos + 2;
-        pos = head.find("\r\n", start);
-        const std::string_view line = head.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start);
-        if (startsWithCi(line, "content-length:")) {
+    // The header ends at its first empty line; lines end in CRLF or a bare LF.
+    text::Line line;
+    std::size_t at = 0;
+    int lines = 0;
+    for (; lines < 512 && text::lineAt(text, at, line) && line.terminated; ++lines) {
+        at = line.next;
+        if (line.length == 0) {
+            h.complete = true;
+            h.headerEnd = at;
+            break;
+        }
+        if (lines == 0) continue;  // the request or status line
+        const std::string_view l = line.text;
+        if (startsWithCi(l, "content-length:")) {
             std::uint64_t v = 0;
             bool digits = false;
-            for (char ch : line.substr(15)) {
+            for (char ch : l.substr(15)) {
                 if (ch >= '0' && ch <= '9') {
                     v = v * 10 + static_cast<unsigned>(ch - '0');
                     digits = true;
@@ -85,15 +111,66 @@ HttpHead parseHead(std::string_view text)
             }
             h.contentLength = v;
             h.hasLength = digits;
-        } else if (startsWithCi(line, "content-type:")) {
-            h.xml = line.find("xml") != std::string_view::npos;
-            const std::string_view value = line.substr(13);
+        } else if (startsWithCi(l, "content-type:")) {
+            h.xml = l.find("xml") != std::string_view::npos;
+            const std::string_view value = l.substr(13);
             h.mediaType = trim(value.substr(0, value.find(';')));
-        } else if (startsWithCi(line, "content-encoding:")) {
-            h.coding = contentCodingOf(line.substr(17));
+        } else if (startsWithCi(l, "content-encoding:")) {
+            h.coding = contentCodingOf(l.substr(17));
+        } else if (startsWithCi(l, "transfer-encoding:")) {
+            h.chunked = l.find("chunked") != std::string_view::npos;
         }
     }
     return h;
+}
+
+// Walks chunks (RFC 9112 §7.1) from a chunk-size line at `at`: 0 when the last chunk and its
+// trailer end inside `bytes`, else how many more bytes the body needs (with `resumeAtStart`
+// when the next segment starts a chunk-size line).
+std::size_t chunkedNeed(std::string_view bytes, std::size_t at, bool& resumeAtStart)
+{
+    resumeAtStart = false;
+    for (int guard = 0; guard < 4096; ++guard) {
+        text::Line line;
+        if (!text::lineAt(bytes, at, line) || !line.terminated) {
+            resumeAtStart = true;
+            return 1;
+        }
+        std::uint64_t size = 0;
+        std::size_t i = 0;
+        for (; i < line.length && i < 16; ++i) {
+            const char ch = line.text[i];
+            const int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+            if (v < 0) break;
+            size = size * 16 + static_cast<unsigned>(v);
+        }
+        if (i == 0) return 0;  // not a chunk: Wireshark gives up on the body here
+        at = line.next;
+        if (size == 0) {
+            // Trailer fields, then an empty line.
+            for (int t = 0; t < 64; ++t) {
+                if (!text::lineAt(bytes, at, line) || !line.terminated) {
+                    resumeAtStart = true;
+                    return 1;
+                }
+                at = line.next;
+                if (line.length == 0) return 0;
+            }
+            return 0;
+        }
+        const std::uint64_t end = at + size + 2;  // the data and its CRLF
+        if (end > bytes.size()) return static_cast<std::size_t>(std::min<std::uint64_t>(end - bytes.size(), 0x7fffffff));
+        at = static_cast<std::size_t>(end);
+    }
+    return 0;
+}
+
+std::size_t moreChunks(DissectContext&, TcpPdu& pdu, const Payload& segment, std::size_t end)
+{
+    bool resume = false;
+    const std::size_t need = chunkedNeed(text::asText(segment.data), end, resume);
+    pdu.resumeAtStart = resume;
+    return need;
 }
 
 // Wireshark's XML heuristic: a body that starts "<?xml" once its content coding is undone is
@@ -106,48 +183,326 @@ bool bodyLooksLikeXml(ByteSpan body, ContentCoding coding)
            std::equal(Start.begin(), Start.end(), decoded, [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
 }
 
-}  // namespace
-
-void dissectHttp(DissectContext& ctx, const Payload& p)
+bool bodyStarts(ByteSpan body, std::string_view magic)
 {
-    const std::string_view text(reinterpret_cast<const char*>(p.data.data()), p.data.size());
-    const bool start = std::any_of(std::begin(kStarts), std::end(kStarts),
-                                   [&](std::string_view s) { return text.substr(0, s.size()) == s; });
+    return body.size() >= magic.size() &&
+           std::equal(magic.begin(), magic.end(), body.begin(), [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+}
+
+// How Info names the body: image dissectors name their format, JSON its protocol, XML nothing,
+// anything else the media type.
+Suffix suffixFor(const HttpHead& head, ByteSpan body, bool xml)
+{
+    if (head.mediaType.empty() || xml) return kNoSuffix;
+    if (startsWithCi(head.mediaType, "image/png") && head.mediaType.size() == 9) return bodyStarts(body, "\x89PNG") ? kPng : kMediaType;
+    if (startsWithCi(head.mediaType, "image/jpeg") && head.mediaType.size() == 10)
+        return bodyStarts(body, "\xff\xd8") ? kJfif : kMediaType;
+    if (startsWithCi(head.mediaType, "image/gif") && head.mediaType.size() == 9) {
+        if (bodyStarts(body, "GIF89a")) return kGif89;
+        if (bodyStarts(body, "GIF87a")) return kGif87;
+        return kMediaType;
+    }
+    if (head.mediaType.size() == 16 && startsWithCi(head.mediaType, "application/json")) return kJson;
+    // No dissector takes an octet stream: its body stays data and names nothing.
+    if (head.mediaType.size() == 24 && startsWithCi(head.mediaType, "application/octet-stream")) return kNoSuffix;
+    return kMediaType;
+}
+
+void appendMediaType(std::string& out, std::string_view contentType)
+{
+    const std::string_view type = trim(contentType.substr(0, contentType.find(';')));
+    for (char ch : type) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+}
+
+void writeInfo(const LayerView& layer, std::string& out)
+{
+    const Dissection& d = layer.dissection();
+    if (!layer.has(hf.requestMethod) && !layer.has(hf.responseVersion)) {
+        out += "Continuation";
+        return;
+    }
+    const FieldRecord* first = nullptr;  // the current message's first field (its suffix in aux)
+    std::string_view contentType;
+    const auto finish = [&] {
+        if (!first) return;
+        switch (static_cast<Suffix>(first->aux)) {
+        case kNoSuffix: break;
+        case kMediaType:
+            out += " (";
+            appendMediaType(out, contentType);
+            out += ')';
+            break;
+        case kPng: out += " (PNG)"; break;
+        case kJfif: out += " (JPEG JFIF image)"; break;
+        case kGif87: out += " (GIF87a)"; break;
+        case kGif89: out += " (GIF89a)"; break;
+        case kJson: out += " , JavaScript Object Notation (application/json)"; break;
+        }
+    };
+    for (const FieldRecord& f : d.fields()) {
+        if (f.layer != layer.layer()) continue;
+        if (f.id == hf.requestMethod || f.id == hf.responseVersion) {
+            finish();
+            first = &f;
+            contentType = {};
+            text::appendFormatted(out, d.valueText(f));
+        } else if (f.id == hf.requestUri || f.id == hf.requestVersion || f.id == hf.responsePhrase) {
+            out += ' ';
+            text::appendFormatted(out, d.valueText(f));
+            if (f.id != hf.requestUri) out += ' ';
+        } else if (f.id == hf.responseCode) {
+            out += ' ';
+            const std::uint64_t code = f.number;
+            out += static_cast<char>('0' + code / 100 % 10);
+            out += static_cast<char>('0' + code / 10 % 10);
+            out += static_cast<char>('0' + code % 10);
+            if (!layer.has(hf.responsePhrase)) out += ' ';
+        } else if (f.id == hf.contentType) {
+            contentType = d.valueText(f);
+        }
+    }
+    finish();
+}
+
+struct HeaderName {
+    std::string_view name;  // lower case, with the colon
+    FieldId* id;
+};
+
+// Records the first line and the header fields of the message in `text` (up to its blank
+// line). Returns the field that starts it (for its Info suffix), or kNoField.
+std::uint32_t recordHeader(DissectContext& ctx, std::uint16_t layer, std::uint32_t at, std::string_view text)
+{
+    const HeaderName kHeaders[] = {
+        {"host:", &hf.host}, {"user-agent:", &hf.userAgent}, {"content-type:", &hf.contentType},
+        {"content-length:", &hf.contentLengthHeader}, {"server:", &hf.server}, {"connection:", &hf.connection},
+        {"accept:", &hf.accept}, {"referer:", &hf.referer}, {"location:", &hf.location},
+        {"content-encoding:", &hf.contentEncoding}, {"transfer-encoding:", &hf.transferEncoding},
+        {"cookie:", &hf.cookie}, {"set-cookie:", &hf.setCookie}, {"date:", &hf.date},
+        {"cache-control:", &hf.cacheControl}, {"last-modified:", &hf.lastModified},
+        {"accept-language:", &hf.acceptLanguage}, {"accept-encoding:", &hf.acceptEncoding},
+        {"authorization:", &hf.authorization}, {"upgrade:", &hf.upgrade}};
+    Dissection& out = ctx.out;
+    const auto addText = [&](FieldId id, std::size_t rel, std::string_view value) {
+        return out.addTextField(id, layer, at + static_cast<std::uint32_t>(rel), static_cast<std::uint32_t>(value.size()), value);
+    };
+    text::Line line;
+    if (!text::lineAt(text, 0, line)) return Dissection::kNoField;
+    std::uint32_t firstField = Dissection::kNoField;
+    const std::string_view l = line.text;
+    if (l.substr(0, 5) == "HTTP/") {
+        out.addField(hf.response, layer, at, 0, 1);
+        const std::size_t sp = l.find(' ');
+        firstField = addText(hf.responseVersion, 0, l.substr(0, sp));
+        if (sp != std::string_view::npos && sp + 4 <= l.size() && text::isDigit(l[sp + 1]) && text::isDigit(l[sp + 2]) &&
+            text::isDigit(l[sp + 3])) {
+            const unsigned code = static_cast<unsigned>((l[sp + 1] - '0') * 100 + (l[sp + 2] - '0') * 10 + (l[sp + 3] - '0'));
+            out.addField(hf.responseCode, layer, at + static_cast<std::uint32_t>(sp + 1), 3, code);
+            if (sp + 5 <= l.size()) addText(hf.responsePhrase, sp + 5, l.substr(sp + 5));
+        }
+    } else {
+        out.addField(hf.request, layer, at, 0, 1);
+        const std::size_t sp1 = l.find(' ');
+        firstField = addText(hf.requestMethod, 0, l.substr(0, sp1));
+        if (sp1 != std::string_view::npos) {
+            const std::size_t sp2 = l.find(' ', sp1 + 1);
+            addText(hf.requestUri, sp1 + 1, l.substr(sp1 + 1, sp2 == std::string_view::npos ? std::string_view::npos : sp2 - sp1 - 1));
+            if (sp2 != std::string_view::npos) addText(hf.requestVersion, sp2 + 1, l.substr(sp2 + 1));
+        }
+    }
+    std::size_t pos = line.next;
+    for (int guard = 0; guard < 256 && text::lineAt(text, pos, line) && line.length > 0; ++guard) {
+        pos = line.next;
+        for (const HeaderName& h : kHeaders) {
+            if (!startsWithCi(line.text, h.name)) continue;
+            std::size_t v = h.name.size();
+            while (v < line.length && (line.text[v] == ' ' || line.text[v] == '\t')) ++v;
+            addText(*h.id, line.start + v, line.text.substr(v));
+            if (h.id == &hf.contentLengthHeader) {
+                std::uint64_t n = 0;
+                for (std::size_t i = v; i < line.length && text::isDigit(line.text[i]) && n < (1ull << 60); ++i)
+                    n = n * 10 + static_cast<unsigned>(line.text[i] - '0');
+                out.addField(hf.contentLength, layer, at + static_cast<std::uint32_t>(line.start + v),
+                             static_cast<std::uint32_t>(line.length - v), n);
+            }
+            break;
+        }
+    }
+    return firstField;
+}
+
+// The segment completing a message whose header an earlier segment began: the header kept
+// then (with this segment's bytes when the header itself went on here) gives the fields.
+void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, const Payload& segment)
+{
+    if (!ctx.pduPrefixes) return;
+    // What was kept: the first segment and, as far as there was room, those that followed.
+    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
+    if (kept.empty()) return;
+    const std::string_view text = text::asText(kept);
+    const HttpHead head = parseHead(text);
+    const std::uint32_t first = recordHeader(ctx, layer, ctx.out.layer(layer).offset, text);
+    const ByteSpan body = kept.subspan(std::min(kept.size(), head.headerEnd));
+    const bool xml = head.xml || bodyLooksLikeXml(body, head.coding);
+    const bool hasBody = head.complete && (!head.hasLength || head.contentLength > 0) &&
+                         (head.hasLength || kept.size() + segment.data.size() > head.headerEnd);
+    if (first != Dissection::kNoField && hasBody) ctx.out.setAux(first, suffixFor(head, body, xml));
+    ctx.setInfo(writeInfo, layer);
+    ctx.pduPrefixes->drop(ctx.tcpDirection);
+}
+
+// Messages that follow a complete one in the same segment (pipelined requests) add their
+// first lines and fields too, as Wireshark's loop over the segment does.
+void recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text, HttpHead head)
+{
+    std::size_t at = 0;
+    for (int guard = 0; guard < 16; ++guard) {
+        if (!head.complete || !head.hasLength) return;
+        const std::uint64_t next = at + head.headerEnd + head.contentLength;
+        if (next >= text.size()) return;
+        at = static_cast<std::size_t>(next);
+        const std::string_view rest = text.substr(at);
+        if (!startsMessage(rest)) return;
+        head = parseHead(rest);
+        const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(at), rest);
+        const ByteSpan body = c.data().subspan(std::min(c.data().size(), at + head.headerEnd));
+        if (first != Dissection::kNoField && head.complete && !body.empty())
+            ctx.out.setAux(first, suffixFor(head, body, head.xml || bodyLooksLikeXml(body, head.coding)));
+    }
+}
+
+bool dissectHttp(DissectContext& ctx, const Payload& p)
+{
+    const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
-    if (!start) {
+    if (!startsMessage(text)) {
         // Continuation data is HTTP only inside a conversation already seen speaking HTTP;
         // otherwise Wireshark's HTTP dissector declines it and it stays TCP segment data.
         if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) {
             ctx.setProtocol("HTTP");
+            ctx.setInfo(writeInfo, c.layer());
         } else {
             hideLayer(ctx.out, c.layer());
         }
-        return;
+        return true;
     }
     if (ctx.tcpConversation) ctx.tcpConversation->httpSeen = true;
     const HttpHead head = parseHead(text);
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
-    const bool xmlBody = bodyLooksLikeXml(p.data.subspan(std::min(p.data.size(), head.headerEnd)), head.coding);
+    const ByteSpan bodyBytes = p.data.subspan(std::min(p.data.size(), head.headerEnd));
+    const bool xmlBody = bodyLooksLikeXml(bodyBytes, head.coding);
     const bool xml = bodyHere > 0 && (head.xml || xmlBody);
-    if (!ctx.desegment) {
-        ctx.setProtocol(xml ? "HTTP/XML" : "HTTP");
-        return;
-    }
     std::size_t needed = 0;
+    bool resumeAtStart = false;
     if (!head.complete) {
         needed = 1;  // the header goes on in the next segment; its length is not known yet
     } else if (head.hasLength && head.contentLength > bodyHere) {
         needed = static_cast<std::size_t>(head.contentLength - bodyHere);
+    } else if (head.chunked && !head.hasLength) {
+        needed = chunkedNeed(text, head.headerEnd, resumeAtStart);
     }
-    const BodyLayer body = !head.hasLength || head.contentLength == 0 ? BodyLayer{}
+    const bool json = head.mediaType.size() == 16 && startsWithCi(head.mediaType, "application/json");
+    const std::string_view protocol = head.xml || xmlBody ? "HTTP/XML" : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON" : "HTTP";
+    if (!ctx.desegment || !ctx.tcpDirection || needed == 0) {
+        const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
+        if (first != Dissection::kNoField && bodyHere > 0) ctx.out.setAux(first, suffixFor(head, bodyBytes, xml));
+        ctx.setInfo(writeInfo, c.layer());
+        recordFollowing(ctx, c, text, head);
+    }
+    if (!ctx.desegment) {
+        ctx.setProtocol(xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
+        return true;
+    }
+    const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
+    const BodyLayer body = !hasBody ? BodyLayer{}
                            : xmlBody ? BodyLayer{"eXtensible Markup Language", "xml"}
                                      : bodyLayerFor(head.mediaType);
     if (needed == 0 && bodyHere > 0 && !body.filter.empty())
         ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
                          static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
                          ctx.inReassembled);
-    startTcpPdu(ctx, TcpPdu{head.xml || xmlBody ? "HTTP/XML" : "HTTP", "HTTP", "http", body.name, body.filter}, needed,
-                c.layer());
+    TcpPdu pdu{protocol, "HTTP", "http", body.name, body.filter};
+    if (needed > 0 && ctx.pduPrefixes && ctx.tcpDirection) {
+        ctx.pduPrefixes->save(ctx.tcpDirection, p.data);
+        pdu.complete = completeMessage;
+        pdu.wholeSegments = !head.complete;
+        if (head.complete && head.chunked && !head.hasLength) {
+            pdu.more = moreChunks;
+            pdu.resumeAtStart = resumeAtStart;
+        }
+    }
+    startTcpPdu(ctx, pdu, needed, c.layer());
+    return true;
+}
+
+// Wireshark's HTTP heuristic for other ports: a request or status line of HTTP/1.x makes the
+// conversation HTTP, and later segments follow it there.
+bool dissectHttpHeuristic(DissectContext& ctx, const Payload& p)
+{
+    if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) return dissectHttp(ctx, p);
+    const std::string_view text = text::asText(p.data);
+    if (!startsMessage(text)) return false;
+    text::Line line;
+    if (!text::lineAt(text, 0, line) || !line.terminated) return false;
+    const bool http1 = line.text.substr(0, 7) == "HTTP/1." ||
+                       (line.length > 9 && line.text.substr(line.length - 9, 8) == " HTTP/1.");
+    if (!http1) return false;
+    return dissectHttp(ctx, p);
+}
+
+// SSDP (UPnP discovery) is HTTP over UDP: Wireshark's HTTP dissector under another name.
+bool dissectSsdp(DissectContext& ctx, const Payload& p)
+{
+    LayerCursor c(ctx, "SSDP", "ssdp", p.data, p.at, p.reported);
+    ctx.setProtocol("SSDP");
+    const std::string_view text = text::asText(p.data);
+    const HttpHead head = parseHead(text);
+    const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
+    const ByteSpan body = p.data.subspan(std::min(p.data.size(), head.headerEnd));
+    if (first != Dissection::kNoField && head.complete && !body.empty()) ctx.out.setAux(first, suffixFor(head, body, false));
+    ctx.setInfo(writeInfo, c.layer());
+    return true;
+}
+
+}  // namespace
+
+void registerHttp(ProtocolRegistrar& r)
+{
+    r.protocol("http");
+    hf.request = r.field({"http.request", "Request", FieldKind::Bool, 8});
+    hf.response = r.field({"http.response", "Response", FieldKind::Bool, 8});
+    hf.requestMethod = r.field({"http.request.method", "Request Method", FieldKind::String});
+    hf.requestUri = r.field({"http.request.uri", "Request URI", FieldKind::String});
+    hf.requestVersion = r.field({"http.request.version", "Request Version", FieldKind::String});
+    hf.responseVersion = r.field({"http.response.version", "Response Version", FieldKind::String});
+    hf.responseCode = r.field({"http.response.code", "Status Code", FieldKind::Unsigned, 16});
+    hf.responsePhrase = r.field({"http.response.phrase", "Response Phrase", FieldKind::String});
+    hf.host = r.field({"http.host", "Host", FieldKind::String});
+    hf.userAgent = r.field({"http.user_agent", "User-Agent", FieldKind::String});
+    hf.contentType = r.field({"http.content_type", "Content-Type", FieldKind::String});
+    hf.contentLengthHeader = r.field({"http.content_length_header", "Content-Length", FieldKind::String});
+    hf.contentLength = r.field({"http.content_length", "Content length", FieldKind::Unsigned, 64});
+    hf.server = r.field({"http.server", "Server", FieldKind::String});
+    hf.connection = r.field({"http.connection", "Connection", FieldKind::String});
+    hf.accept = r.field({"http.accept", "Accept", FieldKind::String});
+    hf.referer = r.field({"http.referer", "Referer", FieldKind::String});
+    hf.location = r.field({"http.location", "Location", FieldKind::String});
+    hf.contentEncoding = r.field({"http.content_encoding", "Content-Encoding", FieldKind::String});
+    hf.transferEncoding = r.field({"http.transfer_encoding", "Transfer-Encoding", FieldKind::String});
+    hf.cookie = r.field({"http.cookie", "Cookie", FieldKind::String});
+    hf.setCookie = r.field({"http.set_cookie", "Set-Cookie", FieldKind::String});
+    hf.date = r.field({"http.date", "Date", FieldKind::String});
+    hf.cacheControl = r.field({"http.cache_control", "Cache-Control", FieldKind::String});
+    hf.lastModified = r.field({"http.last_modified", "Last-Modified", FieldKind::String});
+    hf.acceptLanguage = r.field({"http.accept_language", "Accept-Language", FieldKind::String});
+    hf.acceptEncoding = r.field({"http.accept_encoding", "Accept Encoding", FieldKind::String});
+    hf.authorization = r.field({"http.authorization", "Authorization", FieldKind::String});
+    hf.upgrade = r.field({"http.upgrade", "Upgrade", FieldKind::String});
+    for (const std::uint16_t port : {80, 8000, 8080})
+        r.tcpPort(port, dissectHttp);
+    r.tcpHeuristic(dissectHttpHeuristic);
+    r.protocol("ssdp");
+    r.udpPort(1900, dissectSsdp);
 }
 
 }  // namespace rcvmon

@@ -11,6 +11,7 @@
 // streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
 // Wireshark appends " [TCP segment of a reassembled PDU]" to every segment that only carries
 // part of a PDU; the column stays TCP until the segment that completes it.
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
@@ -81,17 +82,30 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     // The segment's own bytes stay inside Wireshark's TCP tree ("TCP segment data").
     hideLayer(ctx.out, ctx.out.addLayer("TCP segment data", "data", p.at, length, ctx.inReassembled));
     if (dir->pdu.reassembled) return completeKeptPdu(ctx, p, *dir);
+    // A PDU whose start was kept (its header) keeps what follows too, as far as there is room.
+    if (ctx.pduPrefixes)
+        ctx.pduPrefixes->append(dir, dir->pdu.wholeSegments ? p.data : p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
     if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
         ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
         return true;
     }
+    if (dir->pdu.more) {
+        const std::size_t end = dir->pdu.resumeAtStart ? 0 : dir->pduRemaining;
+        const std::size_t more = dir->pdu.more(ctx, dir->pdu, p, end);
+        if (more > 0) {
+            dir->pduRemaining = static_cast<std::uint32_t>(more < 0x7fffffff ? more : 0x7fffffff);
+            ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
+            return true;
+        }
+    }
     dir->pduRemaining = 0;
     const TcpPdu& pdu = dir->pdu;
     ctx.setProtocol(pdu.protocol);
-    ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, length, true);
+    const std::uint16_t layer = ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, length, true);
     if (!pdu.bodyFilter.empty()) ctx.out.addLayer(pdu.bodyName, pdu.bodyFilter, p.at, length, true);
     addSegmentsLayer(ctx, p);
+    if (pdu.complete) pdu.complete(ctx, layer, pdu, p);
     return true;
 }
 
