@@ -38,8 +38,6 @@ constexpr PortEntry kPorts[] = {
     {520, Transport::Udp, Handler::Rip, "RIP", "rip"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
     {69, Transport::Udp, Handler::Name, "TFTP", "tftp"},
-    {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
-    {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
     {514, Transport::Udp, Handler::Name, "Syslog", "syslog"},
     {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},

@@ -2,3 +2,4 @@
 # One line per protocol: its registration name (the file defines registerName) and its files.
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
+rcvmon_protocol(Snmp snmp.cpp)
