@@ -3,3 +3,5 @@
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
 rcvmon_protocol(Snmp snmp.cpp)
+rcvmon_protocol(Kerberos kerberos.cpp)
+rcvmon_protocol(SecurityBlob security_blob.cpp tcp_message.cpp)
