@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -46,7 +46,6 @@ constexpr PortEntry kPorts[] = {
     {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
     {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
     {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
-    {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
     {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
     {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
@@ -90,7 +89,6 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
     case Handler::Tls: dissectTls(ctx, p); return true;
     case Handler::Http: dissectHttp(ctx, p); return true;
-    case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
     case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;

@@ -225,7 +225,6 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false);
 void dissectHttp(DissectContext& ctx, const Payload& p);
-void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.
 enum class Transport : std::uint8_t { Udp, Tcp };

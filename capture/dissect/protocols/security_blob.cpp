@@ -153,9 +153,14 @@ bool dissectNtlmssp(DissectContext& ctx, const Payload& p)
     return true;
 }
 
-void dissectSecurityBlob(DissectContext& ctx, const Payload& p)
+void dissectSecurityBlob(DissectContext& ctx, const Payload& p, bool viaGssapi)
 {
-    if (p.data.empty() || dissectNtlmssp(ctx, p)) return;
+    if (p.data.empty()) return;
+    if (p.data[0] == 'N') {
+        if (viaGssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        dissectNtlmssp(ctx, p);
+        return;
+    }
     BerReader r(p.data, 0, p.data.size(), p.reported);
     if (p.data[0] == 0x60) {  // GSS-API InitialContextToken: [APPLICATION 0] { thisMech, innerToken }
         LayerCursor c(ctx, "GSS-API", "gss-api", p.data, p.at, p.reported);

@@ -9,7 +9,9 @@
 namespace rcvmon {
 
 // A security blob: NTLMSSP, a GSS-API initial token or a bare SPNEGO NegTokenResp.
-void dissectSecurityBlob(DissectContext& ctx, const Payload& p);
+// `viaGssapi`: the carrier hands every blob to GSS-API (LDAP's SASL credentials), whose layer
+// then stands before a bare NTLMSSP message too.
+void dissectSecurityBlob(DissectContext& ctx, const Payload& p, bool viaGssapi = false);
 // An NTLMSSP message ("NTLMSSP\0" signature); false when the bytes are not one.
 bool dissectNtlmssp(DissectContext& ctx, const Payload& p);
 
