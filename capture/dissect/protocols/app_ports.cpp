@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Smb, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -44,8 +44,6 @@ constexpr PortEntry kPorts[] = {
     {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {443, Transport::Tcp, Handler::Tls, "TLS", "tls"},
     {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
-    {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
-    {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
     {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
     {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
@@ -93,7 +91,6 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
     case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
     case Handler::Quic: ctx.setProtocol("QUIC"); break;
-    case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }
     // Named only: the transport's Info text stays, as for a payload Wireshark cannot decode.

@@ -396,7 +396,6 @@ void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
 
 bool dissectTcp(DissectContext& ctx, const Payload& p)
 {
-    ctx.setProtocol("LDAP");
     dissectTcpMessages(ctx, p, messageLength, [&](const Payload& m, int index) {
         ctx.setProtocol("LDAP");
         if (!m.data.empty() && m.data[0] != 0x30) dissectSaslBuffer(ctx, m);
