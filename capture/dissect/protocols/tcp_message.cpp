@@ -83,6 +83,16 @@ TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, P
     return TcpMessageStep::Complete;
 }
 
+bool pendingTcpMessage(const DissectContext& ctx)
+{
+    if (!ctx.desegment || !ctx.tcpDirection) return false;
+    auto& kept = keptMessages();
+    const auto it = kept.find(ctx.tcpDirection);
+    if (it == kept.end() || it->second.total == 0) return false;
+    std::uint32_t seq = 0, length = 0;
+    return segmentSequence(ctx, seq, length) && seq == it->second.nextSeq;
+}
+
 bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total)
 {
     if (!ctx.desegment || !ctx.tcpDirection || ctx.inReassembled || total > kMaxTcpMessage) return false;

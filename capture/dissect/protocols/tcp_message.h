@@ -22,6 +22,10 @@ enum class TcpMessageStep : std::uint8_t { None, Pending, Complete };
 // offsets are the message's own), `rest` what this segment holds after it.
 TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, Payload& whole, Payload& rest);
 
+// Whether an earlier segment of this direction began a message this one may continue: a
+// heuristic dissector claims such a segment although it shows no header.
+bool pendingTcpMessage(const DissectContext& ctx);
+
 // A message starting at `from` needs `total` bytes, more than the segment holds: keeps its
 // bytes for the segments that follow and shows them as TCP segment data. False when it
 // cannot be collected (no reassembly, a cut capture, too large): dissect what is there.
