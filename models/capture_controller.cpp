@@ -203,6 +203,7 @@ void CaptureController::loadSlice()
     pullBandwidth();
     m_ingestTimer->stop();
     if (!m_reader->error().empty()) emit problem(QString::fromStdString(m_reader->error()));
+    if (!m_reader->warning().empty()) emit problem(QString::fromStdString(m_reader->warning()));
     if (m_store->stopped()) emit problem(QString::fromStdString(m_store->stopMessage()));
     setState(State::Loaded);
     emit loadFinished();

@@ -2,6 +2,7 @@
 #include "dissector_decoder.h"
 
 #if __has_include("dissect/dissector.h")
+#include "dissect/detail_tree.h"
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
@@ -37,39 +38,7 @@ public:
     std::vector<DetailNode> detail(const FrameRef& frame, std::uint64_t number) override
     {
         dissect(frame, number);
-        std::vector<DetailNode> nodes;
-        std::vector<int> layerNode;
-        for (const LayerRecord& layer : m_dissection.layers()) {
-            DetailNode node;
-            node.text = std::string(layer.name);
-            node.name = std::string(layer.filterName);
-            if (layer.status == ParseStatus::Truncated) node.text += " [truncated]";
-            if (layer.status == ParseStatus::Malformed) node.text += " [malformed]";
-            if (layer.reassembled) node.text += " [reassembled]";
-            node.problem = layer.status != ParseStatus::Ok;
-            // Reassembled layers point into a datagram the hex pane does not show.
-            if (!layer.reassembled) {
-                node.offset = layer.offset;
-                node.length = std::min<std::uint32_t>(layer.length, static_cast<std::uint32_t>(frame.data.size()) -
-                                                                        std::min<std::uint32_t>(layer.offset, static_cast<std::uint32_t>(frame.data.size())));
-            }
-            layerNode.push_back(static_cast<int>(nodes.size()));
-            nodes.push_back(std::move(node));
-        }
-        for (const FieldRecord& field : m_dissection.fields()) {
-            if (field.layer >= layerNode.size()) continue;
-            const FieldInfo& info = fieldInfo(field.id);
-            DetailNode node;
-            node.parent = layerNode[field.layer];
-            node.text = std::string(info.label) + ": " + m_dissection.formatValue(field);
-            node.name = std::string(info.name);
-            if (!m_dissection.layers()[field.layer].reassembled && field.offset < frame.data.size()) {
-                node.offset = field.offset;
-                node.length = std::min<std::uint32_t>(field.length, static_cast<std::uint32_t>(frame.data.size()) - field.offset);
-            }
-            nodes.push_back(std::move(node));
-        }
-        return nodes;
+        return buildDetailTree(m_dissection, frame);
     }
 
 private:

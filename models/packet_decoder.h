@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/frame.h"
+#include "dissect/detail_tree.h"
 
 #include <cstdint>
 #include <string>
@@ -17,15 +18,8 @@ struct SummaryText {
     std::string info;
 };
 
-// One line of the detail tree: a layer (parent -1) or a field under the node `parent`.
-struct DetailNode {
-    int parent = -1;
-    std::string text;            // "Internet Protocol Version 4" or "Time to Live: 64"
-    std::string name;            // filter name: "ip", "ip.ttl"
-    std::uint32_t offset = 0;    // byte range in the frame
-    std::uint32_t length = 0;
-    bool problem = false;        // truncated / malformed: shown in a warning colour
-};
+// One line of the detail tree: the same lines `rcvmon-cli -V` prints.
+using DetailNode = DetailLine;
 
 // Turns a frame into table text and a detail tree. The models call it lazily, for the
 // rows a view shows and for the selected packet only; nothing is kept per packet.

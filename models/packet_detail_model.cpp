@@ -24,8 +24,7 @@ void PacketDetailModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
 namespace {
 std::string frameTitle(const PacketMeta& meta)
 {
-    return "Frame " + std::to_string(meta.number) + ": " + std::to_string(meta.originalLength) + " bytes on wire, " +
-           std::to_string(meta.capturedLength) + " bytes captured";
+    return rcvmon::frameTitle(meta.number, meta.originalLength, meta.capturedLength);
 }
 }  // namespace
 
@@ -41,11 +40,13 @@ void PacketDetailModel::addFrameLayer(const PacketMeta& meta)
     add(0, "Capture Length: " + std::to_string(meta.capturedLength) + " bytes", "frame.cap_len");
 }
 
-void PacketDetailModel::addCaptureFields(const PacketMeta& meta, int frameNode)
+void PacketDetailModel::addCaptureFields(const PacketMeta& meta, int frameNode, bool decoded)
 {
-    // What only the capture knows: which way the frame went and the RCVALL mode.
+    // What only the capture knows: which way the frame went (the dissector's tree says it
+    // when there is one) and the RCVALL mode.
     const QString direction = directionName(meta.direction);
-    if (!direction.isEmpty()) m_nodes.push_back({frameNode, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0, false});
+    if (!decoded && !direction.isEmpty())
+        m_nodes.push_back({frameNode, "Direction: " + direction.toStdString(), "rcvmon.direction", 0, 0, false});
     const QString mode = modeName(meta.mode);
     if (!mode.isEmpty()) m_nodes.push_back({frameNode, "Capture Mode: " + mode.toStdString(), "rcvmon.mode", 0, 0, false});
     // Windows' raw IPv6 sockets deliver no IPv6 header; the one shown was rebuilt (seed).
@@ -72,10 +73,9 @@ void PacketDetailModel::showPacket(std::uint64_t number)
             m_bytes = QByteArray(reinterpret_cast<const char*>(frame.data.data()), static_cast<qsizetype>(frame.data.size()));
             if (m_decoder) decoded = m_decoder->detail(frame, number);
         }
-        // The dissector's own Frame layer is used when it has one, titled as Wireshark does.
+        // The dissector's own Frame layer is used when it has one (titled by the dissector's tree).
         const bool decodedFrame = !decoded.empty() && decoded.front().parent < 0 && decoded.front().name == "frame";
         if (decodedFrame) {
-            decoded.front().text = frameTitle(meta);
             decoded.front().offset = 0;
             decoded.front().length = static_cast<std::uint32_t>(m_bytes.size());
         } else {
@@ -86,7 +86,7 @@ void PacketDetailModel::showPacket(std::uint64_t number)
             if (node.parent >= 0) node.parent += base;
             m_nodes.push_back(std::move(node));
         }
-        addCaptureFields(meta, decodedFrame ? base : 0);
+        addCaptureFields(meta, decodedFrame ? base : 0, decodedFrame);
         if (!readable) m_nodes.push_back({-1, "[Cannot read this frame: " + m_store->error() + "]", "", 0, 0, true});
     }
     m_children.assign(m_nodes.size() + 1, {});

@@ -43,7 +43,7 @@ public:
 private:
     QModelIndex indexOfNode(int node) const;
     void addFrameLayer(const PacketMeta& meta);
-    void addCaptureFields(const PacketMeta& meta, int frameNode);
+    void addCaptureFields(const PacketMeta& meta, int frameNode, bool decoded);
 
     PacketStoreView* m_store = nullptr;
     PacketDecoder* m_decoder = nullptr;

@@ -62,6 +62,7 @@ int runBenchCommand(const CliOptions& options)
         std::fprintf(stderr, "rcvmon-cli: %s\n", reader->error().c_str());
         return 1;
     }
+    if (!reader->warning().empty()) std::fprintf(stderr, "rcvmon-cli: warning: %s\n", reader->warning().c_str());
 
     // Pass 2: every packet fully dissected, in order, by random access through the index.
     Dissector dissector;

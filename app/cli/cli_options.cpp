@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cli_options.h"
 
+#include "live_file_options.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -12,13 +15,6 @@ bool parseUnsigned(const std::string& text, std::uint64_t& out)
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc{} && ptr == end && !text.empty();
-}
-
-bool parseSeconds(const std::string& text, double& out)
-{
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return !text.empty() && end == text.c_str() + text.size() && out > 0;
 }
 
 // -E takes key=value pairs as tshark does: header=y|n, separator=/t|/s|<char>.
@@ -75,6 +71,15 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         else if (arg == "-G") { if (!value(o.glossary)) return fail("-G needs fields or protocols"); }
         else if (arg == "--bench") o.bench = true;
         else if (arg == "-q") o.quiet = true;
+        else if (arg == "-V") o.verbose = true;
+        else if (arg == "-O") {
+            if (!value(v) || v.empty()) return fail("-O needs protocols, e.g. -O ip,tcp");
+            for (std::size_t start = 0; start < v.size();) {
+                const std::size_t comma = std::min(v.find(',', start), v.size());
+                if (comma > start) o.expanded.push_back(v.substr(start, comma - start));
+                start = comma + 1;
+            }
+        }
         else if (arg == "--all-protocols") o.allProtocols = true;
         else if (arg == "--no-reassembly") o.reassemble = false;
         else if (arg == "-r") { if (!value(o.readFile)) return fail("-r needs a file name"); }
@@ -102,10 +107,16 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
             if (!value(v) || !parseUnsigned(v, n) || n == 0) return fail("-c needs a positive packet count");
             o.packetLimit = n;
         } else if (arg == "-a") {
-            double s = 0;
-            if (!value(v) || v.rfind("duration:", 0) != 0 || !parseSeconds(v.substr(9), s))
-                return fail("-a takes duration:SECONDS, e.g. -a duration:10");
-            o.durationSeconds = s;
+            if (!value(v)) return fail("-a takes duration:S, filesize:KB, files:N or packets:N, e.g. -a duration:10");
+            if (auto err = applyAutostopOption(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-b") {
+            if (!value(v)) return fail("-b takes KEY:VALUE, e.g. -b filesize:100000 -b files:10");
+            if (auto err = applyRingOption(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-U") {
+            o.flushEachPacket = true;
+        } else if (arg == "--flush-interval") {
+            if (!value(v)) return fail("--flush-interval needs a number of seconds");
+            if (auto err = applyFlushInterval(v, o); !err.empty()) return fail(err);
         } else if (arg == "-T") {
             if (!value(v)) return fail("-T needs fields, tsv or json");
             if (v == "fields") o.output = OutputFormat::Fields;
@@ -129,11 +140,14 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
     if (o.output == OutputFormat::Fields && o.fields.empty()) return fail("-T fields needs at least one -e FIELD");
     if (o.output != OutputFormat::Fields && !o.fields.empty()) return fail("-e is used with -T fields");
     if (o.bench && o.readFile.empty()) return fail("--bench needs -r FILE");
+    if (!o.expanded.empty()) o.verbose = true;  // -O implies the detail view, as in tshark
+    if (o.verbose && o.output != OutputFormat::Summary) return fail("-V and -O print the detail tree, not -T output");
     if (!o.selection.empty() && o.readFile.empty()) return fail("--select works on a file read with -r");
     if (!o.statistics.empty() && o.readFile.empty()) return fail("-z works on a file read with -r");
     const bool live = !o.interface.empty();
     if (!live && (o.packetLimit || o.durationSeconds || !o.captureFilter.empty() || o.allProtocols))
         return fail("-c, -a, -f and --all-protocols apply to a live capture (-i)");
+    if (auto err = checkLiveFileOptions(o); !err.empty()) return fail(err);
     return result;
 }
 
@@ -142,17 +156,23 @@ const char* usageText()
     return "Usage:\n"
            "  rcvmon-cli -D                                   list interfaces\n"
            "  rcvmon-cli -i IFACE [-m on|iplevel] [-c N] [-a duration:S] [-f BPF]\n"
-           "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap]\n"
+           "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap] [-U] [--flush-interval S]\n"
+           "             [-b filesize:KB|duration:S|interval:S|files:N|packets:N ...]\n"
+           "             [-a filesize:KB|files:N|packets:N]\n"
            "  rcvmon-cli -r FILE [-Y FILTER] [--select 1-10,15] [-w OUT] [-F pcapng|pcap]\n"
            "  rcvmon-cli -r FILE -T fields -e FIELD [-e FIELD ...] [-E header=y] [-E separator=/t]\n"
            "             [-E occurrence=f|l|a] [-E aggregator=,]\n"
            "  rcvmon-cli -G fields|protocols                  the fields and protocols RcvMon knows\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
+           "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
            "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "Options:\n"
            "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"
            "  --no-reassembly   dissect each packet alone (no IP defragmentation)\n"
+           "  -w FILE (live)    written in place and flushed at least every --flush-interval (1 s);\n"
+           "                    -U writes each packet at once; -b writes dumpcap's ring of files\n"
+           "                    FILE_00001_YYYYMMDDhhmmss.EXT, ...\n"
            "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n";
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/capture_mode.h"
+#include "file/live_file_limits.h"
 
 #include <cstdint>
 #include <optional>
@@ -37,6 +38,8 @@ struct CliOptions {
 
     OutputFormat output = OutputFormat::Summary;  // -T
     std::vector<std::string> fields;              // -e
+    bool verbose = false;                         // -V: the detail tree
+    std::vector<std::string> expanded;            // -O proto,proto: expand only these
     bool header = false;                          // -E header=y
     char separator = '\t';                        // -E separator=/t|/s|c
     char occurrence = 'a';                        // -E occurrence=f|l|a
@@ -44,6 +47,13 @@ struct CliOptions {
 
     std::string writeFile;                        // -w FILE ("-" = stdout)
     WriteFormat writeFormat = WriteFormat::PcapNg;  // -F
+
+    // A live capture's -w file: dumpcap's ring (-b) and autostop (-a filesize, -a files).
+    LiveFileLimits fileLimits;
+    bool ring = false;                   // any -b given
+    std::uint64_t stopKilobytes = 0;     // -a filesize:KB (with -b it turns files over, as dumpcap)
+    double flushIntervalSeconds = 1;     // --flush-interval: longest a taken packet waits to be written
+    bool flushEachPacket = false;        // -U: each packet written as it is taken (tcpdump's -U)
 };
 
 struct ParseResult {

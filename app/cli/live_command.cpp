@@ -1,94 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live_command.h"
 
-#include "frame_exporter.h"
-#include "output_buffer.h"
-#include "packet_printer.h"
+#include "live_output.h"
+#include "stop_signals.h"
 
-#include "dissect/dissection.h"
-#include "dissect/dissector.h"
 #include "live/live_capture.h"
 #include "store/capture_session.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 
 namespace rcvmon::cli {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
-
 using Clock = std::chrono::steady_clock;
 // At most this much of the ring is held by one batch being written, so the capture thread
 // always has room (the ring is 16 MiB).
 constexpr std::size_t kHeldBytes = 2u << 20;
-
-// Where captured frames go: a capture file (-w) or printed lines.
-class LiveOutput {
-public:
-    LiveOutput(const CliOptions& o, const CaptureSession& session) : m_options(o), m_session(session), m_text(stdout) {}
-
-    bool open(std::string& error)
-    {
-        if (!m_options.writeFile.empty()) {
-            auto describe = [this](std::uint32_t id) {
-                InterfaceInfo info;
-                const auto names = m_session.interfaces();
-                if (id < names.size()) info.name = names[id];
-                return info;
-            };
-            m_writer = FrameExporter::create(m_options, describe, error);
-            // Frames are written from the ring, which holds them until flushBatch().
-            if (m_writer) m_writer->borrowFrameBytes(true);
-            return m_writer != nullptr;
-        }
-        m_printer = makePacketPrinter(m_options, m_text, error);
-        if (m_printer) m_printer->begin();
-        return m_printer != nullptr;
-    }
-    bool take(const FrameRef& frame, std::string& error)
-    {
-        ++m_count;
-        if (!m_writer) {
-            m_dissector.dissect(frame, m_count, m_dissection);
-            m_printer->print(frame, m_count, m_dissection);
-            return true;
-        }
-        return m_writer->write(frame, error);
-    }
-    // Written frames and printed lines reach a file, terminal or pipe once per drained batch.
-    bool flushBatch(std::string& error)
-    {
-        if (m_writer) return m_writer->flush(error);
-        if (m_text.flush()) return true;
-        error = "could not write to standard output";
-        return false;
-    }
-    bool finish(std::string& error)
-    {
-        if (m_printer) m_printer->end();
-        if (!m_text.flush()) {
-            error = "could not write to standard output";
-            return false;
-        }
-        return !m_writer || m_writer->commit(error);
-    }
-    std::uint64_t count() const { return m_count; }
-
-private:
-    const CliOptions& m_options;
-    const CaptureSession& m_session;
-    OutputBuffer m_text;
-    std::unique_ptr<PacketPrinter> m_printer;
-    std::unique_ptr<FrameExporter> m_writer;
-    Dissector m_dissector;
-    Dissection m_dissection;
-    std::uint64_t m_count = 0;
-};
 
 void printSummary(const CliOptions& o, const CaptureSession& session, std::uint64_t written)
 {
@@ -127,23 +55,27 @@ int runListInterfaces()
 
 int runLiveCommand(const CliOptions& o)
 {
+    // From the start: a reader of -w - that is already gone must not kill us before the summary.
+    installStopSignals();
     std::string error;
     auto source = openLiveCapture({o.interface, o.mode, o.allProtocols, o.captureFilter}, error);
     if (!source) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
+    // The file is declared with the interface up front: a readable capture before any packet.
+    InterfaceInfo captured;
+    captured.linkType = source->linkType();
+    captured.name = source->name();
     // The consumer is woken as each kernel block arrives and writes the frames straight from
     // the kernel's blocks (lent, not copied into the ring), as tcpdump does; the ring only
     // carries their descriptors. The window, which drains 30 times a second, copies instead.
     CaptureSession session(std::move(source), CaptureSessionOptions{.ringBytes = 16u << 20, .lendFrames = true});
-    LiveOutput output(o, session);
-    if (!output.open(error)) {
+    LiveOutput output(o);
+    if (!output.open({captured}, error)) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", error.c_str());
         return 1;
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     session.start();
 
     const auto deadline = o.durationSeconds
@@ -158,27 +90,31 @@ int runLiveCommand(const CliOptions& o)
                 if (!outputFailed && !output.take(frame, error)) outputFailed = true;
             },
             [&] {
-                if (!outputFailed && !output.flushBatch(error)) outputFailed = true;
+                if (!outputFailed && !output.endBatch(error)) outputFailed = true;
             },
             wanted, kHeldBytes);
     };
-    while (!g_interrupted.load() && !outputFailed && output.count() < limit && Clock::now() < deadline) {
+    auto capturing = [&] { return !outputFailed && !output.stopReached() && output.count() < limit; };
+    while (!stopRequested() && capturing() && Clock::now() < deadline) {
         if (drainBatch() == 0) {
             const SessionState state = session.state();
             if (state != SessionState::Running && state != SessionState::Idle) break;
             // Woken by the capture thread as frames arrive; the timeout bounds how late
-            // Ctrl-C and -a are noticed.
+            // signals, -a and the flush interval are noticed.
             session.waitForFrames(std::chrono::milliseconds(20));
         }
+        if (!outputFailed && !output.tick(error)) outputFailed = true;
     }
     session.stop();
-    // What is already in the ring was captured: keep it (up to -c).
-    while (!outputFailed && output.count() < limit && drainBatch() > 0) {
+    // What is already in the ring was captured: keep it (up to -c and -a).
+    while (capturing() && drainBatch() > 0) {
     }
 
     std::string finishError;
     const bool finished = output.finish(finishError);
     printSummary(o, session, output.count());
+    // The reader of our output went away: that is how this capture was meant to end.
+    if (stoppedByBrokenPipe()) return 0;
     if (outputFailed || !finished) {
         std::fprintf(stderr, "rcvmon-cli: %s\n", (outputFailed ? error : finishError).c_str());
         return 1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "packet_printer.h"
 
+#include "detail_printer.h"
+
 #include "dissect/dissection.h"
 #include "dissect/field_registry.h"
 
@@ -241,6 +243,7 @@ private:
 
 std::unique_ptr<PacketPrinter> makePacketPrinter(const CliOptions& options, OutputBuffer& out, std::string& error)
 {
+    if (options.verbose) return makeDetailPrinter(options.expanded, out);
     switch (options.output) {
     case OutputFormat::Fields: {
         std::vector<FieldId> ids;

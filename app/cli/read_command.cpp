@@ -106,7 +106,8 @@ int runReadCommand(const CliOptions& o)
     if (printer) printer->end();
     const bool outputOk = out.flush();
     // A truncated file still gives every packet before the cut; the error comes after them.
-    const std::string readError = reader->error();
+    // A torn tail is only a warning to the reader, but like tshark the exit status says so.
+    const std::string readError = reader->error().empty() ? reader->warning() : reader->error();
     if (exporter && !exporter->commit(error)) return fail(error);
     if (!readError.empty()) return fail(readError);
     if (!outputOk) return fail("could not write to standard output");

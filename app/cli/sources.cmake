@@ -3,15 +3,19 @@ add_library(rcvmon_cli STATIC
   ${CMAKE_CURRENT_LIST_DIR}/bench_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cli_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/detail_printer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_selection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glossary_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_file_options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_output.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_printer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/statistic_request.cpp
   ${CMAKE_CURRENT_LIST_DIR}/statistics_command.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/statistics_text.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/statistics_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stop_signals.cpp)
 target_include_directories(rcvmon_cli PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(rcvmon_cli PUBLIC rcvmon_capture)
 rcvmon_set_warnings(rcvmon_cli)

@@ -93,7 +93,7 @@ int runStatisticsCommand(const CliOptions& o)
         out.maybeFlush();
     }
     const bool outputOk = out.flush();
-    const std::string readError = reader->error();
+    const std::string readError = reader->error().empty() ? reader->warning() : reader->error();
     if (!readError.empty()) return fail(readError);
     if (!outputOk) return fail("could not write to standard output");
     return 0;

@@ -2,6 +2,7 @@
 # Dissection: field registry, the Dissection result, the Dissector with its cross-frame
 # state, the fast classifier, and one file per protocol under protocols/.
 target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/detail_tree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dissection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dissector.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_format.cpp

@@ -37,11 +37,15 @@ public:
                                                              std::string& error);
     virtual ~CaptureFileReader();
 
-    // Next frame in file order; false at end of file or on error (then error() is non-empty;
-    // frames returned before a truncation stay valid). FrameRef.data stays valid as long as
-    // the reader lives for mapped files, and until the next call for streams.
+    // Next frame in file order; false at end of file or on error (then error() is non-empty).
+    // FrameRef.data stays valid as long as the reader lives for mapped files, and until the
+    // next call for streams.
     virtual bool next(FrameRef& frame) = 0;
     virtual const std::string& error() const = 0;
+    // Non-empty when the file ends inside a record: its torn tail, which a capture killed
+    // mid-write (or still being written) leaves. Reading stops cleanly before it: every whole
+    // record was returned, error() stays empty, and this one sentence says where the cut is.
+    virtual const std::string& warning() const = 0;
     virtual FileFormat format() const = 0;
     // Interfaces declared so far; pcapng's grow while reading (all sections, in file order:
     // FrameRef.interfaceId indexes this list).

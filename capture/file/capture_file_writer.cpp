@@ -9,15 +9,15 @@ namespace rcvmon {
 CaptureFileWriter::~CaptureFileWriter() = default;
 
 std::unique_ptr<CaptureFileWriter> CaptureFileWriter::create(const std::string& path, FileFormat format,
-                                                             std::string& error)
+                                                             std::string& error, OutputFile::Placement placement)
 {
     if (format == FileFormat::Pcap) {
         auto writer = std::make_unique<PcapWriter>();
-        if (!writer->open(path, error)) return nullptr;
+        if (!writer->open(path, error, placement)) return nullptr;
         return writer;
     }
     auto writer = std::make_unique<PcapngWriter>();
-    if (!writer->open(path, error)) return nullptr;
+    if (!writer->open(path, error, placement)) return nullptr;
     return writer;
 }
 

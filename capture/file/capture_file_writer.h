@@ -3,6 +3,7 @@
 
 #include "core/frame.h"
 #include "file/capture_file_reader.h"
+#include "file/output_file.h"
 
 #include <cstdint>
 #include <memory>
@@ -16,10 +17,13 @@ namespace rcvmon {
 // so timestamps stay exact). Little-endian, buffered in large pieces.
 class CaptureFileWriter {
 public:
-    // Writes to a temporary file beside `path`; commit() flushes and renames it into place.
-    // Destroying an uncommitted writer removes the temporary: never a partial file.
+    // Atomic (exports): writes to a temporary file beside `path`; commit() flushes and renames
+    // it into place, and destroying an uncommitted writer removes the temporary: never a
+    // partial file. InPlace (live captures): writes `path` itself, which holds the file
+    // header and every record up to the last flush(): always readable (see OutputFile).
     // path "-" writes straight to standard output (no temp, no rename).
-    static std::unique_ptr<CaptureFileWriter> create(const std::string& path, FileFormat format, std::string& error);
+    static std::unique_ptr<CaptureFileWriter> create(const std::string& path, FileFormat format, std::string& error,
+                                                     OutputFile::Placement placement = OutputFile::Placement::Atomic);
     // Declare an interface (pcapng IDB with if_name and if_tsresol=9); returns its index.
     // pcap has one link type: a second, different one is an error.
     virtual std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) = 0;
@@ -27,8 +31,13 @@ public:
     // link type frame.linkType must be.
     virtual bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) = 0;
     virtual bool commit(std::string& error) = 0;
-    // Writes out what is buffered (a stream's reader sees it now).
+    // Writes out what is buffered (a stream's reader sees it now). pcap's file header goes
+    // out with the first flush after an interface is declared, packets or not.
     virtual bool flush(std::string& error) = 0;
+    // Bytes written so far, buffered ones included: the file's size once flushed.
+    virtual std::uint64_t size() const = 0;
+    // Whether frames written with borrowFrameBytes(true) still wait for a flush().
+    virtual bool holdsBorrowedBytes() const = 0;
     // The caller keeps every written frame's bytes valid until its next flush(), so large
     // frames are written from where they are instead of being copied (see OutputFile).
     virtual void borrowFrameBytes(bool on) = 0;

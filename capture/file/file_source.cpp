@@ -25,7 +25,8 @@ PollResult FileSource::poll(FrameSink& sink, int /*timeoutMs*/)
     for (int i = 0; i < BatchSize; ++i) {
         if (!m_reader->next(frame)) {
             m_finished = true;
-            m_error = m_reader->error();
+            // A torn tail ends the replay as an error would: the session shows why it stopped.
+            m_error = m_reader->error().empty() ? m_reader->warning() : m_reader->error();
             return m_error.empty() ? PollResult::End : PollResult::Error;
         }
         if (m_received.load(std::memory_order_relaxed) == 0) m_linkType = frame.linkType;

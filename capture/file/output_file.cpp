@@ -66,7 +66,7 @@ OutputFile::~OutputFile()
     if (!m_committed) discard();
 }
 
-bool OutputFile::create(const std::string& path, std::string& error)
+bool OutputFile::create(const std::string& path, std::string& error, Placement placement)
 {
     m_path = path;
     m_buffer.resize(BufferSize);
@@ -96,6 +96,7 @@ bool OutputFile::create(const std::string& path, std::string& error)
         return true;
     }
 #endif
+    if (placement == Placement::InPlace) return createInPlace(path, error);
     for (int attempt = 0; attempt < 100; ++attempt) {
         m_tempPath = path + ".rcvmon-tmp-" + std::to_string(processId()) + "-" + std::to_string(g_tempCounter++);
 #ifdef _WIN32
@@ -127,6 +128,30 @@ bool OutputFile::create(const std::string& path, std::string& error)
     error = "Cannot write " + quoted(path) + ": no free temporary file name beside it.";
     m_tempPath.clear();
     return false;
+}
+
+bool OutputFile::createInPlace(const std::string& path, std::string& error)
+{
+#ifdef _WIN32
+    // Readers may open the file while it grows; a ring may delete it while a reader has it.
+    HANDLE h = CreateFileW(widen(path).c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_DELETE, nullptr,
+                           CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) {
+        error = "Cannot write " + quoted(path) + ": " + systemMessage(GetLastError()) + ".";
+        return false;
+    }
+    m_handle = h;
+#else
+    m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (m_fd < 0) {
+        error = "Cannot write " + quoted(path) + ": " + std::strerror(errno) + ".";
+        return false;
+    }
+#endif
+    m_inPlace = true;
+    m_regular = true;
+    m_open = true;
+    return true;
 }
 
 bool OutputFile::writable(std::string& error) const
@@ -177,22 +202,70 @@ bool OutputFile::flush(std::string& error)
         error = m_error;
         return false;
     }
+    bool written = false;
 #ifndef _WIN32
-    if (!m_pieces.empty()) return writeGathered(error);
+    if (!m_pieces.empty()) written = writeGathered(error);
+    else
 #endif
-    const std::size_t n = m_used;
-    m_used = 0;
-    return writeOut(m_buffer.data(), n, error);
+    {
+        const std::size_t n = m_used;
+        m_used = 0;
+        written = writeOut(m_buffer.data(), n, error);
+    }
+    if (!written) {
+        cutTornTail();
+        return false;
+    }
+    m_flushedSize += m_pending;
+    m_pending = 0;
+    return true;
+}
+
+bool OutputFile::reserveRecord(std::size_t bytes, std::size_t borrowedPieces, std::string& error)
+{
+    if (!writable(error)) return false;
+    bool fits = bytes <= m_buffer.size() - m_used;
+#ifndef _WIN32
+    // Each borrowed piece adds up to two entries (the buffered run before it, itself), and
+    // writeGathered() one more: borrow() must not have to write out in the middle.
+    if (m_pieces.size() + 2 * borrowedPieces + 1 >= kMaxPieces) fits = false;
+#else
+    (void)borrowedPieces;
+#endif
+    return fits || flush(error);
+}
+
+bool OutputFile::holdsBorrowedBytes() const
+{
+#ifndef _WIN32
+    return !m_pieces.empty();
+#else
+    return false;
+#endif
+}
+
+void OutputFile::cutTornTail()
+{
+    if (!m_regular) return;
+#ifdef _WIN32
+    LARGE_INTEGER at;
+    at.QuadPart = static_cast<LONGLONG>(m_flushedSize);
+    if (SetFilePointerEx(static_cast<HANDLE>(m_handle), at, nullptr, FILE_BEGIN)) SetEndOfFile(static_cast<HANDLE>(m_handle));
+#else
+    // Best effort: the write already failed and says why; a file that cannot be cut keeps its tail.
+    if (::ftruncate(m_fd, static_cast<off_t>(m_flushedSize)) != 0) return;
+#endif
 }
 
 #ifndef _WIN32
 bool OutputFile::borrow(const std::uint8_t* data, std::size_t n, std::string& error)
 {
     // Write out before the list grows past what one writev takes (IOV_MAX).
-    if (m_pieces.size() + 2 >= kMaxPieces && !writeGathered(error)) return false;
+    if (m_pieces.size() + 2 >= kMaxPieces && !flush(error)) return false;
     if (m_used > m_runStart) m_pieces.push_back(iovec{m_buffer.data() + m_runStart, m_used - m_runStart});
     m_runStart = m_used;
     m_pieces.push_back(iovec{const_cast<std::uint8_t*>(data), n});
+    m_pending += n;
     return true;
 }
 
@@ -232,10 +305,18 @@ bool OutputFile::append(const std::uint8_t* data, std::size_t n, std::string& er
     if (n == 0) return true;
     if (n > m_buffer.size() - m_used) {
         if (!flush(error)) return false;
-        if (n >= m_buffer.size()) return writeOut(data, n, error);
+        if (n >= m_buffer.size()) {
+            if (!writeOut(data, n, error)) {
+                cutTornTail();
+                return false;
+            }
+            m_flushedSize += n;
+            return true;
+        }
     }
     std::memcpy(m_buffer.data() + m_used, data, n);
     m_used += n;
+    m_pending += n;
     return true;
 }
 
@@ -249,6 +330,7 @@ std::uint8_t* OutputFile::appendSpace(std::size_t n, std::string& error)
     if (n > m_buffer.size() - m_used && !flush(error)) return nullptr;
     std::uint8_t* space = m_buffer.data() + m_used;
     m_used += n;
+    m_pending += n;
     return space;
 }
 
@@ -272,7 +354,7 @@ bool OutputFile::commit(std::string& error)
     CloseHandle(static_cast<HANDLE>(m_handle));
     m_handle = nullptr;
     m_open = false;
-    if (!MoveFileExW(widen(m_tempPath).c_str(), widen(m_path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
+    if (!m_inPlace && !MoveFileExW(widen(m_tempPath).c_str(), widen(m_path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
         m_error = "Cannot save " + quoted(m_path) + ": renaming the finished temporary file failed: "
                   + systemMessage(GetLastError()) + ".";
         error = m_error;

@@ -68,6 +68,13 @@ bool PcapReader::fail(std::string message)
     return false;
 }
 
+bool PcapReader::cutShort(std::string message)
+{
+    m_warning = std::move(message);
+    m_done = true;
+    return false;
+}
+
 // The end of the file, or a record header cut short (or unreadable).
 bool PcapReader::endOrRefuseHeader(std::uint64_t offset, std::uint64_t number, std::size_t got)
 {
@@ -77,18 +84,18 @@ bool PcapReader::endOrRefuseHeader(std::uint64_t offset, std::uint64_t number, s
         m_done = true;
         return false;
     }
-    return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
-                + std::to_string(offset) + ") is cut off in its record header (" + std::to_string(got) + " of "
-                + std::to_string(m_recordHeaderLength) + " bytes).");
+    return cutShort(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
+                    + std::to_string(offset) + ") is cut off in its record header (" + std::to_string(got) + " of "
+                    + std::to_string(m_recordHeaderLength) + " bytes).");
 }
 
 bool PcapReader::refuseCutFrame(std::uint64_t offset, std::uint64_t number, std::size_t have, std::uint32_t captured)
 {
     const FileInput& in = *m_input;
     if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
-    return fail(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
-                + std::to_string(offset) + ") is cut off after " + std::to_string(have - m_recordHeaderLength)
-                + " of its " + std::to_string(captured) + " captured bytes.");
+    return cutShort(m_name + " is truncated: packet " + std::to_string(number) + " (at byte offset "
+                    + std::to_string(offset) + ") is cut off after " + std::to_string(have - m_recordHeaderLength)
+                    + " of its " + std::to_string(captured) + " captured bytes.");
 }
 
 // The error paths are out of line: next() and decodeHeader() stay small enough to inline.

@@ -19,6 +19,7 @@ public:
 
     bool next(FrameRef& frame) override;
     const std::string& error() const override { return m_error; }
+    const std::string& warning() const override { return m_warning; }
     FileFormat format() const override { return FileFormat::Pcap; }
     const std::vector<InterfaceInfo>& interfaces() const override { return m_interfaces; }
     bool randomAccess() const override { return m_input->isMapped(); }
@@ -34,6 +35,8 @@ private:
     [[gnu::always_inline]] inline bool decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::uint64_t number,
                                              FrameRef& frame);
     bool fail(std::string message);
+    // The file ends inside a record: stop before it, with a warning.
+    bool cutShort(std::string message);
     [[gnu::cold, gnu::noinline]] bool endOrRefuseHeader(std::uint64_t offset, std::uint64_t number, std::size_t got);
     [[gnu::cold, gnu::noinline]] bool refuseCutFrame(std::uint64_t offset, std::uint64_t number, std::size_t have,
                                                     std::uint32_t captured);
@@ -43,6 +46,7 @@ private:
     std::unique_ptr<FileInput> m_input;
     std::string m_name;
     std::string m_error;
+    std::string m_warning;
     std::vector<InterfaceInfo> m_interfaces;
     bool m_bigEndian = false;
     bool m_nanoseconds = false;

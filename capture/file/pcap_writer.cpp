@@ -13,10 +13,17 @@ constexpr std::uint32_t MagicNano = 0xa1b23c4d;
 
 }  // namespace
 
-bool PcapWriter::open(const std::string& path, std::string& error)
+bool PcapWriter::open(const std::string& path, std::string& error, OutputFile::Placement placement)
 {
     m_path = path == "-" ? "standard output" : "\"" + path + "\"";
-    return m_out.create(path, error);
+    return m_out.create(path, error, placement);
+}
+
+bool PcapWriter::flush(std::string& error)
+{
+    // A live file is readable from its start: the header goes out as soon as the link type is known.
+    if (!m_headerWritten && !m_interfaces.empty() && !writeFileHeader(error)) return false;
+    return m_out.flush(error);
 }
 
 std::optional<std::uint32_t> PcapWriter::addInterface(const InterfaceInfo& info, std::string& error)
@@ -83,7 +90,10 @@ bool PcapWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, std:
     file_bytes::store32(record.data() + 4, frame.ts.nsec);
     file_bytes::store32(record.data() + 8, static_cast<std::uint32_t>(frame.data.size()));
     file_bytes::store32(record.data() + 12, frame.originalLength);
-    return m_out.append(record.data(), record.size(), error) && m_out.appendFrameBytes(frame.data.data(), frame.data.size(), error);
+    const bool borrowed = m_out.borrows(frame.data.size());
+    return m_out.reserveRecord(record.size() + (borrowed ? 0 : frame.data.size()), borrowed ? 1 : 0, error)
+           && m_out.append(record.data(), record.size(), error)
+           && m_out.appendFrameBytes(frame.data.data(), frame.data.size(), error);
 }
 
 bool PcapWriter::commit(std::string& error)

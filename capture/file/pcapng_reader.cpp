@@ -92,8 +92,10 @@ std::unique_ptr<PcapngReader> PcapngReader::create(std::unique_ptr<FileInput> in
 {
     std::unique_ptr<PcapngReader> reader(new PcapngReader(std::move(input), displayName));
     reader->advance(nullptr);
-    if (!reader->m_error.empty() && reader->m_sections.empty()) {
-        error = reader->m_error;
+    // Without a whole section header there is no capture to read, torn or not.
+    const std::string& problem = reader->m_error.empty() ? reader->m_warning : reader->m_error;
+    if (!problem.empty() && reader->m_sections.empty()) {
+        error = problem;
         return nullptr;
     }
     // Damage after the first section header is reported by next(), like any later damage.
@@ -103,6 +105,13 @@ std::unique_ptr<PcapngReader> PcapngReader::create(std::unique_ptr<FileInput> in
 bool PcapngReader::fail(std::string message)
 {
     m_error = std::move(message);
+    m_done = true;
+    return false;
+}
+
+bool PcapngReader::cutShort(std::string message)
+{
+    m_warning = std::move(message);
     m_done = true;
     return false;
 }
@@ -127,8 +136,8 @@ bool PcapngReader::advance(FrameRef* frame)
         if (!in.ioError().empty() && got < MinBlockLength)
             return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
         if (got < MinBlockLength)
-            return fail(m_name + " is truncated: the block at byte offset " + std::to_string(offset)
-                        + " is cut off in its header (" + std::to_string(got) + " bytes).");
+            return cutShort(m_name + " is truncated: the block at byte offset " + std::to_string(offset)
+                            + " is cut off in its header (" + std::to_string(got) + " bytes).");
 
         const std::uint8_t* p = in.data();
         bool bigEndian = m_sections.empty() ? false : m_sections.back().bigEndian;
@@ -157,8 +166,8 @@ bool PcapngReader::advance(FrameRef* frame)
             if (!in.ioError().empty()) return fail("Reading " + m_name + " failed: " + in.ioError() + ".");
             const std::string what =
                 isPacket ? packetName(m_frameCount + 1, offset) : "the block of type " + hex32(type) + " at byte offset " + std::to_string(offset);
-            return fail(m_name + " is truncated: " + what + " is cut off after " + std::to_string(have) + " of its "
-                        + std::to_string(length) + " bytes.");
+            return cutShort(m_name + " is truncated: " + what + " is cut off after " + std::to_string(have)
+                            + " of its " + std::to_string(length) + " bytes.");
         }
         p = in.data();
         if (file_bytes::load32(p + length - 4, bigEndian) != length)

@@ -20,6 +20,7 @@ public:
 
     bool next(FrameRef& frame) override;
     const std::string& error() const override { return m_error; }
+    const std::string& warning() const override { return m_warning; }
     FileFormat format() const override { return FileFormat::PcapNg; }
     const std::vector<InterfaceInfo>& interfaces() const override { return m_interfaces; }
     bool randomAccess() const override { return m_input->isMapped(); }
@@ -49,10 +50,13 @@ private:
                       FrameRef& frame, std::string& why) const;
     std::string packetName(std::uint64_t number, std::uint64_t offset) const;
     bool fail(std::string message);
+    // The file ends inside a record: stop before it, with a warning.
+    bool cutShort(std::string message);
 
     std::unique_ptr<FileInput> m_input;
     std::string m_name;
     std::string m_error;
+    std::string m_warning;
     std::vector<InterfaceInfo> m_interfaces;
     std::vector<Clock> m_clocks;
     std::vector<Section> m_sections;

@@ -48,10 +48,10 @@ std::uint32_t epbFlags(Direction direction)
 
 }  // namespace
 
-bool PcapngWriter::open(const std::string& path, std::string& error)
+bool PcapngWriter::open(const std::string& path, std::string& error, OutputFile::Placement placement)
 {
     m_path = path == "-" ? "standard output" : "\"" + path + "\"";
-    if (!m_out.create(path, error)) return false;
+    if (!m_out.create(path, error, placement)) return false;
     m_block.clear();
     file_bytes::append32(m_block, BlockShb);
     file_bytes::append32(m_block, 0);
@@ -168,8 +168,9 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     writeHead(head.data());
     std::array<std::uint8_t, 3 + 8 + 4 + kRebuiltIpv6Comment.size() + 3 + 4 + 4> tail;  // padding, options, length
     const std::uint8_t* tailEnd = writeTail(tail.data());
-    return m_out.append(head.data(), head.size(), error) && m_out.appendFrameBytes(frame.data.data(), captured, error)
-           && m_out.append(tail.data(), static_cast<std::size_t>(tailEnd - tail.data()), error);
+    const auto tailLength = static_cast<std::size_t>(tailEnd - tail.data());
+    return m_out.reserveRecord(head.size() + tailLength, 1, error) && m_out.append(head.data(), head.size(), error) && m_out.appendFrameBytes(frame.data.data(), captured, error)
+           && m_out.append(tail.data(), tailLength, error);
 }
 
 bool PcapngWriter::commit(std::string& error) { return m_out.commit(error); }

@@ -13,13 +13,16 @@ namespace rcvmon {
 // direction is known, epb_flags.
 class PcapngWriter final : public CaptureFileWriter {
 public:
-    bool open(const std::string& path, std::string& error);
+    bool open(const std::string& path, std::string& error,
+              OutputFile::Placement placement = OutputFile::Placement::Atomic);
 
     std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) override;
     bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) override;
     bool commit(std::string& error) override;
     bool flush(std::string& error) override { return m_out.flush(error); }
     void borrowFrameBytes(bool on) override { m_out.borrowFrameBytes(on); }
+    std::uint64_t size() const override { return m_out.size(); }
+    bool holdsBorrowedBytes() const override { return m_out.holdsBorrowedBytes(); }
 
 private:
     OutputFile m_out;

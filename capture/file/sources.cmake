@@ -10,6 +10,9 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/file_input.h
   ${CMAKE_CURRENT_LIST_DIR}/file_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file_source.h
+  ${CMAKE_CURRENT_LIST_DIR}/live_file_limits.h
+  ${CMAKE_CURRENT_LIST_DIR}/live_file_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_file_writer.h
   ${CMAKE_CURRENT_LIST_DIR}/mapped_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mapped_file.h
   ${CMAKE_CURRENT_LIST_DIR}/output_file.cpp
@@ -22,4 +25,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_reader.h
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.h)
+  ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.h
+  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.h)

@@ -32,6 +32,53 @@ TEST(CliOptions, LiveCapture)
     EXPECT_TRUE(r.options.allProtocols);
 }
 
+TEST(CliOptions, LiveFilesRingsAndAutostop)
+{
+    const auto r = parse({"-i", "eth0", "-w", "out.pcapng", "-b", "filesize:100", "-b", "files:5", "-b", "duration:2.5",
+                          "-b", "interval:3600", "-b", "packets:7", "-a", "files:3", "-a", "filesize:50", "-U",
+                          "--flush-interval", "0.25"});
+    ASSERT_EQ(r.error, "");
+    const LiveFileLimits& l = r.options.fileLimits;
+    EXPECT_TRUE(r.options.ring);
+    EXPECT_EQ(l.fileBytes, 100'000u);  // dumpcap's kB are 1000 bytes
+    EXPECT_EQ(l.keepFiles, 5u);
+    EXPECT_DOUBLE_EQ(l.fileSeconds, 2.5);
+    EXPECT_DOUBLE_EQ(l.intervalSeconds, 3600);
+    EXPECT_EQ(l.filePackets, 7u);
+    EXPECT_EQ(l.stopFiles, 3u);
+    EXPECT_EQ(r.options.stopKilobytes, 50u);
+    EXPECT_TRUE(r.options.flushEachPacket);
+    EXPECT_DOUBLE_EQ(r.options.flushIntervalSeconds, 0.25);
+
+    const auto single = parse({"-i", "eth0", "-w", "out.pcap", "-a", "filesize:10", "-a", "packets:4"});
+    ASSERT_EQ(single.error, "");
+    EXPECT_FALSE(single.options.ring);
+    EXPECT_EQ(single.options.stopKilobytes, 10u);
+    EXPECT_EQ(*single.options.packetLimit, 4u);
+    EXPECT_DOUBLE_EQ(single.options.flushIntervalSeconds, 1);
+}
+
+TEST(CliOptions, LiveFileMisuseIsAnErrorWithAReason)
+{
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "files:3"},          // nothing says when to turn over
+             {"-i", "eth0", "-w", "-", "-b", "filesize:10"},             // a ring needs file names
+             {"-i", "eth0", "-b", "filesize:10"},                        // and a -w
+             {"-r", "a", "-w", "o.pcapng", "-b", "filesize:10"},         // live only
+             {"-i", "eth0", "-w", "o.pcapng", "-a", "files:2"},          // -a files needs a ring
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "filesize:x"},
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "filesize:0"},
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "files:100000", "-b", "filesize:1"},
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "ringsize:1"},
+             {"-i", "eth0", "-w", "o.pcapng", "-b", "filesize"},
+             {"-i", "eth0", "-w", "o.pcapng", "-a", "bytes:1"},
+             {"-i", "eth0", "-w", "o.pcapng", "--flush-interval", "-1"},
+             {"-i", "eth0", "-w", "o.pcapng", "--flush-interval"},
+         }) {
+        EXPECT_FALSE(parse(args).error.empty()) << testing::PrintToString(args);
+    }
+}
+
 TEST(CliOptions, BadUsageIsAnErrorWithAReason)
 {
     for (const auto& args : std::vector<std::vector<std::string>>{

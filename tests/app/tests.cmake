@@ -16,11 +16,12 @@ endif()
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   set(rcvmon_live_test_dir ${PROJECT_SOURCE_DIR}/tests/capture/live/linux)
   rcvmon_add_gtest(test_cli_live
-    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_live.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_live.cpp ${CMAKE_CURRENT_LIST_DIR}/test_cli_live_files.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
             ${rcvmon_live_test_dir}/live_fixture.cpp ${rcvmon_live_test_dir}/netns_pair.cpp
             ${rcvmon_live_test_dir}/test_frames.cpp)
   target_include_directories(test_cli_live PRIVATE ${rcvmon_live_test_dir})
   target_compile_definitions(test_cli_live PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
   add_dependencies(test_cli_live rcvmon-cli)
-  set_tests_properties(test_cli_live PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 120)
+  set_tests_properties(test_cli_live PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 300)
 endif()

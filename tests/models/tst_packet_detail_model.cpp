@@ -34,7 +34,7 @@ void TestPacketDetailModel::treeOfLayersWithByteRanges()
     QCOMPARE(model.packetNumber(), std::uint64_t{2});
     QCOMPARE(model.rowCount(), 3);  // Frame, Head, Body
     const QModelIndex frame = model.index(0, 0);
-    QCOMPARE(model.data(frame).toString(), QStringLiteral("Frame 2: 40 bytes on wire, 40 bytes captured"));
+    QCOMPARE(model.data(frame).toString(), QStringLiteral("Frame 2: 40 bytes on wire (320 bits), 40 bytes captured (320 bits)"));
     QVERIFY(model.rowCount(frame) >= 4);
     const QModelIndex head = model.index(1, 0);
     QCOMPARE(model.data(head).toString(), QStringLiteral("Head"));

@@ -42,3 +42,14 @@ if(NOT CMAKE_CROSSCOMPILING)
     COMMAND test_dissect_fuzz_regressions ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/regressions
             ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/seeds)
 endif()
+
+# Protocol and Info columns and deep fields over public/ and large/, gated on per-protocol
+# agreement floors (column_floors.tsv) that only go up.
+if(NOT CMAKE_CROSSCOMPILING)
+  rcvmon_add_gtest(test_dissect_columns_reference SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_dissect_columns_reference.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/column_agreement.cpp
+    LIBS rcvmon_tshark_tsv)
+  target_compile_definitions(test_dissect_columns_reference PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
+  set_tests_properties(test_dissect_columns_reference PROPERTIES TIMEOUT 900)
+endif()

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "dissect/detail_tree.h"
+
+#include <algorithm>
+
+namespace rcvmon {
+namespace {
+
+std::uint32_t clampLength(std::uint32_t offset, std::uint32_t length, std::size_t frameBytes)
+{
+    const auto size = static_cast<std::uint32_t>(frameBytes);
+    return offset >= size ? 0 : std::min(length, size - offset);
+}
+
+}  // namespace
+
+std::string frameTitle(std::uint64_t number, std::uint64_t wireLength, std::uint64_t capturedLength)
+{
+    std::string title = "Frame " + std::to_string(number) + ": ";
+    title += std::to_string(wireLength) + " bytes on wire (" + std::to_string(wireLength * 8) + " bits), ";
+    title += std::to_string(capturedLength) + " bytes captured (" + std::to_string(capturedLength * 8) + " bits)";
+    return title;
+}
+
+std::string detailText(const Dissection& dissection, const FieldRecord& field)
+{
+    const FieldInfo& info = fieldInfo(field.id);
+    std::string text(info.label);
+    text += ": ";
+    const std::string_view name = valueName(info, field.number);
+    if (name.empty()) {
+        dissection.appendValue(field, text);
+        return text;
+    }
+    text += name;
+    text += " (";
+    dissection.appendValue(field, text);
+    text += ')';
+    return text;
+}
+
+std::string_view directionText(Direction direction)
+{
+    switch (direction) {
+    case Direction::Incoming: return "in";
+    case Direction::Outgoing: return "out";
+    case Direction::OtherHost: return "other-host";
+    case Direction::Unknown: break;
+    }
+    return {};
+}
+
+std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const FrameRef& frame)
+{
+    const std::size_t frameBytes = frame.data.size();
+    std::vector<DetailLine> lines;
+    std::vector<int> layerLine;
+    const auto layers = dissection.layers();
+    for (const LayerRecord& layer : layers) {
+        DetailLine line;
+        if (layer.filterName == "frame") {
+            const FieldRecord* wire = dissection.first(field::FrameLen);
+            const FieldRecord* captured = dissection.first(field::FrameCapLen);
+            line.text = frameTitle(dissection.frameNumber(), wire ? wire->number : 0, captured ? captured->number : 0);
+        } else {
+            line.text = std::string(layer.name);
+        }
+        line.name = std::string(layer.filterName);
+        if (layer.status == ParseStatus::Truncated) line.text += " [truncated]";
+        if (layer.status == ParseStatus::Malformed) line.text += " [malformed]";
+        if (layer.reassembled) line.text += " [reassembled]";
+        line.problem = layer.status != ParseStatus::Ok;
+        // Reassembled layers point into a datagram the hex pane does not show.
+        if (!layer.reassembled) {
+            line.offset = layer.offset;
+            line.length = clampLength(layer.offset, layer.length, frameBytes);
+        }
+        layerLine.push_back(static_cast<int>(lines.size()));
+        lines.push_back(std::move(line));
+    }
+    for (const FieldRecord& field : dissection.fields()) {
+        if (field.layer >= layerLine.size()) continue;
+        DetailLine line;
+        line.parent = layerLine[field.layer];
+        line.text = detailText(dissection, field);
+        line.name = std::string(fieldInfo(field.id).name);
+        if (!layers[field.layer].reassembled && field.offset < frameBytes) {
+            line.offset = field.offset;
+            line.length = clampLength(field.offset, field.length, frameBytes);
+        }
+        lines.push_back(std::move(line));
+    }
+    const std::string_view direction = directionText(frame.direction);
+    if (!direction.empty() && !lines.empty()) lines.push_back({0, "Direction: " + std::string(direction), "rcvmon.direction"});
+    return lines;
+}
+
+}  // namespace rcvmon
