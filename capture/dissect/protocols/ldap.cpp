@@ -18,7 +18,7 @@ namespace {
 
 struct LdapFields {
     FieldId messageId, protocolOp, version, name, authentication, simple, mechanism, baseObject, scope, objectName,
-        resultCode, matchedDn, errorMessage, requestName, saslBufferLength, entry, object, delRequest, filterAnd,
+        resultCode, matchedDn, errorMessage, requestName, saslBufferLength, entry, object, delRequest, encryptedPayload, filterAnd,
         filterOr;
 } hf;
 
@@ -270,9 +270,10 @@ void dissectControls(DissectContext& ctx, LayerCursor& c, BerReader& r)
 void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::string_view name, std::string_view filter)
 {
     LayerCursor c(ctx, name, filter, p.data, p.at, p.reported);
-    if (index > 0) c.unlisted();  // Wireshark lists the protocol once per frame
+    // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined.
+    if (index != 0) c.unlisted();  // Wireshark lists the protocol once per frame
     if (index == 0) ctx.setInfo(writeInfo, c.layer());
-    else ctx.appendInfo(writeInfo, c.layer(), " | ");
+    else ctx.appendInfo(writeInfo, c.layer(), index < 0 ? "" : " | ");
     BerReader top(c.data(), 0, c.size(), p.reported);
     BerTlv msg, id, op, t;
     if (!top.expect(msg, BerTlv::Universal, 16)) return;
@@ -368,6 +369,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
     dissectControls(ctx, c, r);
 }
 
+
 std::size_t messageLength(ByteSpan b)
 {
     if (b.size() < 2) return 0;
@@ -385,13 +387,50 @@ std::size_t messageLength(ByteSpan b)
 }
 
 void writeNothing(const LayerView&, std::string&) {}
+void writeIntegrity(const LayerView&, std::string& out) { out += "SASL GSS-API Integrity: "; }
+void writePrivacy(const LayerView& layer, std::string& out)
+{
+    out += "SASL GSS-API Privacy: payload (";
+    const FieldRecord* f = layer.field(hf.encryptedPayload);
+    appendDecimal(out, f ? f->length : 0);
+    out += " bytes)";
+}
 
-// A SASL buffer's contents are the security layer's (GSS-API wrap tokens, left undecoded).
+// A SASL buffer (RFC 4422 §3.7) after a GSS bind holds a GSS-API wrap token. Kerberos CFX
+// tokens (RFC 4121 §4.2.6.2): a sealed one shows its payload's size; an integrity-only one
+// carries the LDAP messages in clear after the 16-byte header and the rotated checksum.
 void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "LDAP", "ldap", p.data, p.at, p.reported);
-    ctx.setInfo(writeNothing, c.layer());
-    c.u32(hf.saslBufferLength);
+    const std::uint32_t length = c.u32();
+    const ByteSpan b = c.rest();
+    const bool cfx = spnegoMechanism(ctx) && b.size() >= 16 && b[0] == 0x05 && b[1] == 0x04;
+    if (!cfx) {
+        c.add(hf.saslBufferLength, 0, 4, length);
+        ctx.setInfo(writeNothing, c.layer());
+        return;
+    }
+    const std::size_t ec = (std::size_t{b[4]} << 8) | b[5], rrc = (std::size_t{b[6]} << 8) | b[7];
+    if (b[2] & 0x02) {  // Sealed: confounder and header copy (16 bytes each) around the payload
+        c.add(hf.saslBufferLength, 0, 4, length);
+        const std::size_t overhead = 16 + rrc + 16 + ec;
+        const std::size_t size = b.size() > overhead ? b.size() - overhead : 0;
+        ctx.out.addBytesField(hf.encryptedPayload, c.layer(), c.absolute(4 + 16 + rrc + 16), b.subspan(16 + rrc + 16, size));
+        ctx.setInfo(writePrivacy, c.layer());
+        return;
+    }
+    c.add(hf.saslBufferLength, 0, 4, length);
+    const std::size_t start = 16 + (rrc == ec ? rrc : 0);
+    const std::size_t end = rrc == ec ? b.size() : (b.size() > ec ? b.size() - ec : 0);
+    ctx.setInfo(writeIntegrity, c.layer());
+    if (start >= end) return;
+    Payload rest{b.subspan(start, end - start), end - start, c.absolute(4 + start)};
+    for (int i = 0; i < 64 && !rest.data.empty(); ++i) {
+        const std::size_t n = messageLength(rest.data);
+        if (n == 0 || n > rest.data.size()) break;
+        dissectMessage(ctx, Payload{rest.data.first(n), n, rest.at}, -1, "LDAP", "ldap");
+        rest = Payload{rest.data.subspan(n), rest.reported - n, rest.at + static_cast<std::uint32_t>(n)};
+    }
 }
 
 bool dissectTcp(DissectContext& ctx, const Payload& p)
@@ -435,6 +474,7 @@ void registerLdap(ProtocolRegistrar& r)
     hf.delRequest = r.field({"ldap.delRequest", "delRequest", FieldKind::String});
     hf.filterAnd = r.field({"ldap.and", "and", FieldKind::Unsigned, 32});
     hf.filterOr = r.field({"ldap.or", "or", FieldKind::Unsigned, 32});
+    hf.encryptedPayload = r.field({"ldap.gssapi_encrypted_payload", "GSS-API Encrypted payload", FieldKind::Bytes});
     hf.saslBufferLength = r.field({"ldap.sasl_buffer_length", "SASL Buffer Length", FieldKind::Unsigned, 32});
     r.tcpPort(389, dissectTcp);
     r.tcpPort(3268, dissectTcp);  // the Global Catalog

@@ -10,7 +10,8 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_truncation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_reassembly.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_windows.cpp)
 rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
 
 # The corpus references run on Linux, where the corpus and tshark are.

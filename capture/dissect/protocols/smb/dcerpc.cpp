@@ -12,6 +12,7 @@
 #include "dissect/protocols/smb/smb_common.h"
 #include "dissect/protocols/tcp_message.h"
 
+#include <array>
 #include <string>
 
 namespace rcvmon {
@@ -20,7 +21,8 @@ namespace {
 struct DcerpcFields {
     FieldId ver, verMinor, pktType, flags, firstFrag, lastFrag, fragLen, authLen, callId, maxXmit, maxRecv,
         numCtxItems, ctxId, ifUuid, ifVer, ifVerMinor, transId, numResults, ackResult, allocHint, opnum, status,
-        authType, authLevel, samrOpnum, lsarpcOpnum, epmOpnum, lsarpcStatus;
+        authType, authLevel, lsarpcStatus;
+    std::array<FieldId, 32> opnums{};  // per interface of dcerpcInterfaces()
 } hf;
 
 enum PacketType : std::uint8_t {
@@ -154,9 +156,11 @@ void writeInfo(const LayerView& layer, std::string& out)
 // The operation of a bound interface: "Connect5 request", "lsa_Close response, Error: …".
 void writeOperation(const LayerView& layer, std::string& out, bool response)
 {
+    const std::string_view filter = layer.dissection().layers()[layer.layer()].filterName;
     const FieldRecord* op = nullptr;
-    for (const FieldId id : {hf.samrOpnum, hf.lsarpcOpnum, hf.epmOpnum})
-        if ((op = layer.field(id))) break;
+    const auto ifaces = dcerpcInterfaces();
+    for (std::size_t i = 0; i < ifaces.size() && i < hf.opnums.size(); ++i)
+        if (ifaces[i].filter == filter) op = layer.field(hf.opnums[i]);
     if (!op) return;
     const std::string_view name = valueName(fieldInfo(op->id), op->number);
     if (name.empty()) {
@@ -246,16 +250,15 @@ private:
 void dissectStub(DissectContext& ctx, const Payload& p, const DcerpcInterface& iface, std::uint16_t opnum,
                  bool response, ByteSpan stub)
 {
-    LayerCursor c(ctx, iface.name, iface.filter, p.data, p.at, p.reported);
+    const auto index = static_cast<std::size_t>(&iface - dcerpcInterfaces().data());
+    if (iface.operations.empty() || index >= hf.opnums.size()) return;
+    LayerCursor c(ctx, iface.protocolColumn(), iface.filter, p.data, p.at, p.reported);
     c.unlisted();  // Wireshark calls the interface's dissector directly
-    ctx.setProtocol(iface.name);
+    ctx.setProtocol(iface.protocolColumn());
     ctx.setInfo(response ? writeResponse : writeRequest, c.layer());
-    const FieldId id = iface.kind == DcerpcInterface::Samr     ? hf.samrOpnum
-                       : iface.kind == DcerpcInterface::Lsarpc ? hf.lsarpcOpnum
-                                                               : hf.epmOpnum;
-    c.add(id, 0, 0, opnum);
+    c.add(hf.opnums[index], 0, 0, opnum);
     // LSA operations return an NTSTATUS last, which Wireshark shows when it is an error.
-    if (response && iface.kind == DcerpcInterface::Lsarpc && stub.size() >= 4)
+    if (response && iface.ntStatusResult && stub.size() >= 4)
         c.add(hf.lsarpcStatus, 0, 0, le32(stub, stub.size() - 4));
 }
 
@@ -446,13 +449,15 @@ void registerDcerpc(ProtocolRegistrar& r)
     hf.authLevel = r.field({"dcerpc.auth_level", "Auth level", FieldKind::Unsigned, 8});
     r.tcpPort(135, dissectPort);
     r.tcpHeuristic(dissectHeuristic);
-    r.protocol("samr");
-    hf.samrOpnum = r.field({"samr.opnum", "Operation", FieldKind::Unsigned, 16, samrOperations()});
-    r.protocol("lsarpc");
-    hf.lsarpcOpnum = r.field({"lsarpc.opnum", "Operation", FieldKind::Unsigned, 16, lsarpcOperations()});
-    hf.lsarpcStatus = r.field({"lsarpc.status", "NT Error", FieldKind::Hex, 32, ntStatusNames()});
-    r.protocol("epm");
-    hf.epmOpnum = r.field({"epm.opnum", "Operation", FieldKind::Unsigned, 16, epmOperations()});
+    // The interfaces whose operations are named: a protocol each, with its opnum field.
+    const auto ifaces = dcerpcInterfaces();
+    for (std::size_t i = 0; i < ifaces.size() && i < hf.opnums.size(); ++i) {
+        if (ifaces[i].operations.empty()) continue;
+        r.protocol(ifaces[i].filter);
+        hf.opnums[i] = r.field({ifaces[i].opnumField, "Operation", FieldKind::Unsigned, 16, ifaces[i].operations});
+        if (ifaces[i].filter == "lsarpc")
+            hf.lsarpcStatus = r.field({"lsarpc.status", "NT Error", FieldKind::Hex, 32, ntStatusNames()});
+    }
 }
 
 }  // namespace rcvmon

@@ -4,33 +4,6 @@
 namespace rcvmon {
 namespace {
 
-using K = DcerpcInterface::Kind;
-constexpr DcerpcInterface kInterfaces[] = {
-    {"12345778-1234-abcd-ef00-0123456789ac", "SAMR", "samr", K::Samr},
-    {"12345778-1234-abcd-ef00-0123456789ab", "LSARPC", "lsarpc", K::Lsarpc},
-    {"e1af8308-5d1f-11c9-91a4-08002b14a0fa", "EPMv4", "epm", K::Epm},
-    {"4b324fc8-1670-01d3-1278-5a47bf6ee188", "SRVSVC", "srvsvc", K::Other},
-    {"6bffd098-a112-3610-9833-46c3f87e345a", "WKSSVC", "wkssvc", K::Other},
-    {"e3514235-4b06-11d1-ab04-00c04fc2dcd2", "DRSUAPI", "drsuapi", K::Other},
-    {"12345678-1234-abcd-ef00-01234567cffb", "RPC_NETLOGON", "rpc_netlogon", K::Other},
-    {"367abb81-9844-35f1-ad32-98f038001003", "SVCCTL", "svcctl", K::Other},
-    {"338cd001-2244-31f1-aaaa-900038001003", "WINREG", "winreg", K::Other},
-    {"12345678-1234-abcd-ef00-0123456789ab", "SPOOLSS", "spoolss", K::Other},
-    {"f5cc5a18-4264-101a-8c59-08002b2f8426", "NSPI", "nspi", K::Other},
-    {"a4f1db00-ca47-1067-b31f-00dd010662da", "MAPI", "mapi", K::Other},
-    {"3919286a-b10c-11d0-9ba8-00c04fd92ef5", "DSSETUP", "dssetup", K::Other},
-    {"1ff70682-0a51-30e8-076d-740be8cee98b", "ATSVC", "atsvc", K::Other},
-    {"82273fdc-e32a-18c3-3f78-827929dc23ea", "EVENTLOG", "eventlog", K::Other},
-    {"99fcfec4-5260-101b-bbcb-00aa0021347a", "IOXIDResolver", "oxid", K::Other},
-    {"000001a0-0000-0000-c000-000000000046", "ISystemActivator", "isystemactivator", K::Other},
-    {"00000131-0000-0000-c000-000000000046", "IRemUnknown", "remunk", K::Other},
-    {"00000143-0000-0000-c000-000000000046", "IRemUnknown2", "remunk2", K::Other},
-    {"4d9f4ab8-7d1c-11cf-861e-0020af6e7c57", "REMACT", "remact", K::Other},
-    {"afa8bd80-7d8a-11c9-bef4-08002b102989", "MGMT", "mgmt", K::Other},
-    {"4fc742e0-4a10-11cf-8273-00aa004ae673", "NETDFS", "netdfs", K::Other},
-    {"6bffd098-a112-3610-9833-012892020162", "BROWSER", "rpc_browser", K::Other},
-};
-
 constexpr ValueName kSamr[] = {
     {0, "Connect"}, {1, "Close"}, {2, "SetSecurity"}, {3, "QuerySecurity"}, {4, "Shutdown"}, {5, "LookupDomain"},
     {6, "EnumDomains"}, {7, "OpenDomain"}, {8, "QueryDomainInfo"}, {9, "SetDomainInfo"},
@@ -79,6 +52,54 @@ constexpr ValueName kEpm[] = {
     {6, "MgmtDelete"},
 };
 
+constexpr ValueName kSrvsvc[] = {
+    {15, "NetShareEnumAll"}, {16, "NetShareGetInfo"}, {17, "NetShareSetInfo"}, {21, "NetSrvGetInfo"},
+    {22, "NetSrvSetInfo"}, {28, "NetRemoteTOD"}, {36, "NetShareEnum"}, {8, "NetConnEnum"}, {9, "NetFileEnum"},
+    {12, "NetSessEnum"}, {13, "NetSessDel"}, {14, "NetShareAdd"}, {18, "NetShareDel"},
+};
+constexpr ValueName kWkssvc[] = {{0, "NetWkstaGetInfo"}, {1, "NetWkstaSetInfo"}, {2, "NetWkstaEnumUsers"}};
+constexpr ValueName kDrsuapi[] = {
+    {0, "DsBind"}, {1, "DsUnbind"}, {2, "DsReplicaSync"}, {3, "DsGetNCChanges"}, {4, "DsReplicaUpdateRefs"},
+    {5, "DsReplicaAdd"}, {6, "DsReplicaDel"}, {7, "DsReplicaMod"}, {8, "DsVerifyNames"}, {9, "DsGetMemberships"},
+    {10, "DsInterDomainMove"}, {11, "DsGetNT4ChangeLog"}, {12, "DsCrackNames"}, {13, "DsWriteAccountSpn"},
+    {14, "DsRemoveDSServer"}, {15, "DsRemoveDSDomain"}, {16, "DsGetDomainControllerInfo"}, {17, "DsAddEntry"},
+    {18, "DsExecuteKCC"}, {19, "DsReplicaGetInfo"}, {20, "DsAddSidHistory"}, {21, "DsGetMemberships2"},
+    {22, "DsReplicaVerifyObjects"}, {23, "DsGetObjectExistence"}, {24, "DsQuerySitesByCost"},
+};
+constexpr ValueName kDssetup[] = {{0, "DsRoleGetPrimaryDomainInformation"}};
+constexpr ValueName kSvcctl[] = {
+    {0, "CloseServiceHandle"}, {1, "ControlService"}, {2, "DeleteService"}, {3, "LockServiceDatabase"},
+    {6, "QueryServiceStatus"}, {12, "CreateServiceW"}, {15, "OpenSCManagerW"}, {16, "OpenServiceW"},
+    {17, "QueryServiceConfigW"}, {19, "StartServiceW"},
+};
+
+constexpr DcerpcInterface kInterfaces[] = {
+    {"12345778-1234-abcd-ef00-0123456789ac", "SAMR", "samr", kSamr, "samr.opnum"},
+    {"12345778-1234-abcd-ef00-0123456789ab", "LSARPC", "lsarpc", kLsarpc, "lsarpc.opnum", true},
+    {"e1af8308-5d1f-11c9-91a4-08002b14a0fa", "EPMv4", "epm", kEpm, "epm.opnum", false, "EPM"},
+    {"4b324fc8-1670-01d3-1278-5a47bf6ee188", "SRVSVC", "srvsvc", kSrvsvc, "srvsvc.opnum"},
+    {"6bffd098-a112-3610-9833-46c3f87e345a", "WKSSVC", "wkssvc", kWkssvc, "wkssvc.opnum"},
+    {"e3514235-4b06-11d1-ab04-00c04fc2dcd2", "DRSUAPI", "drsuapi", kDrsuapi, "drsuapi.opnum"},
+    {"12345678-1234-abcd-ef00-01234567cffb", "RPC_NETLOGON", "rpc_netlogon"},
+    {"367abb81-9844-35f1-ad32-98f038001003", "SVCCTL", "svcctl", kSvcctl, "svcctl.opnum"},
+    {"338cd001-2244-31f1-aaaa-900038001003", "WINREG", "winreg"},
+    {"12345678-1234-abcd-ef00-0123456789ab", "SPOOLSS", "spoolss"},
+    {"f5cc5a18-4264-101a-8c59-08002b2f8426", "NSPI", "nspi"},
+    {"a4f1db00-ca47-1067-b31f-00dd010662da", "MAPI", "mapi"},
+    {"3919286a-b10c-11d0-9ba8-00c04fd92ef5", "DSSETUP", "dssetup", kDssetup, "dssetup.opnum"},
+    {"1ff70682-0a51-30e8-076d-740be8cee98b", "ATSVC", "atsvc"},
+    {"82273fdc-e32a-18c3-3f78-827929dc23ea", "EVENTLOG", "eventlog"},
+    {"99fcfec4-5260-101b-bbcb-00aa0021347a", "IOXIDResolver", "oxid"},
+    {"000001a0-0000-0000-c000-000000000046", "ISystemActivator", "isystemactivator"},
+    {"00000131-0000-0000-c000-000000000046", "IRemUnknown", "remunk"},
+    {"00000143-0000-0000-c000-000000000046", "IRemUnknown2", "remunk2"},
+    {"4d9f4ab8-7d1c-11cf-861e-0020af6e7c57", "REMACT", "remact"},
+    {"afa8bd80-7d8a-11c9-bef4-08002b102989", "MGMT", "mgmt"},
+    {"4fc742e0-4a10-11cf-8273-00aa004ae673", "NETDFS", "netdfs"},
+    {"6bffd098-a112-3610-9833-012892020162", "BROWSER", "rpc_browser"},
+};
+
+
 }  // namespace
 
 const DcerpcInterface* findDcerpcInterface(std::string_view uuid)
@@ -87,8 +108,6 @@ const DcerpcInterface* findDcerpcInterface(std::string_view uuid)
         if (i.uuid == uuid) return &i;
     return nullptr;
 }
-std::span<const ValueName> samrOperations() { return kSamr; }
-std::span<const ValueName> lsarpcOperations() { return kLsarpc; }
-std::span<const ValueName> epmOperations() { return kEpm; }
+std::span<const DcerpcInterface> dcerpcInterfaces() { return kInterfaces; }
 
 }  // namespace rcvmon

@@ -11,18 +11,19 @@
 namespace rcvmon {
 
 struct DcerpcInterface {
-    enum Kind : std::uint8_t { Other, Samr, Lsarpc, Epm };
     std::string_view uuid;
     std::string_view name;    // the Info and Protocol column name
     std::string_view filter;  // Wireshark's filter name
-    Kind kind = Other;
+    std::span<const ValueName> operations{};  // empty: only Bind items name it
+    std::string_view opnumField{};            // Wireshark's "<filter>.opnum" field
+    bool ntStatusResult = false;              // operations return an NTSTATUS Info shows
+    std::string_view column{};                // the Protocol column, when not `name`
+    std::string_view protocolColumn() const { return column.empty() ? name : column; }
 };
 
 // The interface with this UUID (lower-case text); null when Wireshark does not name it.
-// Only Samr, Lsarpc and Epm have operation names here; the others name Bind items alone.
 const DcerpcInterface* findDcerpcInterface(std::string_view uuid);
-std::span<const ValueName> samrOperations();
-std::span<const ValueName> lsarpcOperations();
-std::span<const ValueName> epmOperations();
+// Every interface, in a fixed order (for registering their fields).
+std::span<const DcerpcInterface> dcerpcInterfaces();
 
 }  // namespace rcvmon
