@@ -84,7 +84,19 @@ void appendResult(const LayerView& layer, std::string& out)
     out += ' ';
     if (!layer.text(hf.errorMessage).empty()) {
         out += '(';
-        out += layer.text(hf.errorMessage);
+        // Control characters as Wireshark's format_text escapes them.
+        for (const char ch : layer.text(hf.errorMessage)) {
+            switch (ch) {
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            case '\v': out += "\\v"; break;
+            case '\f': out += "\\f"; break;
+            case '\a': out += "\\a"; break;
+            case '\b': out += "\\b"; break;
+            default: out += ch; break;
+            }
+        }
         out += ") ";
     }
 }
@@ -192,13 +204,13 @@ void appendCount(DissectContext& ctx, std::uint16_t layer, std::uint32_t count)
     ctx.appendInfo(one ? writeOneResult : writeResults, layer, "");
 }
 
-// Entries returned per search, as Wireshark counts them between a request and its done.
-std::uint32_t& resultCount(const DissectContext& ctx, std::uint32_t messageId)
+// Search entries of the connection so far: Wireshark 4.0 counts them per conversation and
+// never starts over, so a searchResDone shows the entries of every search before it.
+std::uint32_t& resultCount(const DissectContext& ctx)
 {
-    thread_local std::unordered_map<std::uint64_t, std::uint32_t> counts;
+    thread_local std::unordered_map<const void*, std::uint32_t> counts;
     if (counts.size() > 4096) counts.clear();
-    const auto key = (reinterpret_cast<std::uintptr_t>(ctx.tcpConversation) << 20) ^ messageId;
-    return counts[key];
+    return counts[ctx.tcpConversation];
 }
 
 // Whether the connection's last SASL bind chose a GSS mechanism.
@@ -283,7 +295,6 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
     m.number(id, hf.messageId);
     if (!r.next(op) || op.cls != BerTlv::Application) return;
     c.add(hf.protocolOp, op.start, 1, op.tag);
-    const auto messageId = static_cast<std::uint32_t>(r.integerOr(id, 0));
     BerReader body = r.inside(op);
     Message b{c, body};
     switch (op.tag) {
@@ -318,7 +329,6 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
         b.text(t, hf.baseObject);
         if (!body.expect(t, BerTlv::Universal, 10)) return;
         b.number(t, hf.scope);
-        resultCount(ctx, messageId) = 0;
         for (int i = 0; i < 4 && body.next(t); ++i) {}  // derefAliases, sizeLimit, timeLimit, typesOnly
         if (body.ok()) {
             int budget = 1024;
@@ -328,7 +338,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
     case SearchResEntry:
         if (!body.expect(t, BerTlv::Universal, 4)) return;
         b.text(t, hf.objectName);
-        ++resultCount(ctx, messageId);
+        ++resultCount(ctx);
         break;
     case ModifyRequest:
         if (body.expect(t, BerTlv::Universal, 4)) b.text(t, hf.object);
@@ -354,6 +364,8 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
         b.number(t, hf.resultCode);
         if (!body.expect(t, BerTlv::Universal, 4)) return;
         b.text(t, hf.matchedDn);
+        // Microsoft's NTLM bind ("Sicily") answers with the NTLMSSP challenge as matchedDN.
+        if (op.tag == BindResponse && body.text(t).starts_with("NTLMSSP")) dissectNtlmssp(ctx, b.contents(t));
         if (!body.expect(t, BerTlv::Universal, 4)) return;
         b.text(t, hf.errorMessage);
         if (op.tag == BindResponse) {
@@ -362,7 +374,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
                 if (t.is(BerTlv::Context, 7) && spnegoMechanism(ctx) && t.length > 0)
                     dissectSecurityBlob(ctx, b.contents(t), false);
         }
-        if (op.tag == SearchResDone) appendCount(ctx, c.layer(), resultCount(ctx, messageId));
+        if (op.tag == SearchResDone) appendCount(ctx, c.layer(), resultCount(ctx));
         break;
     }
     }

@@ -11,6 +11,9 @@ namespace rcvmon {
 void dissectSmb2(DissectContext& ctx, const Payload& p, int index);
 // One SMB message (MS-CIFS §2.2.3) over the session service.
 void dissectSmb1(DissectContext& ctx, const Payload& p, int index);
+// SMB's "smb.file" field (File Name), which SMB2 also shows for a DFS referral request.
+FieldId smbFileField();
+
 // DCE/RPC connection-oriented PDUs written to or read from a named pipe; false when the
 // bytes are not DCE/RPC.
 bool dissectDcerpcOnPipe(DissectContext& ctx, const Payload& p);

@@ -505,6 +505,8 @@ void dissectSmb1(DissectContext& ctx, const Payload& p, int)
     ctx.appendInfo(writeError, c.layer(), "");
 }
 
+FieldId smbFileField() { return hf.file; }
+
 void registerSmb(ProtocolRegistrar& r)
 {
     r.protocol("smb");

@@ -158,6 +158,10 @@ void writeInfo(const LayerView& layer, std::string& out)
             }
         }
         appendFile(layer, out);
+        if (layer.has(smbFileField())) {
+            out += ", File: ";
+            out += layer.text(smbFileField());
+        }
         if (layer.has(hf.pipeName)) {
             out += " Pipe: ";
             out += layer.text(hf.pipeName);
@@ -292,6 +296,9 @@ void dissectRequest(DissectContext& ctx, Command2& m, std::uint16_t cmd, SavedRe
             if (m.utf16(inOff + 14, nameLen, text)) m.text(hf.pipeName, inOff + 14, nameLen, text);
         } else if (function == kFsctlPipeTransceive && inLen) {
             dissectDcerpcOnPipe(ctx, m.payload(inOff, inLen));
+        } else if ((function == kFsctlDfsGetReferrals || function == kFsctlDfsGetReferralsEx) && inLen > 2) {
+            // REQ_GET_DFS_REFERRAL (MS-DFSC §2.2.2): MaxReferralLevel, then the name.
+            if (m.utf16(inOff + 2, inLen - 2, text)) m.text(smbFileField(), inOff + 2, inLen - 2, text);
         }
         break;
     }
@@ -406,7 +413,8 @@ void dissectSmb2(DissectContext& ctx, const Payload& p, int)
     std::size_t base = 0;
     for (int i = 0; i < 64; ++i) {
         const std::uint32_t next = dissectCommand(ctx, p, base, i == 0);
-        if (next < 64 || base + next >= p.reported) break;
+        // A next command the capture cut off is not shown (Wireshark stops at the cut).
+        if (next < 64 || base + next >= p.reported || base + next >= p.data.size()) break;
         base += next;
     }
 }
