@@ -73,8 +73,15 @@ public:
         if (!ok()) return false;
         t.value = p;
         t.length = len;
-        if (len > m_reportedEnd - std::min(p, m_reportedEnd) || p > m_reportedEnd) return fail(ParseStatus::Malformed);
-        if (p + len > m_end) return fail(ParseStatus::Truncated);
+        if (p + len > m_end) {
+            // A constructed value cut short is read as far as it goes, as Wireshark does until
+            // its first read past the end; a cut primitive value ends the reading.
+            const ParseStatus cut = p + len <= m_reportedEnd ? ParseStatus::Truncated : ParseStatus::Malformed;
+            if (!t.constructed) return fail(cut);
+            m_cut = cut;
+            m_pos = m_end;
+            return true;
+        }
         m_pos = p + len;
         return true;
     }
@@ -85,8 +92,13 @@ public:
         if (t.is(cls, tag)) return true;
         return fail(ParseStatus::Malformed);
     }
-    // A reader of a constructed TLV's contents.
-    BerReader inside(const BerTlv& t) const { return BerReader(m_data, t.value, t.end()); }
+    // A reader of a constructed TLV's contents (as far as they were captured).
+    BerReader inside(const BerTlv& t) const
+    {
+        return BerReader(m_data, t.value, std::min(t.end(), m_end), t.end());
+    }
+    // A constructed value ran past the bytes this reader has (Truncated or Malformed), or Ok.
+    ParseStatus cut() const { return m_cut; }
 
     // INTEGER contents as a signed number (§8.3); false when empty or longer than 8 octets.
     bool integer(const BerTlv& t, std::int64_t& v) const
@@ -102,10 +114,16 @@ public:
         std::int64_t v = 0;
         return integer(t, v) ? v : fallback;
     }
-    ByteSpan contents(const BerTlv& t) const { return m_data.subspan(t.value, t.length); }
+    // A value's bytes (a cut constructed value's captured part).
+    ByteSpan contents(const BerTlv& t) const
+    {
+        const std::size_t at = std::min(t.value, m_data.size());
+        return m_data.subspan(at, std::min(t.length, m_data.size() - at));
+    }
     std::string_view text(const BerTlv& t) const
     {
-        return {reinterpret_cast<const char*>(m_data.data() + t.value), t.length};
+        const ByteSpan b = contents(t);
+        return {reinterpret_cast<const char*>(b.data()), b.size()};
     }
 
     // OBJECT IDENTIFIER contents as dotted decimal (§8.19); false when an arc is cut or too big.
@@ -152,6 +170,7 @@ private:
     std::size_t m_end;
     std::size_t m_reportedEnd;
     ParseStatus m_status = ParseStatus::Ok;
+    ParseStatus m_cut = ParseStatus::Ok;
 };
 
 }  // namespace rcvmon

@@ -208,18 +208,25 @@ void appendCount(DissectContext& ctx, std::uint16_t layer, std::uint32_t count)
 // never starts over, so a searchResDone shows the entries of every search before it.
 std::uint32_t& resultCount(const DissectContext& ctx)
 {
-    thread_local std::unordered_map<const void*, std::uint32_t> counts;
+    thread_local std::unordered_map<std::uint64_t, std::uint32_t> counts;
     if (counts.size() > 4096) counts.clear();
-    return counts[ctx.tcpConversation];
+    return counts[connectionKey(ctx)];
 }
 
-// Whether the connection's last SASL bind chose a GSS mechanism.
-bool& spnegoMechanism(const DissectContext& ctx)
+// What the connection's binds chose: a SASL mechanism (after which messages may travel in
+// SASL buffers), and whether it was a GSS one.
+struct SaslState {
+    bool saslBind = false;  // a SASL bind was asked for
+    bool sasl = false;      // and succeeded: SASL buffers may follow
+    bool gss = false;
+};
+SaslState& saslState(const DissectContext& ctx)
 {
-    thread_local std::unordered_map<const void*, bool> mechanisms;
-    if (mechanisms.size() > 4096) mechanisms.clear();
-    return mechanisms[ctx.tcpConversation];
+    thread_local std::unordered_map<std::uint64_t, SaslState> states;
+    if (states.size() > 4096) states.clear();
+    return states[connectionKey(ctx)];
 }
+bool& spnegoMechanism(const DissectContext& ctx) { return saslState(ctx).gss; }
 
 struct Message {
     LayerCursor& c;
@@ -282,8 +289,9 @@ void dissectControls(DissectContext& ctx, LayerCursor& c, BerReader& r)
 void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::string_view name, std::string_view filter)
 {
     LayerCursor c(ctx, name, filter, p.data, p.at, p.reported);
-    // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined.
-    if (index != 0) c.unlisted();  // Wireshark lists the protocol once per frame
+    // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined
+    // (-2: the first of them, listed).
+    if (index != 0 && index != -2) c.unlisted();  // Wireshark lists the protocol once per frame
     if (index == 0) ctx.setInfo(writeInfo, c.layer());
     else ctx.appendInfo(writeInfo, c.layer(), index < 0 ? "" : " | ");
     BerReader top(c.data(), 0, c.size(), p.reported);
@@ -311,13 +319,14 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
             BerReader sasl = body.inside(t);
             Message s{c, sasl};
             BerTlv mech, creds;
+            saslState(ctx).saslBind = true;
             if (sasl.expect(mech, BerTlv::Universal, 4)) {
                 s.text(mech, hf.mechanism);
                 spnegoMechanism(ctx) = sasl.text(mech) == "GSS-SPNEGO" || sasl.text(mech) == "GSSAPI";
             }
             // Wireshark hands SASL credentials to GSS-API, which finds NTLMSSP or SPNEGO inside.
             if (sasl.next(creds) && creds.is(BerTlv::Universal, 4) && creds.length > 0)
-                dissectSecurityBlob(ctx, s.contents(creds), true);
+                dissectSecurityBlob(ctx, s.contents(creds), BlobCarrier::Gssapi);
         } else if (t.tag == 10 || t.tag == 11) {  // Microsoft's NTLMSSP choices
             dissectNtlmssp(ctx, b.contents(t));
             spnegoMechanism(ctx) = true;
@@ -362,6 +371,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
         // LDAPResult: resultCode, matchedDN, errorMessage, then the operation's own fields.
         if (!body.expect(t, BerTlv::Universal, 10)) return;
         b.number(t, hf.resultCode);
+        if (op.tag == BindResponse && body.integerOr(t, -1) == 0 && saslState(ctx).saslBind) saslState(ctx).sasl = true;
         if (!body.expect(t, BerTlv::Universal, 4)) return;
         b.text(t, hf.matchedDn);
         // Microsoft's NTLM bind ("Sicily") answers with the NTLMSSP challenge as matchedDN.
@@ -372,7 +382,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
             // serverSaslCreds: decoded only after a GSS-SPNEGO or GSSAPI bind, as Wireshark does.
             while (body.next(t))
                 if (t.is(BerTlv::Context, 7) && spnegoMechanism(ctx) && t.length > 0)
-                    dissectSecurityBlob(ctx, b.contents(t), false);
+                    dissectSecurityBlob(ctx, b.contents(t), BlobCarrier::Spnego);
         }
         if (op.tag == SearchResDone) appendCount(ctx, c.layer(), resultCount(ctx));
         break;
@@ -385,6 +395,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
 std::size_t messageLength(ByteSpan b)
 {
     if (b.size() < 2) return 0;
+    // (A SASL buffer's 4-byte length otherwise.)
     if (b[0] != 0x30) {
         if (b.size() < 4) return 0;
         const std::uint32_t sasl = (std::uint32_t{b[0]} << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
@@ -423,6 +434,10 @@ void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
         return;
     }
     const std::size_t ec = (std::size_t{b[4]} << 8) | b[5], rrc = (std::size_t{b[6]} << 8) | b[7];
+    // GSS-API hands the wrap token to the Kerberos mechanism (SPNEGO-KRB5).
+    const auto tokenLength = static_cast<std::uint32_t>(b.size());
+    ctx.out.addLayer("GSS-API", "gss-api", c.absolute(4), tokenLength, ctx.inReassembled);
+    ctx.out.addLayer("SPNEGO-KRB5", "spnego-krb5", c.absolute(4), tokenLength, ctx.inReassembled);
     if (b[2] & 0x02) {  // Sealed: confounder and header copy (16 bytes each) around the payload
         c.add(hf.saslBufferLength, 0, 4, length);
         const std::size_t overhead = 16 + rrc + 16 + ec;
@@ -440,13 +455,17 @@ void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
     for (int i = 0; i < 64 && !rest.data.empty(); ++i) {
         const std::size_t n = messageLength(rest.data);
         if (n == 0 || n > rest.data.size()) break;
-        dissectMessage(ctx, Payload{rest.data.first(n), n, rest.at}, -1, "LDAP", "ldap");
+        // The unwrapped messages name LDAP again in the frame's protocols (once).
+        dissectMessage(ctx, Payload{rest.data.first(n), n, rest.at}, i == 0 ? -2 : -1, "LDAP", "ldap");
         rest = Payload{rest.data.subspan(n), rest.reported - n, rest.at + static_cast<std::uint32_t>(n)};
     }
 }
 
 bool dissectTcp(DissectContext& ctx, const Payload& p)
 {
+    // Bytes that start no LDAPMessage are a SASL buffer only after a SASL bind (Wireshark
+    // remembers the bind); otherwise they are not LDAP's.
+    if (!p.data.empty() && p.data[0] != 0x30 && !saslState(ctx).sasl && !pendingTcpMessage(ctx)) return false;
     dissectTcpMessages(ctx, p, messageLength, [&](const Payload& m, int index) {
         ctx.setProtocol("LDAP");
         if (!m.data.empty() && m.data[0] != 0x30) dissectSaslBuffer(ctx, m);

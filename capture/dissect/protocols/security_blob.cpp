@@ -115,22 +115,36 @@ void dissectSpnego(DissectContext& ctx, const Payload& p, BerReader& r, std::siz
     BerReader in = r.inside(choice);
     if (!in.expect(seq, BerTlv::Universal, 16)) return;
     BerReader fields = in.inside(seq);
+    bool ntlm = false;
     while (fields.next(e)) {
-        if (!e.is(BerTlv::Context, 2)) continue;
-        BerReader token = fields.inside(e);
+        BerReader inner = fields.inside(e);
         BerTlv octets;
-        if (token.expect(octets, BerTlv::Universal, 4)) dissectMechToken(ctx, contentsOf(p, octets));
-        return;
+        if (e.is(BerTlv::Context, 2)) {
+            if (!inner.expect(octets, BerTlv::Universal, 4)) return;
+            const Payload token = contentsOf(p, octets);
+            ntlm = token.data.size() >= 8 && token.data[0] == 'N';
+            dissectMechToken(ctx, token);
+        } else if (e.is(BerTlv::Context, 3) && inner.expect(octets, BerTlv::Universal, 4)) {
+            // mechListMIC: an NTLMSSP message signature (MS-NLMP §2.2.2.9.1, version 1) is
+            // handed to NTLMSSP's verifier, which names the protocol again.
+            const Payload mic = contentsOf(p, octets);
+            const bool signature = mic.data.size() == 16 && mic.data[0] == 1 && mic.data[1] == 0 &&
+                                   mic.data[2] == 0 && mic.data[3] == 0;
+            if (ntlm || signature)
+                ctx.out.addLayer("NTLMSSP", "ntlmssp", mic.at, static_cast<std::uint32_t>(mic.data.size()),
+                                 ctx.inReassembled);
+        }
     }
 }
 
 }  // namespace
 
-bool dissectNtlmssp(DissectContext& ctx, const Payload& p)
+bool dissectNtlmssp(DissectContext& ctx, const Payload& p, bool listed)
 {
     static constexpr std::uint8_t kSignature[] = {'N', 'T', 'L', 'M', 'S', 'S', 'P', 0};
     if (p.data.size() < 12 || !std::equal(std::begin(kSignature), std::end(kSignature), p.data.begin())) return false;
     LayerCursor c(ctx, "NTLMSSP", "ntlmssp", p.data, p.at, p.reported);
+    if (!listed) c.unlisted();
     ctx.appendInfo(writeNtlmInfo, c.layer(), ", ");
     c.skip(8);
     ctx.out.addTextField(hf.ntlmIdentifier, c.layer(), c.absolute(0), 8, "NTLMSSP");
@@ -153,17 +167,19 @@ bool dissectNtlmssp(DissectContext& ctx, const Payload& p)
     return true;
 }
 
-void dissectSecurityBlob(DissectContext& ctx, const Payload& p, bool viaGssapi)
+void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carrier)
 {
     if (p.data.empty()) return;
+    const bool gssapi = carrier == BlobCarrier::Gssapi;
     if (p.data[0] == 'N') {
-        if (viaGssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        if (gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
         dissectNtlmssp(ctx, p);
         return;
     }
     BerReader r(p.data, 0, p.data.size(), p.reported);
     if (p.data[0] == 0x60) {  // GSS-API InitialContextToken: [APPLICATION 0] { thisMech, innerToken }
         LayerCursor c(ctx, "GSS-API", "gss-api", p.data, p.at, p.reported);
+        if (!gssapi) hideLayer(ctx.out, c.layer());  // SPNEGO reads the wrapper itself
         BerTlv app, oid;
         if (!r.next(app)) return;
         BerReader in = r.inside(app);
@@ -179,7 +195,10 @@ void dissectSecurityBlob(DissectContext& ctx, const Payload& p, bool viaGssapi)
         }
         return;
     }
-    if (p.data[0] == 0xa1 || p.data[0] == 0xa0) dissectSpnego(ctx, p, r, 0);
+    if (p.data[0] == 0xa1 || p.data[0] == 0xa0) {
+        if (gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        dissectSpnego(ctx, p, r, 0);
+    }
 }
 
 void registerSecurityBlob(ProtocolRegistrar& r)

@@ -8,11 +8,17 @@
 
 namespace rcvmon {
 
-// A security blob: NTLMSSP, a GSS-API initial token or a bare SPNEGO NegTokenResp.
-// `viaGssapi`: the carrier hands every blob to GSS-API (LDAP's SASL credentials), whose layer
-// then stands before a bare NTLMSSP message too.
-void dissectSecurityBlob(DissectContext& ctx, const Payload& p, bool viaGssapi = false);
-// An NTLMSSP message ("NTLMSSP\0" signature); false when the bytes are not one.
-bool dissectNtlmssp(DissectContext& ctx, const Payload& p);
+// Who the carrier hands a blob to, which decides the layers Wireshark lists: GSS-API (SMB,
+// SMB2, LDAP's SASL credentials), whose layer stands before whatever is inside, or SPNEGO
+// directly (DCE/RPC's auth type 9, LDAP's server credentials), which reads a GSS-API
+// wrapper itself.
+enum class BlobCarrier : std::uint8_t { Gssapi, Spnego };
+
+// A security blob: NTLMSSP, a GSS-API initial token or a bare SPNEGO NegTokenInit/Resp.
+void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carrier);
+// An NTLMSSP message ("NTLMSSP\0" signature); false when the bytes are not one. `listed`:
+// false when the carrier calls NTLMSSP directly (DCE/RPC), leaving it out of the frame's
+// protocols.
+bool dissectNtlmssp(DissectContext& ctx, const Payload& p, bool listed = true);
 
 }  // namespace rcvmon

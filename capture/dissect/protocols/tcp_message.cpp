@@ -53,6 +53,19 @@ void showSegmentData(DissectContext& ctx, const Payload& p)
 
 }  // namespace
 
+std::uint64_t dissectionPass(const DissectContext& ctx)
+{
+    thread_local std::uint64_t lastFrame = 0, pass = 0;
+    if (ctx.frameNumber < lastFrame) ++pass;
+    lastFrame = ctx.frameNumber;
+    return pass;
+}
+
+std::uint64_t connectionKey(const DissectContext& ctx)
+{
+    return reinterpret_cast<std::uintptr_t>(ctx.tcpConversation) ^ (dissectionPass(ctx) * 0x9e3779b97f4a7c15ull);
+}
+
 TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, Payload& whole, Payload& rest)
 {
     if (!ctx.desegment || !ctx.tcpDirection) return TcpMessageStep::None;

@@ -17,6 +17,14 @@ constexpr std::size_t kMaxTcpMessage = 1u << 20;
 
 enum class TcpMessageStep : std::uint8_t { None, Pending, Complete };
 
+// Which pass over a capture the frame belongs to, for state the application dissectors keep
+// between frames in tables of their own: frames come in file order, so a frame number lower
+// than the last one seen starts a new pass (a new file, or a dissector started over), and
+// state of the old pass must not leak into it.
+std::uint64_t dissectionPass(const DissectContext& ctx);
+// The key of the frame's TCP connection in such tables: the connection within this pass.
+std::uint64_t connectionKey(const DissectContext& ctx);
+
 // Called first for each segment. Pending: the segment continued a kept message and was
 // consumed. Complete: `whole` is the reassembled message (valid until the next call; its
 // offsets are the message's own), `rest` what this segment holds after it.

@@ -21,7 +21,7 @@ namespace {
 struct DcerpcFields {
     FieldId ver, verMinor, pktType, flags, firstFrag, lastFrag, fragLen, authLen, callId, maxXmit, maxRecv,
         numCtxItems, ctxId, ifUuid, ifVer, ifVerMinor, transId, numResults, ackResult, allocHint, opnum, status,
-        authType, authLevel, lsarpcStatus;
+        authType, authLevel, lsarpcStatus, epmUuid;
     std::array<FieldId, 32> opnums{};  // per interface of dcerpcInterfaces()
 } hf;
 
@@ -170,6 +170,13 @@ void writeOperation(const LayerView& layer, std::string& out, bool response)
         out += name;
     }
     out += response ? " response" : " request";
+    // The endpoint mapper names each interface and transfer syntax of its towers.
+    layer.forEach(hf.epmUuid, [&](const FieldRecord& f) {
+        const std::string_view uuid = layer.dissection().valueText(f);
+        const DcerpcInterface* i = findDcerpcInterface(uuid);
+        out += ", ";
+        out += i ? i->name : uuid == kNdr ? std::string_view("32bit NDR") : uuid == kNdr64 ? std::string_view("64bit NDR") : uuid;
+    });
     const FieldRecord* status = layer.field(hf.lsarpcStatus);
     if (response && status && status->number != 0) {
         out += ", ";
@@ -200,7 +207,6 @@ SlotTable<Call, 2048>& calls()
     thread_local SlotTable<Call, 2048> table;
     return table;
 }
-std::uint64_t connectionKey(const DissectContext& ctx) { return reinterpret_cast<std::uintptr_t>(ctx.tcpConversation); }
 
 void appendUuid(ByteSpan b, std::string& out)
 {
@@ -246,6 +252,59 @@ private:
     ByteSpan m_b;
 };
 
+// A protocol tower (C706 Appendix L): floors of protocol identifiers; a UUID floor names an
+// interface or a transfer syntax. `at` is the tower's first byte in `stub`.
+void dissectTower(LayerCursor& c, ByteSpan stub, std::size_t at, std::size_t end, std::size_t stubAt)
+{
+    thread_local std::string text;
+    const std::uint16_t floors = le16(stub, at);
+    at += 2;
+    for (unsigned i = 0; i < floors && i < 16 && at + 2 <= end; ++i) {
+        const std::uint16_t lhs = le16(stub, at);
+        if (at + 2 + lhs + 2 > end) return;
+        if (lhs >= 17 && stub[at + 2] == 0x0d) {
+            text.clear();
+            appendUuid(stub.subspan(at + 3, 16), text);
+            c.ctx().out.addTextField(hf.epmUuid, c.layer(), c.absolute(stubAt + at + 3), 16, text);
+        }
+        const std::uint16_t rhs = le16(stub, at + 2 + lhs);
+        at += 2 + lhs + 2 + rhs;
+    }
+}
+
+// ept_map (C706 Appendix O): the request's map tower, the response's towers.
+void dissectEpmMap(LayerCursor& c, ByteSpan stub, std::size_t stubAt, bool response)
+{
+    std::size_t at = 0;
+    auto tower = [&](std::size_t& p) {
+        if (p + 8 > stub.size()) return false;
+        const std::uint32_t length = le32(stub, p);
+        p += 8;  // length, then the conformant array's count
+        if (p + length > stub.size()) return false;
+        dissectTower(c, stub, p, p + length, stubAt);
+        p += (length + 3) & ~std::size_t{3};
+        return true;
+    };
+    if (!response) {
+        if (at + 4 > stub.size()) return;
+        const std::uint32_t object = le32(stub, at);
+        at += 4 + (object ? 16 : 0);
+        if (at + 4 > stub.size() || le32(stub, at) == 0) return;
+        at += 4;
+        tower(at);
+        return;
+    }
+    at = 20 + 4;  // handle, num_towers
+    if (at + 12 > stub.size()) return;
+    const std::uint32_t count = le32(stub, at + 8);
+    at += 12;
+    std::uint32_t present = 0;
+    for (std::uint32_t i = 0; i < count && i < 16 && at + 4 <= stub.size(); ++i, at += 4)
+        if (le32(stub, at)) ++present;
+    for (std::uint32_t i = 0; i < present; ++i)
+        if (!tower(at)) return;
+}
+
 // A Request or Response stub of a bound interface: its operation, named in its own layer.
 void dissectStub(DissectContext& ctx, const Payload& p, const DcerpcInterface& iface, std::uint16_t opnum,
                  bool response, ByteSpan stub)
@@ -257,6 +316,8 @@ void dissectStub(DissectContext& ctx, const Payload& p, const DcerpcInterface& i
     ctx.setProtocol(iface.protocolColumn());
     ctx.setInfo(response ? writeResponse : writeRequest, c.layer());
     c.add(hf.opnums[index], 0, 0, opnum);
+    if (iface.filter == "epm" && opnum == 3)
+        dissectEpmMap(c, stub, static_cast<std::size_t>(stub.data() - p.data.data()), response);
     // LSA operations return an NTSTATUS last, which Wireshark shows when it is an error.
     if (response && iface.ntStatusResult && stub.size() >= 4)
         c.add(hf.lsarpcStatus, 0, 0, le32(stub, stub.size() - 4));
@@ -368,8 +429,8 @@ void dissectPdu(DissectContext& ctx, const Payload& p, int index)
         m.add(hf.authType, authStart - 8, 1, authType);
         m.add(hf.authLevel, authStart - 7, 1, b[authStart - 7]);
         const Payload auth{b.subspan(authStart, authLen), authLen, c.absolute(authStart)};
-        if (authType == 10) dissectNtlmssp(ctx, auth);
-        else if (authType == 9 && type != Request && type != Response) dissectSecurityBlob(ctx, auth);
+        if (authType == 10) dissectNtlmssp(ctx, auth, false);  // called directly: not listed
+        else if (authType == 9 && type != Request && type != Response) dissectSecurityBlob(ctx, auth, BlobCarrier::Spnego);
     }
 }
 
@@ -455,6 +516,7 @@ void registerDcerpc(ProtocolRegistrar& r)
         if (ifaces[i].operations.empty()) continue;
         r.protocol(ifaces[i].filter);
         hf.opnums[i] = r.field({ifaces[i].opnumField, "Operation", FieldKind::Unsigned, 16, ifaces[i].operations});
+        if (ifaces[i].filter == "epm") hf.epmUuid = r.field({"epm.uuid", "UUID", FieldKind::String});
         if (ifaces[i].filter == "lsarpc")
             hf.lsarpcStatus = r.field({"lsarpc.status", "NT Error", FieldKind::Hex, 32, ntStatusNames()});
     }

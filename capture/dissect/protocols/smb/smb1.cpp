@@ -8,6 +8,7 @@
 #include "dissect/protocols/security_blob.h"
 #include "dissect/protocols/smb/nt_status.h"
 #include "dissect/protocols/smb/smb.h"
+#include "dissect/protocols/tcp_message.h"
 #include "dissect/protocols/smb/smb_common.h"
 
 #include <string>
@@ -139,7 +140,6 @@ SlotTable<Pipe, 512>& pipes()
     thread_local SlotTable<Pipe, 512> table;
     return table;
 }
-std::uint64_t connectionKey(const DissectContext& ctx) { return reinterpret_cast<std::uintptr_t>(ctx.tcpConversation); }
 
 void appendFid(std::string& out, std::uint64_t fid)
 {
@@ -326,14 +326,14 @@ void dissectCommand(DissectContext& ctx, Message& m, std::uint8_t cmd, bool resp
     case 0x73:  // Session Setup AndX
         if (!response && wc == 12) {
             const std::uint16_t blobLen = m.u16(w + 14);
-            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen));
+            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Gssapi);
         } else if (!response && wc == 13) {
             const std::size_t passwords = std::size_t{m.u16(w + 14)} + m.u16(w + 16);
             std::size_t at = m.string(hf.account, bytes + passwords, bytesEnd);
             m.string(hf.domain, at, bytesEnd);
         } else if (response && wc == 4) {
             const std::uint16_t blobLen = m.u16(w + 6);
-            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen));
+            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Gssapi);
         }
         break;
     case 0x75:  // Tree Connect AndX: password, then the path

@@ -8,6 +8,7 @@
 #include "dissect/protocols/security_blob.h"
 #include "dissect/protocols/smb/nt_status.h"
 #include "dissect/protocols/smb/smb.h"
+#include "dissect/protocols/tcp_message.h"
 #include "dissect/protocols/smb/smb_common.h"
 #include "dissect/protocols/smb/smb2_names.h"
 
@@ -57,10 +58,6 @@ SlotTable<OpenFile, 2048>& openFiles()
     return table;
 }
 
-std::uint64_t connectionKey(const DissectContext& ctx)
-{
-    return reinterpret_cast<std::uintptr_t>(ctx.tcpConversation);
-}
 
 // The file id's two halves folded with the connection, for the open-file table.
 std::uint64_t fidKey(ByteSpan fid) { return le64(fid, 0) * 0x100000001b3ull ^ le64(fid, 8); }
@@ -229,7 +226,7 @@ void dissectRequest(DissectContext& ctx, Command2& m, std::uint16_t cmd, SavedRe
     switch (cmd) {
     case SessionSetup: {
         const std::uint16_t off = m.u16(B + 12), len = m.u16(B + 14);
-        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len));
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
         break;
     }
     case TreeConnect: {
@@ -318,9 +315,14 @@ void dissectResponse(DissectContext& ctx, Command2& m, std::uint16_t cmd, std::u
                     ((cmd == Read || cmd == Ioctl) && status == kStatusBufferOverflow);
     if (!ok) return;
     switch (cmd) {
+    case Negotiate: {  // the server's SPNEGO hints (MS-SMB2 §2.2.4)
+        const std::uint16_t off = m.u16(B + 56), len = m.u16(B + 58);
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
+        break;
+    }
     case SessionSetup: {
         const std::uint16_t off = m.u16(B + 4), len = m.u16(B + 6);
-        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len));
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
         break;
     }
     case Create: {

@@ -82,6 +82,7 @@ public:
         Slot& s = slot(a, b);
         return s.used && s.a == a && s.b == b ? &s.value : nullptr;
     }
+    void clear() { m_slots.reset(); }
     Value& insert(std::uint64_t a, std::uint64_t b)
     {
         Slot& s = slot(a, b);
