@@ -192,10 +192,12 @@ void writeResponse(const LayerView& layer, std::string& out) { writeOperation(la
 // What a Bind named for each context, and what each request called, per connection.
 struct Bound {
     const DcerpcInterface* iface = nullptr;
+    bool ndr64 = false;  // the context's transfer syntax is NDR64 (8-byte pointers)
 };
 struct Call {
     const DcerpcInterface* iface = nullptr;
     std::uint16_t opnum = 0;
+    bool ndr64 = false;
 };
 SlotTable<Bound, 1024>& boundContexts()
 {
@@ -272,42 +274,49 @@ void dissectTower(LayerCursor& c, ByteSpan stub, std::size_t at, std::size_t end
     }
 }
 
-// ept_map (C706 Appendix O): the request's map tower, the response's towers.
-void dissectEpmMap(LayerCursor& c, ByteSpan stub, std::size_t stubAt, bool response)
+// ept_map (C706 Appendix O): the request's map tower, the response's towers. NDR64 (MS-RPCE
+// §2.2.5) widens pointers and counts to 8 bytes.
+void dissectEpmMap(LayerCursor& c, ByteSpan stub, std::size_t stubAt, bool response, bool ndr64)
 {
+    const std::size_t w = ndr64 ? 8 : 4;
     std::size_t at = 0;
     auto tower = [&](std::size_t& p) {
-        if (p + 8 > stub.size()) return false;
-        const std::uint32_t length = le32(stub, p);
-        p += 8;  // length, then the conformant array's count
+        // twr_t: the conformant array's count first, then tower_length (4 bytes in both NDRs).
+        if (p + w + 4 > stub.size()) return false;
+        const std::uint32_t length = le32(stub, p + w);
+        p += w + 4;
         if (p + length > stub.size()) return false;
         dissectTower(c, stub, p, p + length, stubAt);
         p += (length + 3) & ~std::size_t{3};
         return true;
     };
     if (!response) {
-        if (at + 4 > stub.size()) return;
+        if (at + w > stub.size()) return;
         const std::uint32_t object = le32(stub, at);
-        at += 4 + (object ? 16 : 0);
-        if (at + 4 > stub.size() || le32(stub, at) == 0) return;
-        at += 4;
+        at += w + (object ? 16 : 0);
+        if (at + w > stub.size() || le32(stub, at) == 0) return;
+        at += w;
         tower(at);
         return;
     }
-    at = 20 + 4;  // handle, num_towers
-    if (at + 12 > stub.size()) return;
-    const std::uint32_t count = le32(stub, at + 8);
-    at += 12;
+    // handle, num_towers, then the towers' pointer array (max count, offset, actual count).
+    auto align = [w](std::size_t v) { return (v + w - 1) & ~(w - 1); };
+    at = align(20 + 4);
+    if (at + 3 * w > stub.size()) return;
+    const std::uint32_t count = le32(stub, at + 2 * w);
+    at += 3 * w;
     std::uint32_t present = 0;
-    for (std::uint32_t i = 0; i < count && i < 16 && at + 4 <= stub.size(); ++i, at += 4)
+    for (std::uint32_t i = 0; i < count && i < 16 && at + w <= stub.size(); ++i, at += w)
         if (le32(stub, at)) ++present;
-    for (std::uint32_t i = 0; i < present; ++i)
+    for (std::uint32_t i = 0; i < present; ++i) {
+        at = align(at);
         if (!tower(at)) return;
+    }
 }
 
 // A Request or Response stub of a bound interface: its operation, named in its own layer.
 void dissectStub(DissectContext& ctx, const Payload& p, const DcerpcInterface& iface, std::uint16_t opnum,
-                 bool response, ByteSpan stub)
+                 bool response, ByteSpan stub, bool ndr64)
 {
     const auto index = static_cast<std::size_t>(&iface - dcerpcInterfaces().data());
     if (iface.operations.empty() || index >= hf.opnums.size()) return;
@@ -317,7 +326,7 @@ void dissectStub(DissectContext& ctx, const Payload& p, const DcerpcInterface& i
     ctx.setInfo(response ? writeResponse : writeRequest, c.layer());
     c.add(hf.opnums[index], 0, 0, opnum);
     if (iface.filter == "epm" && opnum == 3)
-        dissectEpmMap(c, stub, static_cast<std::size_t>(stub.data() - p.data.data()), response);
+        dissectEpmMap(c, stub, static_cast<std::size_t>(stub.data() - p.data.data()), response, ndr64);
     // LSA operations return an NTSTATUS last, which Wireshark shows when it is an error.
     if (response && iface.ntStatusResult && stub.size() >= 4)
         c.add(hf.lsarpcStatus, 0, 0, le32(stub, stub.size() - 4));
@@ -361,9 +370,10 @@ void dissectPdu(DissectContext& ctx, const Payload& p, int index)
         Call& call = calls().insert(conn, callId);
         call.opnum = opnum;
         call.iface = bound ? bound->iface : nullptr;
+        call.ndr64 = bound && bound->ndr64;
         if (call.iface && (flags & 3) == 3 && authStart <= end) {
             const std::size_t stubEnd = authLen ? authStart - 8 : authStart;
-            dissectStub(ctx, p, *call.iface, opnum, false, b.subspan(24, stubEnd > 24 ? stubEnd - 24 : 0));
+            dissectStub(ctx, p, *call.iface, opnum, false, b.subspan(24, stubEnd > 24 ? stubEnd - 24 : 0), call.ndr64);
         }
         break;
     }
@@ -380,7 +390,8 @@ void dissectPdu(DissectContext& ctx, const Payload& p, int index)
         const Call* call = calls().find(conn, callId);
         if (call && call->iface && (flags & 3) == 3 && authStart <= end) {
             const std::size_t stubEnd = authLen ? authStart - 8 : authStart;
-            dissectStub(ctx, p, *call->iface, call->opnum, true, b.subspan(24, stubEnd > 24 ? stubEnd - 24 : 0));
+            dissectStub(ctx, p, *call->iface, call->opnum, true, b.subspan(24, stubEnd > 24 ? stubEnd - 24 : 0),
+                        call->ndr64);
         }
         break;
     }
@@ -397,12 +408,18 @@ void dissectPdu(DissectContext& ctx, const Payload& p, int index)
             const std::uint8_t transItems = b[at + 2];
             m.add(hf.ctxId, at, 2, ctxId);
             if (!m.uuid(hf.ifUuid, at + 4, text)) break;
-            if (const DcerpcInterface* iface = findDcerpcInterface(text)) boundContexts().insert(conn, ctxId).iface = iface;
+            Bound* bound = nullptr;
+            if (const DcerpcInterface* iface = findDcerpcInterface(text)) {
+                bound = &boundContexts().insert(conn, ctxId);
+                bound->iface = iface;
+            }
             m.add(hf.ifVer, at + 20, 2, m.u16(at + 20));
             m.add(hf.ifVerMinor, at + 22, 2, m.u16(at + 22));
             at += 24;
             for (unsigned t = 0; t < transItems && m.have(at, 20); ++t, at += 20) {
-                if (t == 0) m.uuid(hf.transId, at, text);
+                if (t != 0) continue;
+                m.uuid(hf.transId, at, text);
+                if (bound) bound->ndr64 = text == kNdr64;
             }
         }
         break;

@@ -59,7 +59,13 @@ SlotTable<OpenFile, 2048>& openFiles()
 }
 
 
-// The file id's two halves folded with the connection, for the open-file table.
+// A session of this dissection pass.
+std::uint64_t sessionKey(const DissectContext& ctx, std::uint64_t sesid)
+{
+    return sesid ^ (dissectionPass(ctx) * 0x9e3779b97f4a7c15ull);
+}
+
+// The file id's two halves folded, for the open-file table.
 std::uint64_t fidKey(ByteSpan fid) { return le64(fid, 0) * 0x100000001b3ull ^ le64(fid, 8); }
 
 void appendFile(const LayerView& layer, std::string& out)
@@ -204,11 +210,13 @@ public:
     ByteSpan bytes(std::size_t rel, std::size_t n) const { return have(rel, n) ? m_b.subspan(m_base + rel, n) : ByteSpan{}; }
 
     // A file id in a request: its name, when its Create was seen (Wireshark's FID_MODE_USE).
+    // Open files belong to the session, which may span connections (multichannel).
     void fileId(std::size_t rel)
     {
         const ByteSpan fid = bytes(rel, 16);
         if (fid.empty()) return;
-        if (const OpenFile* f = openFiles().find(connectionKey(m_ctx), fidKey(fid))) text(hf.filename, rel, 0, f->name.view());
+        if (const OpenFile* f = openFiles().find(sessionKey(m_ctx, u64(40)), fidKey(fid)))
+            text(hf.filename, rel, 0, f->name.view());
     }
 
 private:
@@ -329,7 +337,7 @@ void dissectResponse(DissectContext& ctx, Command2& m, std::uint16_t cmd, std::u
         const ByteSpan fid = m.bytes(B + 64, 16);
         if (saved && saved->hasName) {
             m.text(hf.filename, B + 64, 0, saved->name.view());
-            if (!fid.empty()) openFiles().insert(connectionKey(ctx), fidKey(fid)).name = saved->name;
+            if (!fid.empty()) openFiles().insert(sessionKey(ctx, m.u64(40)), fidKey(fid)).name = saved->name;
         }
         break;
     }
