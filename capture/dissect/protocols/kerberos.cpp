@@ -13,8 +13,40 @@ namespace rcvmon {
 namespace {
 
 struct KerberosFields {
-    FieldId pvno, msgType, realm, crealm, cname, sname, errorCode, nameType;
+    FieldId pvno, msgType, realm, crealm, cname, sname, errorCode, nameType, krb4Version, krb4MsgType, krb4MType;
 } hf;
+
+// Kerberos v4 (MIT Project Athena): message types shifted left by one, the low bit the byte order.
+constexpr ValueName kKrb4Types[] = {
+    {1, "KDC Request"}, {2, "KDC Reply"}, {3, "Appl Request"}, {4, "Appl Request Mutual"}, {5, "Error Reply"},
+    {6, "Private"}, {7, "Safe"}, {8, "Appl Error"}, {63, "Die"},
+};
+
+void writeKrb4Info(const LayerView& layer, std::string& out)
+{
+    if (const FieldRecord* t = layer.field(hf.krb4MType)) {
+        const std::string_view name = valueName(fieldInfo(hf.krb4MType), t->number);
+        if (name.empty()) {
+            out += "Unknown (";
+            appendHex(out, t->number << 1, 2);
+            out += ')';
+        } else {
+            out += name;
+        }
+    }
+}
+
+// A version 4 message on the Kerberos port: Wireshark's Kerberos dissector hands it on.
+void dissectKrb4(DissectContext& ctx, const Payload& p)
+{
+    ctx.out.addLayer("Kerberos", "kerberos", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+    LayerCursor c(ctx, "Kerberos v4", "krb4", p.data, p.at, p.reported);
+    ctx.setProtocol("KRB4");
+    ctx.setInfo(writeKrb4Info, c.layer());
+    c.u8(hf.krb4Version);
+    const std::uint8_t type = c.u8(hf.krb4MsgType);
+    if (c.ok()) c.add(hf.krb4MType, 1, 1, type >> 1);
+}
 
 constexpr ValueName kMessageTypes[] = {
     {10, "krb-as-req"}, {11, "krb-as-rep"}, {12, "krb-tgs-req"}, {13, "krb-tgs-rep"}, {14, "krb-ap-req"},
@@ -230,6 +262,10 @@ namespace {
 
 bool dissectUdp(DissectContext& ctx, const Payload& p)
 {
+    if (!p.data.empty() && p.data[0] == 4) {
+        dissectKrb4(ctx, p);
+        return true;
+    }
     dissectMessage(ctx, p, 0);
     return true;
 }
@@ -262,6 +298,10 @@ void registerKerberos(ProtocolRegistrar& r)
     hf.nameType = r.field({"kerberos.name_type", "name-type", FieldKind::Signed, 32});
     r.udpPort(88, dissectUdp);
     r.tcpPort(88, dissectTcp);
+    r.protocol("krb4");
+    hf.krb4Version = r.field({"krb4.version", "Version", FieldKind::Unsigned, 8});
+    hf.krb4MsgType = r.field({"krb4.auth_msg_type", "Msg Type", FieldKind::Hex, 8});
+    hf.krb4MType = r.field({"krb4.m_type", "M Type", FieldKind::Hex, 8, kKrb4Types, 0xfe});
 }
 
 }  // namespace rcvmon

@@ -289,9 +289,8 @@ void dissectControls(DissectContext& ctx, LayerCursor& c, BerReader& r)
 void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::string_view name, std::string_view filter)
 {
     LayerCursor c(ctx, name, filter, p.data, p.at, p.reported);
-    // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined
-    // (-2: the first of them, listed).
-    if (index != 0 && index != -2) c.unlisted();  // Wireshark lists the protocol once per frame
+    // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined.
+    if (index != 0) c.unlisted();  // Wireshark lists the protocol once per frame
     if (index == 0) ctx.setInfo(writeInfo, c.layer());
     else ctx.appendInfo(writeInfo, c.layer(), index < 0 ? "" : " | ");
     BerReader top(c.data(), 0, c.size(), p.reported);
@@ -455,8 +454,7 @@ void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
     for (int i = 0; i < 64 && !rest.data.empty(); ++i) {
         const std::size_t n = messageLength(rest.data);
         if (n == 0 || n > rest.data.size()) break;
-        // The unwrapped messages name LDAP again in the frame's protocols (once).
-        dissectMessage(ctx, Payload{rest.data.first(n), n, rest.at}, i == 0 ? -2 : -1, "LDAP", "ldap");
+        dissectMessage(ctx, Payload{rest.data.first(n), n, rest.at}, -1, "LDAP", "ldap");
         rest = Payload{rest.data.subspan(n), rest.reported - n, rest.at + static_cast<std::uint32_t>(n)};
     }
 }

@@ -170,9 +170,9 @@ bool dissectNtlmssp(DissectContext& ctx, const Payload& p, bool listed)
 void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carrier)
 {
     if (p.data.empty()) return;
-    const bool gssapi = carrier == BlobCarrier::Gssapi;
+    const bool gssapi = carrier != BlobCarrier::Spnego;
     if (p.data[0] == 'N') {
-        if (gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        if (carrier == BlobCarrier::Gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
         dissectNtlmssp(ctx, p);
         return;
     }

@@ -12,7 +12,8 @@ namespace rcvmon {
 // SMB2, LDAP's SASL credentials), whose layer stands before whatever is inside, or SPNEGO
 // directly (DCE/RPC's auth type 9, LDAP's server credentials), which reads a GSS-API
 // wrapper itself.
-enum class BlobCarrier : std::uint8_t { Gssapi, Spnego };
+// SMB and SMB2 hand a bare NTLMSSP message to NTLMSSP itself, anything else to GSS-API.
+enum class BlobCarrier : std::uint8_t { Gssapi, Smb, Spnego };
 
 // A security blob: NTLMSSP, a GSS-API initial token or a bare SPNEGO NegTokenInit/Resp.
 void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carrier);

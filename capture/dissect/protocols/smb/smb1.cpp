@@ -326,14 +326,14 @@ void dissectCommand(DissectContext& ctx, Message& m, std::uint8_t cmd, bool resp
     case 0x73:  // Session Setup AndX
         if (!response && wc == 12) {
             const std::uint16_t blobLen = m.u16(w + 14);
-            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Gssapi);
+            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Smb);
         } else if (!response && wc == 13) {
             const std::size_t passwords = std::size_t{m.u16(w + 14)} + m.u16(w + 16);
             std::size_t at = m.string(hf.account, bytes + passwords, bytesEnd);
             m.string(hf.domain, at, bytesEnd);
         } else if (response && wc == 4) {
             const std::uint16_t blobLen = m.u16(w + 6);
-            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Gssapi);
+            if (blobLen) dissectSecurityBlob(ctx, m.payload(bytes, blobLen), BlobCarrier::Smb);
         }
         break;
     case 0x75:  // Tree Connect AndX: password, then the path

@@ -234,7 +234,7 @@ void dissectRequest(DissectContext& ctx, Command2& m, std::uint16_t cmd, SavedRe
     switch (cmd) {
     case SessionSetup: {
         const std::uint16_t off = m.u16(B + 12), len = m.u16(B + 14);
-        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Smb);
         break;
     }
     case TreeConnect: {
@@ -325,12 +325,12 @@ void dissectResponse(DissectContext& ctx, Command2& m, std::uint16_t cmd, std::u
     switch (cmd) {
     case Negotiate: {  // the server's SPNEGO hints (MS-SMB2 §2.2.4)
         const std::uint16_t off = m.u16(B + 56), len = m.u16(B + 58);
-        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Smb);
         break;
     }
     case SessionSetup: {
         const std::uint16_t off = m.u16(B + 4), len = m.u16(B + 6);
-        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Gssapi);
+        if (len && m.have(off, len)) dissectSecurityBlob(ctx, m.payload(off, len), BlobCarrier::Smb);
         break;
     }
     case Create: {
