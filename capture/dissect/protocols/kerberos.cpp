@@ -254,6 +254,7 @@ void dissectKerberosToken(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "Kerberos", "kerberos", p.data, p.at, p.reported);
     c.unlisted();
+    ctx.out.layer(c.layer()).nested = true;
     BerReader r(c.data(), 0, c.size(), p.reported);
     Walker{c}.message(r);
 }

@@ -9,6 +9,7 @@
 #include "dissect/protocols/security_blob.h"
 #include "dissect/protocols/tcp_message.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -279,9 +280,11 @@ void dissectControls(DissectContext& ctx, LayerCursor& c, BerReader& r)
         const bool known = type == "1.2.840.113556.1.4.319" || type == "1.2.840.113556.1.4.473" ||
                            type == "1.2.840.113556.1.4.474";
         while (in.next(e)) {
-            if (e.is(BerTlv::Universal, 4) && known)
-                ctx.out.addLayer("LDAP", "ldap", c.absolute(e.value), static_cast<std::uint32_t>(e.length),
-                                 ctx.inReassembled);
+            if (e.is(BerTlv::Universal, 4) && known) {
+                const std::uint16_t layer = ctx.out.addLayer("LDAP", "ldap", c.absolute(e.value),
+                                                             static_cast<std::uint32_t>(e.length), ctx.inReassembled);
+                ctx.out.layer(layer).nested = true;  // inside the control's subtree
+            }
         }
     }
 }
@@ -291,6 +294,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, std::strin
     LayerCursor c(ctx, name, filter, p.data, p.at, p.reported);
     // index < 0: inside a SASL buffer, whose messages follow one another in Info unjoined.
     if (index != 0) c.unlisted();  // Wireshark lists the protocol once per frame
+    if (index < 0) ctx.out.layer(c.layer()).nested = true;
     if (index == 0) ctx.setInfo(writeInfo, c.layer());
     else ctx.appendInfo(writeInfo, c.layer(), index < 0 ? "" : " | ");
     BerReader top(c.data(), 0, c.size(), p.reported);
@@ -435,13 +439,14 @@ void dissectSaslBuffer(DissectContext& ctx, const Payload& p)
     const std::size_t ec = (std::size_t{b[4]} << 8) | b[5], rrc = (std::size_t{b[6]} << 8) | b[7];
     // GSS-API hands the wrap token to the Kerberos mechanism (SPNEGO-KRB5).
     const auto tokenLength = static_cast<std::uint32_t>(b.size());
-    ctx.out.addLayer("GSS-API", "gss-api", c.absolute(4), tokenLength, ctx.inReassembled);
-    ctx.out.addLayer("SPNEGO-KRB5", "spnego-krb5", c.absolute(4), tokenLength, ctx.inReassembled);
+    for (const auto& [name, filter] : {std::pair{"GSS-API", "gss-api"}, std::pair{"SPNEGO-KRB5", "spnego-krb5"}})
+        ctx.out.layer(ctx.out.addLayer(name, filter, c.absolute(4), tokenLength, ctx.inReassembled)).nested = true;
     if (b[2] & 0x02) {  // Sealed: confounder and header copy (16 bytes each) around the payload
         c.add(hf.saslBufferLength, 0, 4, length);
         const std::size_t overhead = 16 + rrc + 16 + ec;
         const std::size_t size = b.size() > overhead ? b.size() - overhead : 0;
-        ctx.out.addBytesField(hf.encryptedPayload, c.layer(), c.absolute(4 + 16 + rrc + 16), b.subspan(16 + rrc + 16, size));
+        const ByteSpan payload = size ? b.subspan(16 + rrc + 16, size) : ByteSpan{};
+        ctx.out.addBytesField(hf.encryptedPayload, c.layer(), c.absolute(4 + std::min(16 + rrc + 16, b.size())), payload);
         ctx.setInfo(writePrivacy, c.layer());
         return;
     }

@@ -19,6 +19,16 @@ struct SecurityFields {
     FieldId gssOid, ntlmIdentifier, ntlmType, ntlmFlags, ntlmDomain, ntlmUser, ntlmHost;
 } hf;
 
+// Security tokens sit inside their carrier's subtree (see LayerRecord::nested).
+std::uint16_t nestedLayer(DissectContext& ctx, std::string_view name, std::string_view filter, std::uint32_t at,
+                          std::size_t length)
+{
+    const std::uint16_t layer =
+        ctx.out.addLayer(name, filter, at, static_cast<std::uint32_t>(length), ctx.inReassembled);
+    ctx.out.layer(layer).nested = true;
+    return layer;
+}
+
 constexpr ValueName kNtlmTypes[] = {
     {1, "NTLMSSP_NEGOTIATE"}, {2, "NTLMSSP_CHALLENGE"}, {3, "NTLMSSP_AUTH"}, {4, "NTLMSSP_UNKNOWN"},
 };
@@ -80,9 +90,7 @@ void dissectMechToken(DissectContext& ctx, const Payload& p)
 {
     if (dissectNtlmssp(ctx, p)) return;
     if (!p.data.empty() && (p.data[0] == 0x60 || (p.data[0] & 0xe0) == 0x60)) {
-        const std::uint16_t layer = ctx.out.addLayer("SPNEGO-KRB5", "spnego-krb5", p.at,
-                                                     static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
-        (void)layer;
+        nestedLayer(ctx, "SPNEGO-KRB5", "spnego-krb5", p.at, p.data.size());
         BerReader r(p.data, 0, p.data.size());
         BerTlv app, oid;
         if (!r.next(app)) return;
@@ -108,8 +116,7 @@ Payload contentsOf(const Payload& p, const BerTlv& t)
 // `r` reads `p` from `from` on; its offsets are p's.
 void dissectSpnego(DissectContext& ctx, const Payload& p, BerReader& r, std::size_t from)
 {
-    ctx.out.addLayer("SPNEGO", "spnego", p.at + static_cast<std::uint32_t>(from),
-                     static_cast<std::uint32_t>(p.data.size() - from), ctx.inReassembled);
+    nestedLayer(ctx, "SPNEGO", "spnego", p.at + static_cast<std::uint32_t>(from), p.data.size() - from);
     BerTlv choice, seq, e;
     if (!r.next(choice) || choice.cls != BerTlv::Context) return;
     BerReader in = r.inside(choice);
@@ -131,8 +138,7 @@ void dissectSpnego(DissectContext& ctx, const Payload& p, BerReader& r, std::siz
             const bool signature = mic.data.size() == 16 && mic.data[0] == 1 && mic.data[1] == 0 &&
                                    mic.data[2] == 0 && mic.data[3] == 0;
             if (ntlm || signature)
-                ctx.out.addLayer("NTLMSSP", "ntlmssp", mic.at, static_cast<std::uint32_t>(mic.data.size()),
-                                 ctx.inReassembled);
+                nestedLayer(ctx, "NTLMSSP", "ntlmssp", mic.at, mic.data.size());
         }
     }
 }
@@ -144,6 +150,7 @@ bool dissectNtlmssp(DissectContext& ctx, const Payload& p, bool listed)
     static constexpr std::uint8_t kSignature[] = {'N', 'T', 'L', 'M', 'S', 'S', 'P', 0};
     if (p.data.size() < 12 || !std::equal(std::begin(kSignature), std::end(kSignature), p.data.begin())) return false;
     LayerCursor c(ctx, "NTLMSSP", "ntlmssp", p.data, p.at, p.reported);
+    ctx.out.layer(c.layer()).nested = true;
     if (!listed) c.unlisted();
     ctx.appendInfo(writeNtlmInfo, c.layer(), ", ");
     c.skip(8);
@@ -172,13 +179,14 @@ void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carr
     if (p.data.empty()) return;
     const bool gssapi = carrier != BlobCarrier::Spnego;
     if (p.data[0] == 'N') {
-        if (carrier == BlobCarrier::Gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        if (carrier == BlobCarrier::Gssapi) nestedLayer(ctx, "GSS-API", "gss-api", p.at, p.data.size());
         dissectNtlmssp(ctx, p);
         return;
     }
     BerReader r(p.data, 0, p.data.size(), p.reported);
     if (p.data[0] == 0x60) {  // GSS-API InitialContextToken: [APPLICATION 0] { thisMech, innerToken }
         LayerCursor c(ctx, "GSS-API", "gss-api", p.data, p.at, p.reported);
+        ctx.out.layer(c.layer()).nested = true;
         if (!gssapi) hideLayer(ctx.out, c.layer());  // SPNEGO reads the wrapper itself
         BerTlv app, oid;
         if (!r.next(app)) return;
@@ -196,7 +204,7 @@ void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carr
         return;
     }
     if (p.data[0] == 0xa1 || p.data[0] == 0xa0) {
-        if (gssapi) ctx.out.addLayer("GSS-API", "gss-api", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+        if (gssapi) nestedLayer(ctx, "GSS-API", "gss-api", p.at, p.data.size());
         dissectSpnego(ctx, p, r, 0);
     }
 }

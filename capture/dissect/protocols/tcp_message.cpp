@@ -88,12 +88,16 @@ TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, P
         return TcpMessageStep::Pending;
     }
     k.total = 0;
-    const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", 0,
-                                                    static_cast<std::uint32_t>(k.bytes.size()), true);
-    ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
     whole = Payload{ByteSpan(k.bytes.data(), k.bytes.size()), k.bytes.size(), 0};
     rest = Payload{segment.data.subspan(take), segment.reported - take, segment.at + static_cast<std::uint32_t>(take)};
     return TcpMessageStep::Complete;
+}
+
+void markReassembled(DissectContext& ctx, std::size_t length)
+{
+    const std::uint16_t segments =
+        ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", 0, static_cast<std::uint32_t>(length), true);
+    ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
 }
 
 bool pendingTcpMessage(const DissectContext& ctx)

@@ -30,6 +30,9 @@ std::uint64_t connectionKey(const DissectContext& ctx);
 // offsets are the message's own), `rest` what this segment holds after it.
 TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, Payload& whole, Payload& rest);
 
+// Wireshark's "Reassembled TCP Segments" item, after the layers of the message it completed.
+void markReassembled(DissectContext& ctx, std::size_t length);
+
 // Whether an earlier segment of this direction began a message this one may continue: a
 // heuristic dissector claims such a segment although it shows no header.
 bool pendingTcpMessage(const DissectContext& ctx);
@@ -60,7 +63,10 @@ void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& length
     int index = 0;
     switch (continueTcpMessage(ctx, p, whole, rest)) {
     case TcpMessageStep::Pending: return;
-    case TcpMessageStep::Complete: inReassembledMessage(ctx, [&] { dissect(whole, index++); }); break;
+    case TcpMessageStep::Complete:
+        inReassembledMessage(ctx, [&] { dissect(whole, index++); });
+        markReassembled(ctx, whole.data.size());
+        break;
     case TcpMessageStep::None: rest = p; break;
     }
     for (int guard = 0; guard < 512 && !rest.data.empty(); ++guard) {

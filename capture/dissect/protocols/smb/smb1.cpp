@@ -401,15 +401,23 @@ void dissectCommand(DissectContext& ctx, Message& m, std::uint8_t cmd, bool resp
             m.add(hf.dataLen, w + 4, 2, m.u16(w + 4));
         }
         break;
-    case 0x25:  // Trans: a pipe transaction's data is DCE/RPC
+    case 0x25: {  // Trans: a pipe transaction (SMB Pipe protocol) whose data is DCE/RPC
+        std::uint16_t dataCount = 0, dataOffset = 0;
         if (!response && wc >= 14) {
-            const std::uint16_t dataCount = m.u16(w + 22), dataOffset = m.u16(w + 24);
-            if (dataCount) dissectDcerpcOnPipe(ctx, m.payload(dataOffset, dataCount));
+            dataCount = m.u16(w + 22);
+            dataOffset = m.u16(w + 24);
         } else if (response && wc >= 10) {
-            const std::uint16_t dataCount = m.u16(w + 12), dataOffset = m.u16(w + 14);
-            if (dataCount) dissectDcerpcOnPipe(ctx, m.payload(dataOffset, dataCount));
+            dataCount = m.u16(w + 12);
+            dataOffset = m.u16(w + 14);
+        }
+        const Payload data = m.payload(dataOffset, dataCount);
+        if (dataCount && !data.data.empty() && data.data[0] == 5) {
+            ctx.out.addLayer("SMB Pipe", "smb_pipe", data.at, static_cast<std::uint32_t>(data.data.size()),
+                             ctx.inReassembled);
+            dissectDcerpcOnPipe(ctx, data);
         }
         break;
+    }
     case 0x33:  // Trans2 Secondary
         if (!response && wc >= 9) m.add(hf.fid, w + 16, 2, m.u16(w + 16));
         break;

@@ -264,7 +264,7 @@ void dissectRequest(DissectContext& ctx, Command2& m, std::uint16_t cmd, SavedRe
         if (cmd == Write) {
             const std::uint16_t off = m.u16(B + 2);
             const std::uint32_t len = m.u32(B + 4);
-            if (len && m.have(off, 1)) dissectDcerpcOnPipe(ctx, m.payload(off, len));
+            if (len && m.have(off, 1) && !dissectDcerpcOnPipe(ctx, m.payload(off, len))) dissectData(ctx, m.payload(off, len));
         }
         break;
     case Find: {
@@ -344,7 +344,7 @@ void dissectResponse(DissectContext& ctx, Command2& m, std::uint16_t cmd, std::u
     case Read: {
         const std::uint8_t off = m.have(B + 2, 1) ? m.bytes(B + 2, 1)[0] : 0;
         const std::uint32_t len = m.u32(B + 4);
-        if (len && m.have(off, 1)) dissectDcerpcOnPipe(ctx, m.payload(off, len));
+        if (len && m.have(off, 1) && !dissectDcerpcOnPipe(ctx, m.payload(off, len))) dissectData(ctx, m.payload(off, len));
         break;
     }
     case Ioctl: {
