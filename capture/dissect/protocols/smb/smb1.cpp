@@ -412,8 +412,10 @@ void dissectCommand(DissectContext& ctx, Message& m, std::uint8_t cmd, bool resp
         }
         const Payload data = m.payload(dataOffset, dataCount);
         if (dataCount && !data.data.empty() && data.data[0] == 5) {
-            ctx.out.addLayer("SMB Pipe", "smb_pipe", data.at, static_cast<std::uint32_t>(data.data.size()),
-                             ctx.inReassembled);
+            // Wireshark's SMB Pipe item counts in the hierarchy but not in frame.protocols.
+            const std::uint16_t pipe = ctx.out.addLayer("SMB Pipe", "smb_pipe", data.at,
+                                                        static_cast<std::uint32_t>(data.data.size()), ctx.inReassembled);
+            ctx.out.layer(pipe).listed = false;
             dissectDcerpcOnPipe(ctx, data);
         }
         break;
