@@ -15,6 +15,7 @@ void Dissection::clear()
     m_values.clear();
     m_protocol = {};
     m_infoParts = 0;
+    m_infoFence = 0;
     m_info[0] = {};
     m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
     m_hasColumnLinkSrc = m_hasColumnLinkDst = false;
@@ -218,14 +219,23 @@ void Dissection::appendColumn(FieldId id, std::string& out) const
 
 void Dissection::setInfo(InfoKind kind, std::uint16_t layer)
 {
-    m_info[0] = InfoPart{kind, nullptr, layer, {}};
-    m_infoParts = 1;
+    m_info[m_infoFence] = InfoPart{kind, nullptr, layer, {}};
+    m_infoParts = static_cast<std::uint8_t>(m_infoFence + 1);
 }
 
 void Dissection::setInfo(InfoWriter writer, std::uint16_t layer)
 {
+    m_info[m_infoFence] = InfoPart{InfoKind::Protocol, writer, layer, {}};
+    m_infoParts = static_cast<std::uint8_t>(m_infoFence + 1);
+}
+
+void Dissection::prependInfo(InfoWriter writer, std::uint16_t layer)
+{
+    if (m_infoParts == kMaxInfoParts) return;
+    for (std::size_t i = m_infoParts; i > 0; --i) m_info[i] = m_info[i - 1];
     m_info[0] = InfoPart{InfoKind::Protocol, writer, layer, {}};
-    m_infoParts = 1;
+    ++m_infoParts;
+    ++m_infoFence;
 }
 
 void Dissection::appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator)

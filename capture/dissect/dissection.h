@@ -55,7 +55,7 @@ struct PacketSummary {
 // What the Info column describes; chosen by the top-most layer allowed to write columns.
 // Protocol: the registered protocol's own InfoWriter writes it.
 enum class InfoKind : std::uint8_t {
-    None, Raw, Ethernet, Llc, Arp, Ipv4, Ipv4Fragment, Ipv6, Ipv6Fragment, Tcp, Udp, Icmp, Icmpv6,
+    None, Raw, Ethernet, Llc, Arp, Ipv4, Ipv4Fragment, Ipv6, Ipv6Fragment, Udp, Icmp, Icmpv6,
     Igmp, Gre, App, Eapol, Sctp, Protocol,
 };
 
@@ -134,14 +134,17 @@ public:
     void setInfo(InfoKind kind, std::uint16_t layer);
     void setInfo(InfoWriter writer, std::uint16_t layer);
     void appendInfo(InfoWriter writer, std::uint16_t layer, std::string_view separator);
+    // Writes before the column's current text and fences it (Wireshark's col_prepend_fence_fstr):
+    // a later setInfo replaces only what follows the fence, as TCP's "[TCP Retransmission] " stays.
+    void prependInfo(InfoWriter writer, std::uint16_t layer);
     void setNetAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_netSrc = srcField; m_netDst = dstField; }
     void setLinkAddresses(std::uint32_t srcField, std::uint32_t dstField) { m_linkSrc = srcField; m_linkDst = dstField; }
     // Link addresses for the Source and Destination columns alone, with no field: Wireshark
     // takes them from an Ethernet header's first 6 and next 6 bytes before a cut header stops
     // its dissector. An empty span leaves that column without one.
     void setColumnLinkAddresses(ByteSpan src, ByteSpan dst);
-    InfoKind infoKind() const { return m_info[0].kind; }
-    std::uint16_t infoLayer() const { return m_info[0].layer; }
+    InfoKind infoKind() const { return m_info[m_infoFence].kind; }
+    std::uint16_t infoLayer() const { return m_info[m_infoFence].layer; }
 
 private:
     struct InfoPart {
@@ -165,6 +168,7 @@ private:
     std::string_view m_protocol;
     std::array<InfoPart, kMaxInfoParts> m_info{};
     std::uint8_t m_infoParts = 0;
+    std::uint8_t m_infoFence = 0;  // parts before the fence, kept by setInfo
     std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
     std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
     std::uint32_t m_linkType = 0;

@@ -12,6 +12,8 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
+    ctx.udp = &m_udp;
+    ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
     ctx.frameNumber = frameNumber;
     // Never trust capturedLength beyond the bytes actually handed over.
@@ -42,6 +44,7 @@ void Dissector::reset()
 {
     m_reassembler.clear();
     m_tcp.clear();
+    m_udp.clear();
 }
 
 }  // namespace rcvmon

@@ -4,7 +4,9 @@
 #include "core/frame.h"
 #include "dissect/dissection.h"
 #include "dissect/ip_reassembly.h"
+#include "dissect/protocol_registry.h"
 #include "dissect/tcp_conversations.h"
+#include "dissect/udp_conversations.h"
 
 #include <cstdint>
 
@@ -21,8 +23,10 @@ class Dissector {
 public:
     using Options = DissectorOptions;
 
-    Dissector() = default;
-    explicit Dissector(Options options) : m_options(options) {}
+    // Building the protocol tables here gives every registered field its id before the first
+    // frame (a protocol's file-local ids are zero until its registration has run).
+    Dissector() { protocolTables(); }
+    explicit Dissector(Options options) : m_options(options) { protocolTables(); }
 
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
     void reset();
@@ -32,6 +36,7 @@ private:
     Options m_options;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
+    UdpConversations m_udp;
 };
 
 }  // namespace rcvmon

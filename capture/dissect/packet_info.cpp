@@ -87,39 +87,6 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
     };
 
     switch (kind) {
-    case InfoKind::Tcp: {
-        if (!in(field::TcpFlags)) {
-            value(field::TcpSrcPort);
-            out += kArrow;
-            value(field::TcpDstPort);
-            return;
-        }
-        appendDecimal(out, num(field::TcpSrcPort));
-        out += kArrow;
-        appendDecimal(out, num(field::TcpDstPort));
-        out += " [";
-        static constexpr std::string_view kFlags[] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
-        const std::uint64_t flags = num(field::TcpFlags);
-        bool any = false;
-        for (unsigned bit = 0; bit < 9; ++bit) {
-            if (!(flags & (1u << bit))) continue;
-            if (any) out += ", ";
-            out += kFlags[bit];
-            any = true;
-        }
-        if (!any) out += "<None>";
-        out += "] Seq=";
-        appendDecimal(out, num(field::TcpSeq));
-        if (flags & 0x10) {
-            out += " Ack=";
-            appendDecimal(out, num(field::TcpAck));
-        }
-        out += " Win=";
-        appendDecimal(out, num(field::TcpWindowSizeValue));
-        out += " Len=";
-        appendDecimal(out, num(field::TcpLen));
-        return;
-    }
     case InfoKind::Udp: {
         appendDecimal(out, num(field::UdpSrcPort));
         out += kArrow;

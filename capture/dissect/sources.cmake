@@ -7,11 +7,14 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/dissector.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/flow_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ip_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_info.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocol_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quick_classify.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tcp_analysis.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_conversations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/udp_conversations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ah.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/app_ports.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/arp.cpp
@@ -38,8 +41,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/raw_ip.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/sctp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/smb_mailslot.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/tcp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tcp_pdu.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tls.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/udp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/vlan.cpp)

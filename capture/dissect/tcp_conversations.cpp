@@ -1,61 +1,141 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissect/tcp_conversations.h"
 
-#include <algorithm>
-
 namespace rcvmon {
+namespace {
 
-std::size_t TcpConversations::KeyHash::operator()(const Key& k) const
+constexpr std::uint16_t kFin = 0x01, kSyn = 0x02, kRst = 0x04, kAck = 0x10, kEce = 0x40, kCwr = 0x80, kAe = 0x100;
+
+}  // namespace
+
+void TcpUnacked::acknowledge(std::uint32_t ack)
 {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (std::uint8_t b : k.bytes) h = (h ^ b) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
+    // Keep, newest first, what the ACK leaves unacknowledged (Wireshark's removal loop).
+    std::array<Segment, kCapacity> kept{};
+    std::uint8_t n = 0;
+    forEachNewestFirst([&](const Segment& s) {
+        if (static_cast<std::int32_t>(s.next - ack) <= 0) return;  // all acknowledged
+        Segment rest = s;
+        if (static_cast<std::int32_t>(ack - s.seq) > 0) rest.seq = ack;
+        kept[n++] = rest;
+    });
+    m_count = n;
+    m_head = static_cast<std::uint8_t>(n == 0 ? 0 : n - 1);
+    for (std::uint8_t i = 0; i < n; ++i) m_items[static_cast<std::uint8_t>(n - 1 - i)] = kept[i];
+}
+
+std::size_t TcpConversations::boundBytes()
+{
+    return std::size_t{kMaxFlows} * sizeof(TcpConversation) + FlowIndex::boundBytes(kMaxFlows) +
+           (kMaxFlows / kChunk) * sizeof(std::unique_ptr<TcpConversation[]>);
+}
+
+std::size_t TcpConversations::memoryBytes() const
+{
+    return m_chunks.size() * kChunk * sizeof(TcpConversation) + m_index.memoryBytes() +
+           m_chunks.capacity() * sizeof(std::unique_ptr<TcpConversation[]>);
+}
+
+void TcpConversations::clear()
+{
+    m_index.clear();
+    m_used = 0;
+    m_nextStream = 0;
+}
+
+std::uint32_t TcpConversations::newConversation(const FlowKey& key)
+{
+    if (m_used >= kMaxFlows) {
+        // Full: start over rather than grow past the bound. Streams keep their numbering.
+        m_index.clear();
+        m_used = 0;
+    }
+    const std::uint32_t i = m_used++;
+    if (i / kChunk >= m_chunks.size()) {
+        m_chunks.reserve(kMaxFlows / kChunk);
+        m_chunks.push_back(std::make_unique<TcpConversation[]>(kChunk));
+    }
+    TcpConversation& conv = slot(i);
+    conv = TcpConversation{};
+    conv.stream = m_nextStream++;
+    m_index.set(key, i);
+    return i;
 }
 
 TcpConversations::Result TcpConversations::observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst,
                                                    const Segment& s)
 {
-    // One key for both directions: the lower endpoint first; `me` says which one sent.
-    const auto less = [](const Endpoint& a, const Endpoint& b) {
-        return a.addr != b.addr ? a.addr < b.addr : a.port < b.port;
-    };
-    const bool forward = !less(dst, src);
-    const Endpoint& lo = forward ? src : dst;
-    const Endpoint& hi = forward ? dst : src;
-    Key key;
-    key.bytes[0] = family;
-    std::copy(lo.addr.begin(), lo.addr.end(), key.bytes.begin() + 1);
-    std::copy(hi.addr.begin(), hi.addr.end(), key.bytes.begin() + 17);
-    key.bytes[33] = static_cast<std::uint8_t>(lo.port >> 8);
-    key.bytes[34] = static_cast<std::uint8_t>(lo.port);
-    key.bytes[35] = static_cast<std::uint8_t>(hi.port >> 8);
-    key.bytes[36] = static_cast<std::uint8_t>(hi.port);
-    if (m_flows.size() >= kMaxFlows && m_flows.find(key) == m_flows.end()) m_flows.clear();
-    TcpConversation& conv = m_flows[key];
+    bool forward = true;
+    const FlowKey key = makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward);
+    std::uint32_t index = m_index.find(key);
+    if (index == FlowIndex::kNone) index = newConversation(key);
+    TcpConversation* conv = &slot(index);
     const int me = forward ? 0 : 1;
-    TcpDirectionState& mine = conv.dir[me];
-    TcpDirectionState& peer = conv.dir[1 - me];
-    // A new SYN with a different number starts a new connection on the same ports.
-    if (s.syn && !s.hasAck && mine.baseKnown && mine.base != s.seq) conv = TcpConversation{};
-    if (!mine.baseKnown) {
-        mine.base = s.syn ? s.seq : s.seq - 1;
-        mine.baseKnown = true;
-    }
-    if (s.hasAck && !peer.baseKnown) {
-        peer.base = s.ack - 1;
-        peer.baseKnown = true;
-    }
+    const bool syn = (s.flags & kSyn) != 0, ack = (s.flags & kAck) != 0;
     Result r;
-    r.relSeq = s.seq - mine.base;
-    r.relAck = s.hasAck ? s.ack - peer.base : 0;
-    const std::uint32_t end = s.seq + s.length + (s.syn ? 1 : 0) + (s.fin ? 1 : 0);
-    if (mine.nextKnown && s.length > 0 && static_cast<std::int32_t>(end - mine.nextSeq) <= 0) r.retransmission = true;
-    if (!mine.nextKnown || static_cast<std::int32_t>(end - mine.nextSeq) > 0) {
-        mine.nextSeq = end;
-        mine.nextKnown = true;
+    r.relSeq = s.seq;
+    r.relAck = s.ack;
+
+    if (!s.inError) {
+        // A SYN (or SYN+ACK) with another initial sequence number than the one this
+        // direction started with: the ports were reused for a new connection.
+        const TcpDirectionState& before = conv->dir[me];
+        if (syn && before.baseKnown && before.base != s.seq) {
+            conv = &slot(newConversation(key));
+            r.analysis.flags |= tcp_analysis::ReusedPorts;
+        }
     }
-    r.conversation = &conv;
+    TcpDirectionState& mine = conv->dir[me];
+    TcpDirectionState& peer = conv->dir[1 - me];
+    r.conversation = conv;
     r.direction = &mine;
+    r.peer = &peer;
+    if (s.inError) return r;
+
+    if (syn && !ack) conv->accEcnSyn = (s.flags & (kAe | kCwr | kEce)) == (kAe | kCwr | kEce);
+    if (syn && ack) conv->accEcnSynAck = (s.flags & (kAe | kCwr)) == kCwr || (s.flags & (kAe | kEce)) == kAe;
+
+    // tshark 4.0 learns the initial sequence numbers in its sequence analysis, which needs the
+    // segment's length: an unreassembled fragment is numbered from whatever is known (raw when
+    // nothing is) and teaches nothing.
+    if (s.haveLength) {
+        if (!mine.baseKnown) {
+            mine.base = syn ? s.seq : s.seq - 1;
+            mine.baseKnown = true;
+        }
+        if (ack && !peer.baseKnown) {
+            peer.base = s.ack - 1;
+            peer.baseKnown = true;
+        }
+    }
+    r.relSeq = s.seq - mine.base;
+    if (ack) r.relAck = s.ack - peer.base;
+    if (!s.haveLength) return r;
+
+    const Analysis a = analyzeTcpSegment(*conv, me, s);
+    r.analysis.flags |= a.flags;
+    r.analysis.dupAckNum = a.dupAckNum;
+    r.analysis.dupAckFrame = a.dupAckFrame;
+
+    const std::uint32_t end = s.seq + s.length + (syn ? 1 : 0) + ((s.flags & kFin) ? 1 : 0);
+    if (mine.highestKnown && s.length > 0 && static_cast<std::int32_t>(end - mine.highestEnd) <= 0)
+        r.retransmission = true;
+    if (!mine.highestKnown || static_cast<std::int32_t>(end - mine.highestEnd) > 0) {
+        mine.highestEnd = end;
+        mine.highestKnown = true;
+    }
+
+    // What Wireshark notes after the analysis: the SYN's time for the initial RTT (which sets
+    // the out-of-order threshold), and the first pure ACK that ends window-scale start-up.
+    if (syn) {
+        if (!ack) conv->synTime = s.timeNs;
+        mine.isFirstAck = true;
+    }
+    if ((s.flags & (kSyn | kAck)) == kAck) {
+        if (conv->synTime != 0 && conv->firstRtt == 0) conv->firstRtt = s.timeNs - conv->synTime;
+        mine.isFirstAck = false;
+    }
+    if ((s.flags & (kFin | kAck)) == (kFin | kAck) || (s.flags & kRst)) conv->finOrRst = true;
     return r;
 }
 

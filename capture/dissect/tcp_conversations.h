@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "dissect/flow_table.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace rcvmon {
 
-// What one direction of a TCP connection remembers between segments.
 // An application PDU that spans segments, as the segment completing it shows it.
 struct TcpPdu {
     std::string_view protocol;                 // the Protocol column
@@ -17,30 +19,103 @@ struct TcpPdu {
     std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
 };
 
+// Wireshark's sequence analysis flags (packet-tcp.c TCP_A_*), one bit each.
+namespace tcp_analysis {
+constexpr std::uint16_t Retransmission = 0x0001;
+constexpr std::uint16_t LostPacket = 0x0002;
+constexpr std::uint16_t AckLostPacket = 0x0004;
+constexpr std::uint16_t KeepAlive = 0x0008;
+constexpr std::uint16_t DuplicateAck = 0x0010;
+constexpr std::uint16_t ZeroWindow = 0x0020;
+constexpr std::uint16_t ZeroWindowProbe = 0x0040;
+constexpr std::uint16_t ZeroWindowProbeAck = 0x0080;
+constexpr std::uint16_t KeepAliveAck = 0x0100;
+constexpr std::uint16_t OutOfOrder = 0x0200;
+constexpr std::uint16_t FastRetransmission = 0x0400;
+constexpr std::uint16_t WindowUpdate = 0x0800;
+constexpr std::uint16_t WindowFull = 0x1000;
+constexpr std::uint16_t ReusedPorts = 0x2000;
+constexpr std::uint16_t SpuriousRetransmission = 0x4000;
+}  // namespace tcp_analysis
+
+// The last segments a direction sent that are not yet acknowledged (Wireshark keeps them all;
+// the newest kCapacity are enough to find where an unseen ACKed run ends).
+class TcpUnacked {
+public:
+    static constexpr std::uint8_t kCapacity = 8;
+    struct Segment {
+        std::uint32_t seq = 0, next = 0;
+    };
+    void push(std::uint32_t seq, std::uint32_t next)
+    {
+        m_head = static_cast<std::uint8_t>((m_head + 1) % kCapacity);
+        m_items[m_head] = Segment{seq, next};
+        if (m_count < kCapacity) ++m_count;
+    }
+    template <typename Fn>
+    void forEachNewestFirst(Fn&& fn) const
+    {
+        for (std::uint8_t i = 0; i < m_count; ++i) fn(m_items[(m_head + kCapacity - i) % kCapacity]);
+    }
+    // Drops what `ack` covers; a segment it covers in part keeps the rest.
+    void acknowledge(std::uint32_t ack);
+
+private:
+    std::array<Segment, kCapacity> m_items{};
+    std::uint8_t m_head = 0, m_count = 0;
+};
+
+// What one direction of a TCP connection remembers between segments (Wireshark's tcp_flow_t
+// with its tcp_analyze_seq_flow_info_t). Fixed size: nothing here grows with the traffic.
 struct TcpDirectionState {
-    std::uint32_t base = 0;      // relative sequence numbers count from here
-    std::uint32_t nextSeq = 0;   // highest sequence number sent so far + 1
+    std::uint32_t base = 0;             // relative sequence numbers count from here
     bool baseKnown = false;
-    bool nextKnown = false;
+    std::int8_t winScale = -1;          // window scale shift; -1 unknown, -2 no scaling used
+    bool isFirstAck = false;            // a SYN was sent and no pure ACK yet
+    std::uint16_t lastSegmentFlags = 0; // analysis flags of this direction's last segment
+    std::uint32_t window = 0xffffffffu; // last raw window; all ones until a segment is seen
+    std::uint32_t nextSeq = 0;          // highest sequence number sent + 1; 0 unknown
+    std::uint32_t maxSeqToBeAcked = 0;  // end of the data seen without a hole
+    std::uint32_t lastAck = 0;
+    std::int32_t dupAckNum = 0;         // -1 after an ACKed-unseen segment, as Wireshark
+    std::uint64_t lastNonDupAck = 0;    // frame of the last ACK that moved
+    std::int64_t nextSeqTime = 0;       // ns, when nextSeq last moved
+    std::int64_t lastAckTime = 0;
+    TcpUnacked unacked;
+    // Highest end seen, for the application dispatch (no dissector for resent bytes).
+    std::uint32_t highestEnd = 0;
+    bool highestKnown = false;
     // An application PDU spread over segments (Wireshark's TCP desegmentation): bytes still
-    // to come, and what the completing segment shows.
+    // to come, and what the completing segment shows. No payload bytes are buffered.
     std::uint32_t pduRemaining = 0;
     TcpPdu pdu;
 };
 
 struct TcpConversation {
     TcpDirectionState dir[2];
+    std::uint32_t stream = 0;          // tcp.stream
+    std::int64_t synTime = 0;          // ns of the last SYN, 0 none
+    std::int64_t firstRtt = 0;         // ns, SYN to the first pure ACK; 0 unknown
+    bool finOrRst = false;             // a FIN+ACK or RST was seen
+    bool accEcnSyn = false, accEcnSynAck = false, accEcnOption = false;  // RFC 9768 set-up seen
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
     bool tls13 = false;     // a ServerHello selected TLS 1.3 (RFC 8446 supported_versions)
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:
-// relative sequence numbers (tcp.seq/tcp.ack) — each direction counts from its SYN, or from
-// one less than the first number seen mid-connection — retransmission detection, and
-// application PDUs spanning segments. Bounded: at kMaxFlows conversations it starts over.
+// the stream index (tcp.stream, in order of first appearance), relative sequence numbers —
+// each direction counts from its SYN, or from one less than the first number seen
+// mid-connection — Wireshark's sequence analysis (tcp_analysis.cpp), window scaling, and
+// application PDUs spanning segments.
+//
+// Memory bound: at most kMaxFlows conversations of sizeof(TcpConversation) each (allocated in
+// chunks of kChunk as they appear) plus the index, boundBytes() in all; no payload bytes are
+// kept (desegmentation tracks PDU lengths only). When a new conversation would exceed
+// kMaxFlows the table starts over (analysis restarts, stream numbers keep counting).
 class TcpConversations {
 public:
-    static constexpr std::size_t kMaxFlows = 65536;
+    static constexpr std::uint32_t kMaxFlows = 131072;
+    static constexpr std::uint32_t kChunk = 1024;
 
     struct Endpoint {
         std::array<std::uint8_t, 16> addr{};
@@ -48,28 +123,47 @@ public:
     };
     struct Segment {
         std::uint32_t seq = 0, ack = 0;
-        std::uint32_t length = 0;  // payload bytes
-        bool syn = false, fin = false, hasAck = false;
+        std::uint32_t length = 0;     // payload bytes
+        std::uint16_t flags = 0;      // the 12 flag bits
+        std::uint16_t window = 0;     // raw, unscaled
+        bool haveLength = true;       // false in an unreassembled IP fragment
+        bool inError = false;         // quoted by an ICMP error: no analysis, absolute numbers
+        std::int64_t timeNs = 0;
+        std::uint64_t frame = 0;
+    };
+    struct Analysis {
+        std::uint16_t flags = 0;      // tcp_analysis bits
+        std::uint32_t dupAckNum = 0;
+        std::uint64_t dupAckFrame = 0;
     };
     struct Result {
         std::uint32_t relSeq = 0, relAck = 0;
         bool retransmission = false;  // all payload bytes were sent before
         TcpConversation* conversation = nullptr;
         TcpDirectionState* direction = nullptr;  // the sender's side
+        TcpDirectionState* peer = nullptr;
+        Analysis analysis;
     };
 
+    TcpConversations() : m_index(kMaxFlows) {}
     Result observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst, const Segment& segment);
-    void clear() { m_flows.clear(); }
+    void clear();
+    std::uint32_t size() const { return m_used; }
+    std::size_t memoryBytes() const;
+    static std::size_t boundBytes();
 
 private:
-    struct Key {
-        std::array<std::uint8_t, 37> bytes{};
-        friend bool operator==(const Key&, const Key&) = default;
-    };
-    struct KeyHash {
-        std::size_t operator()(const Key& k) const;
-    };
-    std::unordered_map<Key, TcpConversation, KeyHash> m_flows;
+    TcpConversation& slot(std::uint32_t i) { return m_chunks[i / kChunk][i % kChunk]; }
+    std::uint32_t newConversation(const FlowKey& key);
+
+    FlowIndex m_index;
+    std::vector<std::unique_ptr<TcpConversation[]>> m_chunks;
+    std::uint32_t m_used = 0;
+    std::uint32_t m_nextStream = 0;
 };
+
+// Wireshark's tcp_analyze_sequence_number: classifies one segment and updates the sender's
+// and receiver's analysis state. `me` is the sender's index in conv.dir.
+TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, const TcpConversations::Segment& s);
 
 }  // namespace rcvmon

@@ -17,6 +17,11 @@ public:
     template <typename Visit>
     bool visit(const FieldRef& f, Visit&& each) const
     {
+        if (!f.protocol.empty()) {
+            for (const LayerRecord& l : m_d.layers())
+                if (l.filterName == f.protocol && l.inTree) each(FieldValue{0, 0, layerBytes(l)});
+            return true;
+        }
         if (f.ids[0] == field::FrameProtocols) {
             // Text built on demand; the buffer keeps its capacity, so steady state allocates nothing.
             thread_local std::string protocols;
@@ -37,19 +42,24 @@ public:
         return FilterVerdict::Fail;
     }
 
-    // The layer's own bytes; a layer inside a reassembled datagram has none left to search.
     FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
     {
         for (const LayerRecord& l : m_d.layers()) {
-            if (l.filterName != name || !l.inTree || l.reassembled || l.offset > m_frame.size()) continue;
-            const ByteSpan bytes = name == "frame" ? m_frame
-                                                   : m_frame.subspan(l.offset, std::min<std::size_t>(l.length, m_frame.size() - l.offset));
-            if (filter_eval::containsBytes(bytes, needle, length)) return FilterVerdict::Pass;
+            if (l.filterName != name || !l.inTree) continue;
+            if (filter_eval::containsBytes(layerBytes(l), needle, length)) return FilterVerdict::Pass;
         }
         return FilterVerdict::Fail;
     }
 
 private:
+    // The layer's own bytes; a layer inside a reassembled datagram has none in the frame.
+    ByteSpan layerBytes(const LayerRecord& l) const
+    {
+        if (l.filterName == "frame") return m_frame;
+        if (l.reassembled || l.offset > m_frame.size()) return {};
+        return m_frame.subspan(l.offset, std::min<std::size_t>(l.length, m_frame.size() - l.offset));
+    }
+
     const Dissection& m_d;
     ByteSpan m_frame;
 };
@@ -62,6 +72,7 @@ public:
     template <typename Visit>
     bool visit(const FieldRef& f, Visit&& each) const
     {
+        if (!f.protocol.empty()) return false;  // protocol bytes: the dissection knows them
         if (f.quick == QuickReach::Never || (f.quick == QuickReach::SimpleOnly && !m_q.simple)) return false;
         FieldValue values[3];
         for (std::uint8_t i = 0; i < f.count; ++i) {
@@ -90,6 +101,18 @@ private:
     const QuickPacket& m_q;
 };
 
+// How far the quick pass reaches for one operand; true when it needs a dissection.
+bool annotateQuickReach(FieldRef& f)
+{
+    bool always = f.protocol.empty(), quick = f.protocol.empty();  // protocol bytes: dissection only
+    for (std::uint8_t i = 0; i < f.count; ++i) {
+        always = always && quickKnowsFieldAlways(f.ids[i]);
+        quick = quick && quickKnowsField(f.ids[i]);
+    }
+    f.quick = always ? QuickReach::Always : quick ? QuickReach::SimpleOnly : QuickReach::Never;
+    return !quick;
+}
+
 // Marks how far the quick pass reaches for each test; true when some test needs a dissection.
 bool annotateQuickReach(FilterProgram& p, FilterNode& n)
 {
@@ -105,15 +128,12 @@ bool annotateQuickReach(FilterProgram& p, FilterNode& n)
         return n.protocolQuick == QuickReach::Never;
     }
     case NodeOp::ProtocolContains: return p.poolText(n.nameOffset, n.nameLength) != "frame";
-    default: {
-        bool always = true, quick = true;
-        for (std::uint8_t i = 0; i < n.field.count; ++i) {
-            always = always && quickKnowsFieldAlways(n.field.ids[i]);
-            quick = quick && quickKnowsField(n.field.ids[i]);
-        }
-        n.field.quick = always ? QuickReach::Always : quick ? QuickReach::SimpleOnly : QuickReach::Never;
-        return !quick;
+    case NodeOp::CompareFields: {
+        const bool left = annotateQuickReach(n.field);
+        const bool right = annotateQuickReach(n.other);
+        return left || right;
     }
+    default: return annotateQuickReach(n.field);
     }
     return true;
 }
@@ -128,6 +148,7 @@ std::optional<DisplayFilter> DisplayFilter::compile(std::string_view text, Filte
     for (FilterNode& n : filter.m_program.nodes) {
         if (annotateQuickReach(filter.m_program, n)) filter.m_needsDissection = true;
         bool metadataOnly = n.field.quick == QuickReach::Always;  // a test of frame.* fields
+        if (n.op == NodeOp::CompareFields) metadataOnly = metadataOnly && n.other.quick == QuickReach::Always;
         switch (n.op) {
         case NodeOp::MatchAll:
         case NodeOp::And:

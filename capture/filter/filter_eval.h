@@ -4,12 +4,16 @@
 // inlined copy; nothing here allocates.
 #pragma once
 
+#include "dissect/field_format.h"
 #include "filter/filter_program.h"
+#include "filter/filter_regex.h"
 #include "filter/quick_packet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace rcvmon {
@@ -72,6 +76,88 @@ inline int compareValue(const FilterProgram& p, ValueKind kind, const FieldValue
     return 0;
 }
 
+// Two field values of one kind (ip.src == ip.dst).
+inline int compareValues(ValueKind kind, const FieldValue& a, const FieldValue& b)
+{
+    switch (kind) {
+    case ValueKind::Number:
+    case ValueKind::Bool: return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+    case ValueKind::Signed: {
+        const auto x = static_cast<std::int64_t>(a.number), y = static_cast<std::int64_t>(b.number);
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case ValueKind::Time:
+        if (a.number != b.number) return static_cast<std::int64_t>(a.number) < static_cast<std::int64_t>(b.number) ? -1 : 1;
+        return a.aux < b.aux ? -1 : a.aux > b.aux ? 1 : 0;
+    case ValueKind::Ipv4:
+    case ValueKind::Ipv6:
+    case ValueKind::Bytes:
+    case ValueKind::String: return compareBytes(a.bytes, b.bytes.data(), b.bytes.size());
+    }
+    return 0;
+}
+
+// The text string() makes of a value: as tshark prints the field.
+inline void appendValueText(const FieldRef& f, const FieldValue& v, std::string& out)
+{
+    const FieldInfo& info = fieldInfo(f.ids[0]);
+    switch (info.kind) {
+    case FieldKind::Unsigned: appendDecimal(out, v.number); break;
+    case FieldKind::Signed: appendSigned(out, static_cast<std::int64_t>(v.number)); break;
+    case FieldKind::Hex: appendHex(out, v.number, info.hexDigits); break;
+    case FieldKind::Bool: out += v.number ? "1" : "0"; break;
+    case FieldKind::None: out += '1'; break;
+    case FieldKind::Ipv4: appendIpv4(out, v.bytes); break;
+    case FieldKind::Ipv6: appendIpv6(out, v.bytes); break;
+    case FieldKind::Mac:
+    case FieldKind::Bytes: appendMac(out, v.bytes); break;
+    case FieldKind::String: out.append(reinterpret_cast<const char*>(v.bytes.data()), v.bytes.size()); break;
+    case FieldKind::AbsoluteTime:
+    case FieldKind::RelativeTime: appendEpoch(out, static_cast<std::int64_t>(v.number), v.aux); break;
+    }
+}
+
+// The value a slice or function makes of one occurrence, built in `scratch` where it is new
+// text; false when a slice falls outside the value (that occurrence then does not count).
+inline bool transformValue(const FieldRef& f, const FieldValue& v, FieldValue& out, std::string& scratch)
+{
+    const auto asText = [&]() {
+        out = FieldValue{0, 0, ByteSpan(reinterpret_cast<const std::uint8_t*>(scratch.data()), scratch.size())};
+    };
+    switch (f.transform) {
+    case ValueTransform::None:
+    case ValueTransform::Count: out = v; return true;
+    case ValueTransform::Slice: {
+        const auto size = static_cast<std::int64_t>(v.bytes.size());
+        const std::int64_t start = f.sliceStart < 0 ? size + f.sliceStart : f.sliceStart;
+        const std::int64_t length = f.sliceToEnd ? size - start : f.sliceLength;
+        if (start < 0 || length < 0 || start + length > size) return false;
+        out = FieldValue{0, 0, v.bytes.subspan(static_cast<std::size_t>(start), static_cast<std::size_t>(length))};
+        return true;
+    }
+    case ValueTransform::Len:  // sliceLength: a number's fixed width (see the parser)
+        out = FieldValue{f.sliceLength ? static_cast<std::uint64_t>(f.sliceLength) : v.bytes.size(), 0, {}};
+        return true;
+    case ValueTransform::Lower:
+    case ValueTransform::Upper: {
+        const bool lower = f.transform == ValueTransform::Lower;
+        scratch.assign(reinterpret_cast<const char*>(v.bytes.data()), v.bytes.size());
+        for (char& c : scratch) {
+            const auto u = static_cast<unsigned char>(c);
+            c = static_cast<char>(lower ? std::tolower(u) : std::toupper(u));
+        }
+        asText();
+        return true;
+    }
+    case ValueTransform::String:
+        scratch.clear();
+        appendValueText(f, v, scratch);
+        asText();
+        return true;
+    }
+    return false;
+}
+
 inline bool holds(CompareOp op, int order)
 {
     switch (op) {
@@ -114,6 +200,7 @@ inline bool testValue(const FilterProgram& p, const FilterNode& n, const FieldVa
         const Constant& c = p.constants[n.constant];
         return containsBytes(v.bytes, p.poolBytes(c.poolOffset), c.poolLength);
     }
+    case NodeOp::Matches: return p.regexes[n.constant]->search(v.bytes);
     case NodeOp::BitAnd: {
         const std::uint64_t masked = v.number & p.constants[n.constant].number;
         if (!n.hasComparison) return masked != 0;
@@ -128,19 +215,61 @@ inline bool testValue(const FilterProgram& p, const FilterNode& n, const FieldVa
 // A field test over every occurrence, with Wireshark 4.0's rules: "==" and the orderings
 // hold when any occurrence does, "!=" when all differ, "~=" when any differs, "===" when
 // all equal; none of them holds for an absent field.
+// count(f): the number of occurrences is the one value tested.
+template <typename Source>
+bool testCount(const FilterProgram& p, const FilterNode& n, const Source& source, bool& seen, bool& any, bool& all)
+{
+    std::uint64_t count = 0;
+    if (!source.visit(n.field, [&](const FieldValue&) { ++count; })) return false;
+    seen = true;
+    any = all = n.op == NodeOp::Exists ? count > 0 : testValue(p, n, FieldValue{count, 0, {}});
+    return true;
+}
+
+// field OP field: every pair of occurrences, after each side's slice or function.
+template <typename Source>
+bool testFieldPairs(const FilterNode& n, const Source& source, bool& seen, bool& any, bool& all)
+{
+    thread_local std::string leftText, rightText;
+    bool rightKnown = true;
+    const bool leftKnown = source.visit(n.field, [&](const FieldValue& a) {
+        FieldValue x;
+        if (!transformValue(n.field, a, x, leftText)) return;
+        rightKnown = source.visit(n.other, [&](const FieldValue& b) {
+            FieldValue y;
+            if (!transformValue(n.other, b, y, rightText)) return;
+            seen = true;
+            const bool r = holds(n.compare, compareValues(n.field.kind, x, y));
+            any = any || r;
+            all = all && r;
+        }) && rightKnown;
+    });
+    return leftKnown && rightKnown;
+}
+
 template <typename Source>
 FilterVerdict testField(const FilterProgram& p, const FilterNode& n, const Source& source)
 {
     bool seen = false, any = false, all = true;
-    const bool known = source.visit(n.field, [&](const FieldValue& v) {
-        seen = true;
-        const bool r = n.op == NodeOp::Exists || testValue(p, n, v);
-        any = any || r;
-        all = all && r;
-    });
+    bool known = true;
+    if (n.op == NodeOp::CompareFields) {
+        known = testFieldPairs(n, source, seen, any, all);
+    } else if (n.field.transform == ValueTransform::Count) {
+        known = testCount(p, n, source, seen, any, all);
+    } else {
+        thread_local std::string scratch;
+        known = source.visit(n.field, [&](const FieldValue& v) {
+            FieldValue w;
+            if (!transformValue(n.field, v, w, scratch)) return;
+            seen = true;
+            const bool r = n.op == NodeOp::Exists || testValue(p, n, w);
+            any = any || r;
+            all = all && r;
+        });
+    }
     if (!known) return FilterVerdict::Unknown;
     bool result = any;
-    if (n.op == NodeOp::Compare || (n.op == NodeOp::BitAnd && n.hasComparison)) {
+    if (n.op == NodeOp::Compare || n.op == NodeOp::CompareFields || (n.op == NodeOp::BitAnd && n.hasComparison)) {
         if (n.compare == CompareOp::AllNe) result = seen && !any;
         else if (n.compare == CompareOp::AnyNe) result = seen && !all;
         else if (n.compare == CompareOp::AllEq) result = seen && all;

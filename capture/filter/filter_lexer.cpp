@@ -130,6 +130,10 @@ bool tokenizeFilter(std::string_view text, std::vector<Token>& out, FilterError&
             push(TokenKind::RBrace, pos, 1);
         } else if (c == ',') {
             push(TokenKind::Comma, pos, 1);
+        } else if (c == '[') {
+            push(TokenKind::LBracket, pos, 1);
+        } else if (c == ']') {
+            push(TokenKind::RBracket, pos, 1);
         } else if (isWordChar(c)) {
             std::size_t end = pos;
             while (end < text.size() && isWordChar(text[end])) ++end;

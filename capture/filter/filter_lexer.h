@@ -14,7 +14,7 @@ enum class TokenKind : std::uint8_t {
     End,
     Word,     // field and protocol names, keywords, unquoted values (80, 10.0.0.0/8, fe80::1, aa:bb:..)
     String,   // "quoted", escapes resolved into Token::value
-    LParen, RParen, LBrace, RBrace, Comma,
+    LParen, RParen, LBrace, RBrace, LBracket, RBracket, Comma,
     DotDot,   // range inside a set: 80..90
     Eq,       // ==
     Ne,       // !=  (Wireshark 4.0: all occurrences differ)

@@ -86,7 +86,7 @@ FieldRef singleField(FieldId id)
     FieldRef ref;
     ref.ids = {id, id};
     ref.count = 1;
-    ref.kind = valueKindOf(fieldInfo(id).kind);
+    ref.kind = ref.sourceKind = valueKindOf(fieldInfo(id).kind);
     return ref;
 }
 

@@ -4,6 +4,7 @@
 #include "filter/filter_lexer.h"
 #include "filter/filter_literals.h"
 #include "filter/filter_names.h"
+#include "filter/filter_regex.h"
 
 #include <optional>
 #include <string>
@@ -51,6 +52,61 @@ std::optional<CompareOp> compareOpOf(const Token& t)
 }
 
 bool isWord(const Token& t, std::string_view w) { return t.kind == TokenKind::Word && t.text == w; }
+
+// Wireshark 4.0's display-filter functions: name → what they do to each value.
+std::optional<ValueTransform> functionOf(std::string_view name)
+{
+    if (name == "len") return ValueTransform::Len;
+    if (name == "count") return ValueTransform::Count;
+    if (name == "lower") return ValueTransform::Lower;
+    if (name == "upper") return ValueTransform::Upper;
+    if (name == "string") return ValueTransform::String;
+    return std::nullopt;
+}
+
+bool sliceable(ValueKind k)
+{
+    return k == ValueKind::Bytes || k == ValueKind::String || k == ValueKind::Ipv4 || k == ValueKind::Ipv6;
+}
+
+bool parseInt(std::string_view text, std::int32_t& out)
+{
+    bool negative = !text.empty() && text[0] == '-';
+    if (negative) text.remove_prefix(1);
+    if (text.empty() || text.size() > 9) return false;
+    std::int32_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = negative ? -v : v;
+    return true;
+}
+
+// A slice's range as Wireshark writes it: [i], [i:n], [i-j], [:n], [i:] (i may be negative).
+bool parseSliceSpec(std::string_view spec, FieldRef& f)
+{
+    const auto colon = spec.find(':');
+    if (colon != std::string_view::npos) {
+        const std::string_view start = spec.substr(0, colon), length = spec.substr(colon + 1);
+        if (!start.empty() && !parseInt(start, f.sliceStart)) return false;
+        if (length.empty()) {
+            f.sliceToEnd = true;
+            return true;
+        }
+        return parseInt(length, f.sliceLength) && f.sliceLength >= 0;
+    }
+    const auto dash = spec.find('-', 1);
+    if (dash != std::string_view::npos) {
+        std::int32_t end = 0;
+        if (!parseInt(spec.substr(0, dash), f.sliceStart) || !parseInt(spec.substr(dash + 1), end)) return false;
+        if (f.sliceStart < 0 || end < f.sliceStart) return false;
+        f.sliceLength = end - f.sliceStart + 1;
+        return true;
+    }
+    f.sliceLength = 1;
+    return parseInt(spec, f.sliceStart);
+}
 
 class Parser {
 public:
@@ -163,7 +219,71 @@ private:
             return inner;
         }
         if (t.kind != TokenKind::Word) return unexpectedNode(t);
+        if (functionOf(t.text) && peek(1).kind == TokenKind::LParen) {
+            FieldRef f;
+            const Token& name = peek();
+            if (!parseFunction(f)) return kFailed;
+            return parseComparison(f, name);
+        }
         return parseTest(take());
+    }
+
+    // name(field): the function's transform on the field, and the kind of value it makes.
+    bool parseFunction(FieldRef& f)
+    {
+        const Token& name = take();
+        const ValueTransform transform = *functionOf(name.text);
+        take();  // (
+        const Token& arg = take();
+        if (arg.kind != TokenKind::Word) return unexpected(arg);
+        std::string_view refusal;
+        const std::optional<FilterName> resolved = resolveFilterName(arg.text, refusal);
+        if (!resolved || resolved->kind != FilterName::Kind::Field)
+            return fail(std::string(name.text) + "() takes a field, not " + quoted(arg.text), arg.column);
+        if (peek().kind != TokenKind::RParen) return unexpected(peek());
+        take();
+        f = resolved->field;
+        f.transform = transform;
+        const ValueKind source = f.kind;
+        switch (transform) {
+        case ValueTransform::Len:
+            // A number's length is its type's width in bytes (FT_UINT16: 2), as Wireshark's len().
+            if (!sliceable(source)) {
+                const std::uint64_t max = source == ValueKind::Number ? maxFieldValue(f.ids[0]) : 0;
+                if (max == 0 || f.count != 1) return fail("len() takes a field with a length", arg.column);
+                f.sliceLength = max <= 0xff ? 1 : max <= 0xffff ? 2 : max <= 0xffffff ? 3 : max <= 0xffffffffull ? 4 : 8;
+            }
+            f.kind = ValueKind::Number;
+            break;
+        case ValueTransform::Count: f.kind = ValueKind::Number; break;
+        case ValueTransform::Lower:
+        case ValueTransform::Upper:
+            if (source != ValueKind::String) return fail(std::string(name.text) + "() takes a text field", arg.column);
+            break;
+        case ValueTransform::String: f.kind = ValueKind::String; break;
+        default: break;
+        }
+        return true;
+    }
+
+    // field[slice]: the bytes of each value, as Wireshark slices them.
+    bool parseSlice(FieldRef& f, const Token& nameToken)
+    {
+        take();  // [
+        FieldRef sliced = f;
+        const Token& spec = peek();
+        if (spec.kind == TokenKind::Word) take();
+        if (peek().kind != TokenKind::RBracket) return unexpected(peek());
+        take();
+        if (!sliceable(f.kind)) return fail(std::string(nameToken.text) + " (" + std::string(valueKindName(f.kind)) +
+                                                ") cannot be sliced", nameToken.column);
+        if (spec.kind != TokenKind::Word || !parseSliceSpec(spec.text, sliced))
+            return fail("invalid slice " + quoted(spec.kind == TokenKind::Word ? spec.text : std::string_view()),
+                        spec.column);
+        sliced.transform = ValueTransform::Slice;
+        sliced.kind = ValueKind::Bytes;
+        f = sliced;
+        return true;
     }
 
     std::uint32_t parseTest(const Token& nameToken)
@@ -177,15 +297,73 @@ private:
                 return unexpectedNode(nameToken);
             return failNode("unknown field " + quoted(nameToken.text), nameToken.column);
         }
-        const Token& next = peek();
-        if (name->kind == FilterName::Kind::Protocol) return parseProtocolTest(*name, nameToken);
+        if (name->kind == FilterName::Kind::Protocol) {
+            if (peek().kind != TokenKind::LBracket) return parseProtocolTest(*name, nameToken);
+            // A slice of the protocol's bytes: "tcp[0:2] == 00:50".
+            FieldRef bytes;
+            bytes.kind = bytes.sourceKind = ValueKind::Bytes;
+            bytes.protocol = name->protocol;
+            if (!parseSlice(bytes, nameToken)) return kFailed;
+            return parseComparison(bytes, nameToken);
+        }
+        FieldRef f = name->field;
+        if (peek().kind == TokenKind::LBracket && !parseSlice(f, nameToken)) return kFailed;
+        return parseComparison(f, nameToken);
+    }
 
+    // The right-hand side is another field (or its slice or function) rather than a value.
+    // An unquoted word that names a field is a field, except beside a text field, where
+    // Wireshark 4.0 reads it as the text.
+    bool rightIsField(const FieldRef& left) const
+    {
+        const Token& t = peek();
+        if (t.kind != TokenKind::Word) return false;
+        if (functionOf(t.text) && peek(1).kind == TokenKind::LParen) return true;
+        if (left.kind == ValueKind::String && left.transform == ValueTransform::None) return false;
+        std::string_view refusal;
+        const auto name = resolveFilterName(t.text, refusal);
+        if (name && name->kind == FilterName::Kind::Protocol) return peek(1).kind == TokenKind::LBracket;
+        return name && name->kind == FilterName::Kind::Field;
+    }
+
+    std::uint32_t parseFieldComparison(FilterNode node, const Token& nameToken)
+    {
+        const Token& otherToken = peek();
+        FieldRef other;
+        if (functionOf(otherToken.text) && peek(1).kind == TokenKind::LParen) {
+            if (!parseFunction(other)) return kFailed;
+        } else {
+            std::string_view refusal;
+            const FilterName name = *resolveFilterName(take().text, refusal);
+            if (name.kind == FilterName::Kind::Protocol) {
+                other.kind = other.sourceKind = ValueKind::Bytes;
+                other.protocol = name.protocol;
+            } else {
+                other = name.field;
+            }
+            if (peek().kind == TokenKind::LBracket && !parseSlice(other, otherToken)) return kFailed;
+        }
+        const bool addresses = node.field.kind == ValueKind::Ipv4 || node.field.kind == ValueKind::Ipv6;
+        if (other.kind != node.field.kind && !(addresses && other.kind == ValueKind::Bytes))
+            return failNode(std::string(nameToken.text) + " (" + std::string(valueKindName(node.field.kind)) +
+                                ") and " + std::string(otherToken.text) + " (" + std::string(valueKindName(other.kind)) +
+                                ") cannot be compared",
+                            otherToken.column);
+        node.op = NodeOp::CompareFields;
+        node.other = other;
+        return add(node);
+    }
+
+    std::uint32_t parseComparison(const FieldRef& field, const Token& nameToken)
+    {
+        const Token& next = peek();
         FilterNode node;
-        node.field = name->field;
+        node.field = field;
         if (const auto op = compareOpOf(next)) {
             take();
-            node.op = NodeOp::Compare;
             node.compare = *op;
+            if (rightIsField(field)) return parseFieldComparison(node, nameToken);
+            node.op = NodeOp::Compare;
             node.constant = parseConstant(node.field, take(), false);
             return node.constant == kFailed ? kFailed : add(node);
         }
@@ -198,8 +376,21 @@ private:
             node.constant = parseConstant(node.field, take(), true);
             return node.constant == kFailed ? kFailed : add(node);
         }
-        if (isWord(next, "matches"))
-            return failNode("\"matches\" (regular expressions) is not supported by RcvMon's filter", next.column);
+        if (isWord(next, "matches")) {
+            take();
+            const ValueKind k = node.field.kind;
+            if (k != ValueKind::Bytes && k != ValueKind::String) return cannot(nameToken, node.field, "matches");
+            const Token& pattern = take();
+            if (pattern.kind != TokenKind::String)
+                return failNode("\"matches\" takes a quoted regular expression", pattern.column);
+            std::string why;
+            auto regex = FilterRegex::compile(pattern.value, why);
+            if (!regex) return failNode("invalid regular expression: " + why, pattern.column);
+            node.op = NodeOp::Matches;
+            node.constant = static_cast<std::uint32_t>(m_program.regexes.size());
+            m_program.regexes.push_back(std::move(regex));
+            return add(node);
+        }
         if (isWord(next, "in") || (isWord(next, "not") && isWord(peek(1), "in"))) {
             const bool negated = isWord(next, "not");
             take();
@@ -337,11 +528,6 @@ private:
         const std::string_view text = t.text;
         const std::string fieldName(f.count ? fieldInfo(f.ids[0]).name : std::string_view("the protocol"));
         const bool isString = t.kind == TokenKind::String;
-        if (!isString) {
-            std::string_view refusal;
-            if (resolveFilterName(text, refusal) && f.kind != ValueKind::String)
-                return failNode("comparing two fields (" + std::string(text) + ") is not supported", t.column);
-        }
         auto invalid = [&](const std::string& what) {
             fail(quoted(isString ? t.value : std::string(text)) + " " + what, t.column);
             return kFailed;
@@ -358,10 +544,20 @@ private:
                 c.number = 1;
             } else if (f.kind == ValueKind::Bool && (text == "False" || text == "FALSE")) {
                 c.number = 0;
+            } else if (f.kind == ValueKind::Signed && text.size() > 1 && text[0] == '-') {
+                // A negative constant for a signed field (tcp.window_size_scalefactor == -1).
+                std::uint64_t magnitude = 0;
+                if (!parseUnsignedLiteral(text.substr(1), magnitude)) return invalid("is not a valid number");
+                const std::uint64_t lowest = f.count ? maxFieldValue(f.ids[0]) / 2 + 1 : std::uint64_t{1} << 63;
+                if (magnitude > lowest)
+                    return invalid("is too small for " + fieldName + ", minimum -" + std::to_string(lowest));
+                c.number = ~magnitude + 1;  // two's complement, as Signed fields store their values
+                return pushConstant(c);
             } else if (!parseUnsignedLiteral(text, c.number)) {
                 return invalid("is not a valid number");
             }
-            const std::uint64_t max = f.count ? maxFieldValue(f.ids[0]) : ~std::uint64_t{0};
+            const bool ownWidth = f.count && f.transform == ValueTransform::None;
+            const std::uint64_t max = ownWidth ? maxFieldValue(f.ids[0]) : ~std::uint64_t{0};
             if (c.number > max)
                 return invalid("is too big for " + fieldName + ", maximum " + std::to_string(max));
             return pushConstant(c);
@@ -385,7 +581,7 @@ private:
             return pushConstant(c);
         }
         case ValueKind::Bytes: {
-            const bool mac = f.count && fieldInfo(f.ids[0]).kind == FieldKind::Mac;
+            const bool mac = f.count && f.transform == ValueTransform::None && fieldInfo(f.ids[0]).kind == FieldKind::Mac;
             if (isString && mac) return invalid("is a string; Ethernet addresses are written unquoted");
             if (isString) return pushConstant(pooled(t.value.data(), t.value.size()));
             std::vector<std::uint8_t> bytes;

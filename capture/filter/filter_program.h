@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -34,13 +35,26 @@ enum class QuickReach : std::uint8_t {
     Never,       // needs a dissection
 };
 
+// A slice or function applied to every value of a field before it is tested (Wireshark
+// 4.0: eth.src[0:3], len(f), lower(f), upper(f), string(f); count(f) counts occurrences).
+enum class ValueTransform : std::uint8_t { None, Slice, Len, Lower, Upper, String, Count };
+
 struct FieldRef {
     std::array<FieldId, 2> ids{};
     std::uint8_t count = 0;
-    ValueKind kind = ValueKind::Number;
+    ValueKind kind = ValueKind::Number;        // of the value tested, after the transform
+    ValueKind sourceKind = ValueKind::Number;  // of the field itself
     QuickReach quick = QuickReach::Never;
+    ValueTransform transform = ValueTransform::None;
+    // Slice: sliceLength bytes from sliceStart (negative: from the end), or to the end.
+    std::int32_t sliceStart = 0, sliceLength = 0;
+    bool sliceToEnd = false;
+    // A protocol's bytes as the value ("tcp[0:2]"): its layer filter name, static storage.
+    std::string_view protocol;
     bool matches(FieldId id) const { return id == ids[0] || (count > 1 && id == ids[1]); }
 };
+
+class FilterRegex;
 
 // A value from the filter text, parsed once for the field it is compared with.
 struct Constant {
@@ -65,6 +79,8 @@ enum class NodeOp : std::uint8_t {
     InSet,             // field in {…}
     Contains,          // field contains constant
     BitAnd,            // field & mask (non-zero), optionally compared: field & mask == value
+    Matches,           // field matches "regex" (PCRE2, caseless, as Wireshark 4.0)
+    CompareFields,     // field OP other field (ip.src == ip.dst): any pair, with OP's all/any rule
 };
 
 enum class CompareOp : std::uint8_t {
@@ -80,8 +96,9 @@ struct FilterNode {
     CompareOp compare = CompareOp::Eq;
     bool hasComparison = false;  // BitAnd: (field & mask) compare constant + 1
     FieldRef field;
+    FieldRef other;                      // CompareFields: the right-hand field
     std::uint32_t left = 0, right = 0;   // children of And / Or / Not
-    std::uint32_t constant = 0;          // index into constants, or first set element
+    std::uint32_t constant = 0;          // index into constants, first set element, or regex (Matches)
     std::uint32_t count = 0;             // set elements
     std::uint32_t nameOffset = 0, nameLength = 0;  // protocol name in the pool
     QuickReach protocolQuick = QuickReach::Never;  // Protocol: how far the quick pass knows it
@@ -95,6 +112,7 @@ struct FilterProgram {
     std::vector<Constant> constants;
     std::vector<SetElement> sets;
     std::vector<std::uint8_t> pool;
+    std::vector<std::shared_ptr<const FilterRegex>> regexes;  // compiled once; searching is thread-safe
     std::uint32_t root = 0;
 
     std::string_view poolText(std::uint32_t offset, std::uint32_t length) const

@@ -9,6 +9,17 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/filter_literals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_names.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/filter_regex.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_matcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quick_packet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store_filter.cpp)
+
+# "matches" uses PCRE2 as Wireshark does; the Windows cross build has none and uses std::regex.
+if(NOT CMAKE_CROSSCOMPILING)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
+endif()
+if(PCRE2_FOUND)
+  target_link_libraries(rcvmon_capture PRIVATE PkgConfig::PCRE2)
+  set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/filter_regex.cpp PROPERTIES COMPILE_DEFINITIONS RCVMON_HAVE_PCRE2)
+endif()

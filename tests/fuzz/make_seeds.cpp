@@ -49,6 +49,20 @@ int main(int argc, char** argv)
            ethernet(0x0800, ipv4(6, tcp(80, 1000, 9, 6, 0x012), kIpB, kIpA)),
            ethernet(0x0800, ipv4(6, tcp(1000, 80, 6, 10, 0x018, Bytes(http.begin(), http.end())))),
            ethernet(0x0800, ipv4(6, tcp(1000, 80, 6, 10, 0x018, Bytes(http.begin(), http.end()))))});
+    // TCP options (MSS, SACK-permitted, timestamps, window scale, SACK blocks, AccECN) and the
+    // sequence analysis: duplicate ACKs, a hole, a zero window and its probe.
+    const Bytes synOpts{2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7};
+    const Bytes sackOpts{1, 1, 5, 10, 0, 0, 0, 20, 0, 0, 0, 30};
+    const Bytes accEcn{1, 1, 254, 13, 0xac, 0xc0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+    write(d, "eth-tcp-analysis", 0, true,
+          {ethernet(0x0800, ipv4(6, tcp(2000, 3000, 1, 0, 0x1c2, {}, synOpts))),
+           ethernet(0x0800, ipv4(6, tcp(3000, 2000, 100, 2, 0x092, {}, accEcn), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(2000, 3000, 2, 101, 0x018, Bytes(10, 7)))),
+           ethernet(0x0800, ipv4(6, tcp(3000, 2000, 101, 12, 0x010), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(3000, 2000, 101, 12, 0x010, {}, sackOpts), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(2000, 3000, 40, 101, 0x018, Bytes(5, 7)))),
+           ethernet(0x0800, ipv4(6, tcp(3000, 2000, 101, 45, 0x010, {}, {}, 0), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(2000, 3000, 45, 101, 0x010, Bytes(1, 7))))});
     write(d, "eth-udp-dns", 0, true, {ethernet(0x0800, ipv4(17, udp(1024, 53, dnsQuery(0x1234, "www.example.com"))))});
     write(d, "eth-ipv6-ext-mdns", 0, false,
           {ethernet(0x86dd, ipv6(0, ipv6Options(60, ipv6Options(17, udp(5353, 5353, dnsQuery(0, "x.local", 28))))))});

@@ -2,6 +2,8 @@
 # One line per protocol: its registration name (the file defines registerName) and its files.
 # cmake/RcvmonProtocols.cmake builds them and the registration that calls each, in this order.
 rcvmon_protocol(Dns dns.cpp)
+rcvmon_protocol(Tcp tcp.cpp tcp_options.cpp)
+rcvmon_protocol(Udp udp.cpp)
 rcvmon_protocol(Snmp snmp.cpp)
 rcvmon_protocol(Kerberos kerberos.cpp)
 rcvmon_protocol(SecurityBlob security_blob.cpp tcp_message.cpp)

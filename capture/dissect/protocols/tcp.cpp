@@ -1,76 +1,222 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// TCP (RFC 9293): header, flags (with ECE/CWR, RFC 3168, and AE, RFC 9768 AccECN), options
-// (MSS, window scale; others skipped by length), relative sequence numbers, then the
-// application protocol chosen by port when the segment carries captured payload.
-#include "dissect/protocols/context.h"
+// TCP (RFC 9293) as Wireshark 4.0 dissects it: header and flags (ECE/CWR, RFC 3168; AE and the
+// ACE counter, RFC 9768 AccECN), the stream index, relative sequence numbers, window scaling
+// (RFC 7323: the scale both SYNs agreed, unknown mid-stream), options (tcp_options.cpp), the
+// sequence analysis (tcp_analysis.cpp) with its "[TCP …]" Info prefixes, then the application
+// protocol chosen by port when the segment carries captured payload.
+#include "dissect/field_format.h"
+#include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
 
 namespace rcvmon {
+
+TcpFields tcpHf;
+
 namespace {
 
-void dissectOptions(LayerCursor& c, std::size_t end)
+constexpr std::uint16_t kFin = 0x01, kSyn = 0x02, kUrg = 0x20, kAck = 0x10;
+constexpr std::string_view kArrow = " \xe2\x86\x92 ";  // " → " as Wireshark writes it
+
+void appendFlags(std::string& out, std::uint64_t flags, const FieldRecord* ace)
 {
-    while (c.ok() && c.pos() < end) {
-        const std::size_t at = c.pos();
-        const std::uint8_t kind = c.u8();
-        if (kind == 0) break;  // end of option list
-        if (kind == 1) continue;  // no-operation
-        const std::uint8_t len = c.u8();
-        if (!c.ok()) return;
-        if (len < 2 || at + len > end) {
-            c.malformed();
-            return;
+    static constexpr std::string_view kNames[] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+    bool any = false;
+    const auto add = [&](std::string_view name) {
+        if (any) out += ", ";
+        out += name;
+        any = true;
+    };
+    for (unsigned bit = 0; bit < 9; ++bit) {
+        if (ace && bit == 6) {  // AccECN: ECE, CWR and AE are one counter
+            add("ACE=");
+            appendDecimal(out, ace->number);
+            break;
         }
-        if (kind == 2 && len == 4) {
-            c.u16(field::TcpOptionMss);
-        } else if (kind == 3 && len == 3) {
-            c.u8(field::TcpOptionWscale);
-        } else if (kind == 30) {
-            c.ctx().setProtocol("MPTCP");  // RFC 8684 option: Wireshark names the segment MPTCP
-            c.skip(len - 2u);
-        } else {
-            c.skip(len - 2u);
+        if (flags & (1u << bit)) add(kNames[bit]);
+    }
+    if (flags & 0xe00) add("Reserved");
+    if (!any) out += "<None>";
+}
+
+void writeInfo(const LayerView& l, std::string& out)
+{
+    l.appendValue(field::TcpSrcPort, out);
+    out += kArrow;
+    l.appendValue(field::TcpDstPort, out);
+    const FieldRecord* flagsField = l.field(field::TcpFlags);
+    if (!flagsField) return;
+    const std::uint64_t flags = flagsField->number;
+    out += " [";
+    appendFlags(out, flags, l.field(tcpHf.flagsAce));
+    out += "] Seq=";
+    appendDecimal(out, l.number(field::TcpSeq));
+    if (flags & kAck) {
+        out += " Ack=";
+        appendDecimal(out, l.number(field::TcpAck));
+    }
+    if (!l.has(field::TcpWindowSizeValue)) return;
+    out += " Win=";
+    appendDecimal(out, l.has(tcpHf.windowSize) ? l.number(tcpHf.windowSize) : l.number(field::TcpWindowSizeValue));
+    if ((flags & kUrg) && l.has(field::TcpUrgentPointer)) {
+        out += " Urg=";
+        appendDecimal(out, l.number(field::TcpUrgentPointer));
+    }
+    if (l.has(field::TcpLen)) {
+        out += " Len=";
+        appendDecimal(out, l.number(field::TcpLen));
+    }
+    // The options, in the order they came.
+    for (const FieldRecord& f : l.dissection().fields()) {
+        if (f.layer != l.layer()) continue;
+        std::string_view label;
+        if (f.id == field::TcpOptionMss) label = " MSS=";
+        else if (f.id == tcpHf.wscaleMultiplier) label = " WS=";
+        else if (f.id == tcpHf.tsval) label = " TSval=";
+        else if (f.id == tcpHf.tsecr) label = " TSecr=";
+        else if (f.id == tcpHf.sackLe) label = " SLE=";
+        else if (f.id == tcpHf.sackRe) label = " SRE=";
+        else if (f.id == tcpHf.userTo) label = " USER_TO=";
+        else if (f.id == tcpHf.accEcnEe0b) label = " EE0B=";
+        else if (f.id == tcpHf.accEcnEceb) label = " ECEB=";
+        else if (f.id == tcpHf.accEcnEe1b) label = " EE1B=";
+        if (!label.empty()) {
+            out += label;
+            appendDecimal(out, f.number);
+        } else if (f.id == tcpHf.sackPerm) {
+            out += " SACK_PERM";
+        } else if (f.id == tcpHf.tfoRequest) {
+            out += " TFO=R";
+        } else if (f.id == tcpHf.tfoCookie) {
+            out += " TFO=C";
         }
+    }
+}
+
+// Wireshark prepends one "[TCP …] " per analysis result; the last prepended reads first.
+void writeAnalysisPrefix(const LayerView& l, std::string& out)
+{
+    if (l.has(tcpHf.zeroWindowProbeAck)) out += "[TCP ZeroWindowProbeAck] ";
+    if (l.has(tcpHf.zeroWindow)) out += "[TCP ZeroWindow] ";
+    if (l.has(tcpHf.zeroWindowProbe)) out += "[TCP ZeroWindowProbe] ";
+    if (l.has(tcpHf.duplicateAck)) {
+        out += "[TCP Dup ACK ";
+        appendDecimal(out, l.number(tcpHf.duplicateAckFrame));
+        out += '#';
+        appendDecimal(out, l.number(tcpHf.duplicateAckNum));
+        out += "] ";
+    }
+    if (l.has(tcpHf.keepAliveAck)) out += "[TCP Keep-Alive ACK] ";
+    if (l.has(tcpHf.keepAlive)) out += "[TCP Keep-Alive] ";
+    if (l.has(tcpHf.windowFull)) out += "[TCP Window Full] ";
+    if (l.has(tcpHf.windowUpdate)) out += "[TCP Window Update] ";
+    if (l.has(tcpHf.ackLostSegment)) out += "[TCP ACKed unseen segment] ";
+    if (l.has(tcpHf.lostSegment)) out += "[TCP Previous segment not captured] ";
+    if (l.has(tcpHf.outOfOrder)) out += "[TCP Out-Of-Order] ";
+    if (l.has(tcpHf.spuriousRetransmission)) out += "[TCP Spurious Retransmission] ";
+    if (l.has(tcpHf.fastRetransmission)) out += "[TCP Fast Retransmission] ";
+    const bool plainRetransmission =
+        l.has(tcpHf.retransmission) && !l.has(tcpHf.fastRetransmission) && !l.has(tcpHf.spuriousRetransmission);
+    if (plainRetransmission) out += "[TCP Retransmission] ";
+    if (l.has(tcpHf.reusedPorts)) out += "[TCP Port numbers reused] ";
+}
+
+// The analysis as Wireshark's tree has it: the flags item, then one expert item per result
+// (fast and spurious retransmissions are also retransmissions; a duplicate ACK has both a
+// tree item and an expert item of the same name).
+void addAnalysis(LayerCursor& c, const TcpConversations::Analysis& a)
+{
+    namespace ta = tcp_analysis;
+    if (a.flags == 0) return;
+    c.add(tcpHf.analysisFlags, 0, 0, 1);
+    const auto mark = [&](std::uint16_t bit, FieldId id) {
+        if (a.flags & bit) c.add(id, 0, 0, 1);
+    };
+    mark(ta::ReusedPorts, tcpHf.reusedPorts);
+    mark(ta::Retransmission | ta::FastRetransmission | ta::SpuriousRetransmission, tcpHf.retransmission);
+    mark(ta::FastRetransmission, tcpHf.fastRetransmission);
+    mark(ta::SpuriousRetransmission, tcpHf.spuriousRetransmission);
+    mark(ta::OutOfOrder, tcpHf.outOfOrder);
+    mark(ta::LostPacket, tcpHf.lostSegment);
+    mark(ta::AckLostPacket, tcpHf.ackLostSegment);
+    mark(ta::WindowUpdate, tcpHf.windowUpdate);
+    mark(ta::WindowFull, tcpHf.windowFull);
+    mark(ta::KeepAlive, tcpHf.keepAlive);
+    mark(ta::KeepAliveAck, tcpHf.keepAliveAck);
+    if (a.flags & ta::DuplicateAck) {
+        c.add(tcpHf.duplicateAck, 0, 0, 1);
+        c.add(tcpHf.duplicateAckNum, 0, 0, a.dupAckNum);
+        c.add(tcpHf.duplicateAckFrame, 0, 0, a.dupAckFrame);
+        c.add(tcpHf.duplicateAck, 0, 0, 1);
+    }
+    mark(ta::ZeroWindowProbe, tcpHf.zeroWindowProbe);
+    mark(ta::ZeroWindow, tcpHf.zeroWindow);
+    mark(ta::ZeroWindowProbeAck, tcpHf.zeroWindowProbeAck);
+    c.ctx().prependInfo(writeAnalysisPrefix, c.layer());
+}
+
+// RFC 7323 §2.2: scaling holds only when both SYNs carried the option (verify_tcp_window_scaling).
+void settleWindowScaling(TcpDirectionState& mine, TcpDirectionState& peer, bool synAck)
+{
+    if (mine.winScale == -1) {
+        mine.winScale = -2;
+        peer.winScale = -2;
+    } else if (synAck && peer.winScale == -2) {
+        mine.winScale = -2;
     }
 }
 
 }  // namespace
 
+void writeTcpSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP segment of a reassembled PDU]"; }
+
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
     ctx.setProtocol("TCP");
-    ctx.setInfo(InfoKind::Tcp, c.layer());
+    ctx.setInfo(writeInfo, c.layer());
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
-    const std::uint32_t seq = c.u32();
+    // In a header quoted by an ICMPv4 error Wireshark adds the sequence number at once: the
+    // quote often ends right after it (RFC 792 quotes only 8 bytes of the datagram).
+    const bool icmpIp = ctx.inIcmpError && ctx.net.family == 4;
+    const std::uint32_t seq = icmpIp ? c.u32(field::TcpSeq) : c.u32();
     const std::uint32_t ack = c.u32();
     const std::uint16_t offFlags = c.u16();
-    if (!c.ok()) {
-        // Whatever ports were read still identify the segment.
-        return;
-    }
+    if (!c.ok()) return;  // whatever ports were read still identify the segment
     const std::size_t hdrLen = static_cast<std::size_t>(offFlags >> 12) * 4;
     const std::uint16_t flags = offFlags & 0x0fff;
-    const bool syn = (flags & 0x02) != 0, hasAck = (flags & 0x10) != 0;
-    const std::size_t segLen = p.reported >= hdrLen ? p.reported - hdrLen : 0;
-    // In an unreassembled fragment Wireshark neither sizes the segment nor tracks it.
-    if (!ctx.inFragment) c.add(field::TcpLen, 12, 1, segLen);
+    const bool syn = (flags & kSyn) != 0, hasAck = (flags & kAck) != 0;
+    // Wireshark sizes (and analyses) a segment only when it has all of it: not in an
+    // unreassembled fragment, not quoted by an ICMP error, not shorter than its header.
+    const bool haveLength = !ctx.inFragment && !ctx.inIcmpError && p.reported >= hdrLen;
+    const std::size_t segLen = haveLength ? p.reported - hdrLen : 0;
+    const ByteSpan bytes = c.data();
+    const std::uint16_t rawWindow = bytes.size() >= 16 ? static_cast<std::uint16_t>(bytes[14] << 8 | bytes[15]) : 0;
 
     TcpConversations::Result conv;
     conv.relSeq = seq;
     conv.relAck = ack;
-    // Quoted headers in ICMP errors are not part of the conversation.
-    if (ctx.tcp && ctx.net.family != 0 && !ctx.inIcmpError && !ctx.inFragment) {
+    if (ctx.tcp && ctx.net.family != 0) {
         TcpConversations::Endpoint s, d;
         s.addr = ctx.net.src;
         s.port = srcPort;
         d.addr = ctx.net.dst;
         d.port = dstPort;
-        const TcpConversations::Segment seg{seq, ack, static_cast<std::uint32_t>(segLen), syn, (flags & 1) != 0, hasAck};
+        TcpConversations::Segment seg;
+        seg.seq = seq;
+        seg.ack = ack;
+        seg.length = static_cast<std::uint32_t>(segLen);
+        seg.flags = flags;
+        seg.window = rawWindow;
+        seg.haveLength = haveLength && bytes.size() >= 16;
+        seg.inError = ctx.inIcmpError;
+        seg.timeNs = ctx.timeNs;
+        seg.frame = ctx.frameNumber;
         conv = ctx.tcp->observe(ctx.net.family, s, d, seg);
+        c.add(tcpHf.stream, 0, 0, conv.conversation->stream);
     }
-    c.add(field::TcpSeq, 4, 4, conv.relSeq);
+    if (haveLength) c.add(field::TcpLen, 12, 1, segLen);
+    if (!icmpIp) c.add(field::TcpSeq, 4, 4, conv.relSeq);
     c.add(field::TcpSeqRaw, 4, 4, seq);
     // tshark 4.0 shows the acknowledgment number even without the ACK flag (raw, then).
     c.add(field::TcpAck, 8, 4, hasAck ? conv.relAck : ack);
@@ -80,6 +226,7 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
         c.malformed();
         return;
     }
+    TcpConversation* tcpd = ctx.inIcmpError ? nullptr : conv.conversation;
     c.add(field::TcpFlags, 12, 2, flags);
     c.add(field::TcpFlagsFin, 13, 1, flags & 0x01);
     c.add(field::TcpFlagsSyn, 13, 1, (flags >> 1) & 1);
@@ -87,7 +234,23 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     c.add(field::TcpFlagsPush, 13, 1, (flags >> 3) & 1);
     c.add(field::TcpFlagsAck, 13, 1, (flags >> 4) & 1);
     c.add(field::TcpFlagsUrg, 13, 1, (flags >> 5) & 1);
+    // RFC 9768: once both ends set up AccECN (or an AccECN option was seen), ECE, CWR and AE
+    // of a non-SYN segment are the 3-bit ACE counter.
+    if (!syn && tcpd && ((tcpd->accEcnSyn && tcpd->accEcnSynAck) || tcpd->accEcnOption))
+        c.add(tcpHf.flagsAce, 12, 2, ((flags >> 8) & 1) << 2 | ((flags >> 7) & 1) << 1 | ((flags >> 6) & 1));
     c.u16(field::TcpWindowSizeValue);
+    if (c.ok()) {
+        // SYNs are never scaled; afterwards the shift the SYNs agreed, unknown (-1) when the
+        // handshake was not seen, -2 when one side did not offer scaling.
+        std::uint32_t window = rawWindow;
+        TcpDirectionState* mine = conv.conversation ? conv.direction : nullptr;
+        if (!syn && mine && mine->winScale >= 0) window <<= mine->winScale;
+        c.add(tcpHf.windowSize, 14, 2, window);
+        if (!syn && mine) {
+            const std::int64_t factor = mine->winScale >= 0 ? std::int64_t{1} << mine->winScale : mine->winScale;
+            c.add(tcpHf.windowScaleFactor, 14, 2, static_cast<std::uint64_t>(factor));
+        }
+    }
     c.u16(field::TcpChecksum);
     c.u16(field::TcpUrgentPointer);
     if (!c.ok()) return;
@@ -95,10 +258,18 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
         c.malformed();
         return;
     }
-    dissectOptions(c, hdrLen);
+    TcpOptionState options;
+    if (tcpd) {
+        options.conversation = tcpd;
+        options.sender = conv.direction;
+        options.sackBase = conv.peer->base;
+    }
+    dissectTcpOptions(c, hdrLen, options);
+    if (syn && tcpd) settleWindowScaling(*conv.direction, *conv.peer, hasAck);
+    addAnalysis(c, conv.analysis);
     if (c.ok() && c.pos() < hdrLen) c.skip(hdrLen - c.pos());
     if (!c.ok()) return;
-    const Payload payload = payloadAfter(c, segLen);
+    const Payload payload = payloadAfter(c, p.reported - hdrLen);
     // Wireshark calls no application dissector for a segment whose payload was not captured,
     // for a retransmission, or for the cut payload of an unreassembled IP fragment.
     if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation) {
@@ -112,6 +283,41 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     ctx.tcpDirection = conv.direction;
     if (continueTcpPdu(ctx, payload)) return;
     if (!dissectByPort(ctx, Transport::Tcp, srcPort, dstPort, payload)) dissectData(ctx, payload);
+}
+
+void registerTcp(ProtocolRegistrar& r)
+{
+    r.protocol("tcp");
+    tcpHf.stream = r.field({"tcp.stream", "Stream index", FieldKind::Unsigned, 32});
+    tcpHf.flagsAce = r.field({"tcp.flags.ace", "ACE", FieldKind::Unsigned, 8});
+    tcpHf.windowSize = r.field({"tcp.window_size", "Calculated window size", FieldKind::Unsigned, 32});
+    tcpHf.windowScaleFactor = r.field({"tcp.window_size_scalefactor", "Window size scaling factor", FieldKind::Signed, 32});
+    registerTcpOptionFields(r);
+    const auto none = [&](std::string_view name, std::string_view label) {
+        return r.field({name, label, FieldKind::None, 0});
+    };
+    tcpHf.analysisFlags = none("tcp.analysis.flags", "TCP Analysis Flags");
+    tcpHf.retransmission = none("tcp.analysis.retransmission", "This frame is a (suspected) retransmission");
+    tcpHf.fastRetransmission = none("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission");
+    tcpHf.spuriousRetransmission =
+        none("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission");
+    tcpHf.outOfOrder = none("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment");
+    tcpHf.reusedPorts = none("tcp.analysis.reused_ports",
+                             "A new tcp session is started with the same ports as an earlier session in this trace");
+    tcpHf.lostSegment = none("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)");
+    tcpHf.ackLostSegment =
+        none("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)");
+    tcpHf.windowUpdate = none("tcp.analysis.window_update", "TCP window update");
+    tcpHf.windowFull = none("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full");
+    tcpHf.keepAlive = none("tcp.analysis.keep_alive", "TCP keep-alive segment");
+    tcpHf.keepAliveAck = none("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment");
+    tcpHf.zeroWindowProbe = none("tcp.analysis.zero_window_probe", "TCP Zero Window Probe");
+    tcpHf.zeroWindow = none("tcp.analysis.zero_window", "TCP Zero Window segment");
+    tcpHf.zeroWindowProbeAck = none("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe");
+    tcpHf.duplicateAck = none("tcp.analysis.duplicate_ack", "Duplicate ACK");
+    tcpHf.duplicateAckNum = r.field({"tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FieldKind::Unsigned, 32});
+    tcpHf.duplicateAckFrame =
+        r.field({"tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FieldKind::Unsigned, 32});
 }
 
 }  // namespace rcvmon

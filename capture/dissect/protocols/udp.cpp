@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // UDP (RFC 768): the length field bounds the payload, then the application by port.
 #include "dissect/protocols/context.h"
+#include "dissect/udp_conversations.h"
 
 namespace rcvmon {
+namespace {
+
+struct UdpFields {
+    FieldId stream;
+} hf;
+
+}  // namespace
 
 void dissectUdp(DissectContext& ctx, const Payload& p)
 {
@@ -14,6 +22,9 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     std::size_t length = c.u16(field::UdpLength);
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
+    // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.
+    if (ctx.udp && ctx.net.family != 0)
+        c.add(hf.stream, 0, 0, ctx.udp->stream(ctx.net.family, ctx.net.src, srcPort, ctx.net.dst, dstPort));
     if (!ctx.inIcmpError) ctx.udpDstPort = dstPort;
     if (length < 8 || length > p.reported) {
         // Impossible length: Wireshark flags it and dissects what the IP layer holds.
@@ -27,6 +38,16 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     const Payload payload = payloadAfter(c, length - 8);
     if (payload.data.empty()) return;
     if (!dissectByPort(ctx, Transport::Udp, srcPort, dstPort, payload)) dissectData(ctx, payload);
+}
+
+}  // namespace rcvmon
+
+namespace rcvmon {
+
+void registerUdp(ProtocolRegistrar& r)
+{
+    r.protocol("udp");
+    hf.stream = r.field({"udp.stream", "Stream index", FieldKind::Unsigned, 32});
 }
 
 }  // namespace rcvmon

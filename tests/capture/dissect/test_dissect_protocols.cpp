@@ -85,7 +85,7 @@ TEST_F(DissectTest, EthernetIpv4TcpSyn)
     EXPECT_EQ(s.source, "198.18.0.1");
     EXPECT_EQ(s.destination, "198.18.0.2");
     EXPECT_EQ(s.protocol, "TCP");
-    EXPECT_EQ(s.info, "36861 \xe2\x86\x92 80 [SYN] Seq=0 Win=5840 Len=0");
+    EXPECT_EQ(s.info, "36861 \xe2\x86\x92 80 [SYN] Seq=0 Win=5840 Len=0 MSS=1460 SACK_PERM");
     EXPECT_FALSE(m_out.malformed());
     EXPECT_FALSE(m_out.truncated());
     EXPECT_EQ(text("frame.protocols"), "eth:ethertype:ip:tcp");

@@ -11,6 +11,7 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tcp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_windows.cpp)
 rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
 

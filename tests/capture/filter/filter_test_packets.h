@@ -151,6 +151,21 @@ inline std::vector<FilterCase> filterTestCases()
         {"ip.proto == 4", {7}},
         {"frame.time_epoch >= 1700000000.123456789", all},
         {"frame.time_epoch > 1700000000.2", {}},
+        // Wireshark 4.0's grammar: field against field, slices, functions, matches
+        {"ip.src == ip.dst", {}},
+        {"tcp.srcport > tcp.dstport", {1, 5}},
+        {"eth.dst[0:3] == ff:ff:ff", {6, 9}},
+        {"ip.src[0:2] == c6:12", {1, 2, 8}},
+        {"ip.dst[-1:] == 02", {1, 7, 8}},
+        {"frame[12:2] == 86:dd", {4, 5}},
+        {"udp[2:2] == 00:35", {3}},
+        {"len(dns.qry.name) == 15", {3}},
+        {"count(ip.src) == 2", {7}},
+        {"len(tcp.srcport) == 2", {1, 2, 5}},
+        {"dns.qry.name matches \"EXAMPLE\"", {3}},
+        {"dns.qry.name matches \"(?-i)EXAMPLE\"", {}},
+        {"upper(dns.qry.name) == \"WWW.EXAMPLE.COM\"", {3}},
+        {"string(udp.dstport) == \"53\"", {3}},
     };
 }
 
@@ -165,6 +180,9 @@ inline std::vector<FilterErrorCase> filterErrorCases()
 {
     return {
         {"tcp.prot == 80", 1, "unknown field \"tcp.prot\""},
+        {"tcp.port[0] == 1", 1, "cannot be sliced"},
+        {"dns.qry.name matches \"(\"", 22, "invalid regular expression"},
+        {"len(frame.protocols) == 2 == 3", 27, "was unexpected"},
         {"foo", 1, "unknown field"},
         {"tcp.port == ", 13, "ends too early"},
         {"tcp.port == 80 and", 19, "ends too early"},

@@ -26,3 +26,14 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   add_dependencies(test_filter_reference rcvmon-cli)
   set_tests_properties(test_filter_reference PROPERTIES TIMEOUT 120)
 endif()
+
+# Issue 10: ≥ 200 filters over a sample of every corpus capture, against tshark in one pass.
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  rcvmon_add_gtest(test_filter_corpus_sample SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_corpus_sample.cpp ${rcvmon_filter_tshark_sources})
+  target_include_directories(test_filter_corpus_sample PRIVATE ${PROJECT_SOURCE_DIR}/tests/app)
+  target_compile_definitions(test_filter_corpus_sample PRIVATE
+    RCVMON_CORPUS_FILTERS="${CMAKE_CURRENT_LIST_DIR}/corpus_filters.txt"
+    RCVMON_CORPUS_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/corpus_filter_gaps.txt")
+  set_tests_properties(test_filter_corpus_sample PROPERTIES TIMEOUT 900)
+endif()

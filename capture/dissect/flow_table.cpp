@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "dissect/flow_table.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rcvmon {
+
+FlowKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
+                    const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort, bool& forward)
+{
+    // Wireshark orders a conversation's endpoints by address, then by port when they are equal.
+    const int byAddress = std::memcmp(src.data(), dst.data(), src.size());
+    forward = byAddress != 0 ? byAddress < 0 : srcPort <= dstPort;
+    const auto& lo = forward ? src : dst;
+    const auto& hi = forward ? dst : src;
+    const std::uint16_t loPort = forward ? srcPort : dstPort;
+    const std::uint16_t hiPort = forward ? dstPort : srcPort;
+    FlowKey key;
+    key.bytes[0] = family;
+    std::copy(lo.begin(), lo.end(), key.bytes.begin() + 1);
+    std::copy(hi.begin(), hi.end(), key.bytes.begin() + 17);
+    key.bytes[33] = static_cast<std::uint8_t>(loPort >> 8);
+    key.bytes[34] = static_cast<std::uint8_t>(loPort);
+    key.bytes[35] = static_cast<std::uint8_t>(hiPort >> 8);
+    key.bytes[36] = static_cast<std::uint8_t>(hiPort);
+    return key;
+}
+
+FlowIndex::FlowIndex(std::uint32_t maxEntries) : m_maxEntries(maxEntries) {}
+
+std::size_t FlowIndex::slotsFor(std::uint32_t entries)
+{
+    std::size_t n = 1024;
+    while (n < std::size_t{entries} * 2) n *= 2;
+    return n;
+}
+
+std::size_t FlowIndex::boundBytes(std::uint32_t maxEntries) { return slotsFor(maxEntries) * sizeof(Slot); }
+
+std::uint64_t FlowIndex::hash(const FlowKey& key)
+{
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
+    for (std::uint8_t b : key.bytes) h = (h ^ b) * 1099511628211ull;
+    h ^= h >> 29;
+    return h;
+}
+
+std::uint32_t FlowIndex::find(const FlowKey& key) const
+{
+    if (m_slots.empty()) return kNone;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        const Slot& s = m_slots[i];
+        if (s.value == kNone) return kNone;
+        if (s.key == key) return s.value;
+    }
+}
+
+void FlowIndex::set(const FlowKey& key, std::uint32_t value)
+{
+    if (m_slots.empty() || (m_size + 1) * 2 > m_slots.size()) grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        Slot& s = m_slots[i];
+        if (s.value == kNone) {
+            s.key = key;
+            s.value = value;
+            ++m_size;
+            return;
+        }
+        if (s.key == key) {
+            s.value = value;
+            return;
+        }
+    }
+}
+
+void FlowIndex::grow()
+{
+    const std::size_t limit = slotsFor(m_maxEntries);
+    const std::size_t next = m_slots.empty() ? 1024 : std::min(m_slots.size() * 2, limit);
+    if (next == m_slots.size()) return;  // at the bound: the owner keeps size() below maxEntries
+    std::vector<Slot> old;
+    old.swap(m_slots);
+    m_slots.assign(next, Slot{});
+    m_size = 0;
+    for (const Slot& s : old)
+        if (s.value != kNone) set(s.key, s.value);
+}
+
+void FlowIndex::clear()
+{
+    std::fill(m_slots.begin(), m_slots.end(), Slot{});
+    m_size = 0;
+}
+
+}  // namespace rcvmon
