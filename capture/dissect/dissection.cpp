@@ -43,19 +43,6 @@ std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filte
     return static_cast<std::uint16_t>(m_layers.size() - 1);
 }
 
-std::uint32_t Dissection::addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
-                                   std::uint64_t number)
-{
-    FieldRecord f;
-    f.id = id;
-    f.layer = layer;
-    f.offset = offset;
-    f.length = length;
-    f.number = number;
-    m_fields.push_back(f);
-    return static_cast<std::uint32_t>(m_fields.size() - 1);
-}
-
 std::uint32_t Dissection::addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes)
 {
     const std::uint32_t index = addField(id, layer, offset, static_cast<std::uint32_t>(bytes.size()), 0);

@@ -121,8 +121,18 @@ public:
     std::uint16_t addLayer(std::string_view name, std::string_view filterName, std::uint32_t offset,
                            std::uint32_t length, bool reassembled);
     LayerRecord& layer(std::uint16_t index) { return m_layers[index]; }
+    // Inline: every dissector calls it for every field of every frame.
     std::uint32_t addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
-                           std::uint64_t number);
+                           std::uint64_t number)
+    {
+        FieldRecord& f = m_fields.emplace_back();
+        f.id = id;
+        f.layer = layer;
+        f.offset = offset;
+        f.length = length;
+        f.number = number;
+        return static_cast<std::uint32_t>(m_fields.size() - 1);
+    }
     std::uint32_t addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes);
     std::uint32_t addTextField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
                                std::string_view text);

@@ -6,7 +6,7 @@
 
 namespace rcvmon {
 
-FlowKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
+ConversationKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
                     const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort, bool& forward)
 {
     // Wireshark orders a conversation's endpoints by address, then by port when they are equal.
@@ -16,7 +16,7 @@ FlowKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src
     const auto& hi = forward ? dst : src;
     const std::uint16_t loPort = forward ? srcPort : dstPort;
     const std::uint16_t hiPort = forward ? dstPort : srcPort;
-    FlowKey key;
+    ConversationKey key;
     key.bytes[0] = family;
     std::copy(lo.begin(), lo.end(), key.bytes.begin() + 1);
     std::copy(hi.begin(), hi.end(), key.bytes.begin() + 17);
@@ -38,7 +38,7 @@ std::size_t FlowIndex::slotsFor(std::uint32_t entries)
 
 std::size_t FlowIndex::boundBytes(std::uint32_t maxEntries) { return slotsFor(maxEntries) * sizeof(Slot); }
 
-std::uint64_t FlowIndex::hash(const FlowKey& key)
+std::uint64_t FlowIndex::hash(const ConversationKey& key)
 {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
     for (std::uint8_t b : key.bytes) h = (h ^ b) * 1099511628211ull;
@@ -46,7 +46,7 @@ std::uint64_t FlowIndex::hash(const FlowKey& key)
     return h;
 }
 
-std::uint32_t FlowIndex::find(const FlowKey& key) const
+std::uint32_t FlowIndex::find(const ConversationKey& key) const
 {
     if (m_slots.empty()) return kNone;
     const std::size_t mask = m_slots.size() - 1;
@@ -57,7 +57,7 @@ std::uint32_t FlowIndex::find(const FlowKey& key) const
     }
 }
 
-void FlowIndex::set(const FlowKey& key, std::uint32_t value)
+void FlowIndex::set(const ConversationKey& key, std::uint32_t value)
 {
     if (m_slots.empty() || (m_size + 1) * 2 > m_slots.size()) grow();
     const std::size_t mask = m_slots.size() - 1;

@@ -12,14 +12,14 @@
 
 namespace rcvmon {
 
-struct FlowKey {
+struct ConversationKey {
     std::array<std::uint8_t, 37> bytes{};  // family, lower address, higher address, their ports
-    friend bool operator==(const FlowKey&, const FlowKey&) = default;
+    friend bool operator==(const ConversationKey&, const ConversationKey&) = default;
 };
 
 // The key of the pair (src, dst) whichever way the packet goes; `forward` is true when src
 // is the lower endpoint (the conversation's first direction).
-FlowKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
+ConversationKey makeFlowKey(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
                     const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort, bool& forward);
 
 class FlowIndex {
@@ -29,9 +29,9 @@ public:
     // maxEntries: the owner's capacity; the slot array never exceeds 2 × maxEntries rounded up.
     explicit FlowIndex(std::uint32_t maxEntries);
 
-    std::uint32_t find(const FlowKey& key) const;
+    std::uint32_t find(const ConversationKey& key) const;
     // Adds or replaces key's value. The owner keeps size() below maxEntries.
-    void set(const FlowKey& key, std::uint32_t value);
+    void set(const ConversationKey& key, std::uint32_t value);
     std::uint32_t size() const { return m_size; }
     void clear();
     std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot); }
@@ -40,10 +40,10 @@ public:
 
 private:
     struct Slot {
-        FlowKey key;
+        ConversationKey key;
         std::uint32_t value = kNone;  // kNone: empty
     };
-    static std::uint64_t hash(const FlowKey& key);
+    static std::uint64_t hash(const ConversationKey& key);
     static std::size_t slotsFor(std::uint32_t entries);
     void grow();
 

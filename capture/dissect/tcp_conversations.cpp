@@ -43,7 +43,7 @@ void TcpConversations::clear()
     m_nextStream = 0;
 }
 
-std::uint32_t TcpConversations::newConversation(const FlowKey& key)
+std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
 {
     if (m_used >= kMaxFlows) {
         // Full: start over rather than grow past the bound. Streams keep their numbering.
@@ -66,7 +66,7 @@ TcpConversations::Result TcpConversations::observe(std::uint8_t family, const En
                                                    const Segment& s)
 {
     bool forward = true;
-    const FlowKey key = makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward);
+    const ConversationKey key = makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward);
     std::uint32_t index = m_index.find(key);
     if (index == FlowIndex::kNone) index = newConversation(key);
     TcpConversation* conv = &slot(index);

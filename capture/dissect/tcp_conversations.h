@@ -154,7 +154,7 @@ public:
 
 private:
     TcpConversation& slot(std::uint32_t i) { return m_chunks[i / kChunk][i % kChunk]; }
-    std::uint32_t newConversation(const FlowKey& key);
+    std::uint32_t newConversation(const ConversationKey& key);
 
     FlowIndex m_index;
     std::vector<std::unique_ptr<TcpConversation[]>> m_chunks;

@@ -8,7 +8,7 @@ std::uint32_t UdpConversations::stream(std::uint8_t family, const std::array<std
                                        std::uint16_t dstPort)
 {
     bool forward = true;
-    const FlowKey key = makeFlowKey(family, src, srcPort, dst, dstPort, forward);
+    const ConversationKey key = makeFlowKey(family, src, srcPort, dst, dstPort, forward);
     std::uint32_t s = m_index.find(key);
     if (s != FlowIndex::kNone) return s;
     if (m_index.size() + 1 >= kMaxFlows) m_index.clear();

@@ -12,7 +12,6 @@ namespace rcvmon {
 
 void registerTcpOptionFields(ProtocolRegistrar& r)
 {
-    tcpHf.optionKind = r.field({"tcp.option_kind", "Kind", FieldKind::Unsigned, 8});
     tcpHf.sackPerm = r.field({"tcp.options.sack_perm", "TCP Option - SACK permitted", FieldKind::Bytes, 0});
     tcpHf.wscaleMultiplier = r.field({"tcp.options.wscale.multiplier", "Multiplier", FieldKind::Unsigned, 16});
     tcpHf.sackLe = r.field({"tcp.options.sack_le", "TCP SACK Left Edge", FieldKind::Unsigned, 32});
@@ -47,7 +46,7 @@ void dissectTcpOptions(LayerCursor& c, std::size_t end, const TcpOptionState& st
 {
     while (c.ok() && c.pos() < end) {
         const std::size_t at = c.pos();
-        const std::uint8_t kind = c.u8(tcpHf.optionKind);
+        const std::uint8_t kind = c.u8();
         if (kind == 0) continue;  // end of option list: Wireshark lists the padding EOLs too
         if (kind == 1) continue;  // no-operation
         const std::uint8_t len = c.u8();

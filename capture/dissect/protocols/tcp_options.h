@@ -13,7 +13,7 @@ struct TcpConversation;
 
 struct TcpFields {
     FieldId stream, flagsAce, windowSize, windowScaleFactor;
-    FieldId optionKind, sackPerm, wscaleMultiplier, sackLe, sackRe, sackCount, tsval, tsecr, tfoRequest, tfoCookie, userTo;
+    FieldId sackPerm, wscaleMultiplier, sackLe, sackRe, sackCount, tsval, tsecr, tfoRequest, tfoCookie, userTo;
     FieldId accEcnEe0b, accEcnEceb, accEcnEe1b;
     FieldId analysisFlags, retransmission, fastRetransmission, spuriousRetransmission, outOfOrder, reusedPorts,
         lostSegment, ackLostSegment, windowUpdate, windowFull, keepAlive, keepAliveAck, zeroWindowProbe, zeroWindow,
