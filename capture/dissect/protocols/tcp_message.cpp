@@ -5,6 +5,7 @@
 // this one's.
 #include "dissect/protocols/tcp_message.h"
 
+#include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
 
 #include <unordered_map>
@@ -45,10 +46,12 @@ bool segmentSequence(const DissectContext& ctx, std::uint32_t& seq, std::uint32_
     return haveSeq && haveLen;
 }
 
-void showSegmentData(DissectContext& ctx, const Payload& p)
+std::uint16_t showSegmentData(DissectContext& ctx, const Payload& p)
 {
-    hideLayer(ctx.out, ctx.out.addLayer("TCP segment data", "data", p.at, static_cast<std::uint32_t>(p.data.size()),
-                                        ctx.inReassembled));
+    const std::uint16_t layer =
+        ctx.out.addLayer("TCP segment data", "data", p.at, static_cast<std::uint32_t>(p.data.size()), ctx.inReassembled);
+    hideLayer(ctx.out, layer);
+    return layer;
 }
 
 }  // namespace
@@ -82,9 +85,10 @@ TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, P
     const std::size_t take = std::min(need, segment.data.size());
     k.bytes.insert(k.bytes.end(), segment.data.begin(), segment.data.begin() + static_cast<std::ptrdiff_t>(take));
     Payload part{segment.data.first(take), take, segment.at};
-    showSegmentData(ctx, part);
+    const std::uint16_t layer = showSegmentData(ctx, part);
     if (take < need) {
         k.nextSeq = seq + length;
+        ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");  // Wireshark's note on a middle segment
         return TcpMessageStep::Pending;
     }
     k.total = 0;
@@ -110,7 +114,7 @@ bool pendingTcpMessage(const DissectContext& ctx)
     return segmentSequence(ctx, seq, length) && seq == it->second.nextSeq;
 }
 
-bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total)
+bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment)
 {
     if (!ctx.desegment || !ctx.tcpDirection || ctx.inReassembled || total > kMaxTcpMessage) return false;
     if (from.data.size() != from.reported || total <= from.data.size()) return false;
@@ -126,7 +130,12 @@ bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total
     k.bytes.assign(from.data.begin(), from.data.end());
     k.total = total;
     k.nextSeq = seq + length;
-    showSegmentData(ctx, from);
+    const std::uint16_t layer = showSegmentData(ctx, from);
+    // Nothing complete came first in this segment: it stays TCP, with Wireshark's note.
+    if (firstInSegment) {
+        ctx.setProtocol("TCP");
+        ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
+    }
     return true;
 }
 

@@ -40,7 +40,7 @@ bool pendingTcpMessage(const DissectContext& ctx);
 // A message starting at `from` needs `total` bytes, more than the segment holds: keeps its
 // bytes for the segments that follow and shows them as TCP segment data. False when it
 // cannot be collected (no reassembly, a cut capture, too large): dissect what is there.
-bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total);
+bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment);
 
 // Dissects `whole` as reassembled bytes: offsets are in its own space for the call.
 template <typename Fn>
@@ -72,7 +72,7 @@ void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& length
     for (int guard = 0; guard < 512 && !rest.data.empty(); ++guard) {
         const std::size_t total = lengthOf(rest.data);
         if (total == 0 || total >= rest.reported) {
-            if (total > rest.reported && beginTcpMessage(ctx, rest, total)) return;
+            if (total > rest.reported && beginTcpMessage(ctx, rest, total, index == 0)) return;
             dissect(rest, index++);
             return;
         }
