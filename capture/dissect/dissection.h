@@ -153,6 +153,8 @@ public:
     // takes them from an Ethernet header's first 6 and next 6 bytes before a cut header stops
     // its dissector. An empty span leaves that column without one.
     void setColumnLinkAddresses(ByteSpan src, ByteSpan dst);
+    // Text before a fence (TCP's "[TCP …] " prefix) is in the column.
+    bool infoFenced() const { return m_infoFence > 0; }
     InfoKind infoKind() const { return m_info[m_infoFence].kind; }
     std::uint16_t infoLayer() const { return m_info[m_infoFence].layer; }
 

@@ -12,6 +12,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;
+    ctx.quic = &m_quic;
     ctx.udp = &m_udp;
     ctx.timeNs = frame.ts.totalNanoseconds();
     ctx.desegment = m_options.reassemble;
@@ -44,6 +45,7 @@ void Dissector::reset()
 {
     m_reassembler.clear();
     m_tcp.clear();
+    m_quic.clear();
     m_udp.clear();
 }
 

@@ -5,6 +5,7 @@
 #include "dissect/dissection.h"
 #include "dissect/ip_reassembly.h"
 #include "dissect/protocol_registry.h"
+#include "dissect/protocols/quic/quic_connections.h"
 #include "dissect/tcp_conversations.h"
 #include "dissect/udp_conversations.h"
 
@@ -37,6 +38,7 @@ private:
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     UdpConversations m_udp;
+    QuicConnections m_quic;
 };
 
 }  // namespace rcvmon

@@ -68,6 +68,10 @@ void ProtocolRegistrar::protocol(std::string_view filterName)
 
 FieldId ProtocolRegistrar::field(const FieldSpec& spec)
 {
+    // A protocol that borrows another's fields (SSDP records HTTP's, as Wireshark's SSDP is
+    // its HTTP dissector) gets the same id, whichever registers first.
+    for (std::size_t i = field::Count; i < m_tables.fields.size(); ++i)
+        if (m_tables.fields[i].name == spec.name) return static_cast<FieldId>(i);
     const auto digits = static_cast<std::uint8_t>(spec.kind == FieldKind::Hex ? (spec.bits + 3) / 4 : 0);
     m_tables.fields.push_back(FieldInfo{spec.name, spec.label, spec.kind, digits, spec.bits, spec.values, spec.bitmask});
     return static_cast<FieldId>(m_tables.fields.size() - 1);

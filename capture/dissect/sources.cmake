@@ -42,5 +42,4 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/sctp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/smb_mailslot.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/tcp_pdu.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/tls.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/vlan.cpp)

@@ -12,11 +12,18 @@
 
 namespace rcvmon {
 
+struct DissectContext;
+struct Payload;
+
 // An application PDU that spans segments, as the segment completing it shows it.
 struct TcpPdu {
     std::string_view protocol;                 // the Protocol column
     std::string_view layerName, layerFilter;   // the application layer ("HTTP", "http")
     std::string_view bodyName, bodyFilter;     // the layer of its body (HTTP), or empty
+    // When set, the PDU's bytes are kept and this dissector gets them whole on the completing
+    // segment, then the rest of that segment (Wireshark's another_pdu_follows); it may start a
+    // new PDU. Null: the completing segment only shows the layers named above.
+    bool (*reassembled)(DissectContext& ctx, const Payload& payload) = nullptr;
 };
 
 // Wireshark's sequence analysis flags (packet-tcp.c TCP_A_*), one bit each.
@@ -86,9 +93,21 @@ struct TcpDirectionState {
     std::uint32_t highestEnd = 0;
     bool highestKnown = false;
     // An application PDU spread over segments (Wireshark's TCP desegmentation): bytes still
-    // to come, and what the completing segment shows. No payload bytes are buffered.
+    // to come, and what the completing segment shows. Payload bytes are kept (bounded) only for
+    // a dissector that asks for the PDU whole (TLS).
     std::uint32_t pduRemaining = 0;
+    bool pduWholeSegment = false;        // the PDU takes all of the next segment (length unknown yet)
     TcpPdu pdu;
+    std::vector<std::uint8_t> pduBytes;  // the PDU so far, for a dissector that wants it whole
+};
+
+// What TLS remembers of a connection (protocols/tls/), as Wireshark's SslSession.
+struct TlsSession {
+    std::uint16_t version = 0;               // negotiated version; 0 until an authoritative message
+    std::array<std::uint64_t, 2> ccsFrame{}; // first ChangeCipherSpec frame per direction (0: none)
+    std::array<std::uint32_t, 2> hsRemaining{};  // bytes of a handshake message still to come
+    std::array<std::uint8_t, 2> hsType{};        // and its type
+    bool detected = false;                   // found by the heuristic: later segments are TLS too
 };
 
 struct TcpConversation {
@@ -99,7 +118,7 @@ struct TcpConversation {
     bool finOrRst = false;             // a FIN+ACK or RST was seen
     bool accEcnSyn = false, accEcnSynAck = false, accEcnOption = false;  // RFC 9768 set-up seen
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
-    bool tls13 = false;     // a ServerHello selected TLS 1.3 (RFC 8446 supported_versions)
+    TlsSession tls;
 };
 
 // TCP conversations keyed by address/port pairs, as Wireshark's TCP analysis keeps them:
@@ -109,8 +128,9 @@ struct TcpConversation {
 // application PDUs spanning segments.
 //
 // Memory bound: at most kMaxFlows conversations of sizeof(TcpConversation) each (allocated in
-// chunks of kChunk as they appear) plus the index, boundBytes() in all; no payload bytes are
-// kept (desegmentation tracks PDU lengths only). When a new conversation would exceed
+// chunks of kChunk as they appear) plus the index, boundBytes() in all; payload bytes are kept
+// only for a PDU whose dissector wants it whole (a TLS record), at most 256 KiB per direction
+// and only while it is incomplete (protocols/tcp_pdu.cpp). When a new conversation would exceed
 // kMaxFlows the table starts over (analysis restarts, stream numbers keep counting).
 class TcpConversations {
 public:

@@ -40,6 +40,8 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
             continue;
         }
         if (inIcmp && nestedInIcmp(name)) continue;
+        // The TLS messages of QUIC's CRYPTO frames sit inside the QUIC tree, not beside it.
+        if (name == "tls" && i > 0 && layers[i - 1].filterName == "quic") continue;
         // A dissector that failed before reading anything added no item to the tree.
         if (layer.inTree && !layer.nested && (layer.status == ParseStatus::Ok || fields[i].fieldCount > 0)) {
             // Wireshark's MPLS adds one item per label stack entry.

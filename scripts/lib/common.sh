@@ -7,7 +7,7 @@ RCVMON_JOBS="${RCVMON_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Debian 12 / Ubuntu packages, the only registry RcvMon uses. qt6-charts-dev needs Qt6OpenGL's
 # CMake files without depending on them, hence libqt6opengl6-dev.
-RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev zlib1g-dev libpcre2-dev
+RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev zlib1g-dev libpcre2-dev libssl-dev
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins)
 RCVMON_TEST_PACKAGES=(tshark tcpdump xvfb xauth iproute2 procps python3 clang libclang-rt-14-dev
   g++-mingw-w64-x86-64-posix libz-mingw-w64-dev wine64)
@@ -39,13 +39,15 @@ configure_and_build() {
 }
 
 # build_labelled DIR LABEL [cmake args...]: configures, then builds only the test executables
-# carrying LABEL (each test is named after its executable), so a sanitizer build stays small.
+# carrying LABEL (the target rcvmon_tests_<label>, RcvmonTesting.cmake), so a sanitizer build
+# stays small.
 build_labelled() {
   local dir="$1" label="$2"; shift 2
   cmake -S "$RCVMON_ROOT" -B "$dir" -G Ninja "$@"
-  local targets
-  targets=$(ctest --test-dir "$dir" -N -L "$label" | sed -n 's/^ *Test *#[0-9]*: *//p')
-  [ -n "$targets" ] || { echo "no tests labelled '$label'" >&2; return 1; }
-  # shellcheck disable=SC2086
-  cmake --build "$dir" -j "$RCVMON_JOBS" --target $targets
+  cmake --build "$dir" -j "$RCVMON_JOBS" --target "rcvmon_tests_$label"
+}
+
+# is_on VALUE: true for ON/1/YES/TRUE (any case), as CMake reads a boolean.
+is_on() {
+  case "${1,,}" in on|1|yes|true|y) return 0 ;; *) return 1 ;; esac
 }

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // rcvmon-cli end to end: exports read back by capinfos, tshark and RcvMon's own reader;
-// bad input and bad usage give one clear line and the documented exit status.
+// bad input and bad usage give one clear line and the documented exit status. Every test
+// runs on captures it writes itself or on resources/sample.pcapng: no corpus needed.
+#include "cli_test_captures.h"
+#include "require.h"
 #include "run_process.h"
 
 #include "file/capture_file_reader.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,8 +24,9 @@ using rcvmon::test::shellQuote;
 
 namespace {
 
-const fs::path kCorpus = fs::path(RCVMON_CORPUS_DIR) / "public";
 const std::string kCli = RCVMON_CLI_PATH;
+const fs::path kSample = RCVMON_SAMPLE_FILE;
+namespace cli = rcvmon::test::cli;
 
 struct CopiedFrame {
     Timestamp ts;
@@ -57,9 +62,11 @@ class CliExport : public testing::Test {
 protected:
     void SetUp() override
     {
-        if (!fs::exists(kCorpus)) GTEST_SKIP() << "reference corpus not found at " << kCorpus;
         m_dir = fs::temp_directory_path() / ("rcvmon-cli-export-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(m_dir);
+        // Four TCP frames of 78 bytes, 192.168.1.102 -> 193.1.193.64, little-endian µs pcap.
+        m_tcp = m_dir / "tcp.pcap";
+        cli::writeFile(m_tcp, cli::pcapFile(cli::tcpFrames(4)));
     }
     void TearDown() override
     {
@@ -68,11 +75,10 @@ protected:
     }
 
     // Exports `selection` of `file` in `format`; checks the copy with three independent readers.
-    void exportAndVerify(const std::string& file, const std::string& selection,
+    void exportAndVerify(const fs::path& source, const std::string& selection,
                          const std::vector<std::size_t>& expectedFrames, const std::string& format)
     {
-        const fs::path source = kCorpus / file;
-        const fs::path out = m_dir / (file + "." + format);
+        const fs::path out = m_dir / (source.filename().string() + "." + format);
         const auto run = runProcess(shellQuote(kCli) + " -r " + shellQuote(source.string()) + " --select "
                                     + selection + " -F " + format + " -w " + shellQuote(out.string()));
         ASSERT_EQ(run.exitCode, 0) << run.err;
@@ -91,10 +97,7 @@ protected:
         }
 
         // capinfos counts them; tshark reads the same times and lengths as it did in the source.
-        if (!haveProgram("capinfos") || !haveProgram("tshark")) {
-            ADD_FAILURE() << "capinfos/tshark not installed (scripts/test installs them)";
-            return;
-        }
+        RCVMON_REQUIRE(haveProgram("capinfos") && haveProgram("tshark"), rcvmon::test::toolWhat("capinfos and tshark"));
         const auto info = runProcess("capinfos -c -M " + shellQuote(out.string()));
         ASSERT_EQ(info.exitCode, 0) << info.err;
         EXPECT_NE(info.out.find("Number of packets:   " + std::to_string(expectedFrames.size())), std::string::npos) << info.out;
@@ -110,6 +113,7 @@ protected:
     }
 
     fs::path m_dir;
+    fs::path m_tcp;
 };
 
 }  // namespace
@@ -118,17 +122,29 @@ TEST_F(CliExport, SelectionToPcapngAndPcap)
 {
     for (const std::string format : {"pcapng", "pcap"}) {
         SCOPED_TRACE(format);
-        exportAndVerify("tcp__options.pcap", "1-2,4", {1, 2, 4}, format);
-        exportAndVerify("netflowv9.pcap", "2-", {2, 3, 4, 5}, format);  // nanosecond source
-        exportAndVerify("wireshark_samples-test.pcapng", "10-20,5000,5898", {10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 5000, 5898}, format);
-        exportAndVerify("isup.pcap", "1-6", {1, 2, 3, 4, 5, 6}, format);  // big-endian source
+        exportAndVerify(m_tcp, "1-2,4", {1, 2, 4}, format);
+        const fs::path nanoseconds = m_dir / "nanoseconds.pcap";
+        cli::writeFile(nanoseconds, cli::pcapFile(cli::tcpFrames(5), false, true));
+        exportAndVerify(nanoseconds, "2-", {2, 3, 4, 5}, format);
+        exportAndVerify(kSample, "10-20,1000,1478", {10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 1000, 1478}, format);
+        const fs::path bigEndian = m_dir / "big-endian.pcap";
+        cli::writeFile(bigEndian, cli::pcapFile(cli::tcpFrames(6), true, true));
+        exportAndVerify(bigEndian, "1-6", {1, 2, 3, 4, 5, 6}, format);
     }
 }
 
 TEST_F(CliExport, MixedLinkTypesNeedPcapng)
 {
     // Frames from interfaces of different link types: pcapng keeps each interface.
-    exportAndVerify("ldap__gap-data-missing.pcapng", "1-18", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}, "pcapng");
+    std::vector<cli::Frame> frames = cli::tcpFrames(6);
+    for (std::size_t i = 1; i < frames.size(); i += 2) {
+        frames[i].data = cli::tcpPacket(static_cast<std::uint32_t>(i), 24, false);  // raw IPv4
+        frames[i].interface = 1;
+    }
+    const fs::path mixed = m_dir / "mixed.pcapng";
+    cli::writeFile(mixed, cli::pcapngFile(frames, {1, 101}));
+    exportAndVerify(mixed, "1-6", {1, 2, 3, 4, 5, 6}, "pcapng");
+    exportAndVerify(mixed, "2-5", {2, 3, 4, 5}, "pcapng");
 }
 
 TEST_F(CliExport, FailedExportLeavesNoFile)
@@ -136,19 +152,20 @@ TEST_F(CliExport, FailedExportLeavesNoFile)
     const fs::path blocker = m_dir / "not-a-directory";
     std::ofstream(blocker) << "x";
     const fs::path out = blocker / "out.pcapng";
-    const auto run = runProcess(shellQuote(kCli) + " -r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -w " + shellQuote(out.string()));
+    const auto run = runProcess(shellQuote(kCli) + " -r " + shellQuote(m_tcp.string()) + " -w " + shellQuote(out.string()));
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_NE(run.err.find("rcvmon-cli: "), std::string::npos) << run.err;
     EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
-    std::size_t entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(m_dir)) ++entries;
-    EXPECT_EQ(entries, 1u) << "only the blocker file may be there";
+    std::vector<std::string> entries;
+    for (const auto& e : fs::directory_iterator(m_dir)) entries.push_back(e.path().filename().string());
+    std::sort(entries.begin(), entries.end());
+    EXPECT_EQ(entries, (std::vector<std::string>{"not-a-directory", "tcp.pcap"})) << "only the blocker and the source may be there";
 }
 
 TEST_F(CliExport, DevicesAndPipesAreWrittenInPlace)
 {
     // Renaming a temporary over /dev/null would replace the device; a FIFO's reader gets the file.
-    const std::string source = shellQuote((kCorpus / "tcp__options.pcap").string());
+    const std::string source = shellQuote(m_tcp.string());
     const auto toNull = runProcess(shellQuote(kCli) + " -r " + source + " -w /dev/null");
     EXPECT_EQ(toNull.exitCode, 0) << toNull.err;
     EXPECT_TRUE(fs::is_character_file("/dev/null"));
@@ -164,7 +181,7 @@ TEST_F(CliExport, DevicesAndPipesAreWrittenInPlace)
 
 TEST_F(CliExport, TruncatedFileKeepsEveryFrameBeforeTheCut)
 {
-    const fs::path source = kCorpus / "tcp__options.pcap";
+    const fs::path source = m_tcp;
     const auto size = fs::file_size(source);
     const fs::path cut = m_dir / "cut.pcap";
     fs::copy_file(source, cut);
@@ -188,9 +205,9 @@ TEST_F(CliExport, BadInputAndUsage)
              {"-r " + shellQuote((m_dir / "missing.pcap").string()), 1},
              {"-r " + shellQuote(text.string()), 1},
              {"-r " + shellQuote(m_dir.string()), 1},
-             {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -T fields -e no.such.field", 2},
-             {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " -Y 'tcp.prot == 80'", 2},
-             {"-r " + shellQuote((kCorpus / "tcp__options.pcap").string()) + " --select 0-3", 2},
+             {"-r " + shellQuote(m_tcp.string()) + " -T fields -e no.such.field", 2},
+             {"-r " + shellQuote(m_tcp.string()) + " -Y 'tcp.prot == 80'", 2},
+             {"-r " + shellQuote(m_tcp.string()) + " --select 0-3", 2},
              {"--frobnicate", 2},
          }) {
         const auto run = runProcess(shellQuote(kCli) + " " + c.args);
@@ -203,7 +220,7 @@ TEST_F(CliExport, BadInputAndUsage)
 
 TEST_F(CliExport, JsonAndTsvAreWellFormed)
 {
-    const std::string file = shellQuote((kCorpus / "tcp__options.pcap").string());
+    const std::string file = shellQuote(m_tcp.string());
     const auto tsv = runProcess(shellQuote(kCli) + " -r " + file + " -T tsv");
     ASSERT_EQ(tsv.exitCode, 0) << tsv.err;
     const auto rows = lines(tsv.out);
@@ -212,7 +229,7 @@ TEST_F(CliExport, JsonAndTsvAreWellFormed)
     EXPECT_EQ(rows[1].substr(0, rows[1].find('\t', rows[1].find('\t') + 1)), "1\t0.000000");
     EXPECT_NE(rows[1].find("\t192.168.1.102\t193.1.193.64\tTCP\t78\t"), std::string::npos) << rows[1];
 
-    if (!haveProgram("python3")) GTEST_SKIP() << "python3 is needed to validate JSON";
+    RCVMON_REQUIRE(haveProgram("python3"), rcvmon::test::toolWhat("python3 (it validates the JSON)"));
     const auto json = runProcess(shellQuote(kCli) + " -r " + file + " -T json | python3 -c "
                                  "'import json,sys; d=json.load(sys.stdin); "
                                  "print(len(d), d[0][\"_source\"][\"layers\"][\"ip\"][\"ip.src\"])'");

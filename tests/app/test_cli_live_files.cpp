@@ -4,6 +4,7 @@
 // read it without a word; SIGTERM, SIGHUP and SIGPIPE end the capture with its statistics;
 // -b rings are dumpcap-named files that together hold every packet; -a files and -a filesize
 // end the capture. Every wait is on a condition, with generous deadlines for a busy machine.
+#include "require.h"
 #include "run_process.h"
 
 #include "file/capture_file_reader.h"
@@ -107,7 +108,7 @@ protected:
     {
         LiveFixture::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        if (!haveProgram("capinfos") || !haveProgram("tshark")) GTEST_SKIP() << "capinfos and tshark are needed";
+        RCVMON_REQUIRE(haveProgram("capinfos") && haveProgram("tshark"), "capinfos and tshark");
         m_dir = fs::temp_directory_path() / ("rcvmon-cli-live-files-" + std::to_string(getpid()));
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);

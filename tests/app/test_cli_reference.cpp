@@ -5,6 +5,7 @@
 // remaining mismatch must be a listed known gap (tests/capture/dissect/known_gaps.tsv).
 #include "run_process.h"
 #include "tshark_tsv.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -36,7 +37,7 @@ std::vector<tsv::Gap> cliGaps()
 
 TEST(CliReference, FieldsEqualTsharkOnEveryCorpusCapture)
 {
-    if (!fs::exists(kCorpus)) GTEST_SKIP() << "reference corpus not found at " << kCorpus;
+    RCVMON_REQUIRE(fs::exists(kCorpus), rcvmon::test::corpusWhat());
     tsv::Comparison comparison(cliGaps());
     std::vector<fs::path> tables;
     for (const auto& entry : fs::directory_iterator(kCorpus))

@@ -4,10 +4,13 @@
 // Run: make_seeds <dir>
 #include "dissector_fuzz_input.h"
 #include "packet_builder.h"
+#include "tls_packets.h"
 
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace rcvmon::test;
 
@@ -32,6 +35,49 @@ std::vector<Bytes> ipv4Fragments(const Bytes& datagram, std::uint16_t id, std::s
                                             ipOpts(id, static_cast<std::uint16_t>((more ? 0x2000 : 0) | (off / 8))))));
     }
     return out;
+}
+
+// UDP service payloads (DNS, mDNS, DHCP, NTP, NBNS, DHCPv6, SSDP, VXLAN, WireGuard, Syslog,
+// TFTP, DNS by heuristic, GTP, PFCP, Babel, RIP, STUN) as hex, each sent between its ports.
+std::vector<Bytes> udpServiceFrames()
+{
+    struct Item {
+        std::uint16_t sport, dport;
+        std::string_view hex;
+    };
+    static constexpr Item kItems[] = {
+        {53, 5453, "4fe88180000100020000000103777777056170706c6503636f6d0000010001c00c000500010000012c000b0178076578616d706c6500c00c000100010000003c00040102030400002904d0000000000000"},
+        {5353, 5353, "000084000001000100000000077072696e746572056c6f63616c00000c8001c00c000180010000007800040a000007"},
+        {68, 67, "0101060000003d1d000000000000000000000000000000000000000000112233445500000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000638253633501013204c0a801640c04686f7374ff"},
+        {123, 123, "230206ea0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+        {137, 137, "8001011000010000000000002046484641454245454341434143414341434143414341434143414341434141410000200001"},
+        {546, 547, "011234560001000a00030001000102030405000800020000"},
+        {50000, 1900, "4d2d534541524348202a20485454502f312e310d0a484f53543a203233392e3235352e3235352e3235303a313930300d0a4d414e3a2022737364703a646973636f766572220d0a4d583a20310d0a53543a20737364703a616c6c0d0a0d0a"},
+        {40000, 4789, "0800000000007b0066778899aabb00112233445508004500004c0001400040110000c6120001c6120002007b007b00380000230206ea0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+        {40000, 51820, "010000008f1c0b7a0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+        {51820, 40000, "030000008f1c0b7a0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+        {51820, 40000, "040000008f1c0b7a05000000000000000000000000000000000000000000000000000000000000000000000000000000"},
+        {40000, 514, "3c31333e5365702031322031393a31363a313220686f737420746573743a2068656c6c6f00"},
+        {40000, 69, "000275702e62696e006e6574617363696900626c6b73697a650031343238007473697a65003000"},
+        {40000, 8053, "014301000001000000000000037777770774637064756d70036f72670000010001"},
+        {2152, 2152, "30ff0039000012344500003900014000401100000a0000010a0000029c40003500250000123401000001000000000000076578616d706c6503636f6d0000010001"},
+        {2123, 2123, "320100040000000000070000"},
+        {8805, 8805, "2001000c000001000060000412345678"},
+        {6696, 6696, "2a020010040600001234019005060000006004b0"},
+        {520, 520, "02020000000200000a000000ff0000000000000000000001"},
+        {3478, 40000, "0101000c2112a4420102030405060708090a0b0c002000080001bd52e112a643"},
+        {41000, 42000, "000100102112a4420102030405060708090a0b0c00060009616263643a65666768000000"},
+    };
+    std::vector<Bytes> frames;
+    for (const Item& item : kItems) {
+        Bytes payload;
+        for (std::size_t i = 0; i + 1 < item.hex.size(); i += 2) {
+            const auto nibble = [](char c) { return static_cast<unsigned>(c <= '9' ? c - '0' : c - 'a' + 10); };
+            put8(payload, nibble(item.hex[i]) << 4 | nibble(item.hex[i + 1]));
+        }
+        frames.push_back(ethernet(0x0800, ipv4(17, udp(item.sport, item.dport, payload))));
+    }
+    return frames;
 }
 
 }  // namespace
@@ -105,6 +151,27 @@ int main(int argc, char** argv)
     Bytes gzipResponse(gzipHead.begin(), gzipHead.end());
     append(gzipResponse, kGzipXhtml);
     write(d, "eth-http-gzip", 0, true, {ethernet(0x0800, ipv4(6, tcp(80, 40000, 1, 1, 0x018, gzipResponse)))});
+    // TLS: a ClientHello, then a ServerHello whose Certificate record spans two segments.
+    const Bytes hello = tlsRecord(22, 0x0301, clientHello("seed.example"));
+    const Bytes server = cat({tlsRecord(22, 0x0303, serverHello(true)), tlsRecord(22, 0x0303, tlsHandshake(11, Bytes(200, 7))),
+                              tlsRecord(21, 0x0303, Bytes{2, 40})});
+    const Bytes part1(server.begin(), server.begin() + 120), part2(server.begin() + 120, server.end());
+    write(d, "eth-tls-records", 0, true,
+          {ethernet(0x0800, ipv4(6, tcp(40000, 443, 1, 1, 0x018, hello))),
+           ethernet(0x0800, ipv4(6, tcp(443, 40000, 1, 1 + static_cast<std::uint32_t>(hello.size()), 0x018, part1), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(6, tcp(443, 40000, 121, 1 + static_cast<std::uint32_t>(hello.size()), 0x018, part2), kIpB, kIpA))});
+    // QUIC: an Initial (not decryptable: random payload), a Handshake coalesced with a short header.
+    Bytes initial{0xc3, 0, 0, 0, 1, 8, 1, 2, 3, 4, 5, 6, 7, 8, 3, 9, 9, 9, 0, 0x44, 0x40};
+    initial.insert(initial.end(), 0x40, 0x5a);
+    Bytes handshake{0xe1, 0, 0, 0, 1, 3, 9, 9, 9, 4, 6, 6, 6, 6, 20};
+    handshake.insert(handshake.end(), 20, 0x42);
+    Bytes shortHeader{0x40, 6, 6, 6, 6};
+    shortHeader.insert(shortHeader.end(), 24, 0x33);
+    write(d, "eth-quic-packets", 0, true,
+          {ethernet(0x0800, ipv4(17, udp(50000, 443, initial))),
+           ethernet(0x0800, ipv4(17, udp(443, 50000, cat({handshake, shortHeader})), kIpB, kIpA)),
+           ethernet(0x0800, ipv4(17, udp(50000, 443, shortHeader)))});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
+    write(d, "eth-udp-services", 0, true, udpServiceFrames());
     return 0;
 }

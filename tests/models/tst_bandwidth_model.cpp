@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "bandwidth_model.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -72,5 +73,5 @@ void TestBandwidthModel::gapsBecomeZeroRowsAndUpdatesChangeLastRow()
     QCOMPARE(model.rowCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestBandwidthModel)
+RCVMON_QTEST_GUILESS_MAIN(TestBandwidthModel)
 #include "tst_bandwidth_model.moc"

@@ -5,6 +5,7 @@
 #include "dissector_decoder.h"
 #include "file/capture_file_reader.h"
 #include "packet_detail_model.h"
+#include "qtest_main.h"
 #include "store/packet_store.h"
 #include "store_adapter.h"
 
@@ -78,5 +79,5 @@ void TestDetailTreeCli::cliVerboseEqualsDetailPane()
     QCOMPARE(printed, pane);
 }
 
-QTEST_GUILESS_MAIN(TestDetailTreeCli)
+RCVMON_QTEST_GUILESS_MAIN(TestDetailTreeCli)
 #include "tst_detail_tree_cli.moc"

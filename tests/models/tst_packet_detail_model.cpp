@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "fake_store.h"
 #include "packet_detail_model.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -128,5 +129,5 @@ void TestPacketDetailModel::rebuiltIpv6HeaderIsMarked()
     QVERIFY(markText(3).contains(QStringLiteral("next header guessed")));
 }
 
-QTEST_GUILESS_MAIN(TestPacketDetailModel)
+RCVMON_QTEST_GUILESS_MAIN(TestPacketDetailModel)
 #include "tst_packet_detail_model.moc"

@@ -6,6 +6,7 @@
 #include "filtered_rows.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -178,5 +179,5 @@ void TestPacketFilterScan::clearingTheFilterShowsEveryFrame()
     QCOMPARE(model.rowCount(), 120);
 }
 
-QTEST_MAIN(TestPacketFilterScan)
+RCVMON_QTEST_MAIN(TestPacketFilterScan)
 #include "tst_packet_filter_scan.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "fake_store.h"
 #include "packet_table_model.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -174,5 +175,5 @@ void TestPacketTableModel::marksAndSwitchMarks()
     QVERIFY(model.data(model.index(4, 0), PacketTableModel::SwitchMarkRole).toString().isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestPacketTableModel)
+RCVMON_QTEST_GUILESS_MAIN(TestPacketTableModel)
 #include "tst_packet_table_model.moc"

@@ -16,6 +16,7 @@
 #include "process_test_counts.h"
 #include "process_test_flows.h"
 #include "process_traffic.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QMap>
@@ -220,7 +221,8 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
         processes.refreshIfAnswered();
     });
     view.start(20);
-    QTest::qWait(1500);
+    // Streaming under the testers until every flow has its answer and the cells said so.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.processTraffic()->pendingFlows() == 0 && changed.count() > 0, 10000);
     controller.stop();
     QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 5000);
     processes.refresh();
@@ -445,5 +447,5 @@ void TestProcessColumn::filesHaveNoProcess()
     QCOMPARE(processes.rowCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestProcessColumn)
+RCVMON_QTEST_GUILESS_MAIN(TestProcessColumn)
 #include "tst_process_column.moc"

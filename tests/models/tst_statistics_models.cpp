@@ -8,6 +8,7 @@
 #include "fake_capture_source.h"
 #include "protocol_hierarchy_model.h"
 #include "statistics_feed.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QMap>
@@ -175,7 +176,7 @@ void TestStatisticsModels::modelsFollowAFileAsItLoads()
     QCOMPARE(feed->statistics().frames(), std::uint64_t{1478});
 
     const QStringList expected = tsharkConversations(samplePath);
-    if (expected.isEmpty()) QSKIP("tshark is not installed");
+    RCVMON_REQUIRE(!expected.isEmpty(), rcvmon::test::toolWhat("tshark"));
     QStringList actual = modelConversations(models.conversation(StatKind::Ipv4));
     QStringList sortedExpected = expected;
     actual.sort();
@@ -252,5 +253,5 @@ void TestStatisticsModels::modelsFollowALiveCapture()
     QCOMPARE(hierarchy.value(QStringLiteral("eth/ip/udp")), QString::number(frames));
 }
 
-QTEST_MAIN(TestStatisticsModels)
+RCVMON_QTEST_MAIN(TestStatisticsModels)
 #include "tst_statistics_models.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "time_format.h"
+#include "qtest_main.h"
 
 #include <QTest>
 
@@ -35,5 +36,5 @@ void TestTimeFormat::absoluteCarriesOversizedFraction()
     QCOMPARE(a, b);
 }
 
-QTEST_GUILESS_MAIN(TestTimeFormat)
+RCVMON_QTEST_GUILESS_MAIN(TestTimeFormat)
 #include "tst_time_format.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "capture_health.h"
 #include "capture_health_panel.h"
+#include "qtest_main.h"
 
 #include <QTest>
 
@@ -69,5 +70,5 @@ void TestCaptureHealth::panelShowsCounters()
     QVERIFY(text.contains(QStringLiteral("in effect on eth0")));
 }
 
-QTEST_MAIN(TestCaptureHealth)
+RCVMON_QTEST_MAIN(TestCaptureHealth)
 #include "tst_capture_health.moc"

@@ -14,6 +14,7 @@
 #include "protocol_hierarchy_model.h"
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -174,7 +175,7 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
 {
     QFETCH(QString, file);
     QFETCH(QString, filter);
-    if (!haveTshark()) QSKIP("tshark is not installed");
+    RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     const QString path = load(window, file);
@@ -185,9 +186,9 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
     QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
     const QStringList expected = tsharkNumbers(path, filter);
     QCOMPARE(rowNumbers(window), expected);
-    QTest::qWait(600);  // the status bar refreshes twice a second
-    QVERIFY2(window.statusText().contains(QStringLiteral("Displayed: %1").arg(QLocale().toString(expected.size()))),
-             qPrintable(window.statusText()));
+    // The status bar refreshes twice a second.
+    QTRY_VERIFY2_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Displayed: %1").arg(QLocale().toString(expected.size()))),
+                              qPrintable(window.statusText()), 5000);
     // Clearing the filter brings every packet back.
     QVERIFY(window.applyDisplayFilter(QString()));
     QCOMPARE(window.controller()->tableModel()->rowCount(), all);
@@ -238,7 +239,7 @@ void TestDisplayFilterWindow::evictionDropsFilteredRows()
 
 void TestDisplayFilterWindow::exportDisplayedWritesTheFilteredFrames()
 {
-    if (!haveTshark()) QSKIP("tshark is not installed");
+    RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     const QString sample = load(window, {});
@@ -261,7 +262,7 @@ void TestDisplayFilterWindow::exportDisplayedWritesTheFilteredFrames()
 
 void TestDisplayFilterWindow::applyAndPrepareAsFilterFromTheDetailTree()
 {
-    if (!haveTshark()) QSKIP("tshark is not installed");
+    RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     const QString sample = load(window, {});
@@ -304,7 +305,7 @@ void TestDisplayFilterWindow::applyAndPrepareAsFilterFromTheDetailTree()
 
 void TestDisplayFilterWindow::conversationsMatchTsharkAndFilterOnARow()
 {
-    if (!haveTshark()) QSKIP("tshark is not installed");
+    RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     const QString sample = load(window, {});
@@ -370,5 +371,5 @@ void TestDisplayFilterWindow::endpointsAndProtocolHierarchyShowTheCapture()
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
 }
 
-QTEST_MAIN(TestDisplayFilterWindow)
+RCVMON_QTEST_MAIN(TestDisplayFilterWindow)
 #include "tst_display_filter_window.moc"

@@ -2,6 +2,7 @@
 // The display filter bar on its own: colours, error text with its column, completion of
 // the name at the cursor, Enter applies only valid text, recent filters in QSettings.
 #include "filter_bar.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -173,5 +174,5 @@ void TestFilterBar::recentFiltersAreKept()
     QCOMPARE(recent.count(QStringLiteral("frame.number == 7")), 1);
 }
 
-QTEST_MAIN(TestFilterBar)
+RCVMON_QTEST_MAIN(TestFilterBar)
 #include "tst_filter_bar.moc"

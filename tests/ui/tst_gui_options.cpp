@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "gui_options.h"
+#include "qtest_main.h"
 
 #include <QTest>
 
@@ -59,5 +60,5 @@ void TestGuiOptions::parses()
     QCOMPARE(int(options.mode), mode);
 }
 
-QTEST_GUILESS_MAIN(TestGuiOptions)
+RCVMON_QTEST_GUILESS_MAIN(TestGuiOptions)
 #include "tst_gui_options.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hex_view.h"
+#include "qtest_main.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -56,5 +57,5 @@ void TestHexView::highlightScrollsIntoView()
     QCOMPARE(view.highlightLength(), 0);
 }
 
-QTEST_MAIN(TestHexView)
+RCVMON_QTEST_MAIN(TestHexView)
 #include "tst_hex_view.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "interface_dialog.h"
+#include "qtest_main.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -37,5 +38,5 @@ void TestInterfaceDialog::listsInterfacesWithAddressesAndState()
     QCOMPARE(dialog.filter(), QStringLiteral("tcp port 443"));
 }
 
-QTEST_MAIN(TestInterfaceDialog)
+RCVMON_QTEST_MAIN(TestInterfaceDialog)
 #include "tst_interface_dialog.moc"

@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "qtest_main.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -137,7 +138,7 @@ void TestMainWindow::rowCountEqualsPacketCount()
 {
     QFETCH(QString, file);
     QFETCH(int, packets);
-    if (file.isEmpty()) QSKIP("reference corpus not found (RCVMON_CORPUS)");
+    RCVMON_REQUIRE(!file.isEmpty(), rcvmon::test::corpusWhat());
     FakeCaptureSource::Shared shared;
     MainWindow window(fakeBackend(shared));
     QVERIFY(waitLoaded(window, corpusDir + QLatin1Char('/') + file));
@@ -255,8 +256,7 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     QVERIFY(row > 0);
     QCOMPARE(model->index(row, PacketTableModel::Mode).data().toString(), QStringLiteral("On ◀"));
     QCOMPARE(model->index(row - 1, PacketTableModel::Mode).data().toString(), QStringLiteral("IpLevel"));
-    QVERIFY(window.statusText().contains(QStringLiteral("Mode: On")) ||
-            (QTest::qWait(600), window.statusText().contains(QStringLiteral("Mode: On"))));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Mode: On")), 5000);
 
     ipLevel->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{4}, 5000);
@@ -576,11 +576,12 @@ void TestMainWindow::memoryBoundEvictsOldestRows()
     const CaptureCounters counters = window.controller()->counters();
     QVERIFY(counters.evicted > 0);
     QVERIFY(counters.memoryUsed <= counters.memoryBound);
-    QTest::qWait(600);  // the status bar and health panel refresh twice a second
-    QVERIFY(window.statusText().contains(QStringLiteral("of 1.00 MiB")));
-    QVERIFY(window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: ")));
-    QVERIFY(!window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")));
+    // The status bar and health panel refresh twice a second.
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("of 1.00 MiB")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: ")) &&
+                                 !window.healthPanel()->text().contains(QStringLiteral("evicted by the memory bound: 0<")),
+                             5000);
 }
 
-QTEST_MAIN(TestMainWindow)
+RCVMON_QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"

@@ -15,6 +15,7 @@
 #include "process_test_flows.h"
 #include "process_traffic.h"
 #include "processes_dialog.h"
+#include "qtest_main.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -99,17 +100,19 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     QVERIFY(!note.contains(QStringLiteral("Process cell")));
     ProcessTableModel* processes = dialog->model();
     QAbstractItemModelTester processTester(processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QTest::qWait(1500);  // the dialog's own 1 s tick refreshes it
     const auto rowOf = [processes](const QString& key) {
         for (int row = 0; row < processes->rowCount(); ++row)
             if (processKey(*processes, row) == key) return row;
         return -1;
     };
+    const auto dnsRateIn = [&] {
+        const int row = rowOf(QStringLiteral("fakedns (4242)"));
+        return row < 0 ? -1.0
+                       : processes->index(row, ProcessTableModel::BitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble();
+    };
+    // The dialog's own 1 s tick refreshes it.
+    QTRY_VERIFY2_WITH_TIMEOUT(dnsRateIn() > 0, qPrintable(QString::number(dnsRateIn())), 5000);
     const int dnsRow = rowOf(QStringLiteral("fakedns (4242)"));
-    QVERIFY(dnsRow >= 0);
-    const double dnsRateIn =
-        processes->index(dnsRow, ProcessTableModel::BitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble();
-    QVERIFY2(dnsRateIn > 0, qPrintable(QString::number(dnsRateIn)));
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
 
     // The Process cells the view painted repaint with their answers on the controller's timer.
@@ -172,5 +175,5 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
                 sorted->index(row, ProcessTableModel::Bytes).data(ProcessTableModel::SortRole).toULongLong());
 }
 
-QTEST_MAIN(TestProcessWindow)
+RCVMON_QTEST_MAIN(TestProcessWindow)
 #include "tst_process_window.moc"

@@ -11,6 +11,7 @@
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
 #include "top_talkers_chart_view.h"
+#include "qtest_main.h"
 
 #include <QChartView>
 #include <QDir>
@@ -125,7 +126,8 @@ void TestScreenshots::displayFilterAndStatistics()
     QVERIFY(window.applyDisplayFilter(QStringLiteral("udp.port == 53 || icmp")));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->filterScan()->caughtUp(), 20000);
     window.packetTable()->selectRow(0);
-    QTest::qWait(600);  // the status bar shows Displayed
+    const QString displayed = QStringLiteral("Displayed: %1").arg(QLocale().toString(window.controller()->tableModel()->rowCount()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(displayed), 5000);  // refreshed twice a second
     save(&window, QStringLiteral("display_filter_applied.png"));
     window.prepareDisplayFilter(QStringLiteral("ip.src == 198.18.0.10 && tcp.prot == 80"));
     save(&window, QStringLiteral("display_filter_invalid.png"));
@@ -140,5 +142,5 @@ void TestScreenshots::displayFilterAndStatistics()
     save(hierarchy, QStringLiteral("statistics_protocol_hierarchy.png"));
 }
 
-QTEST_MAIN(TestScreenshots)
+RCVMON_QTEST_MAIN(TestScreenshots)
 #include "tst_screenshots.moc"

@@ -13,6 +13,7 @@
 #include "top_talkers_chart_view.h"
 
 #include "dissected_frames.h"
+#include "qtest_main.h"
 
 #include <QAction>
 #include <QChart>
@@ -117,7 +118,7 @@ void TestTopTalkersWindow::chartShowsTheTimelinesTopTalkers_data()
 void TestTopTalkersWindow::chartShowsTheTimelinesTopTalkers()
 {
     QFETCH(QString, path);
-    if (!QFile::exists(path)) QSKIP("reference corpus not found (RCVMON_CORPUS)");
+    RCVMON_REQUIRE(QFile::exists(path), rcvmon::test::corpusWhat());
     MainWindow window{CaptureBackend{}};
     window.resize(1400, 900);
     window.show();
@@ -195,5 +196,5 @@ void TestTopTalkersWindow::chartShowsTheTimelinesTopTalkers()
     QVERIFY(rankings[0] != rankings[1]);
 }
 
-QTEST_MAIN(TestTopTalkersWindow)
+RCVMON_QTEST_MAIN(TestTopTalkersWindow)
 #include "tst_top_talkers_window.moc"

@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Tls, Ssh, Rip, Quic, Http, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Ssh, Http, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -22,27 +22,13 @@ struct PortEntry {
 };
 
 constexpr PortEntry kPorts[] = {
-    {53, Transport::Tcp, Handler::Name, "DNS", "dns"},
-    {137, Transport::Udp, Handler::Name, "NBNS", "nbns"},
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
-    {67, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
-    {68, Transport::Udp, Handler::Name, "DHCP", "dhcp"},
-    {546, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
-    {547, Transport::Udp, Handler::Name, "DHCPv6", "dhcpv6"},
-    {123, Transport::Udp, Handler::Name, "NTP", "ntp"},
-    {1900, Transport::Udp, Handler::Name, "SSDP", "ssdp"},
-    {443, Transport::Udp, Handler::Quic, "QUIC", "quic"},
-    {8805, Transport::Udp, Handler::Name, "PFCP", "pfcp"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
     {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
-    {520, Transport::Udp, Handler::Rip, "RIP", "rip"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
-    {69, Transport::Udp, Handler::Name, "TFTP", "tftp"},
-    {514, Transport::Udp, Handler::Name, "Syslog", "syslog"},
     {80, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8000, Transport::Tcp, Handler::Http, "HTTP", "http"},
     {8080, Transport::Tcp, Handler::Http, "HTTP", "http"},
-    {443, Transport::Tcp, Handler::Tls, "TLS", "tls"},
     {22, Transport::Tcp, Handler::Ssh, "SSH", "ssh"},
     {25, Transport::Tcp, Handler::Name, "SMTP", "smtp"},
     {21, Transport::Tcp, Handler::Name, "FTP", "ftp"},
@@ -85,12 +71,9 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
 {
     switch (e.handler) {
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
-    case Handler::Tls: dissectTls(ctx, p); return true;
     case Handler::Http: dissectHttp(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
     case Handler::Ssh: ctx.setProtocol(startsWith(p.data, "SSH-") ? "SSH" : "SSHv2"); break;
-    case Handler::Rip: ctx.setProtocol(p.data.size() > 1 && p.data[1] == 2 ? "RIPv2" : "RIPv1"); break;
-    case Handler::Quic: ctx.setProtocol("QUIC"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }
     // Named only: the transport's Info text stays, as for a payload Wireshark cannot decode.

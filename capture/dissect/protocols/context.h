@@ -17,6 +17,7 @@ namespace rcvmon {
 class IpReassembler;
 class TcpConversations;
 class UdpConversations;
+class QuicConnections;
 struct TcpConversation;
 struct TcpDirectionState;
 struct TcpPdu;
@@ -34,12 +35,14 @@ struct DissectContext {
     IpReassembler* reassembler = nullptr;  // null when reassembly is off
     TcpConversations* tcp = nullptr;
     UdpConversations* udp = nullptr;
+    QuicConnections* quic = nullptr;
     // Set by TCP for the application dissectors of its payload.
     TcpConversation* tcpConversation = nullptr;
     TcpDirectionState* tcpDirection = nullptr;
     bool desegment = false;       // TCP reassembly on (tshark's default, off with --no-reassembly)
     bool inFragment = false;      // payload of an IP fragment that was not reassembled
     std::uint16_t udpDstPort = 0;
+    std::uint16_t udpSrcPort = 0;  // of the innermost UDP header (QUIC keys connections on it)
     std::uint64_t frameNumber = 0;
     std::int64_t timeNs = 0;      // the frame's time, for TCP analysis's timing rules
     bool columnsWritable = true;  // false inside the packet an ICMP error quotes, as in Wireshark
@@ -225,9 +228,13 @@ bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 // something complete came first in this segment, that layer leaves the tree. The segments in
 // between show only TCP; the one completing the PDU shows its layers over the reassembled
 // bytes, and Wireshark's "tcp.segments" item. Without reassembly it only names the column.
+// A PDU with a `reassembled` dissector also passes `start`, its bytes in this segment; they are
+// kept (bounded) and handed over whole. kTcpPduOneMoreSegment: the length is not known yet
+// (a cut header), the next segment is taken whole (Wireshark's DESEGMENT_ONE_MORE_SEGMENT).
+inline constexpr std::size_t kTcpPduOneMoreSegment = ~std::size_t{0};
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
-                 bool completeHere = false);
+                 bool completeHere = false, ByteSpan start = {});
 void dissectHttp(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.

@@ -1,20 +1,77 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Application PDUs that span TCP segments, shown as Wireshark shows them with its default
 // desegmentation: nothing but TCP until the segment that completes the PDU, which carries the
-// application's layers. RcvMon does not keep the reassembled bytes; those layers cover the
-// completing segment's payload and are marked reassembled.
+// application's layers. A PDU whose dissector asks for it (TcpPdu::reassembled, TLS) is kept
+// and dissected whole there; otherwise RcvMon does not keep the bytes, and the layers cover the
+// completing segment's payload, marked reassembled.
 //
-// Memory: the per-stream "reassembly buffer" is a length and a TcpPdu descriptor inside each
-// direction's fixed-size TcpDirectionState — 0 payload bytes are buffered per stream, so the
-// total is the conversation table's bound (TcpConversations::boundBytes(), checked for 100,000
-// concurrent streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
+// Memory: besides a length and a TcpPdu descriptor in each direction's TcpDirectionState, only
+// a kept PDU buffers bytes: at most kMaxPduBytes per direction, freed when the PDU completes
+// (the conversation table's bound, TcpConversations::boundBytes(), is checked for 100,000
+// streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
 // Wireshark appends " [TCP segment of a reassembled PDU]" to every segment that only carries
 // part of a PDU; the column stays TCP until the segment that completes it.
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
 
+#include <algorithm>
+
 namespace rcvmon {
+namespace {
+
+// Wireshark reassembles up to 1 MiB; a TLS record is at most 16 KiB + 2 KiB.
+constexpr std::size_t kMaxPduBytes = 256 * 1024;
+
+void addSegmentsLayer(DissectContext& ctx, const Payload& p)
+{
+    const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", p.at,
+                                                    static_cast<std::uint32_t>(p.data.size()), true);
+    ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
+}
+
+// Completes a kept PDU: the dissector gets the whole PDU, then the rest of the segment.
+bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& dir)
+{
+    const std::size_t take = dir.pduWholeSegment ? p.reported : std::min<std::size_t>(dir.pduRemaining, p.reported);
+    if (take <= p.data.size() && dir.pduBytes.size() + take <= kMaxPduBytes) {
+        dir.pduBytes.insert(dir.pduBytes.end(), p.data.begin(), p.data.begin() + static_cast<std::ptrdiff_t>(take));
+    } else {  // cut by the capture or too large: the PDU is only named, as an unkept one
+        dir.pduBytes.clear();
+        dir.pdu.reassembled = nullptr;
+    }
+    if (!dir.pduWholeSegment && p.reported < dir.pduRemaining) {
+        dir.pduRemaining -= static_cast<std::uint32_t>(p.reported);
+        ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
+        return true;
+    }
+    const TcpPdu pdu = dir.pdu;
+    dir.pduRemaining = 0;
+    dir.pduWholeSegment = false;
+    if (!pdu.reassembled) {  // cut by the capture: name it as the unkept kind does
+        ctx.setProtocol(pdu.protocol);
+        ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, static_cast<std::uint32_t>(p.data.size()), true);
+        addSegmentsLayer(ctx, p);
+        return true;
+    }
+    // The dissector may start a new PDU in dir.pduBytes: it reads the old one from scratch.
+    thread_local std::vector<std::uint8_t> whole;
+    whole.clear();
+    whole.swap(dir.pduBytes);
+    std::vector<std::uint8_t>().swap(dir.pduBytes);  // an idle stream holds no bytes
+    const bool wasReassembled = ctx.inReassembled;
+    ctx.inReassembled = true;
+    pdu.reassembled(ctx, Payload{ByteSpan(whole.data(), whole.size()), whole.size(), 0});
+    ctx.inReassembled = wasReassembled;
+    addSegmentsLayer(ctx, p);
+    whole.clear();
+    if (whole.capacity() > kMaxPduBytes) std::vector<std::uint8_t>().swap(whole);
+    if (take < p.data.size() && dir.pduRemaining == 0)
+        pdu.reassembled(ctx, Payload{p.data.subspan(take), p.reported - take, p.at + static_cast<std::uint32_t>(take)});
+    return true;
+}
+
+}  // namespace
 
 bool continueTcpPdu(DissectContext& ctx, const Payload& p)
 {
@@ -23,6 +80,7 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     const auto length = static_cast<std::uint32_t>(p.data.size());
     // The segment's own bytes stay inside Wireshark's TCP tree ("TCP segment data").
     hideLayer(ctx.out, ctx.out.addLayer("TCP segment data", "data", p.at, length, ctx.inReassembled));
+    if (dir->pdu.reassembled) return completeKeptPdu(ctx, p, *dir);
     if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
         ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
@@ -33,18 +91,25 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     ctx.setProtocol(pdu.protocol);
     ctx.out.addLayer(pdu.layerName, pdu.layerFilter, p.at, length, true);
     if (!pdu.bodyFilter.empty()) ctx.out.addLayer(pdu.bodyName, pdu.bodyFilter, p.at, length, true);
-    const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", p.at, length, true);
-    ctx.out.layer(segments).listed = false;  // a TCP item, not a protocol of its own
+    addSegmentsLayer(ctx, p);
     return true;
 }
 
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
-                 bool completeHere)
+                 bool completeHere, ByteSpan start)
 {
     TcpDirectionState* dir = ctx.tcpDirection;
     if (ctx.desegment && dir && bytesStillNeeded > 0) {
-        dir->pduRemaining = static_cast<std::uint32_t>(bytesStillNeeded < 0x7fffffff ? bytesStillNeeded : 0x7fffffff);
+        const bool whole = bytesStillNeeded == kTcpPduOneMoreSegment;
+        dir->pduWholeSegment = whole;
+        dir->pduRemaining = whole ? 1u
+                                  : static_cast<std::uint32_t>(bytesStillNeeded < 0x7fffffff ? bytesStillNeeded : 0x7fffffff);
         dir->pdu = pdu;
+        dir->pduBytes.clear();
+        if (pdu.reassembled && (whole || start.size() + bytesStillNeeded <= kMaxPduBytes))
+            dir->pduBytes.assign(start.begin(), start.end());
+        else
+            dir->pdu.reassembled = nullptr;  // too large to keep: shown as the unkept kind
         if (!completeHere) {
             // Nothing complete in this segment: the column stays TCP until the PDU is.
             hideLayer(ctx.out, layer);

@@ -25,13 +25,19 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.
     if (ctx.udp && ctx.net.family != 0)
         c.add(hf.stream, 0, 0, ctx.udp->stream(ctx.net.family, ctx.net.src, srcPort, ctx.net.dst, dstPort));
-    if (!ctx.inIcmpError) ctx.udpDstPort = dstPort;
+    if (!ctx.inIcmpError) {
+        ctx.udpDstPort = dstPort;
+        ctx.udpSrcPort = srcPort;
+    }
     if (length < 8 || length > p.reported) {
         // Impossible length: Wireshark flags it and dissects what the IP layer holds.
         if (length < 8 && length != 0) {
             c.malformed();
             return;
         }
+        // Length 0 means "the IP payload" only for IPv6 jumbograms (RFC 2675 §4); over
+        // IPv4 Wireshark calls it bogus and dissects no further.
+        if (length == 0 && ctx.net.family == 4) return;
         length = p.reported;
     }
     c.setLength(length < c.size() ? length : c.size());

@@ -5,6 +5,7 @@
 // and each protocol reached, and a rate that falls more than kTolerance below its floor
 // fails. Floors only go up: RCVMON_WRITE_FLOORS=FILE writes the rates measured now.
 #include "column_agreement.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -111,7 +112,7 @@ void writeFloors(const std::string& path, const ColumnTallies& t)
 TEST(DissectColumnsReference, AgreementWithTsharkNeverFallsBelowItsFloors)
 {
     const auto captures = corpusCaptures();
-    if (captures.empty()) GTEST_SKIP() << "no corpus at " << RCVMON_CORPUS_DIR;
+    RCVMON_REQUIRE(!captures.empty(), "the reference corpus at " RCVMON_CORPUS_DIR);
     ASSERT_GE(captures.size(), 45u) << "corpus incomplete";
 
     ColumnTallies tallies;

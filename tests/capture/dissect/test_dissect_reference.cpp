@@ -6,6 +6,7 @@
 #include "capture_frames.h"
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
+#include "require.h"
 #include "tshark_tsv.h"
 
 #include <gtest/gtest.h>
@@ -36,7 +37,7 @@ std::vector<std::string> corpusCaptures(const fs::path& dir)
 TEST(DissectReference, MatchesTsharkOnCorpus)
 {
     const fs::path dir = fs::path(RCVMON_CORPUS_DIR) / "public";
-    if (!fs::exists(dir)) GTEST_SKIP() << "no corpus at " << dir;
+    RCVMON_REQUIRE(fs::exists(dir), rcvmon::test::corpusWhat());
 
     std::vector<tsv::Gap> gaps;
     std::string error;

@@ -6,6 +6,7 @@
 #include "capture_frames.h"
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
+#include "require.h"
 #include "tshark_tsv.h"
 
 #include <gtest/gtest.h>
@@ -58,8 +59,8 @@ std::string runTshark(const fs::path& capture, bool reassemble)
 TEST(DissectTsharkFields, MatchesLiveTshark)
 {
     const fs::path dir = fs::path(RCVMON_CORPUS_DIR) / "public";
-    if (!fs::exists(dir)) GTEST_SKIP() << "no corpus at " << dir;
-    if (std::system("tshark -v >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(fs::exists(dir), rcvmon::test::corpusWhat());
+    RCVMON_REQUIRE(std::system("tshark -v >/dev/null 2>&1") == 0, rcvmon::test::toolWhat("tshark"));
 
     std::vector<tsv::Gap> gaps;
     std::string error;

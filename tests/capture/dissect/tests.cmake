@@ -13,6 +13,9 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tcp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_windows.cpp)
+rcvmon_add_gtest(test_dissect_tls SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tls.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_quic.cpp)
 rcvmon_add_gtest(test_tshark_tsv SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tshark_tsv.cpp LIBS rcvmon_tshark_tsv)
 
 # The corpus references run on Linux, where the corpus and tshark are.
@@ -29,7 +32,7 @@ if(NOT CMAKE_CROSSCOMPILING)
     ${CMAKE_CURRENT_LIST_DIR}/capture_frames.cpp
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
-  set_tests_properties(test_dissect_tshark_fields PROPERTIES TIMEOUT 600)
+  rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900)
 endif()
 
 # Every fuzzer regression input and seed replayed in the ordinary build too (the fuzz build
@@ -53,5 +56,13 @@ if(NOT CMAKE_CROSSCOMPILING)
     ${CMAKE_CURRENT_LIST_DIR}/column_agreement.cpp
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_columns_reference PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
-  set_tests_properties(test_dissect_columns_reference PROPERTIES TIMEOUT 900)
+  rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
+endif()
+rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
+
+# The QUIC tests protect packets themselves with libcrypto, when the build has it.
+find_package(OpenSSL COMPONENTS Crypto)
+if(OPENSSL_CRYPTO_LIBRARY)
+  target_link_libraries(test_dissect_tls PRIVATE OpenSSL::Crypto)
+  target_compile_definitions(test_dissect_tls PRIVATE RCVMON_HAVE_OPENSSL)
 endif()

@@ -9,6 +9,7 @@
 #include "file_test_util.h"
 #include "pcapng_samples.h"
 #include "tool_runner.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -169,7 +170,7 @@ protected:
     void SetUp() override
     {
         for (const char* tool : {"tshark", "capinfos"})
-            if (!onPath(tool)) GTEST_SKIP() << tool << " is not on PATH (scripts/test installs it)";
+            RCVMON_REQUIRE(onPath(tool), rcvmon::test::toolWhat(tool));
     }
     void roundTrip(const std::string& source, bool pcapToo)
     {
@@ -207,7 +208,7 @@ TEST_F(ExportRoundTrip, CorpusSelectionsToPcapngAndPcap)
         "tcp__truncated-header.pcap",     // caplen < len
         "linuxsll-arp.pcap",              // link type 113
     };
-    if (corpus(names.front()).empty()) GTEST_SKIP() << "corpus not found at " << corpusPublicDir();
+    RCVMON_REQUIRE(!corpus(names.front()).empty(), rcvmon::test::corpusWhat());
     for (const std::string& name : names) roundTrip(corpus(name), true);
 }
 
@@ -234,7 +235,7 @@ TEST_F(ExportRoundTrip, MultiLinkTypeSelectionToPcapFailsAndLeavesNothing)
 
 TEST_F(ExportRoundTrip, RebuiltIpv6HeadersCarryACommentTsharkShows)
 {
-    if (!onPath("tshark")) GTEST_SKIP() << "tshark not installed";
+    RCVMON_REQUIRE(onPath("tshark"), rcvmon::test::toolWhat("tshark"));
     const std::string out = m_dir.file("rebuilt.pcapng");
     std::string error;
     auto writer = CaptureFileWriter::create(out, FileFormat::PcapNg, error);

@@ -5,6 +5,7 @@
 #include "capture_builder.h"
 #include "file/file_backed_store.h"
 #include "file_test_util.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -81,7 +82,7 @@ TEST(FileBackedStore, PcapngFramesGoThroughTheReader)
 TEST(FileBackedStore, EveryCorpusCapture)
 {
     const auto files = corpusCaptures();
-    if (files.empty()) GTEST_SKIP() << "no corpus at " << corpusPublicDir();
+    RCVMON_REQUIRE(!files.empty(), rcvmon::test::corpusWhat());
     for (const std::string& path : files) expectStoreReadsWhatTheReaderRead(path);
 }
 

@@ -21,6 +21,7 @@
 #include "file_test_util.h"
 #include "pcapng_samples.h"
 #include "tool_runner.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -58,7 +59,7 @@ void compareWithTshark(const std::vector<OwnedFrame>& ours, const std::string& p
 TEST(LibpcapOracle, EveryCorpusFileReadsLikeLibpcapAndTshark)
 {
     const auto files = corpusCaptures();
-    if (files.empty()) GTEST_SKIP() << "corpus not found at " << corpusPublicDir();
+    RCVMON_REQUIRE(!files.empty(), rcvmon::test::corpusWhat());
     const bool haveTshark = onPath("tshark");
     std::size_t byLibpcap = 0, byTshark = 0, frameCount = 0;
 
@@ -129,7 +130,7 @@ TEST(LibpcapOracle, EveryCorpusFileReadsLikeLibpcapAndTshark)
 // across sections.
 TEST(TsharkOracle, HandBuiltPcapngReadsLikeTshark)
 {
-    if (!onPath("tshark")) GTEST_SKIP() << "tshark is not on PATH";
+    RCVMON_REQUIRE(onPath("tshark"), rcvmon::test::toolWhat("tshark"));
     TempDir dir;
     const std::string path = dir.file("rich.pcapng");
     writeFile(path, richPcapng(false).bytes());

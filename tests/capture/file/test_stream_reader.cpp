@@ -6,6 +6,7 @@
 #include "capture_builder.h"
 #include "file_test_util.h"
 #include "pcapng_samples.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -124,10 +125,7 @@ TEST(StreamReader, PipeGivesTheSameFramesAsMappedPcapng)
 TEST(StreamReader, PipeGivesTheSameFramesAsMappedForEveryCorpusFile)
 {
     const auto files = corpusCaptures();
-    if (files.empty()) {
-        std::cout << "corpus not found at " << corpusPublicDir() << "; only hand-built files streamed\n";
-        return;
-    }
+    RCVMON_REQUIRE(!files.empty(), rcvmon::test::corpusWhat());
     for (const std::string& file : files) expectSameAsMapped(readFileBytes(file), file);
 }
 

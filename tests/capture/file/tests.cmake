@@ -18,4 +18,5 @@ if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
   rcvmon_add_gtest(test_capture_file_export
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_export_roundtrip.cpp
     LIBS pcap)
+  rcvmon_test_properties(test_capture_file_export TIMEOUT 300)
 endif()

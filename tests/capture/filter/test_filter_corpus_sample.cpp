@@ -14,6 +14,7 @@
 #include "file/capture_file_reader.h"
 #include "file/capture_file_writer.h"
 #include "filter/display_filter.h"
+#include "require.h"
 #include "run_process.h"
 #include "tshark_filters.h"
 
@@ -112,8 +113,8 @@ bool writeSample(const std::string& out, std::size_t& frames, std::string& error
 
 TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
 {
-    if (corpusFiles().empty()) GTEST_SKIP() << "no corpus at " << RCVMON_CORPUS_DIR;
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(!corpusFiles().empty(), "the reference corpus at " RCVMON_CORPUS_DIR);
+    RCVMON_REQUIRE(haveProgram("tshark"), "tshark");
     const std::vector<std::string> filters = readLines(RCVMON_CORPUS_FILTERS);
     ASSERT_GE(filters.size(), 200u);
     std::map<std::string, std::string> gaps;  // filter → reason

@@ -2,10 +2,11 @@
 // "Apply as Filter": the expression made from any field occurrence compiles and passes the
 // packet it came from; every completion name compiles on its own.
 #include "dissect/dissector.h"
+#include "dissected_frames.h"
 #include "filter/display_filter.h"
 #include "filter/filter_expression.h"
-#include "dissected_frames.h"
 #include "filter_test_packets.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -49,7 +50,7 @@ TEST(FilterExpression, SelectsThePacketOnHandBuiltFrames)
 TEST(FilterExpression, SelectsThePacketOnCorpusFrames)
 {
     const fs::path corpus = fs::path(RCVMON_CORPUS_DIR) / "public";
-    if (!fs::exists(corpus)) GTEST_SKIP() << "reference corpus not found at " << corpus;
+    RCVMON_REQUIRE(fs::exists(corpus), rcvmon::test::corpusWhat());
     for (const char* name : {"dns__mdns.pcap", "tunnels__gre-sample.pcap", "vlan-qinqinq.pcap", "linuxsll-arp.pcap",
                              "icmp__icmp-destunreach-udp.pcap", "ipv6-hbh-routing0.pcap"}) {
         std::string error;

@@ -3,9 +3,10 @@
 // reassembly: for each frame it calls simple, every field and protocol it claims to know
 // is exactly what the dissection recorded, occurrence by occurrence.
 #include "dissect/dissector.h"
-#include "filter/quick_packet.h"
 #include "dissected_frames.h"
+#include "filter/quick_packet.h"
 #include "filter_test_packets.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -124,7 +125,7 @@ TEST(FilterQuick, AgreesOnTransportHeadersTheIpLengthCuts)
 TEST(FilterQuick, AgreesWithTheDissectorOnTheCorpus)
 {
     const fs::path corpus = fs::path(RCVMON_CORPUS_DIR) / "public";
-    if (!fs::exists(corpus)) GTEST_SKIP() << "reference corpus not found at " << corpus;
+    RCVMON_REQUIRE(fs::exists(corpus), rcvmon::test::corpusWhat());
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(corpus)) {
         const std::string ext = e.path().extension().string();

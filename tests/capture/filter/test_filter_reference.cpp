@@ -10,6 +10,7 @@
 #include "file/capture_file_reader.h"
 #include "filter/display_filter.h"
 #include "filter/packet_matcher.h"
+#include "require.h"
 #include "run_process.h"
 #include "tshark_filters.h"
 
@@ -119,8 +120,8 @@ std::string show(const Frames& f)
 TEST(FilterReference, RcvmonPassesTheFramesTsharkPasses)
 {
     const fs::path corpus = fs::path(RCVMON_CORPUS_DIR) / "public";
-    if (!fs::exists(corpus)) GTEST_SKIP() << "reference corpus not found at " << corpus;
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(fs::exists(corpus), rcvmon::test::corpusWhat());
+    RCVMON_REQUIRE(haveProgram("tshark"), rcvmon::test::toolWhat("tshark"));
     const auto start = std::chrono::steady_clock::now();
 
     std::vector<std::string> filters;

@@ -3,6 +3,7 @@
 // tshark: every expected frame list is what tshark 4.0 passes, and every filter RcvMon
 // rejects, tshark rejects too.
 #include "filter_test_packets.h"
+#include "require.h"
 #include "run_process.h"
 #include "tshark_filters.h"
 
@@ -22,7 +23,7 @@ class FilterTshark : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+        RCVMON_REQUIRE(haveProgram("tshark"), rcvmon::test::toolWhat("tshark"));
         m_capture = fs::temp_directory_path() / ("rcvmon-filter-cases-" + std::to_string(::getpid()) + ".pcap");
         std::vector<PcapFrame> frames;
         for (const Bytes& b : filterTestFrames()) {

@@ -24,7 +24,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_FILTER_LIST="${CMAKE_CURRENT_LIST_DIR}/reference_filters.txt"
     RCVMON_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/reference_gaps.txt")
   add_dependencies(test_filter_reference rcvmon-cli)
-  set_tests_properties(test_filter_reference PROPERTIES TIMEOUT 120)
+  rcvmon_test_properties(test_filter_reference TIMEOUT 600)
 endif()
 
 # Issue 10: ≥ 200 filters over a sample of every corpus capture, against tshark in one pass.
@@ -35,5 +35,5 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   target_compile_definitions(test_filter_corpus_sample PRIVATE
     RCVMON_CORPUS_FILTERS="${CMAKE_CURRENT_LIST_DIR}/corpus_filters.txt"
     RCVMON_CORPUS_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/corpus_filter_gaps.txt")
-  set_tests_properties(test_filter_corpus_sample PROPERTIES TIMEOUT 900)
+  rcvmon_test_properties(test_filter_corpus_sample TIMEOUT 900)
 endif()

@@ -240,11 +240,13 @@ TEST_F(ProcessMapTest, RechecksReplaceAnOwnerButNeverForgetOne)
         m_state->owners.clear();
     }
     const int before = calls();
-    std::this_thread::sleep_for(150ms);
+    const std::uint64_t refreshes = map->stats().refreshes;
+    std::this_thread::sleep_for(150ms);  // past recheckAfter
     map->submit(udpKey(5000));
-    for (int i = 0; i < 250 && calls() == before; ++i) std::this_thread::sleep_for(2ms);
+    // A refresh is counted once its answers are published.
+    for (int i = 0; i < 2500 && map->stats().refreshes == refreshes; ++i) std::this_thread::sleep_for(2ms);
+    ASSERT_GT(map->stats().refreshes, refreshes);
     ASSERT_GT(calls(), before);
-    std::this_thread::sleep_for(20ms);
     EXPECT_EQ(map->lookup(udpKey(5000)).process.name, "first");
 
     // Another process binds the port: the answer follows it.

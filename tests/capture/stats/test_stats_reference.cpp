@@ -8,6 +8,7 @@
 #include "stats_text_sections.h"
 
 #include "../../app/run_process.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -85,8 +86,8 @@ std::vector<std::string> titlesInOrder(const std::string& text)
 TEST(StatsReference, TablesEqualTsharksOnTheCorpus)
 {
     const auto files = corpusCapturePaths();
-    if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(!files.empty(), corpusWhat());
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
     const auto gaps = knownGaps();
     std::set<std::pair<std::string, std::string>> gapsSeen;
     std::map<std::string, int> identical;

@@ -8,6 +8,7 @@
 #include "../../app/run_process.h"
 #include "statistic_request.h"
 #include "statistics_text.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +40,7 @@ class StatsTsharkAgreement : public ::testing::TestWithParam<Scenario> {};
 
 TEST_P(StatsTsharkAgreement, EveryTableMatchesTshark)
 {
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
     const Scenario& s = GetParam();
     const std::filesystem::path file =
         std::filesystem::temp_directory_path() / ("rcvmon-stats-" + s.name + "-" + std::to_string(getpid()) + ".pcap");

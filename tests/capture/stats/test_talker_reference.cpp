@@ -13,6 +13,7 @@
 #include "../../app/run_process.h"
 
 #include "stats/traffic_statistics.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -153,7 +154,7 @@ std::map<std::string, TimeSpan> tsharkConversationSpans(const std::string& text)
 TEST(TalkerReference, TalkerTotalsEqualEndpointBytesOnTheCorpus)
 {
     const auto files = corpusCapturePaths();
-    if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
+    RCVMON_REQUIRE(!files.empty(), corpusWhat());
     int compared = 0, withTalkers = 0, evicting = 0;
     for (const fs::path& path : files) {
         const std::string name = path.filename().string();
@@ -207,8 +208,8 @@ const std::map<std::string, std::string> kFieldExceptions{
 TEST(TalkerReference, TopTalkerBinsEqualTsharkFields)
 {
     const auto files = corpusCapturePaths();
-    if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(!files.empty(), corpusWhat());
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
     int filesCompared = 0, talkersCompared = 0, binsCompared = 0;
     for (const fs::path& path : files) {
         const std::string name = path.filename().string();
@@ -259,8 +260,8 @@ TEST(TalkerReference, TopTalkerBinsEqualTsharkFields)
 TEST(TalkerReference, EndpointTimesEqualTsharkConversationSpans)
 {
     const auto files = corpusCapturePaths();
-    if (files.empty()) GTEST_SKIP() << "corpus not found at " << RCVMON_CORPUS_DIR;
-    if (!haveProgram("tshark")) GTEST_SKIP() << "tshark is not installed";
+    RCVMON_REQUIRE(!files.empty(), corpusWhat());
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
     // Printed with 9 decimals (start) and 4 (duration).
     constexpr double kStartTolerance = 1e-9, kStopTolerance = 0.5e-4 + 1e-9;
     int endpoints = 0, filesWithEndpoints = 0;

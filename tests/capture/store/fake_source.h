@@ -64,6 +64,13 @@ public:
         m_held = held;
         m_cv.notify_all();
     }
+    // Blocks until a poll waits for frames (the capture thread is idle in poll()), or `limit`
+    // passes; false then.
+    bool waitUntilPolling(std::chrono::milliseconds limit = std::chrono::seconds(10))
+    {
+        std::unique_lock lock(m_mutex);
+        return m_cv.wait_for(lock, limit, [this] { return m_polling > 0; });
+    }
     std::uint64_t kernelDrops = 0;  // set before the session starts
 
 private:
@@ -74,6 +81,7 @@ private:
     std::string m_failure;
     bool m_end = false;
     bool m_held = false;
+    int m_polling = 0;  // polls inside their wait
     std::vector<std::string> m_log;
 };
 
@@ -96,10 +104,13 @@ public:
         {
             std::unique_lock lock(m_wire->m_mutex);
             const bool held = m_wire->m_held && timeoutMs > 0;
+            ++m_wire->m_polling;
+            m_wire->m_cv.notify_all();  // waitUntilPolling() sees it once this wait lets the mutex go
             m_wire->m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
                 return m_woken || (!held && !m_wire->m_frames.empty()) || !m_wire->m_failure.empty() ||
                        m_wire->m_end || (held && !m_wire->m_held);
             });
+            --m_wire->m_polling;
             m_woken = false;
             if (!held) batch.swap(m_wire->m_frames);
             failing = !m_wire->m_failure.empty();

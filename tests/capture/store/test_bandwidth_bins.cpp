@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <map>
 #include <random>
 #include <thread>
@@ -131,22 +130,28 @@ TEST(BandwidthBins, ClassesPastTheLastSlotCountAsOther)
 // too many packets or bytes that are not a multiple of size(s). Run under TSan as well.
 TEST(BandwidthBins, ConcurrentReaderSeesConsistentSeconds)
 {
-    BandwidthBins bins(8);
+    constexpr std::int64_t kWindow = 8;
+    BandwidthBins bins(kWindow);
     auto size = [](std::int64_t s) { return static_cast<std::uint32_t>(64 + (s * 37) % 1400); };
     std::atomic<bool> done{false};
     std::atomic<int> snapshots{0};
-    // The writer runs until the reader has taken enough snapshots, so the two overlap.
+    std::int64_t lastWritten = kT0 - 1;
+    // The writer runs until the reader has taken enough snapshots and the window has turned
+    // over many times. Every fourth second it waits until the reader has looked once more:
+    // seconds pass slower than a reader can look, as they do on a real clock, and the two
+    // overlap however the threads are scheduled (no sleep to guess how long that takes).
     std::thread writer([&] {
-        for (std::int64_t s = kT0; snapshots.load() < 2000 && s < kT0 + 10'000'000; ++s) {
+        for (std::int64_t s = kT0; s < kT0 + 8 * kWindow || snapshots.load() < 2000; ++s) {
             for (std::int64_t k = 0; k <= s % 7; ++k) bins.add(Timestamp{s, 0}, Direction::Incoming, ProtocolClass::Udp, size(s));
-            // Seconds pass slower than a reader can look, as they do on a real clock.
-            if (s % 4 == 0) std::this_thread::sleep_for(std::chrono::microseconds(20));
+            lastWritten = s;
+            if (s % 4 == 0)
+                for (const int seen = snapshots.load(); snapshots.load() == seen;) std::this_thread::yield();
         }
         done = true;
     });
     std::uint64_t bad = 0, seen = 0;
     while (!done.load()) {
-        const std::vector<BandwidthSample> samples = bins.snapshot(8);
+        const std::vector<BandwidthSample> samples = bins.snapshot(kWindow);
         if (samples.empty()) continue;  // the writer has not started yet
         for (const BandwidthSample& sample : samples) {
             const TrafficCount t = sample.direction(Direction::Incoming);
@@ -161,9 +166,13 @@ TEST(BandwidthBins, ConcurrentReaderSeesConsistentSeconds)
     }
     writer.join();
     EXPECT_EQ(bad, 0u);
-    const auto last = bins.snapshot(8);
+    // Once the writer is done, the window holds its last kWindow seconds, each complete.
+    ASSERT_GE(lastWritten, kT0 + 8 * kWindow - 1);
+    const auto last = bins.snapshot(kWindow);
+    ASSERT_EQ(last.size(), static_cast<std::size_t>(kWindow));
+    EXPECT_EQ(last.back().second, lastWritten);
     for (const BandwidthSample& sample : last)
-        EXPECT_EQ(sample.total().packets, static_cast<std::uint64_t>(sample.second % 7 + 1));
+        EXPECT_EQ(sample.total().packets, static_cast<std::uint64_t>(sample.second % 7 + 1)) << "second " << sample.second;
     EXPECT_GT(seen, 0u);
 }
 

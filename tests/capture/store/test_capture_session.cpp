@@ -197,7 +197,7 @@ TEST(CaptureSession, StopReturnsPromptlyWhilePollIsWaiting)
     options.pollTimeoutMs = 60'000;  // only a wake-up can end this poll in time
     Rig rig(CaptureMode::On, options);
     ASSERT_TRUE(rig.session->start());
-    std::this_thread::sleep_for(50ms);  // let the thread settle into poll()
+    ASSERT_TRUE(rig.wire->waitUntilPolling());  // the thread waits in poll()
     const auto before = Clock::now();
     rig.session->stop();
     const auto took = Clock::now() - before;
@@ -209,7 +209,7 @@ TEST(CaptureSession, WaitForFramesWakesWhenFramesArriveAndWhenTheCaptureEnds)
 {
     Rig rig;
     ASSERT_TRUE(rig.session->start());
-    std::this_thread::sleep_for(20ms);  // the thread waits in poll(); the ring is empty
+    ASSERT_TRUE(rig.wire->waitUntilPolling());  // the thread waits in poll(); the ring is empty
 
     // Nothing arrives: the wait lasts its timeout.
     auto before = Clock::now();

@@ -1,5 +1,5 @@
 rcvmon_add_gtest(test_spsc_ring SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spsc_ring.cpp)
-rcvmon_add_gtest(test_spsc_ring_stress SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spsc_ring_stress.cpp LABELS tsan)
+rcvmon_add_gtest(test_spsc_ring_stress SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spsc_ring_stress.cpp LABELS tsan TIMEOUT 600)
 rcvmon_add_gtest(test_packet_store SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_packet_store.cpp)
 rcvmon_add_gtest(test_page_block SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_page_block.cpp)
 rcvmon_add_gtest(test_bandwidth_bins SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_bandwidth_bins.cpp LABELS tsan)

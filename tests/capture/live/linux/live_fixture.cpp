@@ -2,13 +2,14 @@
 #include "live_fixture.h"
 
 #include "live/linux/network_interfaces.h"
+#include "require.h"
 
 namespace rcvmon::test {
 
 void LiveFixture::SetUp()
 {
     const std::string why = NetnsPair::unavailableReason();
-    if (!why.empty()) GTEST_SKIP() << why;
+    RCVMON_REQUIRE(why.empty(), why);
     std::string error;
     ASSERT_TRUE(m_pair.create(error)) << error;
     m_macA = parseMac(macOf(m_pair.a(), NetnsPair::VethA));

@@ -6,6 +6,7 @@
 
 #include "live_fixture.h"
 #include "netns_pair.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -193,7 +194,7 @@ TEST_F(LiveProcessTest, WithoutPrivilegeTheErrorNamesTheCapabilityAndSetcap)
 
 TEST_F(LiveProcessTest, TheSetcapCommandInTheMessageGrantsWhatIsMissing)
 {
-    if (runCommand("command -v setcap && command -v setpriv") != 0) GTEST_SKIP() << "needs setcap and setpriv";
+    RCVMON_REQUIRE(runCommand("command -v setcap && command -v setpriv") == 0, "setcap and setpriv on PATH (libcap2-bin, util-linux)");
     // A copy of live_probe that nobody may run, in a directory of its own.
     char directory[] = "/tmp/rcvmon-probe-XXXXXX";
     ASSERT_NE(mkdtemp(directory), nullptr);

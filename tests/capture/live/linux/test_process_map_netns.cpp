@@ -9,6 +9,7 @@
 #include "capture_runner.h"
 #include "live_fixture.h"
 #include "netns_pair.h"
+#include "require.h"
 #include "script_child.h"
 
 #include <gtest/gtest.h>
@@ -175,7 +176,7 @@ protected:
     {
         LiveFixture::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
-        if (runCommand("command -v python3") != 0) GTEST_SKIP() << "needs python3 to run the known program";
+        RCVMON_REQUIRE(runCommand("command -v python3") == 0, "python3 on PATH (it runs the known program)");
     }
 
     static ProcessMap::Options fastOptions()

@@ -22,7 +22,7 @@ add_dependencies(test_live_linux_processes live_probe)
 foreach(test test_live_linux_af_packet test_live_linux_interfaces test_live_linux_processes)
   target_include_directories(${test} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
   # They change interface state in namespaces of their own, but share the machine's 2 cores.
-  set_tests_properties(${test} PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 300)
+  rcvmon_test_properties(${test} LABELS live RUN_SERIAL)
 endforeach()
 
 # The filter program under libpcap's BPF interpreter: no root, no namespaces.
@@ -38,5 +38,5 @@ rcvmon_add_gtest(test_live_linux_process_map
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map_netns.cpp ${CMAKE_CURRENT_LIST_DIR}/script_child.cpp
           ${rcvmon_live_linux_helpers})
 target_include_directories(test_live_linux_process_map PRIVATE ${CMAKE_CURRENT_LIST_DIR})
-set_tests_properties(test_live_linux_process_map PROPERTIES LABELS "live" RUN_SERIAL TRUE TIMEOUT 120)
+rcvmon_test_properties(test_live_linux_process_map LABELS live RUN_SERIAL)
 rcvmon_add_gtest(test_live_linux_proc_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_process_map.cpp)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live/windows/ipv6_header.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 
@@ -142,7 +143,7 @@ std::vector<CorpusPacket> readIpv6Packets(const std::filesystem::path& path)
 TEST(Ipv6Header, RebuildsRealHeadersFromTheCorpus)
 {
     const std::filesystem::path dir = std::filesystem::path(RCVMON_CORPUS_DIR) / "public";
-    if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no corpus at " << dir.string();
+    RCVMON_REQUIRE(std::filesystem::exists(dir), rcvmon::test::corpusWhat());
     int checked = 0;
     for (const char* name : {"dns__ech.pcap", "dns__mdns.pcap", "icmp__icmp6-nd-options.pcap", "icmpv6.pcap"}) {
         for (const CorpusPacket& packet : readIpv6Packets(dir / name)) {
