@@ -29,6 +29,9 @@ struct LayerRecord {
     // Wireshark added a protocol item to the tree, which filters and the protocol hierarchy
     // see; false when its dissector threw before adding one (frame.protocols still names it).
     bool inTree = true;
+    // Its item sits inside another protocol's subtree (GSS-API in SMB2's): filters see it,
+    // but Wireshark's protocol hierarchy counts only the tree's top-level protocol items.
+    bool nested = false;
 };
 
 // One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied

@@ -28,7 +28,6 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/protocols/http_body.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ip_protocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/ipv4.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/protocols/ldap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/linux_sll.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/llc.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocols/m3ua.cpp

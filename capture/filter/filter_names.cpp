@@ -18,8 +18,8 @@ constexpr std::string_view kCoreProtocols[] = {
     "ipv6.fragment", "ipv6.dstopts", "ah", "tcp",   "udp",          "icmp",         "icmpv6",
     "igmp",    "gre",    "sctp",    "data",         "dns",          "mdns",         "llmnr",
     "nbns",    "nbdgm",  "dhcp",    "dhcpv6",       "ntp",          "ssdp",         "quic",
-    "pfcp",    "teredo", "cflow",   "rip",          "adwin_config", "tftp",         "snmp",
-    "syslog",  "http",   "tls",     "ssh",          "nbss",         "smb",          "ldap",
+    "pfcp",    "teredo", "cflow",   "rip",          "adwin_config", "tftp",
+    "syslog",  "http",   "tls",     "ssh",
     "smtp",    "ftp",    "telnet",  "eap",          "m3ua",         "basicxid",
     "mailslot", "browser", "data-text-lines", "xml", "media", "json", "tcp.segments",
 };

@@ -43,7 +43,7 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
         // The TLS messages of QUIC's CRYPTO frames sit inside the QUIC tree, not beside it.
         if (name == "tls" && i > 0 && layers[i - 1].filterName == "quic") continue;
         // A dissector that failed before reading anything added no item to the tree.
-        if (layer.inTree && (layer.status == ParseStatus::Ok || fields[i].fieldCount > 0)) {
+        if (layer.inTree && !layer.nested && (layer.status == ParseStatus::Ok || fields[i].fieldCount > 0)) {
             // Wireshark's MPLS adds one item per label stack entry.
             const std::uint32_t repeat = name == "mpls" && fields[i].mplsLabels > 1 ? fields[i].mplsLabels : 1;
             for (std::uint32_t r = 0; r < repeat; ++r) push(name);

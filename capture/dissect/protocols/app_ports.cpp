@@ -11,7 +11,7 @@
 namespace rcvmon {
 namespace {
 
-enum class Handler : std::uint8_t { Name, Teredo, Smb, Ldap, Nbdgm };
+enum class Handler : std::uint8_t { Name, Teredo, Nbdgm };
 
 struct PortEntry {
     std::uint16_t port;
@@ -26,11 +26,6 @@ constexpr PortEntry kPorts[] = {
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
     {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
-    {161, Transport::Udp, Handler::Name, "SNMP", "snmp"},
-    {162, Transport::Udp, Handler::Name, "SNMP", "snmp"},
-    {139, Transport::Tcp, Handler::Name, "NBSS", "nbss"},
-    {445, Transport::Tcp, Handler::Smb, "SMB", "smb"},
-    {389, Transport::Tcp, Handler::Ldap, "LDAP", "ldap"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 
@@ -70,9 +65,7 @@ bool handle(DissectContext& ctx, const PortEntry& e, const Payload& p)
 {
     switch (e.handler) {
     case Handler::Teredo: dissectTeredo(ctx, p); return true;
-    case Handler::Ldap: dissectLdap(ctx, p); return true;
     case Handler::Nbdgm: dissectNbdgm(ctx, p); return true;
-    case Handler::Smb: ctx.setProtocol(startsWith(p.data.subspan(std::min<std::size_t>(p.data.size(), 4)), "\xfeSMB") ? "SMB2" : "SMB"); break;
     case Handler::Name: ctx.setProtocol(e.name); break;
     }
     // Named only: the transport's Info text stays, as for a payload Wireshark cannot decode.

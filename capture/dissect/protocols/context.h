@@ -249,7 +249,6 @@ inline constexpr std::size_t kTcpPduOneMoreSegment = ~std::size_t{0};
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false, ByteSpan start = {});
-void dissectLdap(DissectContext& ctx, const Payload& p);
 void dissectTls(DissectContext& ctx, const Payload& p);
 // A TCP segment on a connection another protocol announced (FTP data); false when none did.
 bool dissectExpectedConversation(DissectContext& ctx, const Payload& p);

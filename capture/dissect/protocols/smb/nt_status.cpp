@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "dissect/protocols/smb/nt_status.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rcvmon {
+namespace {
+
+// Sorted by value for the binary search.
+constexpr ValueName kStatus[] = {
+    {0x00000000, "STATUS_SUCCESS"},
+    {0x00000103, "STATUS_PENDING"},
+    {0x00000105, "STATUS_MORE_ENTRIES"},
+    {0x00000107, "STATUS_SOME_NOT_MAPPED"},
+    {0x0000010B, "STATUS_NOTIFY_CLEANUP"},
+    {0x0000010C, "STATUS_NOTIFY_ENUM_DIR"},
+    {0x80000005, "STATUS_BUFFER_OVERFLOW"},
+    {0x80000006, "STATUS_NO_MORE_FILES"},
+    {0x8000001A, "STATUS_NO_MORE_ENTRIES"},
+    {0x8000002D, "STATUS_STOPPED_ON_SYMLINK"},
+    {0xC0000001, "STATUS_UNSUCCESSFUL"},
+    {0xC0000002, "STATUS_NOT_IMPLEMENTED"},
+    {0xC0000003, "STATUS_INVALID_INFO_CLASS"},
+    {0xC0000004, "STATUS_INFO_LENGTH_MISMATCH"},
+    {0xC0000008, "STATUS_INVALID_HANDLE"},
+    {0xC000000D, "STATUS_INVALID_PARAMETER"},
+    {0xC000000F, "STATUS_NO_SUCH_FILE"},
+    {0xC0000010, "STATUS_INVALID_DEVICE_REQUEST"},
+    {0xC0000011, "STATUS_END_OF_FILE"},
+    {0xC0000016, "STATUS_MORE_PROCESSING_REQUIRED"},
+    {0xC0000022, "STATUS_ACCESS_DENIED"},
+    {0xC0000023, "STATUS_BUFFER_TOO_SMALL"},
+    {0xC0000024, "STATUS_OBJECT_TYPE_MISMATCH"},
+    {0xC0000033, "STATUS_OBJECT_NAME_INVALID"},
+    {0xC0000034, "STATUS_OBJECT_NAME_NOT_FOUND"},
+    {0xC0000035, "STATUS_OBJECT_NAME_COLLISION"},
+    {0xC000003A, "STATUS_OBJECT_PATH_NOT_FOUND"},
+    {0xC000003B, "STATUS_OBJECT_PATH_SYNTAX_BAD"},
+    {0xC0000043, "STATUS_SHARING_VIOLATION"},
+    {0xC0000054, "STATUS_FILE_LOCK_CONFLICT"},
+    {0xC0000055, "STATUS_LOCK_NOT_GRANTED"},
+    {0xC0000056, "STATUS_DELETE_PENDING"},
+    {0xC000005E, "STATUS_NO_LOGON_SERVERS"},
+    {0xC0000061, "STATUS_PRIVILEGE_NOT_HELD"},
+    {0xC0000064, "STATUS_NO_SUCH_USER"},
+    {0xC000006A, "STATUS_WRONG_PASSWORD"},
+    {0xC000006D, "STATUS_LOGON_FAILURE"},
+    {0xC000006E, "STATUS_ACCOUNT_RESTRICTION"},
+    {0xC000006F, "STATUS_INVALID_LOGON_HOURS"},
+    {0xC0000070, "STATUS_INVALID_WORKSTATION"},
+    {0xC0000071, "STATUS_PASSWORD_EXPIRED"},
+    {0xC0000072, "STATUS_ACCOUNT_DISABLED"},
+    {0xC0000073, "STATUS_NONE_MAPPED"},
+    {0xC000007E, "STATUS_RANGE_NOT_LOCKED"},
+    {0xC000007F, "STATUS_DISK_FULL"},
+    {0xC000009A, "STATUS_INSUFFICIENT_RESOURCES"},
+    {0xC00000AC, "STATUS_PIPE_NOT_AVAILABLE"},
+    {0xC00000AD, "STATUS_INVALID_PIPE_STATE"},
+    {0xC00000AE, "STATUS_PIPE_BUSY"},
+    {0xC00000B0, "STATUS_PIPE_DISCONNECTED"},
+    {0xC00000B1, "STATUS_PIPE_CLOSING"},
+    {0xC00000B5, "STATUS_IO_TIMEOUT"},
+    {0xC00000BA, "STATUS_FILE_IS_A_DIRECTORY"},
+    {0xC00000BB, "STATUS_NOT_SUPPORTED"},
+    {0xC00000C3, "STATUS_INVALID_NETWORK_RESPONSE"},
+    {0xC00000C9, "STATUS_NETWORK_NAME_DELETED"},
+    {0xC00000CA, "STATUS_NETWORK_ACCESS_DENIED"},
+    {0xC00000CB, "STATUS_BAD_DEVICE_TYPE"},
+    {0xC00000CC, "STATUS_BAD_NETWORK_NAME"},
+    {0xC00000D0, "STATUS_REQUEST_NOT_ACCEPTED"},
+    {0xC00000D4, "STATUS_NOT_SAME_DEVICE"},
+    {0xC00000D9, "STATUS_PIPE_EMPTY"},
+    {0xC00000DF, "STATUS_NO_SUCH_DOMAIN"},
+    {0xC00000E5, "STATUS_INTERNAL_ERROR"},
+    {0xC0000101, "STATUS_DIRECTORY_NOT_EMPTY"},
+    {0xC0000103, "STATUS_NOT_A_DIRECTORY"},
+    {0xC000011F, "STATUS_TOO_MANY_OPENED_FILES"},
+    {0xC0000120, "STATUS_CANCELLED"},
+    {0xC0000128, "STATUS_FILE_CLOSED"},
+    {0xC0000148, "STATUS_INVALID_LEVEL"},
+    {0xC000014B, "STATUS_PIPE_BROKEN"},
+    {0xC000015B, "STATUS_LOGON_TYPE_NOT_GRANTED"},
+    {0xC000018B, "STATUS_NO_TRUST_SAM_ACCOUNT"},
+    {0xC000018D, "STATUS_TRUSTED_RELATIONSHIP_FAILURE"},
+    {0xC000019C, "STATUS_FS_DRIVER_REQUIRED"},
+    {0xC0000203, "STATUS_USER_SESSION_DELETED"},
+    {0xC0000225, "STATUS_NOT_FOUND"},
+    {0xC0000257, "STATUS_PATH_NOT_COVERED"},
+    {0xC000035C, "STATUS_NETWORK_SESSION_EXPIRED"},
+};
+
+constexpr bool sorted()
+{
+    for (std::size_t i = 1; i < std::size(kStatus); ++i)
+        if (kStatus[i - 1].value >= kStatus[i].value) return false;
+    return true;
+}
+static_assert(sorted(), "kStatus must be sorted by value");
+
+}  // namespace
+
+std::span<const ValueName> ntStatusNames() { return kStatus; }
+
+void appendNtStatus(std::string& out, std::uint64_t status)
+{
+    const auto it = std::lower_bound(std::begin(kStatus), std::end(kStatus), status,
+                                     [](const ValueName& v, std::uint64_t s) { return v.value < s; });
+    if (it != std::end(kStatus) && it->value == status) {
+        out += it->name;
+        return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "Unknown (0x";
+    for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(status >> shift) & 0xf];
+    out += ')';
+}
+
+}  // namespace rcvmon
