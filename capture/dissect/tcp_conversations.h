@@ -142,7 +142,8 @@ struct TcpConversation {
 // application PDUs spanning segments.
 //
 // Memory bound: at most kMaxFlows conversations of sizeof(TcpConversation) each (allocated in
-// chunks of kChunk as they appear) plus the index, boundBytes() in all; payload bytes are kept
+// chunks of kChunk as they appear) plus the index, boundBytes() in all (under 128 MiB with the
+// application protocols' per-connection state); payload bytes are kept
 // only for a PDU whose dissector wants it whole (a TLS record), at most 256 KiB per direction
 // and only while it is incomplete (protocols/tcp_pdu.cpp). When a new conversation would exceed
 // kMaxFlows the table starts over (analysis restarts, stream numbers keep counting).

@@ -146,7 +146,8 @@ private slots:
 void TestDisplayFilterWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_display_filter_window"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_display_filter_window-%1").arg(QCoreApplication::applicationPid()));
 }
 
 void TestDisplayFilterWindow::init()

@@ -43,7 +43,8 @@ private slots:
 void TestFilterBar::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_filter_bar"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_filter_bar-%1").arg(QCoreApplication::applicationPid()));
 }
 
 void TestFilterBar::init()

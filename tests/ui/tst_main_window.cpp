@@ -110,7 +110,8 @@ private slots:
 void TestMainWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window-%1").arg(QCoreApplication::applicationPid()));
 }
 
 void TestMainWindow::init()

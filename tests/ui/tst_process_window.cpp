@@ -67,7 +67,8 @@ private slots:
 void TestProcessWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_process_window"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_process_window-%1").arg(QCoreApplication::applicationPid()));
     QSettings().clear();
 }
 

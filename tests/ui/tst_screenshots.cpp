@@ -59,7 +59,8 @@ private slots:
 void TestScreenshots::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_screenshots"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_screenshots-%1").arg(QCoreApplication::applicationPid()));
     QSettings().clear();
 }
 

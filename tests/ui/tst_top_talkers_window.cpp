@@ -101,7 +101,8 @@ private:
 void TestTopTalkersWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("RcvMonTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_top_talkers_window"));
+    // Each slot runs as its own process (one ctest entry per slot), in parallel: own settings.
+    QCoreApplication::setApplicationName(QStringLiteral("tst_top_talkers_window-%1").arg(QCoreApplication::applicationPid()));
     QSettings().clear();
     QVERIFY(m_dir.isValid());
     QVERIFY(rcvmon::test::writePcap(m_dir.filePath(QStringLiteral("talkers.pcap")).toStdString(), talkersScenario()));
