@@ -4,6 +4,7 @@
 #include "dissect/protocols/dns/dns.h"
 
 #include "dissect/field_format.h"
+#include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
 namespace {
@@ -50,14 +51,7 @@ void writeInfo(const LayerView& layer, std::string& out)
     const std::uint64_t rcode = layer.number(hf.flagsRcode);
     if (response && rcode != 0) {
         out += ", ";
-        const std::string_view name = valueName(fieldInfo(hf.flagsRcode), rcode);
-        if (name.empty()) {
-            out += "Unknown error (";
-            appendDecimal(out, rcode);
-            out += ')';
-        } else {
-            out += name;
-        }
+        appendNameOrNumber(out, valueName(fieldInfo(hf.flagsRcode), rcode), rcode, "Unknown error");
     }
     const Dissection& d = layer.dissection();
     const std::uint64_t questions = layer.number(hf.countQueries), answers = layer.number(hf.countAnswers);

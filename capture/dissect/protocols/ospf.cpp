@@ -19,14 +19,7 @@ constexpr ValueName kTypes[] = {
 void writeInfo(const LayerView& l, std::string& out)
 {
     const std::uint64_t type = l.number(hf.msg);
-    const std::string_view name = valueName(kTypes, type);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    out += "Unknown (";
-    appendDecimal(out, type);
-    out += ')';
+    appendNameOrNumber(out, valueName(kTypes, type), type);
 }
 
 bool dissectOspf(DissectContext& ctx, const Payload& p)

@@ -21,14 +21,7 @@ constexpr ValueName kTypes[] = {
 void writeInfo(const LayerView& l, std::string& out)
 {
     const std::uint64_t type = l.number(hf.type);
-    const std::string_view name = valueName(kTypes, type);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    out += "Unknown (";
-    appendDecimal(out, type);
-    out += ')';
+    appendNameOrNumber(out, valueName(kTypes, type), type);
 }
 
 bool dissectPim(DissectContext& ctx, const Payload& p)

@@ -2,9 +2,11 @@
 // Wireshark's value_string lookups (val_to_str_const) for the protocol files' tables.
 #pragma once
 
+#include "dissect/field_format.h"
 #include "dissect/field_registry.h"
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace rcvmon {
@@ -16,6 +18,20 @@ inline std::string_view valueName(std::span<const ValueName> table, std::uint64_
     for (const ValueName& v : table)
         if (v.value == value) return v.name;
     return fallback;
+}
+
+// Writes `name`, or "unknown (value)" when the value has none, as Info texts name values.
+inline void appendNameOrNumber(std::string& out, std::string_view name, std::uint64_t value,
+                               std::string_view unknown = "Unknown")
+{
+    if (!name.empty()) {
+        out += name;
+        return;
+    }
+    out += unknown;
+    out += " (";
+    appendDecimal(out, value);
+    out += ')';
 }
 
 }  // namespace rcvmon

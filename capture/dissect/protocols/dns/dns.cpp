@@ -6,6 +6,7 @@
 #include "dissect/protocols/dns/dns.h"
 
 #include "dissect/field_format.h"
+#include "dissect/protocols/value_names.h"
 #include "dissect/tcp_conversations.h"
 
 namespace rcvmon::dns {
@@ -105,14 +106,7 @@ void writeInfo(const LayerView& layer, std::string& out)
     const std::uint64_t rcode = layer.number(hf.flagsRcode);
     if (response && rcode != 0) {
         out += ' ';
-        const std::string_view name = rcodeName(rcode);
-        if (name.empty()) {
-            out += "Unknown error (";
-            appendDecimal(out, rcode);
-            out += ')';
-        } else {
-            out += name;
-        }
+        appendNameOrNumber(out, rcodeName(rcode), rcode, "Unknown error");
     }
     const Dissection& d = layer.dissection();
     std::string_view qname, rname;
