@@ -9,15 +9,13 @@
 
 namespace rcvmon::fuzz {
 
-void runDissectorInput(const std::uint8_t* data, std::size_t size)
+bool decodeInput(const std::uint8_t* data, std::size_t size, FuzzFrames& out)
 {
-    if (size < 2) return;
-    const std::uint32_t linkType = kFuzzLinkTypes[data[0] % std::size(kFuzzLinkTypes)];
-    const bool reassemble = (data[1] & 1) != 0;
-    const std::uint32_t extra = data[1] >> 1;
-    Dissector dissector(Dissector::Options{reassemble});
-    Dissection out;
-    std::string text;
+    out.frames.clear();
+    if (size < 2) return false;
+    out.linkType = kFuzzLinkTypes[data[0] % std::size(kFuzzLinkTypes)];
+    out.reassemble = (data[1] & 1) != 0;
+    out.extraWireBytes = data[1] >> 1;
     std::size_t pos = 2;
     for (std::size_t n = 0; n < kMaxFrames && pos < size; ++n) {
         std::size_t len = 0;
@@ -28,26 +26,52 @@ void runDissectorInput(const std::uint8_t* data, std::size_t size)
             pos = size;
         }
         if (len > size - pos) len = size - pos;
-        // A copy of exactly the frame's bytes, so reading one past the end is caught.
-        const std::vector<std::uint8_t> bytes(data + pos, data + pos + len);
+        out.frames.emplace_back(data + pos, data + pos + len);
         pos += len;
-        FrameRef frame;
-        frame.data = ByteSpan(bytes);
-        frame.capturedLength = static_cast<std::uint32_t>(len);
-        frame.originalLength = static_cast<std::uint32_t>(len + extra);
-        frame.linkType = linkType;
-        frame.ts = Timestamp{static_cast<std::int64_t>(n), static_cast<std::uint32_t>(len * 1000)};
+    }
+    return true;
+}
+
+FrameRef frameRefFor(const std::vector<std::uint8_t>& bytes, std::uint32_t linkType, std::uint32_t extraWireBytes,
+                     std::size_t n)
+{
+    FrameRef frame;
+    frame.data = ByteSpan(bytes);
+    frame.capturedLength = static_cast<std::uint32_t>(bytes.size());
+    frame.originalLength = static_cast<std::uint32_t>(bytes.size() + extraWireBytes);
+    frame.linkType = linkType;
+    frame.ts = Timestamp{static_cast<std::int64_t>(n), static_cast<std::uint32_t>(bytes.size() * 1000)};
+    return frame;
+}
+
+void formatEverything(const Dissection& out)
+{
+    std::string text;
+    for (FieldId id = 0; id < allFields().size(); ++id) {
+        text.clear();
+        out.appendFieldText(id, text);
+    }
+    for (const FieldRecord& f : out.fields()) text = out.formatValue(f);
+    const PacketSummary s = out.summary();
+    (void)s;
+    (void)out.malformed();
+    (void)out.truncated();
+}
+
+void runDissectorInput(const std::uint8_t* data, std::size_t size)
+{
+    FuzzFrames input;
+    if (!decodeInput(data, size, input)) return;
+    Dissector dissector(Dissector::Options{input.reassemble});
+    Dissection out;
+    for (std::size_t n = 0; n < input.frames.size(); ++n) {
+        // A copy freed after this frame: state kept across frames must not point into it
+        // (a live capture recycles the ring slot).
+        const std::vector<std::uint8_t> bytes = input.frames[n];
+        const FrameRef frame = frameRefFor(bytes, input.linkType, input.extraWireBytes, n);
         dissector.dissect(frame, n + 1, out);
-        (void)classifyFrame(linkType, frame.data);
-        for (FieldId id = 0; id < allFields().size(); ++id) {
-            text.clear();
-            out.appendFieldText(id, text);
-        }
-        for (const FieldRecord& f : out.fields()) text = out.formatValue(f);
-        const PacketSummary s = out.summary();
-        (void)s;
-        (void)out.malformed();
-        (void)out.truncated();
+        (void)classifyFrame(input.linkType, frame.data);
+        formatEverything(out);
     }
 }
 

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Writes the fuzzer's seed inputs (tests/fuzz/seeds/) from hand-built packets: one input per
+// Writes the fuzzers' seed inputs (tests/fuzz/seeds/) from hand-built packets: one input per
 // protocol path, several frames each where state matters (fragments, TCP conversations).
+// Every TCP conversation among them is also written as a tcp_stream seed, and seeds/
+// pcap_reader, pcapng_reader and display_filter get hand-built files and filters that reach
+// what the corpus rarely has (both byte orders, every packet block, several sections).
 // Run: make_seeds <dir>
 #include "dissector_fuzz_input.h"
 #include "packet_builder.h"
+#include "tcp_stream_fuzz_input.h"
 #include "tls_packets.h"
 
+#include "file/file_bytes.h"
+
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +25,86 @@ using namespace rcvmon::test;
 
 namespace {
 
+void writeFile(const std::string& path, const Bytes& bytes)
+{
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
+                                                static_cast<std::streamsize>(bytes.size()));
+}
+
+std::uint32_t get32(const Bytes& b, std::size_t at)
+{
+    return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 | b[at + 3];
+}
+
+// The TCP segments of frames (Ethernet, IPv4 or IPv6 without extension headers) that belong to
+// the first frame's connection, as a tcp_stream input; empty when there are none.
+Bytes tcpStreamOf(const std::vector<Bytes>& frames)
+{
+    std::vector<rcvmon::fuzz::TcpSegment> segments;
+    std::uint16_t client = 0, server = 0;
+    bool ipv6 = false;
+    // Each direction's next sequence number in the frames, once it has sent.
+    std::uint32_t next[2] = {};
+    bool sent[2] = {};
+    for (const Bytes& f : frames) {
+        if (f.size() < 14) continue;
+        const unsigned type = f[12] << 8 | f[13];
+        std::size_t ip = 14, tcp = 0, end = 0;
+        if (type == 0x0800 && f.size() >= ip + 20 && f[ip + 9] == 6) {
+            tcp = ip + (f[ip] & 15u) * 4;
+            end = std::min(f.size(), ip + (f[ip + 2] << 8 | f[ip + 3]));
+        } else if (type == 0x86dd && f.size() >= ip + 40 && f[ip + 6] == 6) {
+            tcp = ip + 40;
+            end = std::min(f.size(), tcp + (f[ip + 4] << 8 | f[ip + 5]));
+        } else {
+            continue;
+        }
+        if (end < tcp + 20) continue;
+        const std::uint16_t sport = static_cast<std::uint16_t>(f[tcp] << 8 | f[tcp + 1]);
+        const std::uint16_t dport = static_cast<std::uint16_t>(f[tcp + 2] << 8 | f[tcp + 3]);
+        if (segments.empty()) {
+            client = sport;
+            server = dport;
+            ipv6 = type == 0x86dd;
+        }
+        const bool fromServer = sport == server && dport == client;
+        if (!fromServer && !(sport == client && dport == server)) continue;
+        const std::size_t payload = tcp + (f[tcp + 12] >> 4) * 4u;
+        rcvmon::fuzz::TcpSegment s;
+        s.fromServer = fromServer;
+        s.flags = f[tcp + 13];
+        if (payload < end) s.payload.assign(f.begin() + static_cast<std::ptrdiff_t>(payload), f.begin() + static_cast<std::ptrdiff_t>(end));
+        // The same retransmissions, overlaps and gaps as the frames, relative to the harness's numbers.
+        const int d = fromServer ? 1 : 0;
+        const std::uint32_t seq = get32(f, tcp + 4);
+        const auto change = sent[d] ? static_cast<std::int32_t>(seq - next[d]) : 0;
+        s.seqChange = static_cast<std::int8_t>(std::clamp(change, -128, 127));
+        next[d] = seq + static_cast<std::uint32_t>(s.payload.size()) + ((s.flags & 0x02) ? 1 : 0) + (s.flags & 0x01);
+        sent[d] = true;
+        segments.push_back(std::move(s));
+    }
+    if (segments.empty()) return {};
+    return rcvmon::fuzz::encodeTcpStream(server, ipv6, segments);
+}
+
 void write(const std::string& dir, const std::string& name, std::uint8_t link, bool reasm, const std::vector<Bytes>& frames)
 {
-    const auto bytes = rcvmon::fuzz::encodeInput(link, reasm, frames);
-    std::ofstream(dir + "/" + name, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                            static_cast<std::streamsize>(bytes.size()));
+    writeFile(dir + "/" + name, rcvmon::fuzz::encodeInput(link, reasm, frames));
+}
+
+// Every Ethernet dissector seed in d (those written here and any added by hand) that holds
+// a TCP connection becomes a tcp_stream seed of the same name.
+void writeTcpStreamSeeds(const std::string& d)
+{
+    for (const auto& entry : std::filesystem::directory_iterator(d)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        const Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        rcvmon::fuzz::FuzzFrames input;
+        if (!rcvmon::fuzz::decodeInput(bytes.data(), bytes.size(), input) || input.linkType != 1) continue;
+        const Bytes stream = tcpStreamOf(input.frames);
+        if (!stream.empty()) writeFile(d + "/tcp_stream/" + entry.path().filename().string(), stream);
+    }
 }
 
 std::vector<Bytes> ipv4Fragments(const Bytes& datagram, std::uint16_t id, std::size_t chunk)
@@ -80,6 +164,175 @@ std::vector<Bytes> udpServiceFrames()
     return frames;
 }
 
+// Capture-file integers in either byte order.
+void putOrdered(Bytes& b, std::uint64_t v, int bytes, bool bigEndian)
+{
+    for (int i = 0; i < bytes; ++i) {
+        const int shift = bigEndian ? (bytes - 1 - i) * 8 : i * 8;
+        b.push_back(static_cast<std::uint8_t>(v >> shift));
+    }
+}
+
+// A pcap file: header with magic, then (seconds, fraction, frame, wire length) records;
+// Kuznetsov's magic adds ifindex, protocol, pkt_type (outgoing) and padding.
+Bytes pcapFile(std::uint32_t magic, bool be, std::uint32_t link, const std::vector<Bytes>& frames)
+{
+    Bytes b;
+    putOrdered(b, magic, 4, be);
+    putOrdered(b, 2, 2, be);
+    putOrdered(b, 4, 2, be);
+    putOrdered(b, 0, 8, be);
+    putOrdered(b, 65535, 4, be);
+    putOrdered(b, link, 4, be);
+    std::uint32_t sec = 1700000000;
+    for (const Bytes& f : frames) {
+        putOrdered(b, sec++, 4, be);
+        putOrdered(b, 999999, 4, be);
+        putOrdered(b, f.size(), 4, be);
+        putOrdered(b, f.size() + 4, 4, be);
+        if (magic == 0xa1b2cd34) {
+            putOrdered(b, 2, 4, be);
+            putOrdered(b, 0x0800, 2, be);
+            b.push_back(4);
+            b.push_back(0);
+        }
+        append(b, f);
+    }
+    return b;
+}
+
+Bytes pcapngBlock(std::uint32_t type, const Bytes& body, bool be)
+{
+    Bytes b;
+    const std::size_t padded = (body.size() + 3) & ~std::size_t{3};
+    putOrdered(b, type, 4, be);
+    putOrdered(b, 12 + padded, 4, be);
+    append(b, body);
+    b.resize(8 + padded, 0);
+    putOrdered(b, 12 + padded, 4, be);
+    return b;
+}
+
+Bytes pcapngOption(std::uint16_t code, const Bytes& value, bool be)
+{
+    Bytes b;
+    putOrdered(b, code, 2, be);
+    putOrdered(b, value.size(), 2, be);
+    append(b, value);
+    b.resize((b.size() + 3) & ~std::size_t{3}, 0);
+    return b;
+}
+
+Bytes pcapngSection(bool be, const Bytes& options = {})
+{
+    Bytes body;
+    putOrdered(body, 0x1a2b3c4d, 4, be);
+    putOrdered(body, 1, 2, be);
+    putOrdered(body, 0, 2, be);
+    putOrdered(body, ~std::uint64_t{0}, 8, be);
+    append(body, options);
+    return pcapngBlock(0x0a0d0d0a, body, be);
+}
+
+Bytes pcapngInterface(std::uint16_t link, std::uint32_t snap, const Bytes& options, bool be)
+{
+    Bytes body;
+    putOrdered(body, link, 2, be);
+    putOrdered(body, 0, 2, be);
+    putOrdered(body, snap, 4, be);
+    append(body, options);
+    return pcapngBlock(1, body, be);
+}
+
+// EPB (type 6) or the obsolete PB (type 2, 16-bit interface and a drop count).
+Bytes pcapngPacket(std::uint32_t type, std::uint32_t iface, std::uint64_t ts, const Bytes& frame, const Bytes& options, bool be)
+{
+    Bytes body;
+    if (type == 2) {
+        putOrdered(body, iface, 2, be);
+        putOrdered(body, 0, 2, be);
+    } else {
+        putOrdered(body, iface, 4, be);
+    }
+    putOrdered(body, ts >> 32, 4, be);
+    putOrdered(body, ts & 0xffffffffu, 4, be);
+    putOrdered(body, frame.size(), 4, be);
+    putOrdered(body, frame.size() + 10, 4, be);
+    append(body, frame);
+    body.resize((body.size() + 3) & ~std::size_t{3}, 0);
+    append(body, options);
+    return pcapngBlock(type, body, be);
+}
+
+void writeFileSeeds(const std::string& d)
+{
+    const Bytes tcpFrame = ethernet(0x0800, ipv4(6, tcp(40000, 80, 1, 1, 0x018, Bytes{'G', 'E', 'T', ' ', '/'})));
+    const Bytes dnsFrame = ethernet(0x0800, ipv4(17, udp(1024, 53, dnsQuery(7, "seed.example"))));
+    const Bytes rawIp = ipv4(1, icmpEcho(8, 1, 1));
+    writeFile(d + "/pcap_reader/le-micro", pcapFile(0xa1b2c3d4, false, 1, {tcpFrame, dnsFrame}));
+    writeFile(d + "/pcap_reader/be-nano", pcapFile(0xa1b23c4d, true, 1, {dnsFrame}));
+    writeFile(d + "/pcap_reader/kuznetsov-raw", pcapFile(0xa1b2cd34, false, 101, {rawIp, rawIp}));
+    Bytes torn = pcapFile(0xa1b2c3d4, true, 1, {tcpFrame, dnsFrame});
+    torn.resize(torn.size() - 9);
+    writeFile(d + "/pcap_reader/be-torn-tail", torn);
+
+    // Two sections, little- then big-endian, every packet block, options, skipped blocks.
+    for (const bool firstBe : {false, true}) {
+        const bool be = firstBe;
+        const Bytes nsResolution = pcapngOption(9, Bytes{9}, be);
+        Bytes ifOptions = cat({pcapngOption(2, Bytes{'e', 't', 'h', '0'}, be), pcapngOption(3, Bytes{'l', 'a', 'n'}, be),
+                               nsResolution});
+        Bytes offset;
+        putOrdered(offset, 100, 8, be);
+        append(ifOptions, pcapngOption(14, offset, be));
+        append(ifOptions, pcapngOption(0, {}, be));
+        Bytes inbound, outbound;
+        putOrdered(inbound, 1, 4, be);
+        putOrdered(outbound, 2, 4, be);
+        Bytes spb;
+        putOrdered(spb, dnsFrame.size(), 4, be);
+        append(spb, dnsFrame);
+        Bytes file = cat({
+            pcapngSection(be, pcapngOption(4, Bytes{'s', 'e', 'e', 'd'}, be)),
+            pcapngInterface(1, 65535, ifOptions, be),
+            pcapngInterface(101, 0, pcapngOption(9, Bytes{0x86}, be), be),  // 2^-6 s
+            pcapngPacket(6, 0, 1700000000123456789ull, tcpFrame, pcapngOption(2, inbound, be), be),
+            pcapngBlock(3, spb, be),
+            pcapngPacket(2, 1, 1700000000ull << 6, rawIp, {}, be),
+            pcapngBlock(4, Bytes(8, 0), be),  // name resolution: skipped
+            pcapngBlock(5, Bytes(12, 0), be), // interface statistics: skipped
+            pcapngSection(!be),
+            pcapngInterface(1, 128, {}, !be),
+            pcapngPacket(6, 0, 1700000001000000ull, dnsFrame, pcapngOption(2, outbound, !be), !be),
+        });
+        writeFile(d + (firstBe ? "/pcapng_reader/be-le-sections" : "/pcapng_reader/le-be-sections"), file);
+        file.resize(file.size() - 20);
+        writeFile(d + (firstBe ? "/pcapng_reader/be-le-torn-tail" : "/pcapng_reader/le-be-torn-tail"), file);
+    }
+}
+
+// Filters over the grammar's corners, one with frames after its NUL (filter_fuzz_input.h).
+void writeFilterSeeds(const std::string& d)
+{
+    const std::string_view filters[] = {
+        "tcp.port == 80 && ip.src == 198.18.0.1",
+        "dns.qry.name matches \"^www\\.ex.*\" or dns.qry.name contains \"example\"",
+        "ip.addr in {198.18.0.1 10.0.0.0/8} and not arp",
+        "tcp.flags & 0x12 == 0x12",
+        "eth.src[0:3] == 00:11:22 || eth.dst[-1] == bb",
+        "len(dns.qry.name) > 3 and frame.len >= 60",
+        "ipv6.addr == 2001:db8::1 and udp.port in {5000..8001}",
+        "!(tcp.srcport != 80) || vlan.id == 100 && ip.ttl > 64",
+        "frame contains \"hello\" and frame.time_epoch > 0",
+        "upper(http.request.method) == \"GET\" or tcp.len > 0 and tcp.seq == 1",
+    };
+    int n = 0;
+    for (const std::string_view f : filters) writeFile(d + "/display_filter/" + std::to_string(++n), Bytes(f.begin(), f.end()));
+    Bytes withFrames{'t', 'c', 'p', '.', 'p', 'o', 'r', 't', ' ', '=', '=', ' ', '8', '0', 0};
+    append(withFrames, rcvmon::fuzz::encodeInput(0, false, {ethernet(0x0800, ipv4(6, tcp(80, 443, 1, 1, 0x010)))}));
+    writeFile(d + "/display_filter/with-frames", withFrames);
+}
+
 Bytes fromHex(std::string_view hex)
 {
     Bytes out;
@@ -98,6 +351,8 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string d = argv[1];
+    writeFileSeeds(d);
+    writeFilterSeeds(d);
     const std::string http = "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 30\r\n\r\n0123";
     write(d, "eth-tcp-conversation", 0, true,
           {ethernet(0x0800, ipv4(6, tcp(1000, 80, 5, 0, 0x002, {}, {2, 4, 5, 0xb4, 3, 3, 7, 1, 30, 4, 0, 0}))),
@@ -227,5 +482,6 @@ int main(int argc, char** argv)
         fromHex("0180c200000e00112233445588cc02070400112233445504050565746830060200780a037377310c0a4c696e75780d0a626f780000"),  // lldp
         fromHex("01000ccccccc0011223344550021aaaa0300000c200002b400000001000652310003000f45746865726e6574302f31"),  // cdp
     });
+    writeTcpStreamSeeds(d);
     return 0;
 }

@@ -36,19 +36,6 @@ if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900)
 endif()
 
-# Every fuzzer regression input and seed replayed in the ordinary build too (the fuzz build
-# replays them under the sanitizers as fuzz_dissector_regressions).
-if(NOT CMAKE_CROSSCOMPILING)
-  add_executable(test_dissect_fuzz_regressions
-    ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/replay_main.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/dissector_fuzz_input.cpp)
-  target_link_libraries(test_dissect_fuzz_regressions PRIVATE rcvmon_capture)
-  rcvmon_set_warnings(test_dissect_fuzz_regressions)
-  add_test(NAME test_dissect_fuzz_regressions
-    COMMAND test_dissect_fuzz_regressions ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/regressions
-            ${CMAKE_CURRENT_LIST_DIR}/../../fuzz/seeds)
-endif()
-
 # Protocol and Info columns and deep fields over public/ and large/, gated on per-protocol
 # agreement floors (column_floors.tsv) that only go up.
 if(NOT CMAKE_CROSSCOMPILING)
