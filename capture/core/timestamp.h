@@ -12,7 +12,12 @@ struct Timestamp {
     std::uint32_t nsec = 0;
 
     friend bool operator==(const Timestamp&, const Timestamp&) = default;
-    std::int64_t totalNanoseconds() const { return sec * 1'000'000'000 + nsec; }
+    // Wraps (modulo 2^64) for the times past the year 2262 a damaged pcapng can claim, where
+    // signed arithmetic would overflow (undefined behaviour).
+    std::int64_t totalNanoseconds() const
+    {
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(sec) * 1'000'000'000u + nsec);
+    }
 };
 
 }  // namespace rcvmon

@@ -106,8 +106,11 @@ TcpConversations::Analysis analyzeTcpSegment(TcpConversation& conv, int me, cons
         // More than one byte right after a possible zero window probe adds new data.
         if (seglen > 1 && fwd.nextSeq - 1 == seq) notAdvanced = false;
         // Wireshark's time differences are unsigned: a frame earlier than the reference is
-        // never "within" a threshold.
-        const auto since = [&](std::int64_t t) { return static_cast<std::uint64_t>(s.timeNs - t); };
+        // never "within" a threshold. Subtracted unsigned too, so times a damaged file puts
+        // centuries apart wrap instead of overflowing.
+        const auto since = [&](std::int64_t t) {
+            return static_cast<std::uint64_t>(s.timeNs) - static_cast<std::uint64_t>(t);
+        };
         const std::uint64_t oooThreshold = conv.firstRtt != 0 ? static_cast<std::uint64_t>(conv.firstRtt) : 3000000;
         if (seglen > 0 && rev.lastAck && leSeq(seq + seglen, rev.lastAck)) {
             a.flags |= ta::SpuriousRetransmission;

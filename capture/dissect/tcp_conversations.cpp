@@ -132,7 +132,10 @@ TcpConversations::Result TcpConversations::observe(std::uint8_t family, const En
         mine.isFirstAck = true;
     }
     if ((s.flags & (kSyn | kAck)) == kAck) {
-        if (conv->synTime != 0 && conv->firstRtt == 0) conv->firstRtt = s.timeNs - conv->synTime;
+        // Unsigned: a damaged file's times can lie further apart than a signed difference holds.
+        if (conv->synTime != 0 && conv->firstRtt == 0)
+            conv->firstRtt = static_cast<std::int64_t>(static_cast<std::uint64_t>(s.timeNs)
+                                                       - static_cast<std::uint64_t>(conv->synTime));
         mine.isFirstAck = false;
     }
     if ((s.flags & (kFin | kAck)) == (kFin | kAck) || (s.flags & kRst)) conv->finOrRst = true;

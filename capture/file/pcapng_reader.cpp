@@ -311,7 +311,9 @@ bool PcapngReader::decodePacket(const std::uint8_t* block, std::uint32_t type, s
     }
     if (hasTimestamp) {
         const Clock& clock = m_clocks[global];
-        frame.ts.sec = static_cast<std::int64_t>(units / clock.unitsPerSecond) + clock.offsetSeconds;
+        // Unsigned, so a damaged if_tsoffset wraps (as Wireshark's sum does) instead of overflowing.
+        frame.ts.sec = static_cast<std::int64_t>(units / clock.unitsPerSecond
+                                                 + static_cast<std::uint64_t>(clock.offsetSeconds));
         frame.ts.nsec = fractionToNanoseconds(units % clock.unitsPerSecond, clock.unitsPerSecond);
     } else {
         frame.ts = Timestamp{};

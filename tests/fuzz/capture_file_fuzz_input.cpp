@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "capture_file_fuzz_input.h"
 
+#include "dissector_fuzz_input.h"
+
+#include "dissect/dissector.h"
 #include "dissect/quick_classify.h"
 #include "file/file_backed_store.h"
 #include "file/file_bytes.h"
@@ -26,6 +29,10 @@ constexpr std::size_t MaxFrames = 200000;
 // first records (a block's fields misread as another block's header).
 constexpr std::size_t SpreadProbes = 128;
 constexpr std::size_t NearProbeFrames = 32;
+// Frames dissected in file order, as rcvmon-cli -r does: the file's own timestamps (any
+// value pcapng's resolution and offset can make) reach the dissector's time fields and
+// TCP analysis, which the dissector's own fuzz input never varies.
+constexpr std::size_t DissectedFrames = 32;
 
 [[noreturn]] void broken(const char* what, std::uint64_t detail = 0)
 {
@@ -120,6 +127,8 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
     options.memoryBound = 1u << 20;  // small: large inputs exercise eviction too
     const std::unique_ptr<PacketStore> store = makeFileBackedStore(reader, options);
     std::vector<Seen> seen;
+    Dissector dissector;
+    Dissection dissection;
     FrameRef frame;
     while (seen.size() < MaxFrames && reader.next(frame)) {
         checkInside(frame, file, reader.lastFrameOffset(), format);
@@ -129,6 +138,10 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
                             std::vector<std::uint8_t>(frame.data.begin(), frame.data.end())});
         store->appendAt(reader.lastFrameOffset(), frame,
                         PacketTags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off});
+        if (seen.size() <= DissectedFrames) {
+            dissector.dissect(frame, seen.size(), dissection);
+            formatEverything(dissection, false);
+        }
     }
     error = reader.error();
     warning = reader.warning();

@@ -44,12 +44,19 @@ FrameRef frameRefFor(const std::vector<std::uint8_t>& bytes, std::uint32_t linkT
     return frame;
 }
 
-void formatEverything(const Dissection& out)
+void formatEverything(const Dissection& out, bool absentFieldsToo)
 {
     std::string text;
-    for (FieldId id = 0; id < allFields().size(); ++id) {
-        text.clear();
-        out.appendFieldText(id, text);
+    if (absentFieldsToo) {
+        for (FieldId id = 0; id < allFields().size(); ++id) {
+            text.clear();
+            out.appendFieldText(id, text);
+        }
+    } else {
+        for (const FieldRecord& f : out.fields()) {
+            text.clear();
+            out.appendFieldText(f.id, text);
+        }
     }
     for (const FieldRecord& f : out.fields()) text = out.formatValue(f);
     const PacketSummary s = out.summary();
@@ -71,7 +78,7 @@ void runDissectorInput(const std::uint8_t* data, std::size_t size)
         const FrameRef frame = frameRefFor(bytes, input.linkType, input.extraWireBytes, n);
         dissector.dissect(frame, n + 1, out);
         (void)classifyFrame(input.linkType, frame.data);
-        formatEverything(out);
+        formatEverything(out, true);
     }
 }
 

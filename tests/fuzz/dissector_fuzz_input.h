@@ -39,8 +39,9 @@ FrameRef frameRefFor(const std::vector<std::uint8_t>& bytes, std::uint32_t linkT
 // Dissects every frame of the input and formats every field, column and summary.
 void runDissectorInput(const std::uint8_t* data, std::size_t size);
 // Formats every field, column and summary of a dissection, as the packet list, the detail
-// pane and the CLI's -T fields would.
-void formatEverything(const Dissection& out);
+// pane and the CLI's -T fields would; -T fields of the absent fields too when asked (all
+// several thousand of them: thorough, but slow on long inputs).
+void formatEverything(const Dissection& out, bool absentFieldsToo);
 
 // Builds an input from frames (for seeds): the inverse of the format above.
 std::vector<std::uint8_t> encodeInput(std::uint8_t linkSelector, bool reassemble,

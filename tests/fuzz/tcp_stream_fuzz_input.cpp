@@ -61,7 +61,7 @@ void runTcpStreamInput(const std::uint8_t* data, std::size_t size)
         } else {
             dissector.dissect(frame, n + 1, out);
         }
-        formatEverything(out);
+        formatEverything(out, false);
     }
 }
 
