@@ -5,6 +5,7 @@
 
 #include "dissect/field_format.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -135,6 +136,21 @@ std::optional<std::string> MacNames::ouiName(ByteSpan mac) const
     const std::uint64_t value = std::uint64_t(mac[0]) << 40 | std::uint64_t(mac[1]) << 32 | std::uint64_t(mac[2]) << 24;
     if (auto m = m_vendors.find(value, 24)) return std::string(m->longName);
     return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> MacNames::resolvedSoFar() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    std::lock_guard lock(m_cacheMutex);
+    for (const auto& [value, name] : m_cache) {
+        std::uint8_t bytes[6];
+        for (int i = 0; i < 6; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (40 - 8 * i));
+        std::string address;
+        appendMac(address, ByteSpan(bytes, 6));
+        if (address != name) out.emplace_back(std::move(address), name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::size_t MacNames::vendorCount() const

@@ -38,6 +38,8 @@ public:
     std::size_t vendorCount() const;
     std::size_t wellKnownCount() const;
     std::string sourceDescription() const;
+    // The addresses resolved so far that got a name (address text, name), sorted.
+    std::vector<std::pair<std::string, std::string>> resolvedSoFar() const;
 
 private:
     void load() const;
