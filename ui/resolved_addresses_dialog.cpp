@@ -81,6 +81,9 @@ void ResolvedAddressesDialog::refresh()
     std::vector<QStringList> hosts;
     for (const auto& [address, name] : m_resolver.learnedHosts().entries())
         hosts.push_back({QString::fromStdString(address.text()), QString::fromStdString(name), tr("captured DNS")});
+    if (const auto* external = m_resolver.externalResolver())
+        for (const auto& [address, name] : external->answers())
+            hosts.push_back({QString::fromStdString(address.text()), QString::fromStdString(name), tr("external resolver")});
     fill(m_hosts, hosts);
 
     std::vector<QStringList> macs;

@@ -65,6 +65,15 @@ std::size_t ReverseDns::pending() const
     return m_queue.size();
 }
 
+std::vector<std::pair<IpAddress, std::string>> ReverseDns::answers() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::pair<IpAddress, std::string>> out;
+    for (const auto& [address, name] : m_answers)
+        if (!name.empty()) out.emplace_back(address, name);
+    return out;
+}
+
 std::size_t ReverseDns::answered() const
 {
     std::lock_guard lock(m_mutex);

@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace rcvmon::names {
 
@@ -41,6 +43,8 @@ public:
     // Moves each time an answer with a name arrives.
     std::uint64_t generation() const { return m_generation.load(std::memory_order_acquire); }
     std::size_t pending() const;
+    // Every address answered with a name so far.
+    std::vector<std::pair<IpAddress, std::string>> answers() const;
     std::size_t answered() const;
 
     // getnameinfo(NI_NAMEREQD): the system's resolver (hosts file, DNS).

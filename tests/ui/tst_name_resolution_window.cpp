@@ -251,6 +251,12 @@ void TestNameResolutionWindow::externalResolverAnswersLaterWithoutBlocking()
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, PacketTableModel::Destination), QStringLiteral("client.example.test"), 20000);
     QCOMPARE(cell(window, 0, PacketTableModel::Source), QStringLiteral("edge.example.test"));  // captured DNS first
     QVERIFY(calls.load() >= 1);
+    action(window, "actionResolvedAddresses")->trigger();
+    auto* dialog = window.findChild<ResolvedAddressesDialog*>();
+    QVERIFY(dialog);
+    const auto external = dialog->hosts()->findItems(QStringLiteral("client.example.test"), Qt::MatchExactly);
+    QCOMPARE(external.size(), 1);
+    QCOMPARE(dialog->hosts()->item(external[0]->row(), 2)->text(), QStringLiteral("external resolver"));
     action(window, "actionUseExternalResolver")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, 0, PacketTableModel::Destination), QStringLiteral("198.18.0.1"), 20000);
     QCOMPARE(window.nameResolution()->resolver().externalResolver(), nullptr);

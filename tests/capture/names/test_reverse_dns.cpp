@@ -93,6 +93,9 @@ TEST(ReverseDns, RequestsReturnAtOnceAndAnswersArriveLater)
     EXPECT_EQ(dns.pending(), 0u);
     EXPECT_EQ(dns.answered(), 1u);
     EXPECT_EQ(dns.generation(), 1u);
+    const auto answers = dns.answers();
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].first, kAddress);
 }
 
 TEST(ReverseDns, QueueIsBoundedAndShutdownDoesNotWaitForQueuedLookups)
