@@ -122,10 +122,11 @@ void NameResolver::resolveColumns(const Dissection& dissection, PacketSummary& s
     for (const bool source : {true, false}) {
         std::string& column = source ? summary.source : summary.destination;
         if (const FieldRecord* f = dissection.columnAddressField(source)) {
+            // Only the switch that applies rewrites the column: the others leave its text as is.
             const FieldKind kind = fieldInfo(f->id).kind;
-            if (kind == FieldKind::Ipv4 || kind == FieldKind::Ipv6 || kind == FieldKind::Mac)
+            if ((m_flags.network && (kind == FieldKind::Ipv4 || kind == FieldKind::Ipv6)) || (m_flags.mac && kind == FieldKind::Mac))
                 column = fieldText(dissection, *f);
-        } else if (const ByteSpan link = dissection.columnLinkBytes(source); link.size() == 6) {
+        } else if (const ByteSpan link = dissection.columnLinkBytes(source); m_flags.mac && link.size() == 6) {
             column = macText(link);
         }
     }
