@@ -30,6 +30,7 @@ class HexView;
 class MessageBar;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
+class SaveCapture;
 class StatTablesDialog;
 class TopTalkersChartView;
 
@@ -49,6 +50,10 @@ public:
 
     // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
     bool openFile(const QString& path);
+    // Opens a spool file a crashed run left behind (see offerSpoolRecovery()).
+    bool recoverSpool(const QString& path);
+    // File ▸ Save / Save As… and the unsaved-capture question.
+    SaveCapture* saving() const { return m_saving; }
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
     // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
@@ -144,6 +149,7 @@ private:
     CaptureBackend m_backend;
     CaptureController* m_controller;
     FileChooser m_chooser;
+    SaveCapture* m_saving = nullptr;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 
     MessageBar* m_message = nullptr;
