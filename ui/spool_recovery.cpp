@@ -37,7 +37,7 @@ SpoolRecoveryDialog::SpoolRecoveryDialog(std::vector<OrphanedSpool> orphans, QWi
     m_list->setObjectName(QStringLiteral("orphanList"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setCurrentRow(static_cast<int>(m_orphans.size()) - 1);  // the newest
-    m_list->setMinimumWidth(560);
+    m_list->setMinimumWidth(720);
 
     auto* buttons = new QDialogButtonBox(this);
     m_recover = buttons->addButton(tr("&Recover"), QDialogButtonBox::AcceptRole);
