@@ -15,8 +15,9 @@ constexpr std::size_t kBatchBytes = 16u << 20;  // of the ring held by one batch
 constexpr std::uint32_t kNone = UINT32_MAX;
 constexpr std::uint32_t kMaxInterfaces = 4096;
 
-std::string mebibytes(std::uint64_t bytes)
+std::string sizeText(std::uint64_t bytes)
 {
+    if (bytes < (1u << 20)) return std::to_string(bytes >> 10) + " KiB";
     return std::to_string(bytes >> 20) + " MiB";
 }
 
@@ -154,7 +155,7 @@ void SpoolWriter::write(const FrameRef& frame, const PacketTags& tags)
     r.reserved = 0;
     ++m_staged;
     if (m_diskBound && m_writer->size() >= m_diskBound)
-        fail("Capture stopped: the spool file reached the disk bound of " + mebibytes(m_diskBound)
+        fail("Capture stopped: the spool file reached the disk bound of " + sizeText(m_diskBound)
              + ". Save the capture, or raise the disk bound in Edit > Preferences, to capture longer.");
 }
 
