@@ -388,6 +388,8 @@ CaptureCounters CaptureController::counters() const
         c.evicted = m_store->evictedCount();
         c.memoryUsed = m_store->memoryUsed();
         c.memoryBound = m_store->memoryBound();
+    } else {
+        c.memoryBound = m_memoryBound ? m_memoryBound : defaultMemoryBound();  // what the next capture gets
     }
     if (m_spool) {
         c.diskUsed = m_spool->diskUsed();
