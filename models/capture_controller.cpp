@@ -24,7 +24,11 @@
 #include <QDir>
 #include <QLocale>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTimer>
+
+#include <atomic>
+#include <thread>
 
 namespace rcvmon {
 
@@ -481,11 +485,26 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
     const std::uint64_t packets = m_spool->packetsSpooled();
     std::uint64_t written = 0;
     std::string why;
-    if (!copyCapture(m_spool->path(), path.toStdString(), format, written, why)) {
+    bool copied = false;
+    // A large capture takes a while to copy: on its own thread, while this one keeps the window
+    // (and the capture's ingest) going. The spool file only grows meanwhile; the copy reads it
+    // through its own mapping, up to where it was when the copy began.
+    std::atomic<bool> done{false};
+    QEventLoop loop;
+    const std::string from = m_spool->path();
+    std::thread worker([&, to = path.toStdString()] {
+        copied = copyCapture(from, to, format, written, why);
+        done.store(true, std::memory_order_release);
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    if (!done.load(std::memory_order_acquire)) loop.exec();
+    worker.join();
+    if (!copied) {
         error = QString::fromStdString(why);
         return false;
     }
-    m_spool->markSaved(packets);
+    // The window may have moved on meanwhile (it blocks input while saving, but still).
+    if (m_spool && m_spool->path() == from) m_spool->markSaved(packets);
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 
 namespace rcvmon {
@@ -76,16 +77,25 @@ bool SaveCapture::saveAs()
 bool SaveCapture::saveTo(const QString& path, bool pcap)
 {
     QString error;
+    // The copy runs on its own thread and the window stays live; this keeps the user's hands
+    // off it meanwhile, and shows itself when saving takes longer than a moment.
+    QProgressDialog progress(tr("Saving the capture to %1…").arg(QDir::toNativeSeparators(path)), QString(), 0, 0,
+                             m_window);
+    progress.setObjectName(QStringLiteral("saveProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    progress.setValue(0);
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool ok = m_controller->saveCapture(path, pcap ? FileFormat::Pcap : FileFormat::PcapNg, error);
     QApplication::restoreOverrideCursor();
+    progress.reset();
     if (!ok) {
         m_showError(tr("Saving the capture failed: %1").arg(error));
         return false;
     }
     m_savedPath = path;
     m_savedPcap = pcap;
-    m_savedSpool = QString::fromStdString(m_controller->spool()->path());
+    m_savedSpool = m_controller->spool() ? QString::fromStdString(m_controller->spool()->path()) : QString();
     m_window->setWindowModified(false);
     return true;
 }
