@@ -28,6 +28,7 @@ class CaptureHealthPanel;
 class FilterBar;
 class HexView;
 class MessageBar;
+class PacketColoring;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class StatTablesDialog;
@@ -69,6 +70,7 @@ public:
     CaptureHealthPanel* healthPanel() const { return m_health; }
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
+    PacketColoring* coloring() const { return m_coloring; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -156,6 +158,7 @@ private:
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
+    PacketColoring* m_coloring = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
