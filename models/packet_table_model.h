@@ -20,6 +20,7 @@
 
 namespace rcvmon {
 
+class PacketColorizer;
 class ProcessMap;
 
 // The packet list over the store. Row r is frame firstNumber()+r, or, while a display filter
@@ -92,6 +93,9 @@ public:
     // Cheap (one atomic read) when nothing changed: call it on a ≤30 Hz timer.
     void refreshProcesses();
 
+    // Colouring rules for the rows a view paints (null: none); the caller keeps it alive.
+    void setColorizer(PacketColorizer* colorizer);
+
     // How many rows were dissected for text so far (lazy text is checked by tests).
     std::uint64_t textBuilds() const { return m_textBuilds; }
 
@@ -120,6 +124,7 @@ private:
     std::set<std::uint64_t> m_marked;
     std::map<std::uint64_t, QString> m_switches;
     ProcessMap* m_processMap = nullptr;
+    PacketColorizer* m_colorizer = nullptr;
     std::uint64_t m_processVersion = 0;
     // Rows whose Process cell a view asked for since the last repaint request.
     mutable int m_processFirstRow = INT_MAX;

@@ -9,6 +9,7 @@
 #include "interface_dialog.h"
 #include "message_bar.h"
 #include "name_resolution.h"
+#include "packet_coloring.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -146,6 +147,7 @@ void MainWindow::buildMenus()
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));
     view->addAction(health);
+    m_coloring = new PacketColoring(view, m_controller->tableModel(), this);
 }
 
 void MainWindow::buildStatusBar()
