@@ -69,6 +69,7 @@ bool openLiveSources(const CliOptions& o, LiveSources& out, std::string& error)
         out.merger = merger.get();
         out.source = std::move(merger);
     }
+    out.capture = out.source.get();
     out.interfaces.clear();
     for (std::uint32_t id = 0; id < out.source->interfaceCount(); ++id) {
         InterfaceInfo info;
@@ -84,7 +85,7 @@ std::vector<InterfaceStatistics> LiveSources::statistics(const Timestamp& start,
 {
     std::vector<InterfaceStatistics> out;
     if (!merger) {
-        const CaptureStats s = source->stats();
+        const CaptureStats s = capture->stats();
         out.push_back({start, end, s.received, s.droppedKernel + sessionRingDrops});
         return out;
     }

@@ -17,8 +17,9 @@ namespace rcvmon::cli {
 // The sources of a live capture, opened from its -i list: a local interface, a remote one
 // (ssh://), or several merged by time stamp into one (interface ids in -i order).
 struct LiveSources {
-    std::unique_ptr<CaptureSource> source;
-    SourceMerger* merger = nullptr;          // inside source, when there are several
+    std::unique_ptr<CaptureSource> source;  // for the session to own
+    CaptureSource* capture = nullptr;        // the same source, still valid once the session owns it
+    SourceMerger* merger = nullptr;          // the same source, when there are several
     std::vector<InterfaceInfo> interfaces;   // the file's interfaces, by interface id
 
     // Each interface's counts so far (received, and every drop before the output).

@@ -42,10 +42,13 @@ std::string remoteCommand(const SshSource::Options& o)
                          " --control-stdin -U -w -";
     if (!o.filter.empty()) rcvmon += " -f " + shellWord(o.filter);
     if (o.allProtocols) rcvmon += " --all-protocols";
-    // tcpdump has no IP-only default and no RCVALL modes: -p keeps the NIC as it is (IP level).
-    std::string filter = o.allProtocols ? o.filter : o.filter.empty() ? "ip or ip6" : "(ip or ip6) and (" + o.filter + ")";
-    std::string tcpdump = "exec tcpdump -U -w - -p --time-stamp-precision=nano -i " + iface;
-    if (!filter.empty()) tcpdump += " " + shellWord(filter);
+    // tcpdump has no RCVALL modes: -p keeps the NIC as it is, and since a packet socket still
+    // sees frames for other hosts that reach it (a hub, a veth), only frames to the
+    // interface's own address, broadcast and multicast are kept: IP level, as the seed says.
+    std::string base = o.allProtocols ? o.filter : o.filter.empty() ? "ip or ip6" : "(ip or ip6) and (" + o.filter + ")";
+    std::string tcpdump = "f=" + shellWord(base) + "; mac=$(cat /sys/class/net/" + iface +
+                          "/address 2>/dev/null); if [ -n \"$mac\" ]; then f=\"(ether dst $mac or ether multicast)${f:+ and ($f)}\"; fi; "
+                          "exec tcpdump -U -w - -p --time-stamp-precision=nano -i " + iface + " \"$f\"";
     return "if command -v " + cli + " >/dev/null 2>&1; then " + rcvmon + "; else echo '" + std::string(kTcpdumpMarker) +
            "' >&2; " + tcpdump + "; fi";
 }
