@@ -30,10 +30,12 @@ struct CliOptions {
     std::vector<std::string> sshOptions;    // --ssh-option OPT: passed to ssh as -o OPT
     std::string remoteCli = "rcvmon-cli";   // --remote-cli PATH: what ssh:// runs at the far end
     bool controlStdin = false;              // --control-stdin: mode lines on stdin, EOF stops
-    CaptureMode mode = CaptureMode::IpLevel;  // -m on|iplevel
+    CaptureMode mode = CaptureMode::IpLevel;  // -m on|iplevel: the first interface's
+    CaptureMode defaultMode = CaptureMode::IpLevel;  // -m before any -i: every interface's default
     std::optional<std::uint64_t> packetLimit;  // -c N
     std::optional<double> durationSeconds;     // -a duration:S
-    std::string captureFilter;     // -f BPF
+    std::string captureFilter;     // -f BPF: the first interface's
+    std::string defaultFilter;     // -f before any -i: every interface's default
     bool allProtocols = false;     // --all-protocols
 
     std::string displayFilter;     // -Y FILTER

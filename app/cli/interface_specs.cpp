@@ -15,26 +15,29 @@ void addInterface(CliOptions& o, const std::string& name)
     if (o.interface.empty()) o.interface = name;
 }
 
+// o.mode and o.captureFilter keep meaning "the capture's" for a single interface.
 void applyModeOption(CliOptions& o, CaptureMode mode)
 {
-    if (o.interfaces.empty()) o.mode = mode;
+    if (o.interfaces.empty()) o.defaultMode = mode;
     else o.interfaces.back().mode = mode;
+    o.mode = modeOf(o, o.interfaces.empty() ? InterfaceSpec{} : o.interfaces.front());
 }
 
 void applyFilterOption(CliOptions& o, const std::string& filter)
 {
-    if (o.interfaces.empty()) o.captureFilter = filter;
+    if (o.interfaces.empty()) o.defaultFilter = filter;
     else o.interfaces.back().filter = filter;
+    o.captureFilter = filterOf(o, o.interfaces.empty() ? InterfaceSpec{} : o.interfaces.front());
 }
 
 CaptureMode modeOf(const CliOptions& o, const InterfaceSpec& spec)
 {
-    return spec.mode.value_or(o.mode);
+    return spec.mode.value_or(o.defaultMode);
 }
 
 std::string filterOf(const CliOptions& o, const InterfaceSpec& spec)
 {
-    return spec.filter.value_or(o.captureFilter);
+    return spec.filter.value_or(o.defaultFilter);
 }
 
 std::string checkInterfaceSpecs(const CliOptions& o)

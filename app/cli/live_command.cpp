@@ -7,6 +7,7 @@
 #include "stop_signals.h"
 
 #include "live/live_capture.h"
+#include "live/ssh_target.h"
 #include "store/capture_session.h"
 
 #include <chrono>
@@ -29,17 +30,21 @@ Timestamp wallClockNow()
 }
 
 // One line per interface of a merged capture, after the totals.
-void printInterfaceSummary(const SourceMerger& merger)
+// A remote interface's drops are those its far end reported (its kernel and ring).
+void printInterfaceSummary(const CliOptions& o, const SourceMerger& merger)
 {
     std::uint32_t id = 0;
     for (const auto& m : merger.members()) {
         const char* state = m.state == SourceMerger::MemberState::Failed ? " (ended early)" : "";
+        const bool remote = id < o.interfaces.size() && isSshUrl(o.interfaces[id].name);
         std::fprintf(stderr,
-                     "rcvmon-cli:   interface %u %s (%s)%s: received %llu, dropped (kernel) %llu, dropped (queue) %llu\n",
-                     id++, m.name.c_str(), std::string(captureModeName(m.capturingMode)).c_str(), state,
+                     "rcvmon-cli:   interface %u %s (%s)%s: received %llu, dropped (%s) %llu, dropped (queue) %llu\n",
+                     id, m.name.c_str(), std::string(captureModeName(m.capturingMode)).c_str(), state,
+                     remote ? "remote" : "kernel",
                      static_cast<unsigned long long>(m.stats.received),
                      static_cast<unsigned long long>(m.stats.droppedKernel),
                      static_cast<unsigned long long>(m.droppedQueue));
+        ++id;
     }
 }
 
@@ -167,7 +172,7 @@ int runLiveCommand(const CliOptions& o)
     if (control) control->reportStats(true);
     printNewNotices(merger, noticesPrinted);
     printSummary(o, captureName, session, output.count());
-    if (merger) printInterfaceSummary(*merger);
+    if (merger) printInterfaceSummary(o, *merger);
     // The reader of our output went away: that is how this capture was meant to end.
     if (stoppedByBrokenPipe()) return 0;
     if (outputFailed || !finished) {

@@ -190,10 +190,17 @@ bool SshLab::create(std::string& error)
     return false;
 }
 
+std::vector<std::string> SshLab::sshOptionList() const
+{
+    return {"IdentityFile=" + m_dir + "/user_key", "StrictHostKeyChecking=no", "UserKnownHostsFile=/dev/null",
+            "LogLevel=ERROR"};
+}
+
 std::string SshLab::sshOptions() const
 {
-    return "--ssh-option IdentityFile=" + m_dir + "/user_key --ssh-option StrictHostKeyChecking=no"
-           " --ssh-option UserKnownHostsFile=/dev/null --ssh-option LogLevel=ERROR";
+    std::string flags;
+    for (const auto& option : sshOptionList()) flags += (flags.empty() ? "" : " ") + std::string("--ssh-option ") + option;
+    return flags;
 }
 
 int SshLab::killSessions()

@@ -39,6 +39,8 @@ public:
 
     // rcvmon-cli's flags that make ssh use the lab's key and skip host-key checks.
     std::string sshOptions() const;
+    // The same as ssh -o options (SshSource::Options::sshOptions).
+    std::vector<std::string> sshOptionList() const;
     // Kills the sshd processes serving connections (not the listener): a dropped connection.
     int killSessions();
     pid_t sshdPid() const { return m_sshd; }

@@ -7,6 +7,8 @@
 
 #include "file/capture_file_reader.h"
 #include "live/linux/network_interfaces.h"
+#include "live/linux/ssh_source.h"
+#include "live/capture_stream_parser.h"
 #include "netns_pair.h"
 #include "require.h"
 #include "test_frames.h"
@@ -18,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <sstream>
 #include <thread>
 
@@ -191,6 +194,19 @@ TEST_F(CliRemote, ARemoteAndALocalInterfaceMergeInTimeOrderIntoOnePcapng)
     for (std::size_t at = 0; (at = capinfos.out.find("Number of stat entries = 1", at)) != std::string::npos; ++at)
         ++statBlocks;
     EXPECT_EQ(statBlocks, 2u) << capinfos.out;
+    // Their counts: every frame each interface received, none dropped.
+    std::ifstream in(m_out, std::ios::binary);
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CaptureStreamParser parser;
+    parser.feed(bytes.data(), bytes.size());
+    FrameRef frame;
+    while (parser.next(frame) == CaptureStreamParser::Status::Frame) {
+    }
+    ASSERT_EQ(parser.interfaces().size(), 2u);
+    for (const auto& iface : parser.interfaces()) {
+        EXPECT_GE(iface.received.value_or(0), std::uint64_t(kPairs)) << iface.name;
+        EXPECT_EQ(iface.dropped, 0u) << iface.name;
+    }
 }
 
 // The seed's modes at the far end: On sees unicast frames for other hosts, IpLevel does not,
@@ -303,6 +319,88 @@ TEST_F(CliRemote, WithoutRcvmonCliTheFarEndCapturesAtIpLevelWithTcpdump)
     const auto frames = markedFrames(m_out);
     EXPECT_EQ(count(frames, Kind::HostUnicast, 0), 10u);
     EXPECT_EQ(count(frames, Kind::ForeignUnicast, 0), 0u);
+}
+
+// Counts marked frames as they come out of a source.
+class MarkerCount final : public FrameSink {
+public:
+    void onFrame(const FrameRef& frame) override
+    {
+        if (const auto marker = findMarker(frame.data)) ++counts[static_cast<int>(marker->kind)];
+    }
+    std::size_t of(Kind kind) const { return counts[static_cast<int>(kind)]; }
+    std::size_t counts[32] = {};
+};
+
+// A mode switch on a running remote capture travels over ssh's standard input to the far
+// end's rcvmon-cli: Off then On there, and the remote NIC follows.
+TEST_F(CliRemote, ARemoteModeSwitchTravelsOverTheSession)
+{
+    SshSource::Options options;
+    std::string error;
+    options.target = *parseSshTarget(remoteSpec(), error);
+    options.mode = CaptureMode::IpLevel;
+    options.filter = "udp port 5001";
+    options.remoteCli = kCli;
+    options.sshOptions = m_lab.sshOptionList();
+    std::unique_ptr<SshSource> source;
+    {
+        // ssh is started from this thread, so it runs in the local namespace.
+        ScopedNetns inLocal(m_lab.local());
+        ASSERT_TRUE(inLocal.ok());
+        source = SshSource::open(options, error);
+    }
+    ASSERT_TRUE(source) << error;
+    EXPECT_TRUE(source->remoteIsRcvmon());
+    EXPECT_EQ(source->name(), "198.18.1.2:r-lan");
+    MarkerCount sink;
+    auto pollUntil = [&](auto done) {
+        const auto deadline = std::chrono::steady_clock::now() + 30s;
+        while (!done() && std::chrono::steady_clock::now() < deadline)
+            if (source->poll(sink, 50) != PollResult::Frames) break;
+        return done();
+    };
+    for (int i = 0; i < 5; ++i) {
+        m_toRemote->send(toRemote(Kind::ForeignUnicast, std::uint32_t(i)));
+        m_toRemote->send(toRemote(Kind::HostUnicast, std::uint32_t(i)));
+    }
+    ASSERT_TRUE(pollUntil([&] { return sink.of(Kind::HostUnicast) == 5; }));
+    EXPECT_EQ(sink.of(Kind::ForeignUnicast), 0u);
+    EXPECT_FALSE(remotePromiscuous());
+
+    ASSERT_TRUE(source->setMode(CaptureMode::Off, error)) << error;
+    ASSERT_TRUE(source->setMode(CaptureMode::On, error)) << error;
+    ASSERT_TRUE(waitFor([&] { return remotePromiscuous(); }, 20s));
+    for (int i = 0; i < 5; ++i) {
+        m_toRemote->send(toRemote(Kind::ForeignUnicast, std::uint32_t(10 + i)));
+        m_toRemote->send(toRemote(Kind::HostUnicast, std::uint32_t(10 + i)));
+    }
+    ASSERT_TRUE(pollUntil([&] { return sink.of(Kind::HostUnicast) == 10 && sink.of(Kind::ForeignUnicast) == 5; }));
+    EXPECT_EQ(source->stats().received, 15u);
+    EXPECT_EQ(source->stats().droppedKernel, 0u);
+    source.reset();  // closing the channel ends the far end
+    EXPECT_TRUE(waitFor([&] { return !remotePromiscuous(); }, 20s));
+}
+
+// The far end's side of the channel, without ssh: mode lines switch, the end of standard
+// input stops the capture in order, and stat lines report the counts.
+TEST_F(CliRemote, TheControlChannelSwitchesModesAndItsEndStopsTheCapture)
+{
+    const std::string command = "ip netns exec " + m_lab.local() + " " + shellQuote(kCli) +
+                                " -i l-lan -m iplevel --control-stdin -w " + shellQuote(m_out.string()) + " 2>" +
+                                shellQuote(m_err.string());
+    FILE* control = popen(command.c_str(), "w");
+    ASSERT_NE(control, nullptr);
+    ASSERT_TRUE(waitForFile());
+    EXPECT_FALSE(isPromiscuous(m_lab.local(), SshLab::LocalLan));
+    std::fputs("mode on\n", control);
+    std::fflush(control);
+    EXPECT_TRUE(waitFor([&] { return isPromiscuous(m_lab.local(), SshLab::LocalLan); }, 20s));
+    EXPECT_TRUE(waitFor([&] { return readText(m_err).find("mode=on") != std::string::npos; }, 20s)) << readText(m_err);
+    const int status = pclose(control);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << readText(m_err);
+    EXPECT_FALSE(isPromiscuous(m_lab.local(), SshLab::LocalLan));
+    EXPECT_NE(readText(m_err).find("rcvmon-stats: received="), std::string::npos) << readText(m_err);
 }
 
 TEST_F(CliRemote, AnUnreachableHostIsOneClearMessage)

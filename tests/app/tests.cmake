@@ -1,5 +1,6 @@
 # rcvmon-cli: option parsing everywhere; end-to-end runs of the real binary on Linux.
 rcvmon_add_gtest(test_cli_options SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_options.cpp LIBS rcvmon_cli)
+rcvmon_add_gtest(test_interface_specs SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_interface_specs.cpp LIBS rcvmon_cli)
 if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_add_gtest(test_cli_reference
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
