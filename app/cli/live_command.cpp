@@ -40,8 +40,7 @@ void printInterfaceSummary(const CliOptions& o, const SourceMerger& merger)
         std::fprintf(stderr,
                      "rcvmon-cli:   interface %u %s (%s)%s: received %llu, dropped (%s) %llu, dropped (queue) %llu\n",
                      id, m.name.c_str(), std::string(captureModeName(m.capturingMode)).c_str(), state,
-                     remote ? "remote" : "kernel",
-                     static_cast<unsigned long long>(m.stats.received),
+                     static_cast<unsigned long long>(m.stats.received), remote ? "remote" : "kernel",
                      static_cast<unsigned long long>(m.stats.droppedKernel),
                      static_cast<unsigned long long>(m.droppedQueue));
         ++id;

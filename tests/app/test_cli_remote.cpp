@@ -168,7 +168,11 @@ TEST_F(CliRemote, ARemoteAndALocalInterfaceMergeInTimeOrderIntoOnePcapng)
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_NE(result.err.find(std::to_string(2 * kPairs) + " packets captured on 198.18.1.2:r-lan, l-lan"),
               std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("interface 0 198.18.1.2:r-lan (iplevel): received"), std::string::npos) << result.err;
+    // Each interface's counts, the remote one's drops as its far end reported them.
+    EXPECT_NE(result.err.find("interface 0 198.18.1.2:r-lan (iplevel): received "), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(", dropped (remote) 0, dropped (queue) 0\n"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("interface 1 l-lan (iplevel): received "), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(", dropped (kernel) 0, dropped (queue) 0\n"), std::string::npos) << result.err;
 
     const auto frames = markedFrames(m_out);
     ASSERT_EQ(frames.size(), std::size_t(2 * kPairs));
