@@ -1,75 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live_sources.h"
 
-#include "live/live_capture.h"
-#include "live/ssh_target.h"
+#include "live/interface_choice.h"
 
 #include <cstdio>
 
-#ifndef _WIN32
-#include "live/linux/ssh_source.h"
-#endif
-
 namespace rcvmon::cli {
-namespace {
-
-using namespace std::chrono_literals;
-
-// How late a member may deliver a frame after its time stamp (SourceMerger::Member):
-// AF_PACKET hands a block over within 50 ms; a remote end adds its own blocks and the way
-// over ssh.
-constexpr auto kLocalLag = 200ms;
-constexpr auto kRemoteLag = 1000ms;
-
-std::unique_ptr<CaptureSource> openOne(const CliOptions& o, const InterfaceSpec& spec, std::string& error)
-{
-    if (!isSshUrl(spec.name))
-        return openLiveCapture({spec.name, modeOf(o, spec), o.allProtocols, filterOf(o, spec)}, error);
-#ifdef _WIN32
-    (void)o;
-    error = "remote interfaces over ssh (" + spec.name + ") are not available on Windows yet";
-    return nullptr;
-#else
-    const auto target = parseSshTarget(spec.name, error);
-    if (!target) return nullptr;
-    SshSource::Options options;
-    options.target = *target;
-    options.mode = modeOf(o, spec);
-    options.filter = filterOf(o, spec);
-    options.allProtocols = o.allProtocols;
-    options.remoteCli = o.remoteCli;
-    options.sshOptions = o.sshOptions;
-    auto source = SshSource::open(options, error);
-    if (source && !source->remoteIsRcvmon() && options.mode == CaptureMode::On)
-        std::fprintf(stderr, "rcvmon-cli: %s has no %s: capturing %s at IP level with tcpdump\n",
-                     target->host.c_str(), o.remoteCli.c_str(), source->name().c_str());
-    return source;
-#endif
-}
-
-}  // namespace
 
 bool openLiveSources(const CliOptions& o, LiveSources& out, std::string& error)
 {
-    std::vector<SourceMerger::Member> members;
-    for (const auto& spec : o.interfaces) {
-        auto source = openOne(o, spec, error);
-        if (!source) {
-            // One message, naming the interface unless it already does.
-            if (error.find(spec.name) == std::string::npos && o.interfaces.size() > 1) error = spec.name + ": " + error;
-            return false;
-        }
-        members.push_back({std::move(source), isSshUrl(spec.name) ? kRemoteLag : kLocalLag});
-    }
-    if (members.size() == 1) {
-        out.source = std::move(members.front().source);
-    } else {
-        auto merger = SourceMerger::create(std::move(members), error);
-        if (!merger) return false;
-        out.merger = merger.get();
-        out.source = std::move(merger);
-    }
+    std::vector<InterfaceChoice> choices;
+    for (const auto& spec : o.interfaces) choices.push_back({spec.name, modeOf(o, spec), filterOf(o, spec)});
+    std::vector<std::string> notices;
+    out.source = openInterfaces(choices, o.allProtocols, {o.remoteCli, o.sshOptions}, error, &notices);
+    for (const auto& notice : notices) std::fprintf(stderr, "rcvmon-cli: %s\n", notice.c_str());
+    if (!out.source) return false;
     out.capture = out.source.get();
+    out.merger = dynamic_cast<SourceMerger*>(out.capture);
     out.interfaces.clear();
     for (std::uint32_t id = 0; id < out.source->interfaceCount(); ++id) {
         InterfaceInfo info;

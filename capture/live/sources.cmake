@@ -30,6 +30,8 @@ target_sources(rcvmon_capture PRIVATE
 target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_stream_parser.h
   ${CMAKE_CURRENT_LIST_DIR}/capture_stream_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_choice.h
+  ${CMAKE_CURRENT_LIST_DIR}/interface_choice.cpp
   ${CMAKE_CURRENT_LIST_DIR}/source_merger.h
   ${CMAKE_CURRENT_LIST_DIR}/source_merger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ssh_target.h

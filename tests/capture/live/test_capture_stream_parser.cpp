@@ -3,6 +3,7 @@
 // delivers them: the same frames as the file reader returns, interface statistics read
 // back, damage reported; and ssh:// interface names.
 #include "live/capture_stream_parser.h"
+#include "live/interface_choice.h"
 #include "live/ssh_target.h"
 
 #include "core/link_type.h"
@@ -178,6 +179,20 @@ TEST(SshTarget, ParsesUserHostPortAndInterface)
         EXPECT_FALSE(parseSshTarget(bad, error)) << bad;
         EXPECT_NE(error.find("is not a remote interface"), std::string::npos) << error;
     }
+}
+
+TEST(InterfaceChoice, SplitsTheWindowsInterfaceList)
+{
+    EXPECT_EQ(splitInterfaceList("eth0"), std::vector<std::string>{"eth0"});
+    EXPECT_EQ(splitInterfaceList(" eth0,  ssh://me@host:22/eth1 ,"), (std::vector<std::string>{"eth0", "ssh://me@host:22/eth1"}));
+    EXPECT_TRUE(splitInterfaceList(" , ").empty());
+}
+
+TEST(InterfaceChoice, NothingToOpenIsAnError)
+{
+    std::string error;
+    EXPECT_EQ(openInterfaces({}, false, {}, error), nullptr);
+    EXPECT_EQ(error, "no interfaces to capture on");
 }
 
 }  // namespace
