@@ -58,8 +58,9 @@ std::unique_ptr<CaptureSource> openInterfaces(const std::vector<InterfaceChoice>
     for (const auto& choice : choices) {
         auto source = openOne(choice, allProtocols, remote, error, notices);
         if (!source) {
-            // One message, naming the interface unless it already does.
-            if (error.find(choice.name) == std::string::npos && choices.size() > 1) error = choice.name + ": " + error;
+            // One message, naming the interface unless it already does (SshSource's name host:if).
+            if (!isSshUrl(choice.name) && error.find(choice.name) == std::string::npos && choices.size() > 1)
+                error = choice.name + ": " + error;
             return nullptr;
         }
         members.push_back({std::move(source), isSshUrl(choice.name) ? kRemoteLag : kLocalLag});

@@ -418,5 +418,16 @@ TEST_F(CliRemote, AnUnreachableHostIsOneClearMessage)
     EXPECT_FALSE(fs::exists(m_out));
 }
 
+TEST_F(CliRemote, AMissingRemoteInterfaceIsTheFarEndsMessage)
+{
+    const ProcessResult result = runProcess("timeout 60 " + cliInLocal(std::string("-i ssh://root@") + SshLab::RemoteHost +
+                                                                       "/nosuch0 -i l-lan -c 1 -w " + shellQuote(m_out.string())));
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find("rcvmon-cli: cannot capture on 198.18.1.2:nosuch0: ssh exited with status 1 (rcvmon-cli: no such "
+                              "interface \"nosuch0\""),
+              std::string::npos) << result.err;
+    EXPECT_FALSE(fs::exists(m_out));
+}
+
 }  // namespace
 }  // namespace rcvmon::test
