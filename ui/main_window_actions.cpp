@@ -9,6 +9,7 @@
 #include "interface_dialog.h"
 #include "remote_interfaces_dialog.h"
 #include "message_bar.h"
+#include "name_resolution.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -138,6 +139,7 @@ void MainWindow::buildMenus()
     m_topTalkersAction = newAction(view, this, QStringLiteral("actionTopTalkers"), tr("&Top Talkers Chart"));
     m_topTalkersAction->setCheckable(true);
     connect(m_topTalkersAction, &QAction::toggled, this, &MainWindow::setTopTalkersShown);
+    m_names->addToViewMenu(view);
     QAction* health = m_healthDock->toggleViewAction();
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));
