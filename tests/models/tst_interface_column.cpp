@@ -50,7 +50,7 @@ void TestInterfaceColumn::fileRowsShowTheirInterfaceNames()
     }
     QVERIFY(writer->commit(error));
 
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     QAbstractItemModelTester tester(controller.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(&controller, &CaptureController::loadFinished);
     QString message;
@@ -83,7 +83,7 @@ void TestInterfaceColumn::mergedLiveRowsShowTheirSourceNames()
         (i % 2 ? b : a)->queue(std::move(q));
     }
 
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     QAbstractItemModelTester tester(controller.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString message;
     QVERIFY2(controller.startCapture(std::move(merger), message), qPrintable(message));
