@@ -312,6 +312,10 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
         return mark.isEmpty() ? modeName(meta.mode) : modeName(meta.mode) + QStringLiteral(" ◀");
     }
     case Process: return processText(index.row(), number);
+    case InterfaceColumn: {
+        const QString name = m_interfaceName ? m_interfaceName(meta.interfaceId) : QString();
+        return name.isEmpty() ? QString::number(meta.interfaceId) : name;
+    }
     default: break;
     }
     const RowText* text = rowText(number);
@@ -338,6 +342,7 @@ QVariant PacketTableModel::headerData(int section, Qt::Orientation orientation, 
     case DirectionColumn: return QStringLiteral("Direction");
     case Mode: return QStringLiteral("Mode");
     case Process: return QStringLiteral("Process");
+    case InterfaceColumn: return QStringLiteral("Interface");
     default: return {};
     }
 }
