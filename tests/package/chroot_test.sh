@@ -8,9 +8,11 @@
 # system. Downloaded .debs are kept in WORK_DIR/apt-archives for the next run.
 # Usage: chroot_test.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -euo pipefail
-build=$1
-source=$2
-work=$3
+mkdir -p "$3"
+# Absolute paths: the script changes folders, and mounts are found by path in /proc/mounts.
+build=$(cd "$1" && pwd)
+source=$(cd "$2" && pwd)
+work=$(cd "$3" && pwd)
 . "$source/tests/package/require.sh"
 mirror=http://deb.debian.org/debian
 
@@ -49,12 +51,25 @@ fi
 
 # Everything mounted is unmounted on every exit, in reverse order, failure or not.
 mounted=()
+# Removes the run folder, but never while anything is still mounted under it (the chroot's
+# /dev and /sys are the host's); a run killed without its trap left mounts, taken down here.
+remove_run() {
+  local target
+  for target in $(awk -v run="$run/" 'index($2, run) == 1 {print $2}' /proc/mounts | sort -r); do
+    umount "$target" 2>/dev/null || umount -l "$target" || true
+  done
+  if awk -v run="$run/" 'index($2, run) == 1 {found = 1} END {exit !found}' /proc/mounts; then
+    echo "still mounted under $run, left in place" >&2
+    return 1
+  fi
+  rm -rf --one-file-system "$run"
+}
 cleanup() {
   local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" || true
   done
-  rm -rf "$run"
+  remove_run || true
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -64,7 +79,7 @@ mount_at() {  # mount_at TARGET ARGS...: mounts and remembers TARGET
   mounted+=("$target")
 }
 
-rm -rf "$run"
+remove_run || fail "could not clear $run"
 mkdir -p "$run/upper" "$run/workdir" "$run/root"
 root="$run/root"
 if ! mount_at "$root" -t overlay overlay -o "lowerdir=$base,upperdir=$run/upper,workdir=$run/workdir" 2>/dev/null; then

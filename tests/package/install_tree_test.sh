@@ -5,9 +5,11 @@
 # the man pages (no warning), PNG sizes matching their hicolor folders.
 # Usage: install_tree_test.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -eu
-build=$1
-source=$2
-work=$3
+mkdir -p "$3"
+# Absolute paths: the script changes folders, and mounts are found by path in /proc/mounts.
+build=$(cd "$1" && pwd)
+source=$(cd "$2" && pwd)
+work=$(cd "$3" && pwd)
 . "$source/tests/package/require.sh"
 tool() { require "command -v $1" "$1 on PATH (package $2; scripts/test installs it)"; }
 tool desktop-file-validate desktop-file-utils
@@ -57,6 +59,8 @@ echo "ok: desktop-file-validate"
 
 metainfo="$prefix/share/metainfo/$id.metainfo.xml"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate"
+# The tree check also finds the .desktop file the metainfo launches.
+appstreamcli validate-tree --no-net "$prefix" || fail "appstreamcli validate-tree"
 grep -q "<id>$id</id>" "$metainfo" || fail "the AppStream id is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" || fail "launchable is not $id.desktop"
 echo "ok: appstreamcli validate"
