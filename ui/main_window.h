@@ -28,8 +28,10 @@ class CaptureHealthPanel;
 class FilterBar;
 class HexView;
 class MessageBar;
+class NameResolution;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
+class SaveCapture;
 class StatTablesDialog;
 class TopTalkersChartView;
 
@@ -49,6 +51,10 @@ public:
 
     // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
     bool openFile(const QString& path);
+    // Opens a spool file a crashed run left behind (see offerSpoolRecovery()).
+    bool recoverSpool(const QString& path);
+    // File ▸ Save / Save As… and the unsaved-capture question.
+    SaveCapture* saving() const { return m_saving; }
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
     // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
@@ -69,6 +75,7 @@ public:
     CaptureHealthPanel* healthPanel() const { return m_health; }
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
+    NameResolution* nameResolution() const { return m_names; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -143,7 +150,9 @@ private:
 
     CaptureBackend m_backend;
     CaptureController* m_controller;
+    NameResolution* m_names = nullptr;  // after the controller: outlives the decoders it serves
     FileChooser m_chooser;
+    SaveCapture* m_saving = nullptr;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 
     MessageBar* m_message = nullptr;
