@@ -30,9 +30,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Loaded at run time, invisible to dpkg-shlibdeps: the SVG window icon goes through Qt's SVG
-# image plugin; the MIME type, the menu entry and the icons are indexed by the triggers of these
+# image plugin; MAC vendor names (-N m, View > Name Resolution) come from ieee-data's OUI
+# registry; the MIME type, the menu entry and the icons are indexed by the triggers of these
 # packages when they are present.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, shared-mime-info, desktop-file-utils, hicolor-icon-theme")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, ieee-data, shared-mime-info, desktop-file-utils, hicolor-icon-theme")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "tshark, wireshark")
 
 include(CPack)
