@@ -51,7 +51,8 @@ bool dissectBabel(DissectContext& ctx, const Payload& p)
             if (type == 0) continue;  // Pad1 is a single byte
             const std::uint8_t length = c.u8(hf.messageLength);
             if (c.ok() && c.pos() + length > end) {
-                c.malformed();
+                // A message past the body is an exception; the trailer's last one just ends it.
+                if (end == bodyEnd) c.malformed();
                 return true;
             }
             c.skip(length);

@@ -66,7 +66,7 @@ bool dissectTunnelledIpv6(DissectContext& ctx, const Payload& p)
         c.add(field::IpVersion, 0, 1, version >> 4);
         c.add(field::Ipv6Version, 0, 1, version >> 4);
         c.unlisted();
-        c.malformed();
+        c.invalid();
         return false;
     }
     dissectIpv6(ctx, p);
@@ -112,7 +112,7 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     std::copy(src.begin(), src.end(), ctx.net.src.begin());
     std::copy(dst.begin(), dst.end(), ctx.net.dst.begin());
     if ((first >> 28) != 6) {
-        c.malformed();
+        c.invalid();
         return;
     }
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
