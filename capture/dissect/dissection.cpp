@@ -182,7 +182,9 @@ void Dissection::appendProtocols(std::string& out) const
         firstOne = false;
         out += l.filterName;
         const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll";
-        if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc") out += ":ethertype";
+        if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc" &&
+            m_layers[i + 1].filterName != "cfp")
+            out += ":ethertype";
     }
 }
 

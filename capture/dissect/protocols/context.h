@@ -229,6 +229,8 @@ void dissectData(DissectContext& ctx, const Payload& p);
 // EtherType → parser; false when the type is unknown (caller shows it as data).
 bool dissectEtherType(DissectContext& ctx, std::uint16_t etherType, const Payload& p);
 void dissectVlan(DissectContext& ctx, const Payload& p);
+// Cisco FabricPath, tried on every Ethernet frame; false when the frame is not one.
+bool dissectFabricPath(DissectContext& ctx, const Payload& p);
 void dissectMpls(DissectContext& ctx, const Payload& p);
 void dissectLlc(DissectContext& ctx, const Payload& p);
 void dissectArp(DissectContext& ctx, const Payload& p);

@@ -14,7 +14,7 @@ namespace {
 
 struct KerberosFields {
     FieldId pvno, msgType, realm, crealm, cname, sname, errorCode, nameType, krb4Version, krb4MsgType, krb4MType;
-    FieldId krb4Name, krb4Instance, krb4Realm, krb4TimeSec, krb4Lifetime, krb4SName, krb4SInstance;
+    FieldId krb4Name, krb4Instance, krb4Realm, krb4Lifetime, krb4SName, krb4SInstance;
 } hf;
 
 // Kerberos v4 (MIT Project Athena): message types shifted left by one, the low bit the byte order.
@@ -75,8 +75,7 @@ void dissectKrb4(DissectContext& ctx, const Payload& p)
     krb4String(c, hf.krb4Name);
     krb4String(c, hf.krb4Instance);
     krb4String(c, hf.krb4Realm);
-    const std::uint32_t time = c.u32();
-    if (c.ok()) c.add(hf.krb4TimeSec, c.pos() - 4, 4, (type & 1) ? __builtin_bswap32(time) : time);
+    c.skip(4);  // the request time
     c.u8(hf.krb4Lifetime);
     krb4String(c, hf.krb4SName);
     krb4String(c, hf.krb4SInstance);
@@ -340,7 +339,6 @@ void registerKerberos(ProtocolRegistrar& r)
     hf.krb4Name = r.field({"krb4.name", "Name", FieldKind::String});
     hf.krb4Instance = r.field({"krb4.instance", "Instance", FieldKind::String});
     hf.krb4Realm = r.field({"krb4.realm", "Realm", FieldKind::String});
-    hf.krb4TimeSec = r.field({"krb4.time_sec", "Time Sec", FieldKind::AbsoluteTime});
     hf.krb4Lifetime = r.field({"krb4.lifetime", "Lifetime", FieldKind::Unsigned, 8});
     hf.krb4SName = r.field({"krb4.s_name", "Service Name", FieldKind::String});
     hf.krb4SInstance = r.field({"krb4.s_instance", "Service Instance", FieldKind::String});

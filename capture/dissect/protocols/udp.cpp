@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // UDP (RFC 768): the length field bounds the payload, then the application by port.
+#include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
 #include "dissect/udp_conversations.h"
 
@@ -9,6 +10,19 @@ namespace {
 struct UdpFields {
     FieldId stream;
 } hf;
+
+// packet-udp.c notes a length past the IP payload between the ports and the length.
+void writeBadLengthInfo(const LayerView& l, std::string& out)
+{
+    appendDecimal(out, l.number(field::UdpSrcPort));
+    out += " \xe2\x86\x92 ";
+    appendDecimal(out, l.number(field::UdpDstPort));
+    const std::uint64_t len = l.number(field::UdpLength);
+    out += " [BAD UDP LENGTH ";
+    appendDecimal(out, len);
+    out += " > IP PAYLOAD LENGTH] Len=";
+    appendDecimal(out, len - 8);
+}
 
 }  // namespace
 
@@ -38,6 +52,15 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
         // Length 0 means "the IP payload" only for IPv6 jumbograms (RFC 2675 §4); over
         // IPv4 Wireshark calls it bogus and dissects no further.
         if (length == 0 && ctx.net.family == 4) return;
+        // Not for a fragment or a quoted packet, whose IP payload is partial by nature.
+        if (length != 0 && !ctx.inFragment && !ctx.inIcmpError) {
+            ctx.setInfo(writeBadLengthInfo, c.layer());
+            // The header itself reaches past the IP payload: Wireshark's payload tvb throws.
+            if (p.reported < 8) {
+                c.malformed();
+                return;
+            }
+        }
         length = p.reported;
     }
     c.setLength(length < c.size() ? length : c.size());
