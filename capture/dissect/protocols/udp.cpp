@@ -11,6 +11,13 @@ struct UdpFields {
     FieldId stream;
 } hf;
 
+void writePortsInfo(const LayerView& l, std::string& out)
+{
+    appendDecimal(out, l.number(field::UdpSrcPort));
+    out += " \xe2\x86\x92 ";
+    appendDecimal(out, l.number(field::UdpDstPort));
+}
+
 // packet-udp.c notes a length past the IP payload between the ports and the length.
 void writeBadLengthInfo(const LayerView& l, std::string& out)
 {
@@ -29,11 +36,15 @@ void writeBadLengthInfo(const LayerView& l, std::string& out)
 void dissectUdp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "UDP", "udp", p.data, p.at, p.reported);
-    ctx.setProtocol("UDP");
-    ctx.setInfo(InfoKind::Udp, c.layer());
     const std::uint16_t srcPort = c.u16(field::UdpSrcPort);
     const std::uint16_t dstPort = c.u16(field::UdpDstPort);
+    // packet-udp.c names the columns once it has both ports, and adds " Len=" only after
+    // reading the length.
+    if (!c.ok()) return;
+    ctx.setProtocol("UDP");
+    ctx.setInfo(InfoKind::Udp, c.layer());
     std::size_t length = c.u16(field::UdpLength);
+    if (!c.ok()) ctx.setInfo(writePortsInfo, c.layer());
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
     // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.

@@ -86,10 +86,13 @@ bool dissectFddi(DissectContext& ctx, const Payload& p)
     std::array<std::uint8_t, 12> swapped{};
     for (std::size_t i = 0; i < swapped.size(); ++i) swapped[i] = bitReverse(raw[i]);
     const ByteSpan dst(swapped.data(), 6), src(swapped.data() + 6, 6);
-    // tshark lists fddi.addr twice for each address (its visible and its hidden item).
+    // packet-fddi.c adds each address twice (as read and bit-swapped, both swapped here),
+    // each with its fddi.addr.
     const std::uint32_t dstField = ctx.out.addBytesField(hf.dst, c.layer(), c.absolute(1), dst);
+    ctx.out.addBytesField(hf.dst, c.layer(), c.absolute(1), dst);
     for (int i = 0; i < 2; ++i) ctx.out.addBytesField(hf.addr, c.layer(), c.absolute(1), dst);
     const std::uint32_t srcField = ctx.out.addBytesField(hf.src, c.layer(), c.absolute(7), src);
+    ctx.out.addBytesField(hf.src, c.layer(), c.absolute(7), src);
     for (int i = 0; i < 2; ++i) ctx.out.addBytesField(hf.addr, c.layer(), c.absolute(7), src);
     if (ctx.columnsWritable) ctx.out.setLinkAddresses(srcField, dstField);
     const Payload next = payloadAfter(c, c.reportedRemaining());

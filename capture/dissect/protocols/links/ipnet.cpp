@@ -3,6 +3,8 @@
 // family, hook, length, interface and zone ids, then the IPv4 or IPv6 datagram.
 #include "dissect/protocols/context.h"
 
+#include <algorithm>
+
 namespace rcvmon {
 namespace {
 
@@ -23,13 +25,14 @@ bool dissectIpnet(DissectContext& ctx, const Payload& p)
     c.u8(hf.version);
     const std::uint8_t family = c.u8(hf.family);
     c.u16(hf.htype);
-    c.u32(hf.pktlen);
+    const std::uint32_t dataLength = c.u32(hf.pktlen);
     c.u32(hf.ifindex);
     c.u32(hf.grifindex);
     c.u32(hf.zsrc);
     c.u32(hf.zdst);
     if (!c.ok()) return true;
-    const Payload next = payloadAfter(c, c.reportedRemaining());
+    // The header's data length bounds the datagram (past it, IP's reads are malformed).
+    const Payload next = payloadAfter(c, std::min<std::size_t>(dataLength, c.reportedRemaining()));
     if (family == kSolarisAfInet) {
         dissectIpv4(ctx, next);
     } else if (family == kSolarisAfInet6) {
