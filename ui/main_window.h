@@ -29,8 +29,10 @@ class FilterBar;
 class HexView;
 class MessageBar;
 class NameResolution;
+class PacketColoring;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
+class SaveCapture;
 class StatTablesDialog;
 class TopTalkersChartView;
 
@@ -50,6 +52,10 @@ public:
 
     // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
     bool openFile(const QString& path);
+    // Opens a spool file a crashed run left behind (see offerSpoolRecovery()).
+    bool recoverSpool(const QString& path);
+    // File ▸ Save / Save As… and the unsaved-capture question.
+    SaveCapture* saving() const { return m_saving; }
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
     // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
@@ -71,6 +77,7 @@ public:
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
+    PacketColoring* coloring() const { return m_coloring; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -147,6 +154,7 @@ private:
     CaptureController* m_controller;
     NameResolution* m_names = nullptr;  // after the controller: outlives the decoders it serves
     FileChooser m_chooser;
+    SaveCapture* m_saving = nullptr;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 
     MessageBar* m_message = nullptr;
@@ -159,6 +167,7 @@ private:
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
+    PacketColoring* m_coloring = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
