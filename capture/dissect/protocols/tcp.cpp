@@ -174,10 +174,14 @@ void writeTcpSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP seg
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
-    ctx.setProtocol("TCP");
-    ctx.setInfo(writeInfo, c.layer());
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
+    // packet-tcp.c names the columns once it has read both ports: a header cut before
+    // them leaves the outer protocol's.
+    if (c.ok()) {
+        ctx.setProtocol("TCP");
+        ctx.setInfo(writeInfo, c.layer());
+    }
     // In a header quoted by an ICMPv4 error Wireshark adds the sequence number at once: the
     // quote often ends right after it (RFC 792 quotes only 8 bytes of the datagram).
     const bool icmpIp = ctx.inIcmpError && ctx.net.family == 4;
