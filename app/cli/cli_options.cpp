@@ -165,7 +165,7 @@ const char* usageText()
            "  rcvmon-cli -G fields|protocols                  the fields and protocols RcvMon knows\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
            "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
-           "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
+           "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs|follow,tcp,ascii,0 [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "Options:\n"
            "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"
