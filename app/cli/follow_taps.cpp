@@ -24,8 +24,11 @@ void FollowTaps::attach(Dissection& dissection)
 void FollowTaps::endFrame(const Dissection& dissection, const FrameRef& frame, std::uint64_t number)
 {
     if (m_payloads.size() == 0) return;  // nothing tapped: no follower can take anything
-    for (Follow& f : m_follows)
-        if (f.filter.matches(dissection, frame.data)) f.follower->addFrame(m_payloads, number, frame.ts);
+    for (Follow& f : m_follows) {
+        if (!f.filter.matches(dissection, frame.data)) continue;
+        m_payloads.settleAddresses(dissection);
+        f.follower->addFrame(m_payloads, number, frame.ts);
+    }
 }
 
 void FollowTaps::appendReport(std::size_t requestIndex, std::string& out) const

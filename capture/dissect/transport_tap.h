@@ -14,6 +14,7 @@ namespace rcvmon {
 struct TransportPayload {
     enum class Transport : std::uint8_t { Tcp, Udp };
     Transport transport = Transport::Tcp;
+    std::uint16_t layer = 0;  // the TCP or UDP layer in the dissection
     std::uint8_t family = 0;  // 4 or 6
     std::array<std::uint8_t, 16> src{}, dst{};
     std::uint16_t srcPort = 0, dstPort = 0;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "follow/stream_follower.h"
 
+#include "dissect/field_registry.h"
+
+#include <algorithm>
+
 namespace rcvmon {
 namespace {
 
@@ -28,6 +32,49 @@ void FramePayloads::clear()
 {
     m_items.clear();
     m_bytes.clear();
+    m_settled = false;
+}
+
+void FramePayloads::settleAddresses(const Dissection& d)
+{
+    if (m_settled || m_items.empty()) return;
+    m_settled = true;
+    // Taps run after the whole frame is dissected, so Wireshark's follow sees the packet's
+    // final pinfo->src/dst and ports: those of the innermost IP header (Teredo's IPv6), as a
+    // Mobile IPv6 home address or a type 0 routing header changed them, and of the last
+    // TCP or UDP header.
+    std::uint8_t family = 0;
+    ByteSpan src, dst;
+    std::uint64_t srcPort = 0, dstPort = 0;
+    bool ports = false;
+    for (const FieldRecord& f : d.fields()) {
+        switch (f.id) {
+        case field::IpSrc: family = 4; src = d.valueBytes(f); break;
+        case field::IpDst: dst = d.valueBytes(f); break;
+        case field::Ipv6Src: family = 6; src = d.valueBytes(f); break;
+        case field::Ipv6Dst: dst = d.valueBytes(f); break;
+        case field::Ipv6HomeAddress: src = d.valueBytes(f); break;
+        case field::Ipv6RoutingSrcAddr: dst = d.valueBytes(f); break;
+        case field::TcpSrcPort:
+        case field::UdpSrcPort: srcPort = f.number; ports = true; break;
+        case field::TcpDstPort:
+        case field::UdpDstPort: dstPort = f.number; break;
+        default: break;
+        }
+    }
+    const std::size_t size = family == 6 ? 16 : 4;
+    if (family == 0 || src.size() != size || dst.size() != size) return;
+    for (Item& item : m_items) {
+        item.payload.family = family;
+        item.payload.src.fill(0);
+        item.payload.dst.fill(0);
+        std::copy(src.begin(), src.end(), item.payload.src.begin());
+        std::copy(dst.begin(), dst.end(), item.payload.dst.begin());
+        if (ports) {
+            item.payload.srcPort = static_cast<std::uint16_t>(srcPort);
+            item.payload.dstPort = static_cast<std::uint16_t>(dstPort);
+        }
+    }
 }
 
 TransportPayload FramePayloads::at(std::size_t i) const

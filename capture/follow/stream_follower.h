@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "dissect/dissection.h"
 #include "dissect/transport_tap.h"
 #include "follow/follow_stream.h"
 #include "follow/tcp_follow.h"
@@ -18,6 +19,9 @@ class FramePayloads final : public TransportTap {
 public:
     void payload(const TransportPayload& p) override;
     void clear();
+    // Once the frame is dissected: the addresses Wireshark's follow sees (pinfo->src/dst)
+    // differ from the IPv6 header's after a home address option or a type 0 routing header.
+    void settleAddresses(const Dissection& dissection);
     std::size_t size() const { return m_items.size(); }
     // The i-th payload, its data pointing into this buffer.
     TransportPayload at(std::size_t i) const;
@@ -29,6 +33,7 @@ private:
     };
     std::vector<Item> m_items;
     std::vector<std::uint8_t> m_bytes;
+    bool m_settled = false;
 };
 
 // Follows one stream: given each frame that matches the stream's filter (tshark's tap

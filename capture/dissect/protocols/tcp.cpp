@@ -272,7 +272,7 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     const Payload payload = payloadAfter(c, p.reported - hdrLen);
     if (TransportTap* tap = ctx.out.transportTap(); tap && haveLength && conv.conversation) {
         // Wireshark's follow tap: every segment whose length is known, payload or not.
-        TransportPayload t{TransportPayload::Transport::Tcp, ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
+        TransportPayload t{TransportPayload::Transport::Tcp, c.layer(), ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
                            conv.conversation->stream, conv.relSeq, static_cast<std::uint32_t>(segLen), flags,
                            conv.relAck, payload.data};
         tap->payload(t);
