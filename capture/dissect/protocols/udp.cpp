@@ -46,9 +46,9 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     c.setLength(length < c.size() ? length : c.size());
     const Payload payload = payloadAfter(c, length - 8);
     if (TransportTap* tap = ctx.out.transportTap(); tap && ctx.udp && ctx.net.family != 0 &&
-                                                    !ctx.inIcmpError) {
-        // Wireshark's follow tap (decode_udp_ports): every datagram, empty ones too; taps skip
-        // the packet an ICMP error quotes.
+                                                    !ctx.inIcmpError && !payload.data.empty()) {
+        // Wireshark's follow tap (decode_udp_ports): each datagram with payload, not the
+        // packet an ICMP error quotes.
         TransportPayload t{TransportPayload::Transport::Udp, c.layer(), ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
                            stream, 0, 0, 0, 0, payload.data};
         tap->payload(t);

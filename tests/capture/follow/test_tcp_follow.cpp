@@ -154,7 +154,7 @@ TEST(TcpFollow, CutPayloadAdvancesByTheSegmentLength)
     EXPECT_EQ(stream.chunks[1].length, 4u);
 }
 
-TEST(StreamFollower, UdpKeepsEveryDatagramEmptyOnesToo)
+TEST(StreamFollower, UdpKeepsEachDatagramWithItsSide)
 {
     StreamFollower follower(FollowProtocol::Udp, "udp.stream eq 0");
     FramePayloads payloads;
@@ -172,7 +172,7 @@ TEST(StreamFollower, UdpKeepsEveryDatagramEmptyOnesToo)
         follower.addFrame(payloads, frame, Timestamp{});
     };
     datagram(false, "query", 1);
-    datagram(true, "", 2);
+    datagram(true, "", 2);  // UDP taps none (udp.cpp); given one, it is a chunk like any
     datagram(true, "answer", 3);
     const FollowStream& s = follower.stream();
     ASSERT_EQ(s.chunks.size(), 3u);
