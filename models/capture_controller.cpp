@@ -412,4 +412,9 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
     return true;
 }
 
+PacketStoreView* CaptureController::storeView() const
+{
+    return m_adapter.get();
+}
+
 }  // namespace rcvmon

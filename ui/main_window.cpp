@@ -50,6 +50,7 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     buildMenus();
     buildFilterActions();
     buildStatisticsMenu();
+    buildFollowMenu();
     buildStatusBar();
     restoreSettings();
 

@@ -10,7 +10,7 @@
 
 namespace rcvmon::cli {
 
-// -z follow,PROTO,MODE,FILTER[,RANGE] as tshark takes it: PROTO tcp, udp, tls or http; MODE
+// -z follow,PROTO,MODE,FILTER[,RANGE] as tshark takes it: PROTO tcp, udp or tls; MODE
 // ascii, hex, raw or yaml; FILTER a stream index or ADDR:PORT,ADDR:PORT (IPv6 in brackets);
 // RANGE the chunks to print, N or N-M.
 struct FollowRequest {

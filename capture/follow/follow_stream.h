@@ -14,9 +14,9 @@
 namespace rcvmon {
 
 // What Follow Stream follows, with Wireshark's follower names (tshark -z follow,NAME,...).
-enum class FollowProtocol : std::uint8_t { Tcp, Udp, Tls, Http };
+enum class FollowProtocol : std::uint8_t { Tcp, Udp, Tls };
 
-std::string_view followProtocolName(FollowProtocol protocol);  // "tcp", "udp", "tls", "http"
+std::string_view followProtocolName(FollowProtocol protocol);  // "tcp", "udp", "tls"
 std::optional<FollowProtocol> followProtocolFromName(std::string_view name);
 
 struct FollowEndpoint {
