@@ -33,6 +33,7 @@ public:
                        QWidget* parent = nullptr);
 
     FollowProtocol protocol() const { return m_protocol; }
+    FollowStreamSource& source() const { return m_source; }
     std::uint32_t stream() const { return m_stream; }
     void setStream(std::uint32_t stream);
     FollowFormat format() const { return m_format; }

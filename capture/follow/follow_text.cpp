@@ -45,13 +45,15 @@ void appendHexDump(std::string& out, std::string_view prefix, std::uint64_t offs
     }
 }
 
-void appendAscii(std::string& out, ByteSpan data, bool keepTabs)
+// tshark ends each chunk with a line break; Wireshark's window runs the chunks together and
+// keeps tabs (sanitize_buffer).
+void appendAscii(std::string& out, ByteSpan data, bool window)
 {
     for (std::uint8_t b : data) {
-        const bool keep = b == '\r' || b == '\n' || (keepTabs && b == '\t') || printable(b);
+        const bool keep = b == '\r' || b == '\n' || (window && b == '\t') || printable(b);
         out += keep ? static_cast<char>(b) : '.';
     }
-    out += '\n';
+    if (!window) out += '\n';
 }
 
 void appendRaw(std::string& out, ByteSpan data)

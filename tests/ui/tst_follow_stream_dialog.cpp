@@ -6,6 +6,7 @@
 #include "capture_controller.h"
 #include "filter_bar.h"
 #include "follow_stream_dialog.h"
+#include "follow_stream_source.h"
 #include "main_window.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
@@ -98,6 +99,7 @@ private slots:
     void init();
     void cleanup();
     void opensForTheSelectedPacket();
+    void tlsShowsNoDataWithoutKeys();
     void switchesFormats();
     void spinnerMovesBetweenStreams();
     void filterOutSetsTheDisplayFilter();
@@ -170,10 +172,23 @@ void TestFollowStreamDialog::opensForTheSelectedPacket()
     QCOMPARE(s.chunks[0].frame, 3u);
     QCOMPARE(s.chunks[1].frame, 5u);
     QCOMPARE(s.chunks[2].frame, 4u);
-    QCOMPARE(dialog->text(), QStringLiteral("GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n\nHTTP/1.1 200 OK\r\n\n<html>hello</html>\n")
-                                 .replace(QStringLiteral("\r"), QString()));
+    // As Wireshark's window: the chunks run together, each line end shown once.
+    QCOMPARE(dialog->text(), QStringLiteral("GET /index.html HTTP/1.1\nHost: x\n\nHTTP/1.1 200 OK\n<html>hello</html>"));
     QCOMPARE(s.sentBy(false), 37u);
     QCOMPARE(s.sentBy(true), 35u);
+    // Only the stream's own eight frames were dissected to follow it.
+    QCOMPARE(dialog->source().followDissected(), 8u);
+}
+
+void TestFollowStreamDialog::tlsShowsNoDataWithoutKeys()
+{
+    FollowStreamDialog* dialog = follow(3, "actionFollowTls");
+    QVERIFY(dialog);
+    QCOMPARE(dialog->protocol(), FollowProtocol::Tls);
+    QCOMPARE(dialog->stream(), 0u);
+    QVERIFY(dialog->text().isEmpty());
+    QVERIFY(dialog->followed().chunks.empty());
+    QCOMPARE(dialog->filterOutText(), QStringLiteral("!(tcp.stream eq 0)"));
 }
 
 void TestFollowStreamDialog::switchesFormats()
@@ -211,8 +226,9 @@ void TestFollowStreamDialog::spinnerMovesBetweenStreams()
     QCOMPARE(spinner->maximum(), 1);
     spinner->setValue(1);
     QCOMPARE(dialog->stream(), 1u);
-    QCOMPARE(dialog->text(), QStringLiteral("second stream\n"));
+    QCOMPARE(dialog->text(), QStringLiteral("second stream"));
     QCOMPARE(dialog->followed().client.port, 40001);
+    QCOMPARE(dialog->source().followDissected(), 8u + 3u);
 }
 
 void TestFollowStreamDialog::filterOutSetsTheDisplayFilter()
@@ -258,7 +274,7 @@ void TestFollowStreamDialog::followsUdp()
     QVERIFY(dialog);
     QCOMPARE(dialog->protocol(), FollowProtocol::Udp);
     QCOMPARE(dialog->filterOutText(), QStringLiteral("!(udp.stream eq 0)"));
-    QCOMPARE(dialog->text(), QStringLiteral("query?\nanswer!\n"));
+    QCOMPARE(dialog->text(), QStringLiteral("query?answer!"));
     QCOMPARE(dialog->followed().client.port, 5353);
     QVERIFY(dialog->followed().chunks[1].server);
 }

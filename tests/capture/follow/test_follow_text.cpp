@@ -93,7 +93,7 @@ TEST(FollowText, WindowChunks)
                       "0x20, 0x32, 0x01 };\n");
     std::string ascii;
     appendFollowChunk(ascii, s, s.chunks[0], FollowFormat::Ascii, 0, 0);
-    EXPECT_EQ(ascii, "GET / HTTP/1.1\r\n\n");
+    EXPECT_EQ(ascii, "GET / HTTP/1.1\r\n");
     std::string hex;
     appendFollowChunk(hex, s, s.chunks[1], FollowFormat::HexDump, 32, 1);
     EXPECT_TRUE(hex.starts_with("00000020  48 54")) << hex;
