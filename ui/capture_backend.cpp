@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "capture_backend.h"
 
-#include "live/linux/af_packet_source.h"
+#include "live/live_capture.h"
 
 namespace rcvmon {
 
+// Only capture/live's platform-neutral API: AF_PACKET on Linux, SIO_RCVALL on Windows.
 CaptureBackend systemCaptureBackend()
 {
     CaptureBackend backend;
     backend.open = [](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
-        AfPacketSource::Options options;
+        LiveCaptureOptions options;
         options.interfaceName = request.interfaceName.toStdString();
         options.mode = request.mode;
         options.filter = request.filter.toStdString();
         options.allProtocols = request.allProtocols;
         std::string message;
-        std::unique_ptr<AfPacketSource> source = AfPacketSource::open(options, message);
+        std::unique_ptr<CaptureSource> source = openLiveCapture(options, message);
         if (!source) error = QString::fromStdString(message);
         return source;
     };
@@ -26,16 +27,11 @@ CaptureBackend systemCaptureBackend()
         return list;
     };
     backend.defaultInterface = []() -> std::optional<QString> {
-        const std::optional<std::string> name = defaultRouteInterface();
+        const std::optional<std::string> name = defaultCaptureInterface();
         if (!name) return std::nullopt;
         return QString::fromStdString(*name);
     };
-    backend.promiscuous = [](const QString& name) -> std::optional<bool> {
-        std::string message;
-        for (const NetworkInterface& nif : listNetworkInterfaces(message))
-            if (nif.name == name.toStdString()) return nif.promiscuous;
-        return std::nullopt;
-    };
+    backend.promiscuous = [](const QString& name) { return interfacePromiscuous(name.toStdString()); };
     return backend;
 }
 

@@ -3,7 +3,7 @@
 
 #include "core/capture_mode.h"
 #include "live/capture_source.h"
-#include "live/linux/network_interfaces.h"
+#include "live/network_interface.h"
 
 #include <QString>
 
@@ -32,7 +32,7 @@ struct CaptureBackend {
     std::function<std::optional<bool>(const QString& name)> promiscuous;
 };
 
-// AF_PACKET on Linux.
+// The platform's own capture (capture/live/live_capture.h).
 CaptureBackend systemCaptureBackend();
 
 }  // namespace rcvmon

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/capture_mode.h"
-#include "live/linux/network_interfaces.h"
+#include "live/network_interface.h"
 
 #include <QDialog>
 

@@ -3,8 +3,10 @@
 
 #ifdef _WIN32
 #include "live/windows/rcvall_source.h"
+#include "live/windows/windows_interfaces.h"
 #else
 #include "live/linux/af_packet_source.h"
+#include "live/linux/network_interfaces.h"
 #endif
 
 namespace rcvmon {
@@ -24,6 +26,15 @@ std::unique_ptr<CaptureSource> openLiveCapture(const LiveCaptureOptions& options
     }
     return RcvallSource::open(options.interfaceName, options.mode, error);
 }
+
+std::vector<NetworkInterface> listNetworkInterfaces(std::string& error)
+{
+    const std::vector<WindowsNetworkInterface> windows = listWindowsInterfaces(error);
+    return {windows.begin(), windows.end()};  // the shared part of each
+}
+
+// Windows has no per-interface promiscuous flag to read: SIO_RCVALL's state is per socket.
+std::optional<bool> interfacePromiscuous(const std::string&) { return std::nullopt; }
 
 std::optional<std::string> defaultCaptureInterface()
 {
@@ -46,6 +57,14 @@ std::unique_ptr<CaptureSource> openLiveCapture(const LiveCaptureOptions& options
 }
 
 std::optional<std::string> defaultCaptureInterface() { return defaultRouteInterface(); }
+
+std::optional<bool> interfacePromiscuous(const std::string& name)
+{
+    std::string error;
+    for (const NetworkInterface& nif : listNetworkInterfaces(error))
+        if (nif.name == name) return nif.promiscuous;
+    return std::nullopt;
+}
 
 #endif
 

@@ -3,12 +3,7 @@
 
 #include "core/capture_mode.h"
 #include "live/capture_source.h"
-
-#ifdef _WIN32
-#include "live/windows/windows_interfaces.h"
-#else
-#include "live/linux/network_interfaces.h"
-#endif
+#include "live/network_interface.h"
 
 #include <memory>
 #include <optional>
@@ -27,6 +22,9 @@ struct LiveCaptureOptions {
 // Opens the platform's live source (AF_PACKET on Linux, SIO_RCVALL on Windows) and starts
 // it in options.mode. On failure returns null and one message a user understands.
 std::unique_ptr<CaptureSource> openLiveCapture(const LiveCaptureOptions& options, std::string& error);
+
+// The platform-neutral API the window and the CLI use: they include no live/linux or
+// live/windows header, so the same code drives AF_PACKET and SIO_RCVALL.
 
 // The interface a capture starts on by default: the one carrying the default route.
 std::optional<std::string> defaultCaptureInterface();
