@@ -12,6 +12,7 @@
 #include "packet_table_model.h"
 #include "process_traffic.h"
 #include "statistics_feed.h"
+#include "store_pass.h"
 #include "store/bandwidth_bins.h"
 #include "store/capture_session.h"
 #include "store/packet_store.h"
@@ -106,6 +107,7 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_filterScan->setStore(nullptr);
     m_statistics->setStore(nullptr);
     m_flowTraffic->setStore(nullptr);
+    for (StorePass* pass : m_extraPasses) pass->setStore(nullptr);
     m_table->setProcessMap(nullptr);
     m_processTraffic->setProcessMap(nullptr);
     m_processTimer->stop();
@@ -133,6 +135,14 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_filterScan->setStore(m_adapter.get());
     m_statistics->setStore(m_adapter.get());
     m_flowTraffic->setStore(m_adapter.get());
+    for (StorePass* pass : m_extraPasses) pass->setStore(m_adapter.get());
+}
+
+void CaptureController::addStorePass(StorePass* pass)
+{
+    m_extraPasses.push_back(pass);
+    connect(pass, &QObject::destroyed, this, [this, pass] { std::erase(m_extraPasses, pass); });
+    pass->setStore(m_adapter.get());
 }
 
 bool CaptureController::openFile(const QString& path, QString& error)
@@ -195,6 +205,7 @@ void CaptureController::loadSlice()
     m_filterScan->kick();
     m_statistics->kick();
     m_flowTraffic->kick();
+    for (StorePass* pass : m_extraPasses) pass->kick();
     if (more) {
         QTimer::singleShot(0, this, &CaptureController::loadSlice);
         return;
@@ -275,6 +286,7 @@ void CaptureController::ingest()
     m_filterScan->kick();
     m_statistics->kick();
     m_flowTraffic->kick();
+    for (StorePass* pass : m_extraPasses) pass->kick();
     if (!m_session) return;
     const SessionState state = m_session->state();
     const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;

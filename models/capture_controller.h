@@ -32,6 +32,7 @@ class ProcessMap;
 class ProcessTraffic;
 class StatisticsFeed;
 class StoreAdapter;
+class StorePass;
 
 struct CaptureCounters {
     std::uint64_t captured = 0;       // frames received from the source (live) or read (file)
@@ -68,6 +69,9 @@ public:
     PacketFilterScan* filterScan() const { return m_filterScan; }
     // Conversations, endpoints and protocol hierarchy, once something enables it.
     StatisticsFeed* statisticsFeed() const { return m_statistics; }
+    // A pass of someone else's (names from captured DNS) that follows the store like the
+    // controller's own: given each new store, kicked as frames arrive. Not owned.
+    void addStorePass(StorePass* pass);
     // Every frame's TCP/UDP flow with its counts, once something enables it (Statistics ▸ Processes).
     FlowTraffic* flowTraffic() const { return m_flowTraffic; }
 
@@ -119,6 +123,7 @@ private:
     void noteEvents();
 
     DecoderFactory m_decoders;
+    std::vector<StorePass*> m_extraPasses;
     ProcessMapFactory m_processMaps;
     PacketTableModel* m_table;
     PacketDetailModel* m_detail;

@@ -6,6 +6,8 @@
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
+#include "names/name_resolver.h"
+#include "names/port_names_scope.h"
 #define RCVMON_HAVE_DISSECTOR 1
 #endif
 
@@ -18,7 +20,7 @@ namespace {
 
 class DissectorDecoder final : public PacketDecoder {
 public:
-    DissectorDecoder() : m_dissector(Dissector::Options{false}) {}
+    explicit DissectorDecoder(const names::NameResolver* names) : m_dissector(Dissector::Options{false}), m_names(names) {}
 
     // Rows are dissected one at a time in whatever order a view asks for them, so no state
     // carries from one packet to the next: each is dissected as if it came first.
@@ -31,7 +33,10 @@ public:
     SummaryText summarize(const FrameRef& frame, std::uint64_t number) override
     {
         dissect(frame, number);
+        // Names only for the rows a view asks for: resolution costs nothing for the others.
+        const names::PortNamesScope ports(m_names ? m_names->infoPortNames() : nullptr, m_names ? &m_names->usedPorts() : nullptr);
         PacketSummary s = m_dissection.summary();
+        if (m_names) m_names->resolveColumns(m_dissection, s);
         return {std::move(s.source), std::move(s.destination), std::move(s.protocol), std::move(s.info)};
     }
 
@@ -44,17 +49,18 @@ public:
 private:
     Dissector m_dissector;
     Dissection m_dissection;
+    const names::NameResolver* m_names;
 };
 
 }  // namespace
 
-std::unique_ptr<PacketDecoder> makeDissectorDecoder()
+std::unique_ptr<PacketDecoder> makeDissectorDecoder(const names::NameResolver* names)
 {
-    return std::make_unique<DissectorDecoder>();
+    return std::make_unique<DissectorDecoder>(names);
 }
 #else
 // Until the dissector lands the table shows numbers, times and lengths only.
-std::unique_ptr<PacketDecoder> makeDissectorDecoder()
+std::unique_ptr<PacketDecoder> makeDissectorDecoder(const names::NameResolver*)
 {
     return nullptr;
 }

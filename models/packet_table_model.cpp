@@ -164,6 +164,12 @@ void PacketTableModel::setTimeFormat(TimeFormat format)
     if (rowCount() > 0) emit dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
 }
 
+void PacketTableModel::refreshText()
+{
+    m_text.clear();
+    if (rowCount() > 0) emit dataChanged(index(0, Source), index(rowCount() - 1, Info), {Qt::DisplayRole});
+}
+
 int PacketTableModel::rowForFrame(std::uint64_t number) const
 {
     if (m_filtered) return static_cast<int>(m_rows.rowOf(number));

@@ -51,6 +51,9 @@ public:
     void sync();
 
     TimeFormat timeFormat() const { return m_timeFormat; }
+    // The decoder's text changed (names resolved): cached rows are dropped, and the views
+    // re-ask only for the rows they show.
+    void refreshText();
     void setTimeFormat(TimeFormat format);
 
     // Display filter: on, the rows are only the frames appendFilteredRows() adds (a reset

@@ -9,6 +9,7 @@
 #include "filter_bar.h"
 #include "hex_view.h"
 #include "message_bar.h"
+#include "name_resolution.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
 #include "top_talkers_chart_view.h"
@@ -39,7 +40,8 @@ namespace rcvmon {
 MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     : QMainWindow(parent),
       m_backend(std::move(backend)),
-      m_controller(new CaptureController(&makeDissectorDecoder, this)),
+      m_controller(new CaptureController([this] { return makeDissectorDecoder(m_names ? &m_names->resolver() : nullptr); }, this)),
+      m_names(new NameResolution(m_controller, this)),
       m_followTimer(new QTimer(this)),
       m_statusTimer(new QTimer(this))
 {

@@ -32,6 +32,7 @@ class FollowStreamDialog;
 class FollowStreamSource;
 class HexView;
 class MessageBar;
+class NameResolution;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class StatTablesDialog;
@@ -73,6 +74,7 @@ public:
     CaptureHealthPanel* healthPanel() const { return m_health; }
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
+    NameResolution* nameResolution() const { return m_names; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -151,6 +153,7 @@ private:
 
     CaptureBackend m_backend;
     CaptureController* m_controller;
+    NameResolution* m_names = nullptr;  // after the controller: outlives the decoders it serves
     FileChooser m_chooser;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 

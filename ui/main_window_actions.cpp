@@ -8,6 +8,7 @@
 #include "hex_view.h"
 #include "interface_dialog.h"
 #include "message_bar.h"
+#include "name_resolution.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -128,6 +129,7 @@ void MainWindow::buildMenus()
     m_topTalkersAction = newAction(view, this, QStringLiteral("actionTopTalkers"), tr("&Top Talkers Chart"));
     m_topTalkersAction->setCheckable(true);
     connect(m_topTalkersAction, &QAction::toggled, this, &MainWindow::setTopTalkersShown);
+    m_names->addToViewMenu(view);
     QAction* health = m_healthDock->toggleViewAction();
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));

@@ -9,6 +9,7 @@
 #include "conversation_model.h"
 #include "endpoint_model.h"
 #include "flow_traffic.h"
+#include "name_resolution.h"
 #include "processes_dialog.h"
 #include "protocol_hierarchy_dialog.h"
 #include "stat_tables_dialog.h"
@@ -40,6 +41,7 @@ void MainWindow::buildStatisticsMenu()
     QAction* talkers = statistics->addAction(tr("&Top Talkers"));
     talkers->setObjectName(QStringLiteral("actionTopTalkersChart"));
     connect(talkers, &QAction::triggered, this, [this] { setTopTalkersShown(true); });
+    m_names->addToStatisticsMenu(statistics);
 }
 
 void MainWindow::setTopTalkersShown(bool shown)

@@ -117,6 +117,14 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         } else if (arg == "--flush-interval") {
             if (!value(v)) return fail("--flush-interval needs a number of seconds");
             if (auto err = applyFlushInterval(v, o); !err.empty()) return fail(err);
+        } else if (arg == "-N") {
+            if (!value(v) || v.empty()) return fail("-N needs letters, e.g. -N mnd (m MAC, n network, t transport, d captured DNS, N external)");
+            std::string error;
+            auto flags = names::parseResolutionFlags(v, error);
+            if (!flags) return fail(error);
+            o.resolution = *flags;
+        } else if (arg == "-n") {
+            o.resolution = {};
         } else if (arg == "-T") {
             if (!value(v)) return fail("-T needs fields, tsv or json");
             if (v == "fields") o.output = OutputFormat::Fields;
@@ -167,6 +175,9 @@ const char* usageText()
            "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
            "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs|follow,tcp,ascii,0 [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
+           "  -N mntdN     name resolution, as tshark: m MAC vendors, n host names, t port names,\n"
+           "               d host names from the capture's DNS answers, N the system resolver (network!);\n"
+           "               -n (the default) resolves nothing\n"
            "Options:\n"
            "  -m on        promiscuous (RCVALL_ON);  -m iplevel  IP level (RCVALL_IPLEVEL, default)\n"
            "  --no-reassembly   dissect each packet alone (no IP defragmentation)\n"

@@ -3,6 +3,7 @@
 
 #include "core/capture_mode.h"
 #include "file/live_file_limits.h"
+#include "names/resolution_flags.h"
 
 #include <cstdint>
 #include <optional>
@@ -35,6 +36,8 @@ struct CliOptions {
     std::vector<std::string> statistics;  // -z conv,ip / endpoints,ip / io,phs (tshark's names)
     std::string selection;         // --select 1-10,15
     bool reassemble = true;        // --no-reassembly turns it off
+
+    names::ResolutionFlags resolution;            // -N mntdN (nothing resolved by default, as tshark -n)
 
     OutputFormat output = OutputFormat::Summary;  // -T
     std::vector<std::string> fields;              // -e

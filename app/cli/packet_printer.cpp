@@ -5,9 +5,13 @@
 
 #include "dissect/dissection.h"
 #include "dissect/field_registry.h"
+#include "names/name_resolver.h"
+#include "names/port_names_scope.h"
+#include "names/resolved_fields.h"
 
 #include <cinttypes>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -39,12 +43,28 @@ private:
     std::optional<std::int64_t> m_first;
 };
 
+// The text a packet's columns show with names resolved (-N): DNS answers are learned first,
+// as Wireshark fills its columns after the whole packet is dissected.
+PacketSummary resolvedSummary(const Dissection& d, const names::NameResolver& resolver)
+{
+    const names::PortNamesScope scope(resolver.infoPortNames());
+    PacketSummary s = d.summary();
+    resolver.resolveColumns(d, s);
+    return s;
+}
+
 // -T fields: the chosen fields, tab-separated, occurrences comma-joined (tshark's -T fields).
+// With -N, the resolved fields (ip.src_host, eth.src_resolved, ...) and the columns carry names.
 class FieldsPrinter final : public PacketPrinter {
 public:
-    FieldsPrinter(std::vector<FieldId> ids, std::vector<std::string> names, const CliOptions& o, OutputBuffer& out)
-        : m_ids(std::move(ids)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator),
-          m_occurrence(o.occurrence), m_aggregator(o.aggregator), m_out(out)
+    struct Column {
+        FieldId id = 0;
+        const names::ResolvedField* resolved = nullptr;
+    };
+    FieldsPrinter(std::vector<Column> columns, std::vector<std::string> names, const CliOptions& o, OutputBuffer& out,
+                  std::shared_ptr<names::NameResolver> resolver)
+        : m_columns(std::move(columns)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator),
+          m_occurrence(o.occurrence), m_aggregator(o.aggregator), m_out(out), m_resolver(std::move(resolver))
     {
     }
     void begin() override
@@ -59,15 +79,37 @@ public:
     void print(const FrameRef&, std::uint64_t, const Dissection& d) override
     {
         std::string& text = m_out.text();
-        for (std::size_t i = 0; i < m_ids.size(); ++i) {
+        // Resolved fields are added while the packet is dissected, before its own DNS answers
+        // are learned; the columns are filled after.
+        m_cells.assign(m_columns.size(), std::string());
+        for (std::size_t i = 0; i < m_columns.size(); ++i)
+            if (m_columns[i].resolved)
+                names::appendResolvedField(*m_columns[i].resolved, d, resolverOrPlain(), m_cells[i], m_aggregator);
+        std::optional<PacketSummary> summary;
+        if (m_resolver) {
+            m_resolver->learn(d);
+            summary = resolvedSummary(d, *m_resolver);
+        }
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
             if (i) text += m_separator;
-            appendOccurrences(d, m_ids[i], text);
+            const FieldId id = m_columns[i].id;
+            if (m_columns[i].resolved) text += m_cells[i];
+            else if (summary && id == field::ColSource) text += summary->source;
+            else if (summary && id == field::ColDestination) text += summary->destination;
+            else if (summary && id == field::ColInfo) text += summary->info;
+            else appendOccurrences(d, id, text);
         }
         text += '\n';
         m_out.maybeFlush();
     }
 
 private:
+    const names::NameResolver& resolverOrPlain()
+    {
+        if (m_resolver) return *m_resolver;
+        if (!m_plain) m_plain = std::make_unique<names::NameResolver>();
+        return *m_plain;
+    }
     // -E occurrence= and aggregator=: tshark's default (all, ",") is the Dissection's own text.
     void appendOccurrences(const Dissection& d, FieldId id, std::string& text) const
     {
@@ -91,26 +133,33 @@ private:
         if (last) d.appendValue(*last, text);
     }
 
-    std::vector<FieldId> m_ids;
+    std::vector<Column> m_columns;
     std::vector<std::string> m_names;
     bool m_header;
     char m_separator;
     char m_occurrence;
     std::string m_aggregator;
     OutputBuffer& m_out;
+    std::shared_ptr<names::NameResolver> m_resolver;
+    std::unique_ptr<names::NameResolver> m_plain;  // resolved fields without -N: plain text
+    std::vector<std::string> m_cells;
 };
 
 // Default output and -T tsv: the packet table's columns.
 class SummaryPrinter final : public PacketPrinter {
 public:
-    SummaryPrinter(bool tsv, OutputBuffer& out) : m_tsv(tsv), m_out(out) {}
+    SummaryPrinter(bool tsv, OutputBuffer& out, std::shared_ptr<names::NameResolver> resolver)
+        : m_tsv(tsv), m_out(out), m_resolver(std::move(resolver))
+    {
+    }
     void begin() override
     {
         if (m_tsv) m_out.text() += "No.\tTime\tSource\tDestination\tProtocol\tLength\tInfo\n";
     }
     void print(const FrameRef& frame, std::uint64_t number, const Dissection& d) override
     {
-        const PacketSummary s = d.summary();
+        if (m_resolver) m_resolver->learn(d);
+        const PacketSummary s = m_resolver ? resolvedSummary(d, *m_resolver) : d.summary();
         std::string& text = m_out.text();
         const std::int64_t delta = m_clock.sinceFirst(frame);
         if (m_tsv) {
@@ -149,6 +198,7 @@ private:
     bool m_tsv;
     OutputBuffer& m_out;
     RelativeClock m_clock;
+    std::shared_ptr<names::NameResolver> m_resolver;
 };
 
 void appendJsonString(std::string& out, std::string_view value)
@@ -244,23 +294,27 @@ private:
 std::unique_ptr<PacketPrinter> makePacketPrinter(const CliOptions& options, OutputBuffer& out, std::string& error)
 {
     if (options.verbose) return makeDetailPrinter(options.expanded, out);
+    // -N: one resolver for the run, so names learned from earlier packets' DNS answers stay.
+    std::shared_ptr<names::NameResolver> resolver;
+    if (options.resolution.any()) resolver = std::make_shared<names::NameResolver>(options.resolution);
     switch (options.output) {
     case OutputFormat::Fields: {
-        std::vector<FieldId> ids;
+        std::vector<FieldsPrinter::Column> columns;
         std::string unknown;
         for (const std::string& name : options.fields) {
-            if (auto id = findField(name)) ids.push_back(*id);
+            if (auto id = findField(name)) columns.push_back({*id, nullptr});
+            else if (const auto* resolved = names::findResolvedField(name)) columns.push_back({0, resolved});
             else unknown += (unknown.empty() ? "" : ", ") + name;
         }
         if (!unknown.empty()) {
             error = "unknown field name(s): " + unknown + " (names are Wireshark's, e.g. ip.src, tcp.dstport)";
             return nullptr;
         }
-        return std::make_unique<FieldsPrinter>(std::move(ids), options.fields, options, out);
+        return std::make_unique<FieldsPrinter>(std::move(columns), options.fields, options, out, resolver);
     }
-    case OutputFormat::Tsv: return std::make_unique<SummaryPrinter>(true, out);
+    case OutputFormat::Tsv: return std::make_unique<SummaryPrinter>(true, out, resolver);
     case OutputFormat::Json: return std::make_unique<JsonPrinter>(out);
-    case OutputFormat::Summary: return std::make_unique<SummaryPrinter>(false, out);
+    case OutputFormat::Summary: return std::make_unique<SummaryPrinter>(false, out, resolver);
     }
     return nullptr;
 }

@@ -204,6 +204,18 @@ void Dissection::appendColumn(FieldId id, std::string& out) const
     }
 }
 
+const FieldRecord* Dissection::columnAddressField(bool source) const
+{
+    const FieldRecord* f = at(source ? m_netSrc : m_netDst);
+    return f ? f : at(source ? m_linkSrc : m_linkDst);
+}
+
+ByteSpan Dissection::columnLinkBytes(bool source) const
+{
+    if (source) return m_hasColumnLinkSrc ? ByteSpan(m_columnLinkSrc) : ByteSpan();
+    return m_hasColumnLinkDst ? ByteSpan(m_columnLinkDst) : ByteSpan();
+}
+
 void Dissection::setInfo(InfoKind kind, std::uint16_t layer)
 {
     m_info[m_infoFence] = InfoPart{kind, nullptr, layer, {}};

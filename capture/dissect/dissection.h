@@ -109,6 +109,11 @@ public:
     std::string_view valueText(const FieldRecord& f) const;
 
     PacketSummary summary() const;
+    // What the Source / Destination column shows: the network address field, else the link
+    // one, else nullptr; then columnLinkBytes() may hold a cut Ethernet header's address.
+    // Name resolution reads them to put names in the columns.
+    const FieldRecord* columnAddressField(bool source) const;
+    ByteSpan columnLinkBytes(bool source) const;
     std::string_view protocolName() const { return m_protocol; }
     // A layer found an impossible header value (not merely bytes missing from the capture).
     bool malformed() const;

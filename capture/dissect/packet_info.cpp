@@ -4,6 +4,7 @@
 #include "dissect/dissection.h"
 
 #include "dissect/field_format.h"
+#include "names/port_names_scope.h"
 
 #include <string_view>
 
@@ -31,9 +32,9 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
 
     switch (kind) {
     case InfoKind::Udp: {
-        appendDecimal(out, num(field::UdpSrcPort));
+        names::appendPort(out, names::Transport::Udp, num(field::UdpSrcPort));
         out += kArrow;
-        appendDecimal(out, num(field::UdpDstPort));
+        names::appendPort(out, names::Transport::Udp, num(field::UdpDstPort));
         const std::uint64_t len = num(field::UdpLength);
         out += " Len=";
         appendDecimal(out, len >= 8 ? len - 8 : 0);

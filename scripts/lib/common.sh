@@ -6,9 +6,10 @@ RCVMON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RCVMON_JOBS="${RCVMON_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Debian 12 / Ubuntu packages, the only registry RcvMon uses. qt6-charts-dev needs Qt6OpenGL's
-# CMake files without depending on them, hence libqt6opengl6-dev.
+# CMake files without depending on them, hence libqt6opengl6-dev. ieee-data: the OUI registry
+# that names MAC vendors when Wireshark's manuf file is not installed.
 RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev zlib1g-dev libpcre2-dev libssl-dev
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins)
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins ieee-data)
 RCVMON_TEST_PACKAGES=(tshark tcpdump xvfb xauth iproute2 procps python3 clang libclang-rt-14-dev
   g++-mingw-w64-x86-64-posix libz-mingw-w64-dev wine64)
 

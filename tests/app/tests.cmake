@@ -12,6 +12,15 @@ if(NOT CMAKE_CROSSCOMPILING)
       RCVMON_KNOWN_GAPS="${PROJECT_SOURCE_DIR}/tests/capture/dissect/known_gaps.tsv")
     add_dependencies(${t} rcvmon-cli)
   endforeach()
+  # Name resolution (-N) against tshark -N on a bounded corpus sample.
+  rcvmon_add_gtest(test_cli_names_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_names_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
+    LIBS rcvmon_tshark_tsv)
+  target_compile_definitions(test_cli_names_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_NAMES_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/names_known_gaps.tsv")
+  add_dependencies(test_cli_names_reference rcvmon-cli)
+  rcvmon_test_properties(test_cli_names_reference TIMEOUT 900)
   target_compile_definitions(test_cli_export PRIVATE RCVMON_SAMPLE_FILE="${PROJECT_SOURCE_DIR}/resources/sample.pcapng")
   # Many tshark and capinfos runs: 4-7 s idle, 46 s seen on a 2-core machine at load 15.
   rcvmon_test_properties(test_cli_export TIMEOUT 300)

@@ -7,6 +7,7 @@
 #include "dissect/field_format.h"
 #include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
+#include "names/port_names_scope.h"
 
 namespace rcvmon {
 
@@ -40,9 +41,10 @@ void appendFlags(std::string& out, std::uint64_t flags, const FieldRecord* ace)
 
 void writeInfo(const LayerView& l, std::string& out)
 {
-    l.appendValue(field::TcpSrcPort, out);
+    // Port names when a PortNamesScope turns transport names on ("https(443)").
+    if (l.has(field::TcpSrcPort)) names::appendPort(out, names::Transport::Tcp, l.number(field::TcpSrcPort));
     out += kArrow;
-    l.appendValue(field::TcpDstPort, out);
+    if (l.has(field::TcpDstPort)) names::appendPort(out, names::Transport::Tcp, l.number(field::TcpDstPort));
     const FieldRecord* flagsField = l.field(field::TcpFlags);
     if (!flagsField) return;
     const std::uint64_t flags = flagsField->number;
