@@ -35,6 +35,7 @@ class MessageBar;
 class NameResolution;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
+class SaveCapture;
 class StatTablesDialog;
 class TopTalkersChartView;
 
@@ -54,6 +55,10 @@ public:
 
     // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
     bool openFile(const QString& path);
+    // Opens a spool file a crashed run left behind (see offerSpoolRecovery()).
+    bool recoverSpool(const QString& path);
+    // File ▸ Save / Save As… and the unsaved-capture question.
+    SaveCapture* saving() const { return m_saving; }
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
     // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
@@ -155,6 +160,7 @@ private:
     CaptureController* m_controller;
     NameResolution* m_names = nullptr;  // after the controller: outlives the decoders it serves
     FileChooser m_chooser;
+    SaveCapture* m_saving = nullptr;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 
     MessageBar* m_message = nullptr;

@@ -12,11 +12,15 @@
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "preferences_dialog.h"
+#include "save_capture.h"
+#include "spool_settings.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -47,6 +51,10 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     connect(newAction(file, this, QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open), &QAction::triggered,
             this, &MainWindow::chooseAndOpen);
+    m_saving = new SaveCapture(
+        this, m_controller, [this](bool* pcap) { return m_chooser ? m_chooser(FileChoice::Export, pcap) : QString(); },
+        [this](const QString& text) { showError(text); });
+    m_saving->addActions(file);
     file->addSeparator();
     connect(newAction(file, this, QStringLiteral("actionExportSelected"), tr("Export &Selected Packets…")),
             &QAction::triggered, this, &MainWindow::exportSelected);
@@ -65,6 +73,10 @@ void MainWindow::buildMenus()
             &QAction::triggered, this, &MainWindow::findPacket);
     connect(newAction(edit, this, QStringLiteral("actionGoTo"), tr("&Go to Packet…"), QKeySequence(tr("Ctrl+G"))),
             &QAction::triggered, this, &MainWindow::goToPacket);
+    connect(newAction(edit, this, QStringLiteral("actionPreferences"), tr("&Preferences…"), QKeySequence::Preferences),
+            &QAction::triggered, this, [this] {
+                if (editPreferences(this, *m_controller)) updateStatus();
+            });
     QMenu* copy = edit->addMenu(tr("&Copy"));
     connect(newAction(copy, this, QStringLiteral("actionCopySummary"), tr("&Summary"), QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, &MainWindow::copySummary);
@@ -188,9 +200,8 @@ void MainWindow::updateStatus()
         displayed += tr(" (filtering %1%)").arg(static_cast<int>(scan->progress() * 100.0));
     m_statusCounts->setText(tr("Packets: %1 · Displayed: %2 · Dropped: %3 kernel, %4 ring")
                                 .arg(n(c.captured), displayed, n(c.droppedKernel), n(c.droppedRing)));
-    m_statusMemory->setText(tr("Memory: %1 of %2")
-                                .arg(locale.formattedDataSize(static_cast<qint64>(c.memoryUsed)),
-                                     locale.formattedDataSize(static_cast<qint64>(c.memoryBound))));
+    m_statusMemory->setText(boundsStatusText(c));
+    m_statusMemory->setToolTip(tr("Live captures are spooled to %1").arg(QDir::toNativeSeparators(m_controller->spoolDirectory())));
 
     CaptureHealth h;
 #ifdef _WIN32

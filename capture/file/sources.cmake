@@ -27,4 +27,10 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.h
   ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.h)
+  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.h
+  ${CMAKE_CURRENT_LIST_DIR}/capture_copy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/capture_copy.h
+  ${CMAKE_CURRENT_LIST_DIR}/spool_files.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/spool_files.h
+  ${CMAKE_CURRENT_LIST_DIR}/spool_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/spool_writer.h)

@@ -191,7 +191,7 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
 {
     auto owners = std::make_shared<FakeOwnerState>();
     owners->answering = false;
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     attachFakeProcesses(controller, owners);
     PacketTableModel* table = controller.tableModel();
     QAbstractItemModelTester tableTester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -250,7 +250,7 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
 void TestProcessColumn::processesCountEveryFrameWithoutAView()
 {
     auto owners = std::make_shared<FakeOwnerState>();
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     attachFakeProcesses(controller, owners);
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -280,7 +280,7 @@ void TestProcessColumn::processesCountEveryFrameWithoutAView()
 void TestProcessColumn::aFrameCountsOnceHoweverOftenItIsShown()
 {
     auto owners = std::make_shared<FakeOwnerState>();
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     attachFakeProcesses(controller, owners);
     PacketTableModel* table = controller.tableModel();
     ProcessTableModel processes(controller.processTraffic());
@@ -311,7 +311,7 @@ void TestProcessColumn::aFrameCountsOnceHoweverOftenItIsShown()
 void TestProcessColumn::aNewCaptureStartsTheCountsAgain()
 {
     auto owners = std::make_shared<FakeOwnerState>();
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     attachFakeProcesses(controller, owners);
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -423,7 +423,7 @@ void TestProcessColumn::aMillionFramesAllocateOnlyTheirFlows()
 
 void TestProcessColumn::filesHaveNoProcess()
 {
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     int made = 0;
     controller.setProcessMapFactory([&made] {
         ++made;

@@ -159,7 +159,7 @@ private slots:
 
 void TestStatisticsModels::modelsFollowAFileAsItLoads()
 {
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     StatisticsFeed* feed = controller.statisticsFeed();
     WatchedModels models(feed);
     feed->setEnabled(true);
@@ -223,7 +223,7 @@ void TestStatisticsModels::modelsFollowAFileAsItLoads()
 
 void TestStatisticsModels::modelsFollowALiveCapture()
 {
-    CaptureController controller(&makeDissectorDecoder);
+    CaptureController controller([] { return makeDissectorDecoder(); });
     StatisticsFeed* feed = controller.statisticsFeed();
     WatchedModels models(feed);
     FakeCaptureSource::Shared shared;
