@@ -82,6 +82,7 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     }
     m_bandwidth->setClassNames(names);
     m_bandwidth->setCapacity(BandwidthSeconds);
+    m_table->setInterfaceNames([this](std::uint32_t id) { return interfaceName(id); });
     m_ingestTimer->setInterval(IngestIntervalMs);
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
@@ -476,6 +477,13 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
 PacketStoreView* CaptureController::storeView() const
 {
     return m_adapter.get();
+}
+
+QString CaptureController::interfaceName(std::uint32_t id) const
+{
+    if (m_reader && id < m_reader->interfaces().size()) return QString::fromStdString(m_reader->interfaces()[id].name);
+    if (id < m_interfaceNames.size()) return QString::fromStdString(m_interfaceNames[id]);
+    return id == 0 ? m_sourceName : QString();
 }
 
 }  // namespace rcvmon

@@ -64,6 +64,8 @@ public:
     ~CaptureController() override;
 
     PacketTableModel* tableModel() const { return m_table; }
+    // The name of a frame's interface: the file's IDB, or the capture's (several when merged).
+    QString interfaceName(std::uint32_t id) const;
     PacketDetailModel* detailModel() const { return m_detail; }
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
     // The retained packets (null when nothing is open); replaced by each open or capture.

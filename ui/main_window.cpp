@@ -91,7 +91,7 @@ void MainWindow::buildViews()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const int widths[] = {70, 130, 150, 150, 80, 60, 420, 80, 70, 140};
+    const int widths[] = {70, 130, 150, 150, 80, 60, 420, 80, 70, 140, 130};
     static_assert(std::size(widths) == static_cast<std::size_t>(PacketTableModel::ColumnCount));
     for (int c = 0; c < PacketTableModel::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -33,6 +33,7 @@ class FollowStreamSource;
 class HexView;
 class MessageBar;
 class NameResolution;
+class PacketColoring;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class SaveCapture;
@@ -80,6 +81,7 @@ public:
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
+    PacketColoring* coloring() const { return m_coloring; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -173,6 +175,7 @@ private:
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
+    PacketColoring* m_coloring = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;

@@ -7,8 +7,10 @@
 #include "capture_health_panel.h"
 #include "hex_view.h"
 #include "interface_dialog.h"
+#include "remote_interfaces_dialog.h"
 #include "message_bar.h"
 #include "name_resolution.h"
+#include "packet_coloring.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -88,6 +90,15 @@ void MainWindow::buildMenus()
     QMenu* capture = menuBar()->addMenu(tr("&Capture"));
     connect(newAction(capture, this, QStringLiteral("actionInterfaces"), tr("&Interface…"), QKeySequence(tr("Ctrl+K"))),
             &QAction::triggered, this, &MainWindow::chooseInterface);
+    connect(newAction(capture, this, QStringLiteral("actionRemoteInterfaces"), tr("&Remote Interfaces…")),
+            &QAction::triggered, this, [this] {
+                RemoteInterfacesDialog dialog(m_request.interfaceName, m_request.mode, this);
+                if (dialog.exec() != QDialog::Accepted) return;
+                CaptureRequest request = m_request;
+                request.interfaceName = dialog.interfaceName();
+                request.mode = dialog.mode();
+                switchInterface(request);
+            });
     // Wireshark's Ctrl+E starts and stops; only one of the two is enabled at a time.
     m_startAction = newAction(capture, this, QStringLiteral("actionStart"), tr("&Start"), QKeySequence(tr("Ctrl+E")));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startLast);
@@ -146,6 +157,7 @@ void MainWindow::buildMenus()
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));
     view->addAction(health);
+    m_coloring = new PacketColoring(view, m_controller->tableModel(), this);
 }
 
 void MainWindow::buildStatusBar()

@@ -17,6 +17,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("RcvMon"));
     QApplication::setApplicationName(QStringLiteral("rcvmon"));
     QApplication::setApplicationVersion(QStringLiteral(RCVMON_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rcvmon.RcvMon"));  // Wayland app id = .desktop id
 
     rcvmon::GuiOptions options;
     QString error;

@@ -4,6 +4,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_reader.h
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.h
+  ${CMAKE_CURRENT_LIST_DIR}/interface_statistics.h
   ${CMAKE_CURRENT_LIST_DIR}/file_bytes.h
   ${CMAKE_CURRENT_LIST_DIR}/file_backed_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file_input.cpp
