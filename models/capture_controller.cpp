@@ -474,6 +474,11 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
     return true;
 }
 
+PacketStoreView* CaptureController::storeView() const
+{
+    return m_adapter.get();
+}
+
 QString CaptureController::interfaceName(std::uint32_t id) const
 {
     if (m_reader && id < m_reader->interfaces().size()) return QString::fromStdString(m_reader->interfaces()[id].name);

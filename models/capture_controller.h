@@ -27,6 +27,7 @@ class FlowTraffic;
 class PacketDetailModel;
 class PacketFilterScan;
 class PacketStore;
+class PacketStoreView;
 class PacketTableModel;
 class ProcessMap;
 class ProcessTraffic;
@@ -67,6 +68,8 @@ public:
     QString interfaceName(std::uint32_t id) const;
     PacketDetailModel* detailModel() const { return m_detail; }
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
+    // The retained packets (null when nothing is open); replaced by each open or capture.
+    PacketStoreView* storeView() const;
     // The display filter over the table; it follows the store as packets arrive.
     PacketFilterScan* filterScan() const { return m_filterScan; }
     // Conversations, endpoints and protocol hierarchy, once something enables it.

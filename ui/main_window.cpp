@@ -54,6 +54,7 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     buildMenus();
     buildFilterActions();
     buildStatisticsMenu();
+    buildFollowMenu();
     buildStatusBar();
     restoreSettings();
 

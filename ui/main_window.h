@@ -3,6 +3,7 @@
 
 #include "capture_backend.h"
 #include "file/capture_file_reader.h"
+#include "follow/follow_stream.h"
 #include "time_format.h"
 
 #include <QMainWindow>
@@ -10,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -26,6 +28,8 @@ class BandwidthChartView;
 class CaptureController;
 class CaptureHealthPanel;
 class FilterBar;
+class FollowStreamDialog;
+class FollowStreamSource;
 class HexView;
 class MessageBar;
 class NameResolution;
@@ -102,6 +106,9 @@ public:
     ProtocolHierarchyDialog* showProtocolHierarchy();
     // Statistics ▸ Processes: the traffic the Process column has attributed so far.
     ProcessesDialog* showProcesses();
+    // Analyze ▸ Follow: the selected packet's stream in a new dialog (null, and a status
+    // message, when no packet is selected or it is not part of such a stream).
+    FollowStreamDialog* followStream(FollowProtocol protocol);
     // View ▸ Top Talkers Chart: shows (and raises the charts dock) or hides the chart.
     void setTopTalkersShown(bool shown);
 
@@ -116,6 +123,7 @@ private:
     void buildStatusBar();
     void buildFilterActions();
     void buildStatisticsMenu();
+    void buildFollowMenu();
     void restoreSettings();
     void saveSettings() const;
 
@@ -172,6 +180,7 @@ private:
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
     QPointer<ProcessesDialog> m_processes;
+    std::shared_ptr<FollowStreamSource> m_followSource;
 
     QLabel* m_statusSource = nullptr;
     QLabel* m_statusMode = nullptr;

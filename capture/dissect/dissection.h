@@ -5,6 +5,7 @@
 #include "core/bytes.h"
 #include "core/frame.h"
 #include "dissect/field_registry.h"
+#include "dissect/transport_tap.h"
 
 #include <array>
 #include <cstdint>
@@ -132,6 +133,9 @@ public:
     // index when given.
     ParseStatus exception(std::uint16_t* layer = nullptr) const;
     std::uint64_t frameNumber() const { return m_frameNumber; }
+    // Follow Stream's tap: TCP and UDP hand it their payloads (kept across frames; null: none).
+    void setTransportTap(TransportTap* tap) { m_transportTap = tap; }
+    TransportTap* transportTap() const { return m_transportTap; }
 
     // ---- Building, used by the dissectors ----
     void clear();
@@ -207,6 +211,7 @@ private:
     std::array<std::uint8_t, 6> m_columnLinkSrc{}, m_columnLinkDst{};
     bool m_hasColumnLinkSrc = false, m_hasColumnLinkDst = false;
     std::uint64_t m_frameNumber = 0;
+    TransportTap* m_transportTap = nullptr;
 };
 
 template <typename Fn>

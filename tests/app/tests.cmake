@@ -38,6 +38,16 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   add_dependencies(test_cli_live rcvmon-cli)
   rcvmon_test_properties(test_cli_live LABELS live RUN_SERIAL TIMEOUT 300)
 endif()
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  # -z follow against tshark over a sample of the corpus (one tshark run per capture).
+  rcvmon_add_gtest(test_follow_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_follow_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  target_compile_definitions(test_follow_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_FOLLOW_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/follow_known_gaps.tsv")
+  add_dependencies(test_follow_reference rcvmon-cli)
+  rcvmon_test_properties(test_follow_reference TIMEOUT 900)
+endif()
 # Remote capture over a real sshd in namespaces of its own (root, OpenSSH; skipped otherwise).
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   rcvmon_add_gtest(test_cli_remote

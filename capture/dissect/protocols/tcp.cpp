@@ -273,6 +273,16 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     dissectTcpOptions(c, hdrLen, options);
     if (syn && tcpd) settleWindowScaling(*conv.direction, *conv.peer, hasAck);
     addAnalysis(c, conv.analysis);
+    if (TransportTap* tap = ctx.out.transportTap(); tap && haveLength && conv.conversation &&
+                                                    ctx.out.layers()[c.layer()].status != ParseStatus::Truncated) {
+        // Wireshark's follow tap: every segment whose length is known, payload or not, even when
+        // an option is malformed (Wireshark flags it and goes on) but not when the capture cut
+        // the options (that throws before the tap).
+        TransportPayload t{TransportPayload::Transport::Tcp, c.layer(), ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
+                           conv.conversation->stream, conv.relSeq, static_cast<std::uint32_t>(segLen), flags,
+                           conv.relAck, ByteSpan(p.data).subspan(hdrLen < p.data.size() ? hdrLen : p.data.size())};
+        tap->payload(t);
+    }
     if (c.ok() && c.pos() < hdrLen) c.skip(hdrLen - c.pos());
     if (!c.ok()) return;
     const Payload payload = payloadAfter(c, p.reported - hdrLen);

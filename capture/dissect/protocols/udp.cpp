@@ -48,8 +48,11 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
     // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.
-    if (ctx.udp && ctx.net.family != 0)
-        c.add(hf.stream, 0, 0, ctx.udp->stream(ctx.net.family, ctx.net.src, srcPort, ctx.net.dst, dstPort));
+    std::uint32_t stream = 0;
+    if (ctx.udp && ctx.net.family != 0) {
+        stream = ctx.udp->stream(ctx.net.family, ctx.net.src, srcPort, ctx.net.dst, dstPort);
+        c.add(hf.stream, 0, 0, stream);
+    }
     if (!ctx.inIcmpError) {
         ctx.udpDstPort = dstPort;
         ctx.udpSrcPort = srcPort;
@@ -76,6 +79,14 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     }
     c.setLength(length < c.size() ? length : c.size());
     const Payload payload = payloadAfter(c, length - 8);
+    if (TransportTap* tap = ctx.out.transportTap(); tap && ctx.udp && ctx.net.family != 0 &&
+                                                    !ctx.inIcmpError && !payload.data.empty()) {
+        // Wireshark's follow tap (decode_udp_ports): each datagram with payload, not the
+        // packet an ICMP error quotes.
+        TransportPayload t{TransportPayload::Transport::Udp, c.layer(), ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
+                           stream, 0, 0, 0, 0, payload.data};
+        tap->payload(t);
+    }
     if (payload.data.empty()) return;
     if (!dissectByPort(ctx, Transport::Udp, srcPort, dstPort, payload)) dissectData(ctx, payload);
 }
