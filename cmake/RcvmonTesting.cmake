@@ -14,8 +14,12 @@ if(NOT TARGET GTest::gtest)
   endif()
 endif()
 
-# Where the reference captures live: RCVMON_CORPUS, else ../shared/corpus beside the checkout.
-if(DEFINED ENV{RCVMON_CORPUS})
+# Where the reference captures live: -DRCVMON_CORPUS=DIR, else the environment's
+# RCVMON_CORPUS, else ../shared/corpus beside the checkout.
+set(RCVMON_CORPUS "" CACHE PATH "Reference captures (default: \$RCVMON_CORPUS, else ../shared/corpus)")
+if(RCVMON_CORPUS)
+  set(RCVMON_CORPUS_DIR "${RCVMON_CORPUS}")
+elseif(DEFINED ENV{RCVMON_CORPUS})
   set(RCVMON_CORPUS_DIR "$ENV{RCVMON_CORPUS}")
 else()
   get_filename_component(RCVMON_CORPUS_DIR "${PROJECT_SOURCE_DIR}/../shared/corpus" ABSOLUTE)

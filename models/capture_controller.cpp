@@ -2,8 +2,11 @@
 #include "capture_controller.h"
 
 #include "bandwidth_model.h"
+#include "capture_spool.h"
 #include "file/capture_file_writer.h"
+#include "file/capture_copy.h"
 #include "file/file_backed_store.h"
+#include "file/spool_files.h"
 #include "file/file_source.h"
 #include "flow_traffic.h"
 #include "live/process_map.h"
@@ -19,8 +22,14 @@
 #include "store/protocol_class.h"
 #include "store_adapter.h"
 
+#include <QDir>
+#include <QLocale>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTimer>
+
+#include <atomic>
+#include <thread>
 
 namespace rcvmon {
 
@@ -73,6 +82,7 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     }
     m_bandwidth->setClassNames(names);
     m_bandwidth->setCapacity(BandwidthSeconds);
+    m_table->setInterfaceNames([this](std::uint32_t id) { return interfaceName(id); });
     m_ingestTimer->setInterval(IngestIntervalMs);
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
@@ -115,9 +125,16 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_table->setStore(nullptr, nullptr);
     m_detail->setStore(nullptr, nullptr);
     m_bandwidth->clear();
+    if (m_spool) m_spool->abandon();  // its writer drains the session's ring: it goes first
     m_session.reset();
     m_adapter.reset();
     m_store = std::move(store);
+    if (m_spool) {
+        // An unsaved spool file goes with what showed it (the window asked before).
+        m_reader.reset();
+        m_spool.reset();
+    }
+    m_spoolErrorShown = false;
     m_fileBins.reset();
     m_scanFrom = 1;
     m_haveLast = false;
@@ -155,6 +172,8 @@ bool CaptureController::openFile(const QString& path, QString& error)
     }
     PacketStoreOptions options;
     if (m_memoryBound) options.memoryBound = m_memoryBound;
+    // A file larger than the bound opens as far as it fits, and says so (loadSlice).
+    options.policy = BoundPolicy::StopAtBound;
     if (m_session) m_session->stop();
     m_ingestTimer->stop();
 
@@ -215,7 +234,13 @@ void CaptureController::loadSlice()
     m_ingestTimer->stop();
     if (!m_reader->error().empty()) emit problem(QString::fromStdString(m_reader->error()));
     if (!m_reader->warning().empty()) emit problem(QString::fromStdString(m_reader->warning()));
-    if (m_store->stopped()) emit problem(QString::fromStdString(m_store->stopMessage()));
+    if (m_store->stopped()) {
+        const QLocale locale;
+        emit problem(tr("“%1” is larger than the memory bound of %2 allows: only its first %3 packets were opened. "
+                        "Raise the memory bound in Edit ▸ Preferences… to open all of it.")
+                         .arg(m_sourceName, locale.formattedDataSize(static_cast<qint64>(m_store->memoryBound())),
+                              locale.toString(static_cast<qulonglong>(m_store->size()))));
+    }
     setState(State::Loaded);
     emit loadFinished();
 }
@@ -226,12 +251,23 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
         error = QStringLiteral("No capture source.");
         return false;
     }
+    const QString name = QString::fromStdString(source->name());
+    auto session = std::make_unique<CaptureSession>(std::move(source));
+    // Every frame goes to a spool file first; the store keeps only the index (CaptureSpool).
+    std::string why;
+    std::unique_ptr<CaptureSpool> spool =
+        CaptureSpool::start(QDir::toNativeSeparators(spoolDirectory()).toStdString(), *session, m_diskBound, why);
+    if (!spool) {
+        error = QString::fromStdString(why);
+        return false;
+    }
     if (m_session) m_session->stop();
     PacketStoreOptions options;
     if (m_memoryBound) options.memoryBound = m_memoryBound;
-    replaceStore(std::make_unique<PacketStore>(options));
-    m_sourceName = QString::fromStdString(source->name());
-    m_session = std::make_unique<CaptureSession>(std::move(source));
+    replaceStore(spool->makeStore(options));
+    m_sourceName = name;
+    m_session = std::move(session);
+    m_spool = std::move(spool);
     m_live = true;
     // Its worker starts in this thread's network namespace, the one the capture sees.
     if (m_processMaps) m_processMap = m_processMaps();
@@ -255,6 +291,7 @@ void CaptureController::stop()
 {
     if (!m_session) return;
     m_session->stop();
+    if (m_spool) m_spool->finish(*m_store);
     ingest();  // what the ring still holds is kept
     m_ingestTimer->stop();
     m_bandwidthTimer->stop();
@@ -278,7 +315,8 @@ void CaptureController::requestSource(std::unique_ptr<CaptureSource> source, std
 void CaptureController::ingest()
 {
     if (m_session) {
-        m_session->drainInto(*m_store, DrainPerTick);
+        if (m_spool) m_spool->drainInto(*m_store, DrainPerTick);
+        else m_session->drainInto(*m_store, DrainPerTick);
         scanForSwitches();
         noteEvents();
     }
@@ -290,10 +328,14 @@ void CaptureController::ingest()
     if (!m_session) return;
     const SessionState state = m_session->state();
     const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;
-    if (!finished || !m_session->ring().empty()) return;
+    if (m_spool && !m_spoolErrorShown && !m_spool->error().empty()) {
+        m_spoolErrorShown = true;
+        emit problem(QString::fromStdString(m_spool->error()));
+    }
+    if (!finished || (m_spool ? !m_spool->drained() : !m_session->ring().empty())) return;
     m_ingestTimer->stop();
     pullBandwidth();
-    const std::string error = m_session->error();
+    const std::string error = m_spool && m_spoolErrorShown ? std::string() : m_session->error();
     if (state == SessionState::Failed || !error.empty()) emit problem(QString::fromStdString(error));
     if (m_live) {
         setState(state == SessionState::Failed ? State::Failed : State::Stopped);
@@ -363,6 +405,14 @@ CaptureCounters CaptureController::counters() const
         c.evicted = m_store->evictedCount();
         c.memoryUsed = m_store->memoryUsed();
         c.memoryBound = m_store->memoryBound();
+    } else {
+        c.memoryBound = m_memoryBound ? m_memoryBound : defaultMemoryBound();  // what the next capture gets
+    }
+    if (m_spool) {
+        c.diskUsed = m_spool->diskUsed();
+        c.diskBound = m_spool->diskBound();
+    } else {
+        c.diskBound = m_diskBound;
     }
     if (m_session) {
         const SessionCounters s = m_session->counters();
@@ -421,6 +471,81 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
         error = QString::fromStdString(message);
         return false;
     }
+    return true;
+}
+
+PacketStoreView* CaptureController::storeView() const
+{
+    return m_adapter.get();
+}
+
+QString CaptureController::interfaceName(std::uint32_t id) const
+{
+    if (m_reader && id < m_reader->interfaces().size()) return QString::fromStdString(m_reader->interfaces()[id].name);
+    if (id < m_interfaceNames.size()) return QString::fromStdString(m_interfaceNames[id]);
+    return id == 0 ? m_sourceName : QString();
+}
+
+}  // namespace rcvmon
+
+namespace rcvmon {
+
+QString CaptureController::spoolDirectory() const
+{
+    return m_spoolDirectory.isEmpty() ? QDir::tempPath() : m_spoolDirectory;
+}
+
+bool CaptureController::hasUnsavedCapture() const
+{
+    return m_spool && m_spool->unsaved();
+}
+
+bool CaptureController::saveCapture(const QString& path, FileFormat format, QString& error)
+{
+    if (!m_spool) {
+        error = tr("There is no live capture to save.");
+        return false;
+    }
+    // Whatever arrives during the copy is newer than the saved file: still unsaved.
+    const std::uint64_t packets = m_spool->packetsSpooled();
+    std::uint64_t written = 0;
+    std::string why;
+    bool copied = false;
+    // A large capture takes a while to copy: on its own thread, while this one keeps the window
+    // (and the capture's ingest) going. The spool file only grows meanwhile; the copy reads it
+    // through its own mapping, up to where it was when the copy began.
+    std::atomic<bool> done{false};
+    QEventLoop loop;
+    const std::string from = m_spool->path();
+    std::thread worker([&, to = path.toStdString()] {
+        copied = copyCapture(from, to, format, written, why);
+        done.store(true, std::memory_order_release);
+        QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+    });
+    if (!done.load(std::memory_order_acquire)) loop.exec();
+    worker.join();
+    if (!copied) {
+        error = QString::fromStdString(why);
+        return false;
+    }
+    // The window may have moved on meanwhile (it blocks input while saving, but still).
+    if (m_spool && m_spool->path() == from) m_spool->markSaved(packets);
+    return true;
+}
+
+bool CaptureController::recoverSpool(const QString& path, QString& error)
+{
+    std::string why;
+    const std::string adopted = adoptSpool(path.toStdString(), why);
+    if (adopted.empty()) {
+        error = QString::fromStdString(why);
+        return false;
+    }
+    if (!openFile(QString::fromStdString(adopted), error)) {
+        // Not a readable capture after all: it stays, renamed, for the user to look at.
+        return false;
+    }
+    m_spool = CaptureSpool::adopt(adopted);
     return true;
 }
 

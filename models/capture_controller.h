@@ -21,11 +21,13 @@ namespace rcvmon {
 
 class BandwidthBins;
 class BandwidthModel;
+class CaptureSpool;
 class CaptureSession;
 class FlowTraffic;
 class PacketDetailModel;
 class PacketFilterScan;
 class PacketStore;
+class PacketStoreView;
 class PacketTableModel;
 class ProcessMap;
 class ProcessTraffic;
@@ -41,6 +43,8 @@ struct CaptureCounters {
     std::uint64_t evicted = 0;        // removed by the memory bound
     std::uint64_t memoryUsed = 0;
     std::uint64_t memoryBound = 0;
+    std::uint64_t diskUsed = 0;   // the spool file of a live capture
+    std::uint64_t diskBound = 0;  // 0: until the disk is full
 };
 
 // Owns what is being looked at — an opened file or a live capture — and feeds the models:
@@ -60,8 +64,12 @@ public:
     ~CaptureController() override;
 
     PacketTableModel* tableModel() const { return m_table; }
+    // The name of a frame's interface: the file's IDB, or the capture's (several when merged).
+    QString interfaceName(std::uint32_t id) const;
     PacketDetailModel* detailModel() const { return m_detail; }
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
+    // The retained packets (null when nothing is open); replaced by each open or capture.
+    PacketStoreView* storeView() const;
     // The display filter over the table; it follows the store as packets arrive.
     PacketFilterScan* filterScan() const { return m_filterScan; }
     // Conversations, endpoints and protocol hierarchy, once something enables it.
@@ -73,6 +81,21 @@ public:
     FlowTraffic* flowTraffic() const { return m_flowTraffic; }
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
+    std::uint64_t memoryBound() const { return m_memoryBound; }
+    // Live captures are spooled to a temporary pcapng in this directory (see CaptureSpool),
+    // and stop when it reaches diskBound bytes (0: when the disk is full). For the next start.
+    void setSpoolDirectory(const QString& directory) { m_spoolDirectory = directory; }
+    QString spoolDirectory() const;
+    void setDiskBound(std::uint64_t bytes) { m_diskBound = bytes; }
+    std::uint64_t diskBound() const { return m_diskBound; }
+    // The spooled live capture (or recovered spool file) shown now; null for opened files.
+    CaptureSpool* spool() const { return m_spool.get(); }
+    // A live capture (or recovered one) with packets not yet saved.
+    bool hasUnsavedCapture() const;
+    // File > Save: writes the whole spooled capture to `path` atomically; works while capturing.
+    bool saveCapture(const QString& path, FileFormat format, QString& error);
+    // Opens a spool file left by a crashed run, taken over by this process (unsaved until saved).
+    bool recoverSpool(const QString& path, QString& error);
     // Used by the next startCapture(); the default is the platform's (/proc, IP Helper).
     void setProcessMapFactory(ProcessMapFactory factory) { m_processMaps = std::move(factory); }
     // The live capture's process map (null for files), and the flows' traffic grouped by the
@@ -138,6 +161,7 @@ private:
     std::unique_ptr<StoreAdapter> m_adapter;
     std::unique_ptr<PacketDecoder> m_decoder;
     std::unique_ptr<CaptureSession> m_session;
+    std::unique_ptr<CaptureSpool> m_spool;  // after the session: its writer drains the session's ring
     std::unique_ptr<BandwidthBins> m_fileBins;
     std::unique_ptr<ProcessTraffic> m_processTraffic;
     std::unique_ptr<ProcessMap> m_processMap;
@@ -146,6 +170,9 @@ private:
     bool m_live = false;
     QString m_sourceName;
     std::uint64_t m_memoryBound = 0;  // 0: the store's default
+    std::uint64_t m_diskBound = 0;
+    QString m_spoolDirectory;         // empty: the system's temporary directory
+    bool m_spoolErrorShown = false;
     std::uint64_t m_scanFrom = 1;
     bool m_haveLast = false;
     CaptureMode m_lastMode = CaptureMode::Off;

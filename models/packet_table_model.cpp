@@ -2,6 +2,7 @@
 #include "packet_table_model.h"
 
 #include "frame_flow_key.h"
+#include "packet_colorizer.h"
 #include "live/process_map.h"
 
 #include <QBrush>
@@ -56,6 +57,7 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_marked.clear();
     m_switches.clear();
     forgetProcessRows();
+    if (m_colorizer) m_colorizer->clearCache();  // frame numbers start again
     endResetModel();
     sync();
 }
@@ -67,6 +69,18 @@ void PacketTableModel::setProcessMap(ProcessMap* map)
     m_text.clear();  // rows built without a map have no flow key
     forgetProcessRows();
     if (rowCount() > 0) emit dataChanged(index(0, Process), index(rowCount() - 1, Process), {Qt::DisplayRole});
+}
+
+void PacketTableModel::setColorizer(PacketColorizer* colorizer)
+{
+    if (m_colorizer) disconnect(m_colorizer, nullptr, this, nullptr);
+    m_colorizer = colorizer;
+    const auto repaint = [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, Qt::ForegroundRole});
+    };
+    if (m_colorizer) connect(m_colorizer, &PacketColorizer::changed, this, repaint);
+    repaint();
 }
 
 void PacketTableModel::refreshProcesses()
@@ -269,10 +283,11 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         if (isMarked(number)) return QBrush(QColor(0x20, 0x20, 0x20));
         if (m_switches.count(number)) return QBrush(QColor(0xff, 0xe0, 0x80));
-        return {};
+        return m_colorizer ? m_colorizer->background(*m_store, number) : QVariant();
     case Qt::ForegroundRole:
         if (isMarked(number)) return QBrush(Qt::white);
-        return {};
+        if (m_switches.count(number)) return {};
+        return m_colorizer ? m_colorizer->foreground(*m_store, number) : QVariant();
     case Qt::ToolTipRole: {
         const QString mark = switchMark(number);
         return mark.isEmpty() ? QVariant() : QVariant(mark);
@@ -297,6 +312,10 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
         return mark.isEmpty() ? modeName(meta.mode) : modeName(meta.mode) + QStringLiteral(" ◀");
     }
     case Process: return processText(index.row(), number);
+    case InterfaceColumn: {
+        const QString name = m_interfaceName ? m_interfaceName(meta.interfaceId) : QString();
+        return name.isEmpty() ? QString::number(meta.interfaceId) : name;
+    }
     default: break;
     }
     const RowText* text = rowText(number);
@@ -323,6 +342,7 @@ QVariant PacketTableModel::headerData(int section, Qt::Orientation orientation, 
     case DirectionColumn: return QStringLiteral("Direction");
     case Mode: return QStringLiteral("Mode");
     case Process: return QStringLiteral("Process");
+    case InterfaceColumn: return QStringLiteral("Interface");
     default: return {};
     }
 }

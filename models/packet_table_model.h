@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <climits>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -20,6 +21,7 @@
 
 namespace rcvmon {
 
+class PacketColorizer;
 class ProcessMap;
 
 // The packet list over the store. Row r is frame firstNumber()+r, or, while a display filter
@@ -36,7 +38,9 @@ class ProcessMap;
 class PacketTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, Time, Source, Destination, Protocol, Length, Info, DirectionColumn, Mode, Process, ColumnCount };
+    enum Column {
+        Number, Time, Source, Destination, Protocol, Length, Info, DirectionColumn, Mode, Process, InterfaceColumn, ColumnCount
+    };
     enum Role {
         FrameNumberRole = Qt::UserRole + 1,  // quint64
         MarkedRole,                          // bool
@@ -92,6 +96,12 @@ public:
     // Cheap (one atomic read) when nothing changed: call it on a ≤30 Hz timer.
     void refreshProcesses();
 
+    // Colouring rules for the rows a view paints (null: none); the caller keeps it alive.
+    void setColorizer(PacketColorizer* colorizer);
+    // The Interface column's text for an interface id (a capture of several interfaces, a
+    // pcapng file with several); without one the column shows the id.
+    void setInterfaceNames(std::function<QString(std::uint32_t)> lookup) { m_interfaceName = std::move(lookup); }
+
     // How many rows were dissected for text so far (lazy text is checked by tests).
     std::uint64_t textBuilds() const { return m_textBuilds; }
 
@@ -119,7 +129,9 @@ private:
     mutable std::uint64_t m_textBuilds = 0;
     std::set<std::uint64_t> m_marked;
     std::map<std::uint64_t, QString> m_switches;
+    std::function<QString(std::uint32_t)> m_interfaceName;
     ProcessMap* m_processMap = nullptr;
+    PacketColorizer* m_colorizer = nullptr;
     std::uint64_t m_processVersion = 0;
     // Rows whose Process cell a view asked for since the last repaint request.
     mutable int m_processFirstRow = INT_MAX;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "capture_backend.h"
 
+#include "live/interface_choice.h"
 #include "live/live_capture.h"
+#include "live/ssh_target.h"
 
 namespace rcvmon {
 
@@ -10,6 +12,16 @@ CaptureBackend systemCaptureBackend()
 {
     CaptureBackend backend;
     backend.open = [](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
+        // "eth0, ssh://me@host/eth1": several interfaces, merged by time (interface_choice.h).
+        const std::vector<std::string> names = splitInterfaceList(request.interfaceName.toStdString());
+        if (names.size() != 1 || isSshUrl(names.front())) {
+            std::vector<InterfaceChoice> choices;
+            for (const std::string& name : names) choices.push_back({name, request.mode, request.filter.toStdString()});
+            std::string message;
+            auto source = openInterfaces(choices, request.allProtocols, {}, message);
+            if (!source) error = QString::fromStdString(message);
+            return source;
+        }
         LiveCaptureOptions options;
         options.interfaceName = request.interfaceName.toStdString();
         options.mode = request.mode;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "interface_dialog.h"
 
+#include "live/interface_choice.h"
+#include "live/ssh_target.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -32,13 +35,24 @@ InterfaceDialog::InterfaceDialog(const std::vector<NetworkInterface>& interfaces
     m_list->setColumnCount(4);
     m_list->setHeaderLabels({tr("Interface"), tr("Addresses"), tr("State"), tr("MAC")});
     m_list->setRootIsDecorated(false);
+    // Several interfaces make one capture, merged by time (Ctrl/Shift-click).
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    QStringList chosen;
+    for (const std::string& name : splitInterfaceList(current.toStdString())) chosen << QString::fromStdString(name);
     for (const NetworkInterface& nif : interfaces) {
         QStringList addresses;
         for (const std::string& a : nif.addresses) addresses << QString::fromStdString(a);
         auto* item = new QTreeWidgetItem(m_list, {QString::fromStdString(nif.name), addresses.join(QStringLiteral(", ")),
                                                   stateText(nif), QString::fromStdString(nif.macAddress)});
         if (!nif.up) item->setForeground(0, QBrush(Qt::gray));
-        if (item->text(0) == current) m_list->setCurrentItem(item);
+        if (chosen.contains(item->text(0))) item->setSelected(true);
+        if (!m_list->currentItem() && chosen.contains(item->text(0))) m_list->setCurrentItem(item, 0, QItemSelectionModel::Select);
+    }
+    // Remote interfaces of the current capture (Capture ▸ Remote Interfaces…) stay choosable.
+    for (const QString& name : chosen) {
+        if (!isSshUrl(name.toStdString())) continue;
+        auto* item = new QTreeWidgetItem(m_list, {name, QString(), tr("remote, over ssh"), QString()});
+        item->setSelected(true);
     }
     if (!m_list->currentItem() && m_list->topLevelItemCount() > 0) m_list->setCurrentItem(m_list->topLevelItem(0));
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -67,7 +81,11 @@ InterfaceDialog::InterfaceDialog(const std::vector<NetworkInterface>& interfaces
 
 QString InterfaceDialog::interfaceName() const
 {
-    return m_list->currentItem() ? m_list->currentItem()->text(0) : QString();
+    QStringList names;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        if (m_list->topLevelItem(i)->isSelected()) names << m_list->topLevelItem(i)->text(0);
+    if (names.isEmpty() && m_list->currentItem()) names << m_list->currentItem()->text(0);
+    return names.join(QStringLiteral(", "));
 }
 
 CaptureMode InterfaceDialog::mode() const

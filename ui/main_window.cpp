@@ -12,6 +12,8 @@
 #include "name_resolution.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "save_capture.h"
+#include "spool_settings.h"
 #include "top_talkers_chart_view.h"
 
 #include <QCloseEvent>
@@ -52,6 +54,7 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     buildMenus();
     buildFilterActions();
     buildStatisticsMenu();
+    buildFollowMenu();
     buildStatusBar();
     restoreSettings();
 
@@ -88,7 +91,7 @@ void MainWindow::buildViews()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const int widths[] = {70, 130, 150, 150, 80, 60, 420, 80, 70, 140};
+    const int widths[] = {70, 130, 150, 150, 80, 60, 420, 80, 70, 140, 130};
     static_assert(std::size(widths) == static_cast<std::size_t>(PacketTableModel::ColumnCount));
     for (int c = 0; c < PacketTableModel::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -233,6 +236,7 @@ QString MainWindow::statusText() const
 
 bool MainWindow::openFile(const QString& path)
 {
+    if (!m_saving->confirmDiscard(tr("opening “%1”").arg(path))) return false;
     QString error;
     if (!m_controller->openFile(path, error)) {
         showError(error);
@@ -255,6 +259,7 @@ bool MainWindow::startCapture(const CaptureRequest& request)
         showError(error.isEmpty() ? tr("Live capture is not available here.") : error);
         return false;
     }
+    if (!m_saving->confirmDiscard(tr("starting a new capture"))) return false;
     if (!m_controller->startCapture(std::move(source), error)) {
         showError(error);
         return false;
@@ -312,8 +317,29 @@ bool MainWindow::openBundledSample()
     return openFile(path);
 }
 
+bool MainWindow::recoverSpool(const QString& path)
+{
+    if (!m_saving->confirmDiscard(tr("recovering “%1”").arg(path))) return false;
+    QString error;
+    if (!m_controller->recoverSpool(path, error)) {
+        showError(error);
+        return false;
+    }
+    m_message->hide();
+    m_charts->clearMarks();
+    m_lastRowCount = 0;
+    setWindowTitle(tr("Recovered capture %1 — RcvMon").arg(m_controller->sourceName()));
+    updateActions();
+    updateStatus();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_saving->confirmDiscard(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_controller->stop();
     event->accept();
@@ -350,8 +376,7 @@ void MainWindow::restoreSettings()
     m_followAction->setChecked(settings.value(QStringLiteral("view/follow"), true).toBool());
     setTopTalkersShown(settings.value(QStringLiteral("view/topTalkers"), false).toBool());
     setTimeFormat(parseTimeFormat(settings.value(QStringLiteral("view/timeFormat")).toString(), TimeFormat::Relative));
-    const std::uint64_t bound = settings.value(QStringLiteral("capture/memoryBoundMiB"), 0).toULongLong();
-    if (bound) m_controller->setMemoryBound(bound << 20);
+    SpoolSettings::load().applyTo(*m_controller);
 }
 
 void MainWindow::saveSettings() const

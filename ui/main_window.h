@@ -3,6 +3,7 @@
 
 #include "capture_backend.h"
 #include "file/capture_file_reader.h"
+#include "follow/follow_stream.h"
 #include "time_format.h"
 
 #include <QMainWindow>
@@ -10,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -26,11 +28,15 @@ class BandwidthChartView;
 class CaptureController;
 class CaptureHealthPanel;
 class FilterBar;
+class FollowStreamDialog;
+class FollowStreamSource;
 class HexView;
 class MessageBar;
 class NameResolution;
+class PacketColoring;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
+class SaveCapture;
 class StatTablesDialog;
 class TopTalkersChartView;
 
@@ -50,6 +56,10 @@ public:
 
     // Opens a capture file ("-" = standard input); a failure shows why and changes nothing.
     bool openFile(const QString& path);
+    // Opens a spool file a crashed run left behind (see offerSpoolRecovery()).
+    bool recoverSpool(const QString& path);
+    // File ▸ Save / Save As… and the unsaved-capture question.
+    SaveCapture* saving() const { return m_saving; }
     // Starts a live capture; a failure shows why and keeps what was running.
     bool startCapture(const CaptureRequest& request);
     // Capture ▸ Interface… on a running capture: Off on the old interface, then the mode on
@@ -71,6 +81,7 @@ public:
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
+    PacketColoring* coloring() const { return m_coloring; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -95,6 +106,9 @@ public:
     ProtocolHierarchyDialog* showProtocolHierarchy();
     // Statistics ▸ Processes: the traffic the Process column has attributed so far.
     ProcessesDialog* showProcesses();
+    // Analyze ▸ Follow: the selected packet's stream in a new dialog (null, and a status
+    // message, when no packet is selected or it is not part of such a stream).
+    FollowStreamDialog* followStream(FollowProtocol protocol);
     // View ▸ Top Talkers Chart: shows (and raises the charts dock) or hides the chart.
     void setTopTalkersShown(bool shown);
 
@@ -109,6 +123,7 @@ private:
     void buildStatusBar();
     void buildFilterActions();
     void buildStatisticsMenu();
+    void buildFollowMenu();
     void restoreSettings();
     void saveSettings() const;
 
@@ -147,6 +162,7 @@ private:
     CaptureController* m_controller;
     NameResolution* m_names = nullptr;  // after the controller: outlives the decoders it serves
     FileChooser m_chooser;
+    SaveCapture* m_saving = nullptr;
     CaptureRequest m_request;  // the last live capture asked for (Start / Restart)
 
     MessageBar* m_message = nullptr;
@@ -159,10 +175,12 @@ private:
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
+    PacketColoring* m_coloring = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
     QPointer<ProcessesDialog> m_processes;
+    std::shared_ptr<FollowStreamSource> m_followSource;
 
     QLabel* m_statusSource = nullptr;
     QLabel* m_statusMode = nullptr;

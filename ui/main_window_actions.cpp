@@ -7,16 +7,22 @@
 #include "capture_health_panel.h"
 #include "hex_view.h"
 #include "interface_dialog.h"
+#include "remote_interfaces_dialog.h"
 #include "message_bar.h"
 #include "name_resolution.h"
+#include "packet_coloring.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
+#include "preferences_dialog.h"
+#include "save_capture.h"
+#include "spool_settings.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -47,6 +53,10 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     connect(newAction(file, this, QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open), &QAction::triggered,
             this, &MainWindow::chooseAndOpen);
+    m_saving = new SaveCapture(
+        this, m_controller, [this](bool* pcap) { return m_chooser ? m_chooser(FileChoice::Export, pcap) : QString(); },
+        [this](const QString& text) { showError(text); });
+    m_saving->addActions(file);
     file->addSeparator();
     connect(newAction(file, this, QStringLiteral("actionExportSelected"), tr("Export &Selected Packets…")),
             &QAction::triggered, this, &MainWindow::exportSelected);
@@ -65,6 +75,10 @@ void MainWindow::buildMenus()
             &QAction::triggered, this, &MainWindow::findPacket);
     connect(newAction(edit, this, QStringLiteral("actionGoTo"), tr("&Go to Packet…"), QKeySequence(tr("Ctrl+G"))),
             &QAction::triggered, this, &MainWindow::goToPacket);
+    connect(newAction(edit, this, QStringLiteral("actionPreferences"), tr("&Preferences…"), QKeySequence::Preferences),
+            &QAction::triggered, this, [this] {
+                if (editPreferences(this, *m_controller)) updateStatus();
+            });
     QMenu* copy = edit->addMenu(tr("&Copy"));
     connect(newAction(copy, this, QStringLiteral("actionCopySummary"), tr("&Summary"), QKeySequence(tr("Ctrl+Shift+C"))),
             &QAction::triggered, this, &MainWindow::copySummary);
@@ -76,6 +90,15 @@ void MainWindow::buildMenus()
     QMenu* capture = menuBar()->addMenu(tr("&Capture"));
     connect(newAction(capture, this, QStringLiteral("actionInterfaces"), tr("&Interface…"), QKeySequence(tr("Ctrl+K"))),
             &QAction::triggered, this, &MainWindow::chooseInterface);
+    connect(newAction(capture, this, QStringLiteral("actionRemoteInterfaces"), tr("&Remote Interfaces…")),
+            &QAction::triggered, this, [this] {
+                RemoteInterfacesDialog dialog(m_request.interfaceName, m_request.mode, this);
+                if (dialog.exec() != QDialog::Accepted) return;
+                CaptureRequest request = m_request;
+                request.interfaceName = dialog.interfaceName();
+                request.mode = dialog.mode();
+                switchInterface(request);
+            });
     // Wireshark's Ctrl+E starts and stops; only one of the two is enabled at a time.
     m_startAction = newAction(capture, this, QStringLiteral("actionStart"), tr("&Start"), QKeySequence(tr("Ctrl+E")));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startLast);
@@ -134,6 +157,7 @@ void MainWindow::buildMenus()
     health->setText(tr("Capture &Health"));
     health->setObjectName(QStringLiteral("actionHealth"));
     view->addAction(health);
+    m_coloring = new PacketColoring(view, m_controller->tableModel(), this);
 }
 
 void MainWindow::buildStatusBar()
@@ -188,9 +212,8 @@ void MainWindow::updateStatus()
         displayed += tr(" (filtering %1%)").arg(static_cast<int>(scan->progress() * 100.0));
     m_statusCounts->setText(tr("Packets: %1 · Displayed: %2 · Dropped: %3 kernel, %4 ring")
                                 .arg(n(c.captured), displayed, n(c.droppedKernel), n(c.droppedRing)));
-    m_statusMemory->setText(tr("Memory: %1 of %2")
-                                .arg(locale.formattedDataSize(static_cast<qint64>(c.memoryUsed)),
-                                     locale.formattedDataSize(static_cast<qint64>(c.memoryBound))));
+    m_statusMemory->setText(boundsStatusText(c));
+    m_statusMemory->setToolTip(tr("Live captures are spooled to %1").arg(QDir::toNativeSeparators(m_controller->spoolDirectory())));
 
     CaptureHealth h;
 #ifdef _WIN32

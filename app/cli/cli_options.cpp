@@ -83,8 +83,11 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
         else if (arg == "--all-protocols") o.allProtocols = true;
         else if (arg == "--no-reassembly") o.reassemble = false;
         else if (arg == "-r") { if (!value(o.readFile)) return fail("-r needs a file name"); }
-        else if (arg == "-i") { if (!value(o.interface)) return fail("-i needs an interface name"); }
-        else if (arg == "-f") { if (!value(o.captureFilter)) return fail("-f needs a capture filter"); }
+        else if (arg == "-i") { if (!value(v)) return fail("-i needs an interface name"); addInterface(o, v); }
+        else if (arg == "-f") { if (!value(v)) return fail("-f needs a capture filter"); applyFilterOption(o, v); }
+        else if (arg == "--ssh-option") { if (!value(v)) return fail("--ssh-option needs an ssh option, e.g. Port=2222"); o.sshOptions.push_back(v); }
+        else if (arg == "--remote-cli") { if (!value(o.remoteCli) || o.remoteCli.empty()) return fail("--remote-cli needs a program path"); }
+        else if (arg == "--control-stdin") o.controlStdin = true;
         else if (arg == "-Y") { if (!value(o.displayFilter)) return fail("-Y needs a display filter"); }
         else if (arg == "--select") { if (!value(o.selection)) return fail("--select needs frame numbers, e.g. 1-10,15"); }
         else if (arg == "-w") { if (!value(o.writeFile)) return fail("-w needs a file name (or - for stdout)"); }
@@ -101,7 +104,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
             if (!value(v)) return fail("-m needs a mode: on or iplevel");
             auto mode = parseCaptureMode(v);
             if (!mode || *mode == CaptureMode::Off) return fail("-m takes on or iplevel, not '" + v + "'");
-            o.mode = *mode;
+            applyModeOption(o, *mode);
         } else if (arg == "-c") {
             std::uint64_t n = 0;
             if (!value(v) || !parseUnsigned(v, n) || n == 0) return fail("-c needs a positive packet count");
@@ -155,6 +158,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& args)
     const bool live = !o.interface.empty();
     if (!live && (o.packetLimit || o.durationSeconds || !o.captureFilter.empty() || o.allProtocols))
         return fail("-c, -a, -f and --all-protocols apply to a live capture (-i)");
+    if (auto err = checkInterfaceSpecs(o); !err.empty()) return fail(err);
     if (auto err = checkLiveFileOptions(o); !err.empty()) return fail(err);
     return result;
 }
@@ -163,7 +167,7 @@ const char* usageText()
 {
     return "Usage:\n"
            "  rcvmon-cli -D                                   list interfaces\n"
-           "  rcvmon-cli -i IFACE [-m on|iplevel] [-c N] [-a duration:S] [-f BPF]\n"
+           "  rcvmon-cli -i IFACE [-m on|iplevel] [-f BPF] [-i IFACE [-m ...] [-f ...] ...] [-c N] [-a duration:S]\n"
            "             [--all-protocols] [-w FILE|-] [-F pcapng|pcap] [-U] [--flush-interval S]\n"
            "             [-b filesize:KB|duration:S|interval:S|files:N|packets:N ...]\n"
            "             [-a filesize:KB|files:N|packets:N]\n"
@@ -173,7 +177,7 @@ const char* usageText()
            "  rcvmon-cli -G fields|protocols                  the fields and protocols RcvMon knows\n"
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
            "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
-           "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs [-z ...]\n"
+           "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs|follow,tcp,ascii,0 [-z ...]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "  -N mntdN     name resolution, as tshark: m MAC vendors, n host names, t port names,\n"
            "               d host names from the capture's DNS answers, N the system resolver (network!);\n"
@@ -184,6 +188,12 @@ const char* usageText()
            "  -w FILE (live)    written in place and flushed at least every --flush-interval (1 s);\n"
            "                    -U writes each packet at once; -b writes dumpcap's ring of files\n"
            "                    FILE_00001_YYYYMMDDhhmmss.EXT, ...\n"
+           "  -i A -i B    one capture of several interfaces, merged by time (one pcapng interface each);\n"
+           "               -m and -f after an -i apply to it alone, before the first -i to all\n"
+           "  -i ssh://[user@]host[:port]/IFACE   a remote interface over OpenSSH (your ssh config,\n"
+           "               keys, agent; BatchMode): runs rcvmon-cli there (--remote-cli PATH),\n"
+           "               or tcpdump at IP level; --ssh-option OPT passes -o OPT to ssh\n"
+           "  --control-stdin   lines \"mode on|iplevel|off\" on stdin switch the mode; its end stops\n"
            "Exit status: 0 success, 1 runtime failure, 2 bad usage.\n";
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/capture_mode.h"
+#include "interface_specs.h"
 #include "file/live_file_limits.h"
 #include "names/resolution_flags.h"
 
@@ -25,11 +26,17 @@ struct CliOptions {
     bool quiet = false;            // -q: no per-packet output (with -z, only the statistics)
 
     std::string readFile;          // -r FILE ("-" = stdin)
-    std::string interface;         // -i IFACE
-    CaptureMode mode = CaptureMode::IpLevel;  // -m on|iplevel
+    std::string interface;         // -i IFACE: the first one
+    std::vector<InterfaceSpec> interfaces;  // every -i, with its own -m / -f (interface_specs.h)
+    std::vector<std::string> sshOptions;    // --ssh-option OPT: passed to ssh as -o OPT
+    std::string remoteCli = "rcvmon-cli";   // --remote-cli PATH: what ssh:// runs at the far end
+    bool controlStdin = false;              // --control-stdin: mode lines on stdin, EOF stops
+    CaptureMode mode = CaptureMode::IpLevel;  // -m on|iplevel: the first interface's
+    CaptureMode defaultMode = CaptureMode::IpLevel;  // -m before any -i: every interface's default
     std::optional<std::uint64_t> packetLimit;  // -c N
     std::optional<double> durationSeconds;     // -a duration:S
-    std::string captureFilter;     // -f BPF
+    std::string captureFilter;     // -f BPF: the first interface's
+    std::string defaultFilter;     // -f before any -i: every interface's default
     bool allProtocols = false;     // --all-protocols
 
     std::string displayFilter;     // -Y FILTER

@@ -82,8 +82,9 @@ bool LiveOutput::tick(std::string& error)
     return Clock::now() - m_lastFlush < m_flushInterval || flushFiles(error);
 }
 
-bool LiveOutput::finish(std::string& error)
+bool LiveOutput::finish(const std::vector<InterfaceStatistics>& statistics, std::string& error)
 {
+    if (m_files && !m_files->writeStatistics(statistics, error)) return false;
     if (m_printer) m_printer->end();
     if (!m_text.flush()) {
         error = "could not write to standard output";

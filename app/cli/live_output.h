@@ -34,8 +34,8 @@ public:
     bool endBatch(std::string& error);
     // Between batches and while idle: time-based file turns and flushes.
     bool tick(std::string& error);
-    // Writes out and closes everything.
-    bool finish(std::string& error);
+    // Writes out and closes everything; a pcapng file ends with each interface's statistics.
+    bool finish(const std::vector<InterfaceStatistics>& statistics, std::string& error);
 
     std::uint64_t count() const { return m_count; }
     // -a filesize or -a files was reached: the capture is over.

@@ -5,8 +5,13 @@ add_library(rcvmon_cli STATIC
   ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/detail_printer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_exporter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/follow_request.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/follow_taps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_selection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glossary_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_specs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/live_sources.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control_channel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_file_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_output.cpp

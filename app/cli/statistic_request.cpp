@@ -10,6 +10,13 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
     const std::string_view s = spec;
     StatisticRequest r;
     if (s == "io,phs") return r;
+    if (s.starts_with("follow,")) {
+        auto follow = parseFollowRequest(spec, error);
+        if (!follow) return std::nullopt;
+        r.table = StatisticRequest::Table::Follow;
+        r.follow = *follow;
+        return r;
+    }
 
     const std::size_t comma = s.find(',');
     const std::string_view table = s.substr(0, comma);
@@ -30,7 +37,7 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
         return std::nullopt;
     }
     error = "invalid -z argument '" + spec +
-            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs";
+            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs  follow,PROTO,MODE,STREAM";
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "follow_request.h"
 #include "stats/stat_kind.h"
 
 #include <cstdint>
@@ -10,11 +11,12 @@
 namespace rcvmon::cli {
 
 // One -z argument, with tshark's names: conv,<kind>, endpoints,<kind> or io,phs, where
-// <kind> is eth, ip, ipv6, tcp or udp.
+// <kind> is eth, ip, ipv6, tcp or udp; or follow,... (follow_request.h).
 struct StatisticRequest {
-    enum class Table : std::uint8_t { Conversations, Endpoints, ProtocolHierarchy };
+    enum class Table : std::uint8_t { Conversations, Endpoints, ProtocolHierarchy, Follow };
     Table table = Table::ProtocolHierarchy;
     StatKind kind = StatKind::Ethernet;  // not used by io,phs
+    FollowRequest follow;                // Table::Follow only
 };
 
 // nullopt and `error` set (one line saying what is accepted) for anything else.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "statistics_command.h"
 
+#include "follow_taps.h"
 #include "output_buffer.h"
 #include "packet_printer.h"
 #include "statistic_request.h"
@@ -32,9 +33,11 @@ int fail(const std::string& message)
     return 1;
 }
 
-void appendTable(std::string& out, const StatisticRequest& r, const TrafficStatistics& stats)
+void appendTable(std::string& out, const StatisticRequest& r, const TrafficStatistics& stats,
+                 const FollowTaps& follows, std::size_t index)
 {
     switch (r.table) {
+    case StatisticRequest::Table::Follow: follows.appendReport(index, out); break;
     case StatisticRequest::Table::Conversations: appendConversationText(out, r.kind, stats.conversations(r.kind)); break;
     case StatisticRequest::Table::Endpoints: appendEndpointText(out, r.kind, stats.endpoints(r.kind)); break;
     case StatisticRequest::Table::ProtocolHierarchy: appendHierarchyText(out, stats.hierarchy()); break;
@@ -49,10 +52,13 @@ void appendTable(std::string& out, const StatisticRequest& r, const TrafficStati
 int runStatisticsCommand(const CliOptions& o)
 {
     std::vector<StatisticRequest> requests;
+    FollowTaps follows;
     for (const std::string& spec : o.statistics) {
         std::string error;
         auto request = parseStatisticRequest(spec, error);
         if (!request) return usageError(error);
+        if (request->table == StatisticRequest::Table::Follow && !follows.add(requests.size(), request->follow, error))
+            return usageError(error);
         requests.push_back(*request);
     }
     std::optional<DisplayFilter> filter;
@@ -78,18 +84,21 @@ int runStatisticsCommand(const CliOptions& o)
 
     Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
     Dissection dissection;
+    follows.attach(dissection);
     TrafficStatistics stats;
     FrameRef frame;
     std::uint64_t number = 0;
     while (reader->next(frame)) {
+        follows.beginFrame();
         dissector.dissect(frame, ++number, dissection);
         stats.add(frame, dissection);
+        follows.endFrame(dissection, frame, number);
         if (printer && (!filter || filter->matches(dissection, frame.data))) printer->print(frame, number, dissection);
     }
     if (printer) printer->end();
 
-    for (auto it = requests.rbegin(); it != requests.rend(); ++it) {
-        appendTable(out.text(), *it, stats);
+    for (std::size_t i = requests.size(); i-- > 0;) {
+        appendTable(out.text(), requests[i], stats, follows, i);
         out.maybeFlush();
     }
     const bool outputOk = out.flush();

@@ -5,6 +5,7 @@
 #include "capture_backend.h"
 #include "gui_options.h"
 #include "main_window.h"
+#include "spool_recovery.h"
 
 #include <QApplication>
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("RcvMon"));
     QApplication::setApplicationName(QStringLiteral("rcvmon"));
     QApplication::setApplicationVersion(QStringLiteral(RCVMON_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rcvmon.RcvMon"));  // Wayland app id = .desktop id
 
     rcvmon::GuiOptions options;
     QString error;
@@ -37,6 +39,8 @@ int main(int argc, char** argv)
         bench->start();
         return QApplication::exec();
     }
+    // A capture a crash or kill left in the spool directory is offered first.
+    if (rcvmon::offerSpoolRecovery(window)) return QApplication::exec();
     if (!options.file.isEmpty()) {
         window.openFile(options.file);  // a bad file shows its error in the window
     } else if (!options.interfaceName.isEmpty()) {

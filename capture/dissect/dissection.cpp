@@ -182,7 +182,9 @@ void Dissection::appendProtocols(std::string& out) const
         firstOne = false;
         out += l.filterName;
         const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll";
-        if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc") out += ":ethertype";
+        if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc" &&
+            m_layers[i + 1].filterName != "cfp")
+            out += ":ethertype";
     }
 }
 
@@ -256,6 +258,12 @@ void Dissection::appendInfo(std::string& out) const
             appendCoreInfo(part.kind, part.layer, out);
         }
     }
+    // Wireshark's show_exception appends its note to whatever the column held when the
+    // dissector threw, with no separator.
+    std::uint16_t layer = 0;
+    const ParseStatus ended = exception(&layer);
+    if (ended == ParseStatus::Ok || m_layers[layer].quoted) return;
+    out += ended == ParseStatus::Truncated ? "[Packet size limited during capture]" : "[Malformed Packet]";
 }
 
 const FieldRecord* LayerView::field(FieldId id) const
@@ -304,6 +312,17 @@ bool Dissection::malformed() const
 {
     return std::any_of(m_layers.begin(), m_layers.end(),
                        [](const LayerRecord& l) { return l.status == ParseStatus::Malformed; });
+}
+
+ParseStatus Dissection::exception(std::uint16_t* layer) const
+{
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const LayerRecord& l = m_layers[i];
+        if (l.status == ParseStatus::Ok || !l.threw) continue;
+        if (layer) *layer = static_cast<std::uint16_t>(i);
+        return l.status;
+    }
+    return ParseStatus::Ok;
 }
 
 bool Dissection::truncated() const

@@ -5,6 +5,7 @@
 #include "core/bytes.h"
 #include "core/frame.h"
 #include "dissect/field_registry.h"
+#include "dissect/transport_tap.h"
 
 #include <array>
 #include <cstdint>
@@ -32,6 +33,13 @@ struct LayerRecord {
     // Its item sits inside another protocol's subtree (GSS-API in SMB2's): filters see it,
     // but Wireshark's protocol hierarchy counts only the tree's top-level protocol items.
     bool nested = false;
+    // The problem ended the dissection as Wireshark's exception does (bytes ran out, a length
+    // ran past its container); false for an impossible value Wireshark only reports as expert
+    // info and dissects on (an IP version or header length).
+    bool threw = false;
+    // Dissected while the columns were not writable (the packet an ICMP error quotes): an
+    // exception here leaves the Info column alone, as Wireshark's col_append_str then does.
+    bool quoted = false;
 };
 
 // One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied
@@ -118,7 +126,16 @@ public:
     bool malformed() const;
     // The capture cut the frame inside a layer (snaplen).
     bool truncated() const;
+    // Where Wireshark's exception ended the dissection: the first layer whose bytes ran out
+    // (Truncated: BoundsError, "[Packet size limited during capture]") or that read past its
+    // declared length (Malformed: ReportedBoundsError, "[Malformed Packet]"); Ok when none did.
+    // A value Wireshark only flags as expert info throws nothing. `layer` gets the layer's
+    // index when given.
+    ParseStatus exception(std::uint16_t* layer = nullptr) const;
     std::uint64_t frameNumber() const { return m_frameNumber; }
+    // Follow Stream's tap: TCP and UDP hand it their payloads (kept across frames; null: none).
+    void setTransportTap(TransportTap* tap) { m_transportTap = tap; }
+    TransportTap* transportTap() const { return m_transportTap; }
 
     // ---- Building, used by the dissectors ----
     void clear();
@@ -194,6 +211,7 @@ private:
     std::array<std::uint8_t, 6> m_columnLinkSrc{}, m_columnLinkDst{};
     bool m_hasColumnLinkSrc = false, m_hasColumnLinkDst = false;
     std::uint64_t m_frameNumber = 0;
+    TransportTap* m_transportTap = nullptr;
 };
 
 template <typename Fn>

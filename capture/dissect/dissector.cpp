@@ -41,6 +41,9 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     case link_type::CiscoHdlc: dissectCiscoHdlc(ctx, p); break;
     case link_type::FrameRelay: dissectFrameRelay(ctx, p); break;
     default:
+        // Link types a protocol file registered (r.linkType); new ones need no case here.
+        for (const DispatchEntry& e : ProtocolTables::find(protocolTables().linkTypes, frame.linkType))
+            if (e.dissector(ctx, p)) return;
         // Unknown link type: the frame is kept and shown as raw data.
         ctx.setProtocol("Data");
         ctx.setInfo(InfoKind::Raw, 0);

@@ -37,7 +37,7 @@ ProtocolTables buildTables()
             std::abort();
         }
     }
-    for (auto* table : {&t.udpPorts, &t.tcpPorts, &t.ipProtocols, &t.etherTypes}) sortByKey(*table);
+    for (auto* table : {&t.udpPorts, &t.tcpPorts, &t.ipProtocols, &t.etherTypes, &t.linkTypes}) sortByKey(*table);
     return t;
 }
 
@@ -88,6 +88,7 @@ void ProtocolRegistrar::udpHeuristic(SubDissector d) { add(m_tables.udpHeuristic
 void ProtocolRegistrar::tcpHeuristic(SubDissector d) { add(m_tables.tcpHeuristics, 0, d); }
 void ProtocolRegistrar::ipProtocol(std::uint8_t protocol, SubDissector d) { add(m_tables.ipProtocols, protocol, d); }
 void ProtocolRegistrar::etherType(std::uint16_t type, SubDissector d) { add(m_tables.etherTypes, type, d); }
+void ProtocolRegistrar::linkType(std::uint32_t type, SubDissector d) { add(m_tables.linkTypes, type, d); }
 
 std::uint16_t ProtocolRegistrar::state(StateFactory factory)
 {

@@ -56,6 +56,7 @@ struct ProtocolTables {
     std::vector<FieldId> fieldsByName;           // sorted by name, for lookups by filters and -e
     std::vector<std::string_view> protocolNames; // filter names of the registered protocols
     std::vector<DispatchEntry> udpPorts, tcpPorts, ipProtocols, etherTypes;  // sorted by key
+    std::vector<DispatchEntry> linkTypes;  // by LINKTYPE_* value, sorted; the frame's first layer
     std::vector<DispatchEntry> udpHeuristics, tcpHeuristics;                 // in registration order
     std::vector<StateFactory> states;            // indexed by the slot state() returned
 
@@ -83,6 +84,8 @@ public:
     void tcpHeuristic(SubDissector dissector);
     void ipProtocol(std::uint8_t protocol, SubDissector dissector);
     void etherType(std::uint16_t type, SubDissector dissector);
+    // A capture's link type (LINKTYPE_* of pcap/pcapng): the dissector of each frame's start.
+    void linkType(std::uint32_t type, SubDissector dissector);
     // Reserves a cross-frame state; the slot finds it again in DissectContext::state<T>().
     std::uint16_t state(StateFactory factory);
 

@@ -3,6 +3,7 @@
 
 #include "core/frame.h"
 #include "file/capture_file_reader.h"
+#include "file/interface_statistics.h"
 #include "file/output_file.h"
 
 #include <cstdint>
@@ -31,6 +32,12 @@ public:
     // link type frame.linkType must be.
     virtual bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) = 0;
     virtual bool commit(std::string& error) = 0;
+    // pcapng: an Interface Statistics Block for a declared interface; pcap has none (no-op).
+    virtual bool writeStatistics(std::uint32_t /*interfaceIndex*/, const InterfaceStatistics& /*stats*/,
+                                 std::string& /*error*/)
+    {
+        return true;
+    }
     // Writes out what is buffered (a stream's reader sees it now). pcap's file header goes
     // out with the first flush after an interface is declared, packets or not.
     virtual bool flush(std::string& error) = 0;

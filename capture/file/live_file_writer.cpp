@@ -131,6 +131,15 @@ bool LiveFileWriter::checkTime(std::string& error)
 
 bool LiveFileWriter::flush(std::string& error) { return !m_writer || m_writer->flush(error); }
 
+bool LiveFileWriter::writeStatistics(const std::vector<InterfaceStatistics>& byInterfaceId, std::string& error)
+{
+    if (!m_writer) return true;
+    for (std::uint32_t id = 0; id < byInterfaceId.size() && id < m_fileInterface.size(); ++id)
+        if (m_fileInterface[id] != kNone && !m_writer->writeStatistics(m_fileInterface[id], byInterfaceId[id], error))
+            return false;
+    return true;
+}
+
 bool LiveFileWriter::close(std::string& error)
 {
     if (!m_writer) return true;

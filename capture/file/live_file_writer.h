@@ -36,6 +36,9 @@ public:
     bool flush(std::string& error);
     // Flushes and closes the current file.
     bool close(std::string& error);
+    // Interface statistics (by the frames' interfaceId) into the current file, as its last
+    // blocks: call right before close(). Interfaces the file never declared are left out.
+    bool writeStatistics(const std::vector<InterfaceStatistics>& byInterfaceId, std::string& error);
 
     // An autostop condition (-a filesize, -a files) was reached.
     bool stopReached() const { return m_stopReached; }

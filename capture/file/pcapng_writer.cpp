@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::uint32_t BlockShb = 0x0a0d0d0a;
 constexpr std::uint32_t BlockIdb = 1;
+constexpr std::uint32_t BlockIsb = 5;
 constexpr std::uint32_t BlockEpb = 6;
 constexpr std::size_t EpbHeadLength = 28;  // block type and length through the original length
 constexpr std::string_view kRebuiltIpv6Comment =
@@ -174,5 +175,45 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
 }
 
 bool PcapngWriter::commit(std::string& error) { return m_out.commit(error); }
+
+// As dumpcap writes it at the end of a capture: its time stamp is the end time, in the
+// interface's nanoseconds (if_tsresol=9), high word first.
+bool PcapngWriter::writeStatistics(std::uint32_t interfaceIndex, const InterfaceStatistics& stats, std::string& error)
+{
+    if (interfaceIndex >= m_linkTypes.size()) {
+        error = "Cannot write statistics to " + m_path + ": interface " + std::to_string(interfaceIndex) +
+                " was never declared.";
+        return false;
+    }
+    const auto nanoseconds = [](const Timestamp& t) {
+        return t.sec < 0 ? 0 : static_cast<std::uint64_t>(t.sec) * 1'000'000'000u + t.nsec;
+    };
+    const auto appendTime = [&](std::vector<std::uint8_t>& out, std::uint64_t ns) {
+        file_bytes::append32(out, static_cast<std::uint32_t>(ns >> 32));
+        file_bytes::append32(out, static_cast<std::uint32_t>(ns));
+    };
+    m_block.clear();
+    file_bytes::append32(m_block, BlockIsb);
+    file_bytes::append32(m_block, 0);
+    file_bytes::append32(m_block, interfaceIndex);
+    appendTime(m_block, nanoseconds(stats.end));
+    static constexpr char comment[] = "Counters provided by RcvMon";
+    appendOption(m_block, 1, comment, sizeof comment - 1);
+    std::vector<std::uint8_t> value;
+    appendTime(value, nanoseconds(stats.start));
+    appendOption(m_block, 2, value.data(), value.size());  // isb_starttime
+    value.clear();
+    appendTime(value, nanoseconds(stats.end));
+    appendOption(m_block, 3, value.data(), value.size());  // isb_endtime
+    value.clear();
+    file_bytes::append64(value, stats.received);
+    appendOption(m_block, 4, value.data(), value.size());  // isb_ifrecv
+    value.clear();
+    file_bytes::append64(value, stats.dropped);
+    appendOption(m_block, 5, value.data(), value.size());  // isb_ifdrop
+    appendOption(m_block, 0, nullptr, 0);
+    finishBlock(m_block);
+    return m_out.append(m_block.data(), m_block.size(), error);
+}
 
 }  // namespace rcvmon

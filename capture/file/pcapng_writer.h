@@ -19,6 +19,7 @@ public:
     std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) override;
     bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) override;
     bool commit(std::string& error) override;
+    bool writeStatistics(std::uint32_t interfaceIndex, const InterfaceStatistics& stats, std::string& error) override;
     bool flush(std::string& error) override { return m_out.flush(error); }
     void borrowFrameBytes(bool on) override { m_out.borrowFrameBytes(on); }
     std::uint64_t size() const override { return m_out.size(); }

@@ -4,6 +4,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_reader.h
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/capture_file_writer.h
+  ${CMAKE_CURRENT_LIST_DIR}/interface_statistics.h
   ${CMAKE_CURRENT_LIST_DIR}/file_bytes.h
   ${CMAKE_CURRENT_LIST_DIR}/file_backed_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file_input.cpp
@@ -27,4 +28,10 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pcapng_writer.h
   ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.h)
+  ${CMAKE_CURRENT_LIST_DIR}/ring_file_names.h
+  ${CMAKE_CURRENT_LIST_DIR}/capture_copy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/capture_copy.h
+  ${CMAKE_CURRENT_LIST_DIR}/spool_files.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/spool_files.h
+  ${CMAKE_CURRENT_LIST_DIR}/spool_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/spool_writer.h)

@@ -88,6 +88,7 @@ bool ipv4(QuickPacket& q, std::size_t at)
     if ((u16At(d, at + 6) & 0x3fff) != 0) return false;  // a fragment
     q.netOffset = static_cast<std::uint16_t>(at);
     q.protocols |= QuickProtocol::Ip;
+    if (totalLen == hlen) return true;  // an empty payload goes to no protocol (ipv4.cpp)
     return transport(q, u8At(d, at + 9), at + hlen, totalLen - hlen);
 }
 

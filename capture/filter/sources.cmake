@@ -2,6 +2,8 @@
 # Display filter: Wireshark's filter language over the dissector's fields — lexer, parser
 # into a compact program, evaluation on a Dissection or on the quick header pass.
 target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/color_filters.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/color_rule_matcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/display_filter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_error.cpp
   ${CMAKE_CURRENT_LIST_DIR}/filter_expression.cpp

@@ -62,6 +62,12 @@ public:
     // never in one call (seed); a file source is always Off and refuses switches.
     virtual CaptureMode mode() const = 0;
     virtual bool setMode(CaptureMode mode, std::string& error) = 0;
+
+    // A source of several interfaces (SourceMerger) numbers its frames' interfaceId from 0
+    // to interfaceCount() - 1 and describes each; a plain source is its one interface 0.
+    virtual std::uint32_t interfaceCount() const { return 1; }
+    virtual std::string interfaceName(std::uint32_t /*id*/) const { return name(); }
+    virtual std::uint32_t interfaceLinkType(std::uint32_t /*id*/) const { return linkType(); }
 };
 
 }  // namespace rcvmon

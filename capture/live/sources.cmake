@@ -27,3 +27,13 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/process_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/socket_table.h
   ${CMAKE_CURRENT_LIST_DIR}/socket_table.cpp)
+# Several sources as one capture (merged by time stamp) and pcap/pcapng streams from a pipe.
+target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/capture_stream_parser.h
+  ${CMAKE_CURRENT_LIST_DIR}/capture_stream_parser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_choice.h
+  ${CMAKE_CURRENT_LIST_DIR}/interface_choice.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/source_merger.h
+  ${CMAKE_CURRENT_LIST_DIR}/source_merger.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ssh_target.h
+  ${CMAKE_CURRENT_LIST_DIR}/ssh_target.cpp)

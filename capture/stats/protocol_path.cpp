@@ -27,6 +27,8 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
                          frame.linkType == link_type::RawLegacy14;
     if (rawLink && count > 1 && (layers[1].filterName == "ip" || layers[1].filterName == "ipv6")) push("raw");
 
+    std::uint16_t endLayer = 0;
+    const ParseStatus ended = d.exception(&endLayer);
     bool inIcmp = false;
     for (std::size_t i = 0; i < count; ++i) {
         const LayerRecord& layer = layers[i];
@@ -48,13 +50,9 @@ void ProtocolPath::collect(const FrameRef& frame, const Dissection& d, const Lay
             const std::uint32_t repeat = name == "mpls" && fields[i].mplsLabels > 1 ? fields[i].mplsLabels : 1;
             for (std::uint32_t r = 0; r < repeat; ++r) push(name);
         }
-        if (layer.status == ParseStatus::Truncated) {
-            push("_ws.short");
-            return;
-        }
-        // Wireshark reports an impossible IPv4 length as expert info, not as an exception.
-        if (layer.status == ParseStatus::Malformed && name != "ip") {
-            push("_ws.malformed");
+        // The exception that ended Wireshark's dissection (Dissection::exception).
+        if (i == endLayer && ended != ParseStatus::Ok) {
+            push(ended == ParseStatus::Truncated ? "_ws.short" : "_ws.malformed");
             return;
         }
         if (name == "icmp" || name == "icmpv6") inIcmp = true;

@@ -71,8 +71,8 @@ CaptureSession::CaptureSession(std::unique_ptr<CaptureSource> source, CaptureSes
 {
     m_threadMode = m_source->mode();
     m_mode.store(m_threadMode, std::memory_order_release);
-    m_interfaces.push_back(m_source->name());
-    m_interfaceLimit = 1;
+    for (std::uint32_t id = 0; id < m_source->interfaceCount(); ++id) m_interfaces.push_back(m_source->interfaceName(id));
+    m_interfaceLimit = static_cast<std::uint32_t>(m_interfaces.size());
 }
 
 CaptureSession::~CaptureSession()
@@ -276,7 +276,8 @@ bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::opti
     {
         std::lock_guard lock(m_infoMutex);
         m_interfaceBase = m_interfaceLimit;
-        m_interfaces.push_back(m_source->name());
+        for (std::uint32_t id = 0; id < m_source->interfaceCount(); ++id)
+            m_interfaces.push_back(m_source->interfaceName(id));
         m_interfaceLimit = static_cast<std::uint32_t>(m_interfaces.size());
     }
 
@@ -307,7 +308,8 @@ CaptureMode CaptureSession::modeAt(const Timestamp& ts) const
 void CaptureSession::learnInterface(std::uint32_t id)
 {
     std::lock_guard lock(m_infoMutex);
-    while (m_interfaces.size() <= id) m_interfaces.push_back(m_source->name());
+    while (m_interfaces.size() <= id)
+        m_interfaces.push_back(m_source->interfaceName(static_cast<std::uint32_t>(m_interfaces.size()) - m_interfaceBase));
     m_interfaceLimit = static_cast<std::uint32_t>(m_interfaces.size());
 }
 

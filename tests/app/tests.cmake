@@ -1,5 +1,6 @@
 # rcvmon-cli: option parsing everywhere; end-to-end runs of the real binary on Linux.
 rcvmon_add_gtest(test_cli_options SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_options.cpp LIBS rcvmon_cli)
+rcvmon_add_gtest(test_interface_specs SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_interface_specs.cpp LIBS rcvmon_cli)
 if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_add_gtest(test_cli_reference
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
@@ -36,4 +37,25 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   target_compile_definitions(test_cli_live PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
   add_dependencies(test_cli_live rcvmon-cli)
   rcvmon_test_properties(test_cli_live LABELS live RUN_SERIAL TIMEOUT 300)
+endif()
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  # -z follow against tshark over a sample of the corpus (one tshark run per capture).
+  rcvmon_add_gtest(test_follow_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_follow_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  target_compile_definitions(test_follow_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_FOLLOW_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/follow_known_gaps.tsv")
+  add_dependencies(test_follow_reference rcvmon-cli)
+  rcvmon_test_properties(test_follow_reference TIMEOUT 900)
+endif()
+# Remote capture over a real sshd in namespaces of its own (root, OpenSSH; skipped otherwise).
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  rcvmon_add_gtest(test_cli_remote
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_remote.cpp ${CMAKE_CURRENT_LIST_DIR}/ssh_lab.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
+            ${rcvmon_live_test_dir}/netns_pair.cpp ${rcvmon_live_test_dir}/test_frames.cpp)
+  target_include_directories(test_cli_remote PRIVATE ${rcvmon_live_test_dir})
+  target_compile_definitions(test_cli_remote PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
+  add_dependencies(test_cli_remote rcvmon-cli)
+  rcvmon_test_properties(test_cli_remote LABELS live RUN_SERIAL TIMEOUT 300)
 endif()

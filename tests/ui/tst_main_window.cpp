@@ -4,6 +4,7 @@
 #include "capture_controller.h"
 #include "fake_capture_source.h"
 #include "hex_view.h"
+#include "modal_answer.h"
 #include "main_window.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
@@ -25,6 +26,7 @@
 
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
+using rcvmon::test::ModalAnswer;
 
 namespace {
 
@@ -290,7 +292,8 @@ void TestMainWindow::badFileShowsErrorAndWindowStillWorks()
     QVERIFY(window.messageText().contains(QStringLiteral("notes.pcap")));
     QCOMPARE(window.controller()->tableModel()->rowCount(), rows);
 
-    // A live capture survives a bad file too.
+    // A live capture survives a bad file too (the unsaved capture's question answered Discard).
+    ModalAnswer discard(QStringLiteral("unsavedCapturePrompt"), ModalAnswer::click(QMessageBox::Discard));
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QSignalSpy inserted(window.controller()->tableModel(), &QAbstractItemModel::rowsInserted);
     QVERIFY(inserted.wait(5000));
@@ -518,6 +521,8 @@ void TestMainWindow::stopStartAndRestart()
     QAction* stop = window.findChild<QAction*>(QStringLiteral("actionStop"));
     QCOMPARE(start->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
     QCOMPARE(window.findChild<QAction*>(QStringLiteral("actionInterfaces"))->shortcut(), QKeySequence(QStringLiteral("Ctrl+K")));
+    // Starting again asks about the unsaved capture first: Discard.
+    ModalAnswer discard(QStringLiteral("unsavedCapturePrompt"), ModalAnswer::click(QMessageBox::Discard));
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QVERIFY(!start->isEnabled());
     QVERIFY(stop->isEnabled());
@@ -538,6 +543,7 @@ void TestMainWindow::stopStartAndRestart()
     QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
     QVERIFY(inserted.wait(5000));
     QCOMPARE(model->frameNumber(0), std::uint64_t{1});
+    QCOMPARE(discard.count(), 2);  // Start and Restart each asked
 }
 
 void TestMainWindow::dropOpensFile()

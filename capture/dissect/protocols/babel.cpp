@@ -50,10 +50,9 @@ bool dissectBabel(DissectContext& ctx, const Payload& p)
             c.add(hf.messageType, at, 1, type);
             if (type == 0) continue;  // Pad1 is a single byte
             const std::uint8_t length = c.u8(hf.messageLength);
-            if (c.ok() && c.pos() + length > end) {
-                c.malformed();
-                return true;
-            }
+            // A message longer than what is left ends the walk; Wireshark's packet-babel.c
+            // throws no exception for it (its items are clipped to the packet).
+            if (c.ok() && c.pos() + length > end) return true;
             c.skip(length);
         }
     }

@@ -89,6 +89,7 @@ public:
         : m_ctx(ctx), m_data(data), m_at(at), m_reported(reported < data.size() ? data.size() : reported)
     {
         m_layer = ctx.out.addLayer(name, filterName, at, static_cast<std::uint32_t>(data.size()), ctx.inReassembled);
+        if (!ctx.columnsWritable) ctx.out.layer(m_layer).quoted = true;
     }
 
     std::uint16_t layer() const { return m_layer; }
@@ -111,13 +112,26 @@ public:
         fail(n <= reportedRemaining() ? ParseStatus::Truncated : ParseStatus::Malformed);
         return false;
     }
+    // Wireshark's exception: the dissection of the frame ends in this layer (see
+    // Dissection::exception).
     void fail(ParseStatus status)
     {
         m_ok = false;
         LayerRecord& l = m_ctx.out.layer(m_layer);
-        if (l.status == ParseStatus::Ok) l.status = status;
+        if (l.status == ParseStatus::Ok) {
+            l.status = status;
+            l.threw = true;
+        }
     }
     void malformed() { fail(ParseStatus::Malformed); }
+    // An impossible value Wireshark reports as expert info without throwing: this layer stops,
+    // the frame's columns get no exception note.
+    void invalid()
+    {
+        m_ok = false;
+        LayerRecord& l = m_ctx.out.layer(m_layer);
+        if (l.status == ParseStatus::Ok) l.status = ParseStatus::Malformed;
+    }
 
     std::uint8_t u8(FieldId id = kNone) { return static_cast<std::uint8_t>(read(1, id)); }
     std::uint16_t u16(FieldId id = kNone) { return static_cast<std::uint16_t>(read(2, id)); }
@@ -215,6 +229,8 @@ void dissectData(DissectContext& ctx, const Payload& p);
 // EtherType → parser; false when the type is unknown (caller shows it as data).
 bool dissectEtherType(DissectContext& ctx, std::uint16_t etherType, const Payload& p);
 void dissectVlan(DissectContext& ctx, const Payload& p);
+// Cisco FabricPath, tried on every Ethernet frame; false when the frame is not one.
+bool dissectFabricPath(DissectContext& ctx, const Payload& p);
 void dissectMpls(DissectContext& ctx, const Payload& p);
 void dissectLlc(DissectContext& ctx, const Payload& p);
 void dissectArp(DissectContext& ctx, const Payload& p);

@@ -18,6 +18,8 @@ void dissectEthernet(DissectContext& ctx, const Payload& p)
             ctx.out.setColumnLinkAddresses(d.size() >= 12 ? d.subspan(6, 6) : ByteSpan(), d.first(6));
         return;
     }
+    // Heuristics Wireshark tries before adding the Ethernet header (FabricPath).
+    if (dissectFabricPath(ctx, p)) return;
     const std::uint32_t dst = (c.bytes(6, field::EthDst), c.lastField());
     const std::uint32_t src = (c.bytes(6, field::EthSrc), c.lastField());
     if (ctx.columnsWritable) ctx.out.setLinkAddresses(src, dst);

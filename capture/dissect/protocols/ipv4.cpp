@@ -80,7 +80,7 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
     c.add(field::IpHdrLen, 0, 1, hlen);
     if ((vh >> 4) != 4 || hlen < 20) {
         ctx.setInfo((vh >> 4) != 4 ? writeBogusVersionInfo : writeBogusLengthInfo, c.layer());
-        c.malformed();
+        c.invalid();
         return;
     }
     c.u8(field::IpDsfield);
@@ -89,7 +89,7 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
     if (totalLen == 0) totalLen = c.size() > p.reported ? c.size() : p.reported;  // TSO: length left to the NIC
     c.add(field::IpLen, 2, 2, totalLen);
     if (totalLen < hlen) {
-        c.malformed();
+        c.invalid();
         return;
     }
     const std::uint16_t id = c.u16(field::IpId);
@@ -151,8 +151,10 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
             ctx.inFragment = true;  // the first one does, with a cut payload
         }
     }
+    // Wireshark hands an empty payload to no protocol (a PIM Null-Register's inner header).
+    if (next.reported == 0) return;
     if (!dissectIpProtocol(ctx, proto, next)) {
-        if (next.reported != 0) ctx.setInfo(writeUnknownInfo, c.layer());
+        ctx.setInfo(writeUnknownInfo, c.layer());
         dissectData(ctx, next);
     }
 }

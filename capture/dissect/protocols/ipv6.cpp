@@ -41,6 +41,12 @@ void writeNoInfo(const LayerView&, std::string&) {}
 
 void writeNoNextInfo(const LayerView&, std::string& out) { out += "IPv6 no next header"; }
 
+// Each extension header names itself in the column; the payload's protocol replaces it, so
+// it shows only when the header is where the dissection ended.
+void writeHopOptsInfo(const LayerView&, std::string& out) { out += "IPv6 hop-by-hop options"; }
+void writeRoutingInfo(const LayerView&, std::string& out) { out += "IPv6 routing"; }
+void writeDstOptsInfo(const LayerView&, std::string& out) { out += "IPv6 destination options"; }
+
 // A fragment not (yet) reassembled, as packet-ipv6.c words it; the offset in bytes.
 void writeFragmentInfo(const LayerView& l, std::string& out)
 {
@@ -66,7 +72,7 @@ bool dissectTunnelledIpv6(DissectContext& ctx, const Payload& p)
         c.add(field::IpVersion, 0, 1, version >> 4);
         c.add(field::Ipv6Version, 0, 1, version >> 4);
         c.unlisted();
-        c.malformed();
+        c.invalid();
         return false;
     }
     dissectIpv6(ctx, p);
@@ -112,7 +118,7 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     std::copy(src.begin(), src.end(), ctx.net.src.begin());
     std::copy(dst.begin(), dst.end(), ctx.net.dst.begin());
     if ((first >> 28) != 6) {
-        c.malformed();
+        c.invalid();
         return;
     }
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
@@ -131,6 +137,9 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
                                   : next == kFragment ? "ipv6.fraghdr"
                                   : next == kAh ? "ah" : "ipv6.dstopts";
         LayerCursor e(ctx, next == kAh ? "AH" : "IPv6", filter, rest.data, rest.at, rest.reported);
+        if (next == kHopByHop || next == kRouting || next == kDestOptions)
+            ctx.setInfo(next == kHopByHop ? writeHopOptsInfo : next == kRouting ? writeRoutingInfo : writeDstOptsInfo,
+                        e.layer());
         const FieldId nxtField = next == kHopByHop ? hf.hopoptsNxt
                                  : next == kRouting ? hf.routingNxt
                                  : next == kFragment ? hf.fraghdrNxt

@@ -14,6 +14,7 @@ namespace {
 
 struct KerberosFields {
     FieldId pvno, msgType, realm, crealm, cname, sname, errorCode, nameType, krb4Version, krb4MsgType, krb4MType;
+    FieldId krb4Name, krb4Instance, krb4Realm, krb4Lifetime, krb4SName, krb4SInstance;
 } hf;
 
 // Kerberos v4 (MIT Project Athena): message types shifted left by one, the low bit the byte order.
@@ -36,6 +37,27 @@ void writeKrb4Info(const LayerView& layer, std::string& out)
     }
 }
 
+// An FT_STRINGZ as tshark -T fields prints it: ASCII as is (control characters too), other
+// bytes as the replacement character (these names are ASCII; no UTF-8 is decoded).
+void krb4String(LayerCursor& c, FieldId id)
+{
+    const ByteSpan rest = c.rest();
+    std::size_t n = 0;
+    while (n < rest.size() && rest[n] != 0) ++n;
+    if (!c.need(n + 1)) return;
+    thread_local std::string text;
+    text.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (rest[i] < 0x80) {
+            text += static_cast<char>(rest[i]);
+        } else {
+            text += "\xef\xbf\xbd";
+        }
+    }
+    c.ctx().out.addTextField(id, c.layer(), c.absolute(c.pos()), static_cast<std::uint32_t>(n + 1), text);
+    c.skip(n + 1);
+}
+
 // A version 4 message on the Kerberos port: Wireshark's Kerberos dissector hands it on.
 void dissectKrb4(DissectContext& ctx, const Payload& p)
 {
@@ -45,7 +67,18 @@ void dissectKrb4(DissectContext& ctx, const Payload& p)
     ctx.setInfo(writeKrb4Info, c.layer());
     c.u8(hf.krb4Version);
     const std::uint8_t type = c.u8(hf.krb4MsgType);
-    if (c.ok()) c.add(hf.krb4MType, 1, 1, type >> 1);
+    if (!c.ok()) return;
+    c.add(hf.krb4MType, 1, 1, type >> 1);
+    if ((type >> 1) != 1) return;
+    // A KDC request: principal, time, lifetime and service (packet-kerberos4.c). A string
+    // without its NUL inside the capture ends the dissection as Wireshark's tvb_strsize does.
+    krb4String(c, hf.krb4Name);
+    krb4String(c, hf.krb4Instance);
+    krb4String(c, hf.krb4Realm);
+    c.skip(4);  // the request time
+    c.u8(hf.krb4Lifetime);
+    krb4String(c, hf.krb4SName);
+    krb4String(c, hf.krb4SInstance);
 }
 
 constexpr ValueName kMessageTypes[] = {
@@ -303,6 +336,12 @@ void registerKerberos(ProtocolRegistrar& r)
     hf.krb4Version = r.field({"krb4.version", "Version", FieldKind::Unsigned, 8});
     hf.krb4MsgType = r.field({"krb4.auth_msg_type", "Msg Type", FieldKind::Hex, 8});
     hf.krb4MType = r.field({"krb4.m_type", "M Type", FieldKind::Hex, 8, kKrb4Types, 0xfe});
+    hf.krb4Name = r.field({"krb4.name", "Name", FieldKind::String});
+    hf.krb4Instance = r.field({"krb4.instance", "Instance", FieldKind::String});
+    hf.krb4Realm = r.field({"krb4.realm", "Realm", FieldKind::String});
+    hf.krb4Lifetime = r.field({"krb4.lifetime", "Lifetime", FieldKind::Unsigned, 8});
+    hf.krb4SName = r.field({"krb4.s_name", "Service Name", FieldKind::String});
+    hf.krb4SInstance = r.field({"krb4.s_instance", "Service Instance", FieldKind::String});
 }
 
 }  // namespace rcvmon

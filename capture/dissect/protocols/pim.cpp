@@ -26,6 +26,8 @@ void writeInfo(const LayerView& l, std::string& out)
 
 bool dissectPim(DissectContext& ctx, const Payload& p)
 {
+    // Wireshark's PIM declines an empty payload (an IPv6 Null-Register's inner header).
+    if (p.reported == 0) return false;
     LayerCursor c(ctx, "PIM", "pim", p.data, p.at, p.reported);
     const std::uint8_t typever = c.u8();
     if (!c.ok()) return true;

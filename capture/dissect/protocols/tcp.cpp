@@ -174,10 +174,14 @@ void writeTcpSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP seg
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
-    ctx.setProtocol("TCP");
-    ctx.setInfo(writeInfo, c.layer());
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
+    // packet-tcp.c names the columns once it has read both ports: a header cut before
+    // them leaves the outer protocol's.
+    if (c.ok()) {
+        ctx.setProtocol("TCP");
+        ctx.setInfo(writeInfo, c.layer());
+    }
     // In a header quoted by an ICMPv4 error Wireshark adds the sequence number at once: the
     // quote often ends right after it (RFC 792 quotes only 8 bytes of the datagram).
     const bool icmpIp = ctx.inIcmpError && ctx.net.family == 4;
@@ -269,6 +273,16 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     dissectTcpOptions(c, hdrLen, options);
     if (syn && tcpd) settleWindowScaling(*conv.direction, *conv.peer, hasAck);
     addAnalysis(c, conv.analysis);
+    if (TransportTap* tap = ctx.out.transportTap(); tap && haveLength && conv.conversation &&
+                                                    ctx.out.layers()[c.layer()].status != ParseStatus::Truncated) {
+        // Wireshark's follow tap: every segment whose length is known, payload or not, even when
+        // an option is malformed (Wireshark flags it and goes on) but not when the capture cut
+        // the options (that throws before the tap).
+        TransportPayload t{TransportPayload::Transport::Tcp, c.layer(), ctx.net.family, ctx.net.src, ctx.net.dst, srcPort, dstPort,
+                           conv.conversation->stream, conv.relSeq, static_cast<std::uint32_t>(segLen), flags,
+                           conv.relAck, ByteSpan(p.data).subspan(hdrLen < p.data.size() ? hdrLen : p.data.size())};
+        tap->payload(t);
+    }
     if (c.ok() && c.pos() < hdrLen) c.skip(hdrLen - c.pos());
     if (!c.ok()) return;
     const Payload payload = payloadAfter(c, p.reported - hdrLen);

@@ -44,10 +44,17 @@ void accEcnCounters(LayerCursor& c, std::size_t bytes, bool order1, const TcpOpt
 
 void dissectTcpOptions(LayerCursor& c, std::size_t end, const TcpOptionState& state)
 {
+    bool ended = false;
     while (c.ok() && c.pos() < end) {
         const std::size_t at = c.pos();
         const std::uint8_t kind = c.u8();
-        if (kind == 0) continue;  // end of option list: Wireshark lists the padding EOLs too
+        // End of option list: Wireshark lists the padding EOLs too; a non-zero byte after one
+        // is "Non-zero header padding" (expert info), no option.
+        if (kind == 0) {
+            ended = true;
+            continue;
+        }
+        if (ended) return;
         if (kind == 1) continue;  // no-operation
         const std::uint8_t len = c.u8();
         if (!c.ok()) return;

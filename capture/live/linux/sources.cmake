@@ -30,3 +30,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/proc_net_parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/proc_socket_holders.h
   ${CMAKE_CURRENT_LIST_DIR}/proc_socket_holders.cpp)
+# Remote interfaces over OpenSSH's client (fork/exec; not on Windows).
+target_sources(rcvmon_capture PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ssh_source.h
+  ${CMAKE_CURRENT_LIST_DIR}/ssh_source.cpp)

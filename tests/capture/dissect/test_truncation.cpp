@@ -98,6 +98,14 @@ void checkPrefix(const Case& c, std::size_t length, bool snaplenCut)
         return;
     }
     const std::size_t index = static_cast<std::size_t>(broken) + 1;  // layer 0 is the frame
+    // A frame that ends with its IPv4 header: Wireshark hands the empty payload to no
+    // protocol (tshark shows neither the next layer nor an exception).
+    const auto b = static_cast<std::size_t>(broken);
+    if (!snaplenCut && b > 0 && c.headers[b].begin == length && c.headers[b - 1].filter == "ip") {
+        EXPECT_EQ(layers.size(), index);
+        EXPECT_EQ(out.exception(), ParseStatus::Ok);
+        return;
+    }
     ASSERT_GT(layers.size(), index);
     for (std::size_t i = 1; i < index; ++i) {
         EXPECT_EQ(layers[i].filterName, c.headers[i - 1].filter);

@@ -57,3 +57,6 @@ endif()
 
 # Network-layer and routing protocols against tshark's columns and fields for the same bytes.
 rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_network.cpp)
+
+# Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
+rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)

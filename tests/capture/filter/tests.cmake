@@ -37,3 +37,6 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_CORPUS_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/corpus_filter_gaps.txt")
   rcvmon_test_properties(test_filter_corpus_sample TIMEOUT 900)
 endif()
+
+# Issue 12: Wireshark's colorfilters format, its default rules and the first-match evaluation.
+rcvmon_add_gtest(test_color_filters SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_color_filters.cpp)

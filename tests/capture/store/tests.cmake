@@ -6,3 +6,4 @@ rcvmon_add_gtest(test_bandwidth_bins SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_band
 rcvmon_add_gtest(test_capture_session SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_session.cpp LABELS tsan)
 rcvmon_add_gtest(test_capture_session_lending SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_session_lending.cpp LABELS tsan)
 rcvmon_add_gtest(test_store_soak SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_store_soak.cpp)
+rcvmon_add_gtest(test_spool_writer SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spool_writer.cpp LABELS tsan)

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "file/capture_file_writer.h"
+#include "store/packet_record.h"
+#include "store/packet_tags.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace rcvmon {
+
+class CaptureSession;
+
+// Spools a live capture to disk: its own thread is the session ring's consumer and writes
+// every frame to a pcapng file in place (CaptureFileWriter, OutputFile::Placement::InPlace),
+// flushing after each batch, so the file always holds every packet handed over so far and
+// reads back after a kill. For each frame it publishes an index record (PacketRecord with
+// the block's file offset as location) into a fixed queue that the GUI drains into a
+// file-backed PacketStore: the GUI never touches the ring, and the capture thread never
+// waits on either of them. When the queue is full this thread waits (the ring absorbs the
+// burst, then counts drops); it never allocates per packet.
+//
+// Threads: start()/abandon()/drain()/the getters from the GUI thread; run() on its own.
+class SpoolWriter {
+public:
+    // Creates (truncates) `path`, writes the section header. diskBound: bytes at which the
+    // capture stops (0: until the disk is full).
+    static std::unique_ptr<SpoolWriter> create(const std::string& path, CaptureSession& session,
+                                               std::uint64_t diskBound, std::string& error);
+    SpoolWriter(const SpoolWriter&) = delete;
+    SpoolWriter& operator=(const SpoolWriter&) = delete;
+    ~SpoolWriter();
+
+    void start();
+    // Ends the thread without waiting for the GUI to take the remaining records (teardown).
+    void abandon();
+
+    // GUI: up to maxRecords published records to fn(const PacketRecord&), oldest first.
+    template <typename Fn>
+    std::size_t drain(Fn&& fn, std::size_t maxRecords)
+    {
+        const std::uint64_t tail = m_tail.load(std::memory_order_acquire);
+        std::uint64_t head = m_head.load(std::memory_order_relaxed);
+        std::size_t count = 0;
+        for (; head != tail && count < maxRecords; ++head, ++count) fn(static_cast<const PacketRecord&>(m_slots[head & m_mask]));
+        m_head.store(head, std::memory_order_release);
+        return count;
+    }
+    // The thread has ended (the capture ended and its last frames are on disk) and every record was drained.
+    bool done() const
+    {
+        return m_finished.load(std::memory_order_acquire)
+               && m_head.load(std::memory_order_relaxed) == m_tail.load(std::memory_order_acquire);
+    }
+
+    const std::string& path() const { return m_path; }
+    // Bytes on disk: everything up to here is whole records, readable now.
+    std::uint64_t committedBytes() const { return m_committed.load(std::memory_order_acquire); }
+    std::uint64_t packetsWritten() const { return m_packets.load(std::memory_order_relaxed); }
+    // Frames the ring handed over that did not reach the file (after the bound or a write failure).
+    std::uint64_t framesLost() const { return m_lost.load(std::memory_order_relaxed); }
+    std::uint64_t diskBound() const { return m_diskBound; }
+    // Why spooling stopped early (disk bound, write failure); empty otherwise.
+    std::string error() const;
+
+private:
+    SpoolWriter(std::string path, CaptureSession& session, std::uint64_t diskBound);
+    void run();
+    void write(const FrameRef& frame, const PacketTags& tags);
+    bool fileInterface(const FrameRef& frame, std::uint32_t& index);
+    void fail(const std::string& message);
+
+    std::string m_path;
+    CaptureSession& m_session;
+    std::uint64_t m_diskBound;
+    std::unique_ptr<CaptureFileWriter> m_writer;
+    std::vector<std::uint32_t> m_fileInterface;  // session interface id -> IDB index (spool thread)
+
+    std::unique_ptr<PacketRecord[]> m_slots;
+    std::uint64_t m_mask = 0;
+    std::uint64_t m_staged = 0;  // records written by this batch, published after its flush
+    alignas(64) std::atomic<std::uint64_t> m_tail{0};
+    alignas(64) std::atomic<std::uint64_t> m_head{0};
+
+    std::atomic<std::uint64_t> m_committed{0};
+    std::atomic<std::uint64_t> m_packets{0};
+    std::atomic<std::uint64_t> m_lost{0};
+    std::atomic<bool> m_stopped{false};  // bound reached or write failed: frames are no longer written
+    std::atomic<bool> m_abandon{false};
+    std::atomic<bool> m_finished{false};
+    mutable std::mutex m_errorMutex;
+    std::string m_error;
+    std::thread m_thread;
+};
+
+}  // namespace rcvmon

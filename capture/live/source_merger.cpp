@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "live/source_merger.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace rcvmon {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+std::int64_t realtimeNanoseconds()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+constexpr std::size_t kBatchFrames = 4096;
+
+}  // namespace
+
+struct SourceMerger::Slot {
+    Slot(std::unique_ptr<CaptureSource> s, std::chrono::milliseconds lag, std::size_t queueBytes)
+        : source(std::move(s)), lagNs(std::chrono::nanoseconds(lag).count()), queue(queueBytes)
+    {
+    }
+
+    std::unique_ptr<CaptureSource> source;
+    std::int64_t lagNs;
+    SpscRing queue;
+    std::thread thread;
+    std::uint32_t id = 0;
+    // Frames stamped before this (wall clock, ns) have all been queued; written by the
+    // member's thread after each poll.
+    std::atomic<std::int64_t> watermarkNs{0};
+    std::atomic<MemberState> state{MemberState::Running};
+    std::atomic<CaptureMode> capturingMode{CaptureMode::Off};  // the last mode other than Off
+    std::atomic<std::uint64_t> droppedQueue{0};
+    std::string message;  // under the merger's notice mutex
+    // Merger thread only: since when the queue has been non-empty without a pause.
+    SteadyClock::time_point busySince{};
+    bool busy = false;
+};
+
+namespace {
+
+// Copies each frame into the member's queue as interface `id`; runs on the member's thread.
+class QueueSink final : public FrameSink {
+public:
+    QueueSink(SpscRing& queue, std::uint32_t id, std::atomic<std::uint64_t>& dropped)
+        : m_queue(queue), m_id(id), m_dropped(dropped)
+    {
+    }
+    void onFrame(const FrameRef& frame) override
+    {
+        FrameRef f = frame;
+        f.interfaceId = m_id;
+        if (!m_queue.tryStage(f)) m_dropped.store(m_dropped.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        ++m_delivered;
+    }
+    std::uint64_t delivered() const { return m_delivered; }
+
+private:
+    SpscRing& m_queue;
+    std::uint32_t m_id;
+    std::atomic<std::uint64_t>& m_dropped;
+    std::uint64_t m_delivered = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<SourceMerger> SourceMerger::create(std::vector<Member> members, std::string& error)
+{
+    return create(std::move(members), Options{}, error);
+}
+
+std::unique_ptr<SourceMerger> SourceMerger::create(std::vector<Member> members, const Options& options,
+                                                   std::string& error)
+{
+    if (members.empty()) {
+        error = "no interfaces to capture on";
+        return nullptr;
+    }
+    for (const auto& m : members)
+        if (!m.source) {
+            error = "an interface of the capture could not be opened";
+            return nullptr;
+        }
+    std::unique_ptr<SourceMerger> merger(new SourceMerger(std::move(members), options));
+    if (!merger->startThreads(error)) return nullptr;
+    return merger;
+}
+
+SourceMerger::SourceMerger(std::vector<Member> members, const Options& options) : m_options(options)
+{
+    for (auto& m : members) {
+        auto slot = std::make_unique<Slot>(std::move(m.source), m.deliveryLag, options.queueBytes);
+        slot->id = static_cast<std::uint32_t>(m_members.size());
+        slot->capturingMode.store(slot->source->mode());
+        m_name += (m_name.empty() ? "" : ", ") + slot->source->name();
+        m_members.push_back(std::move(slot));
+    }
+}
+
+bool SourceMerger::startThreads(std::string& error)
+{
+    try {
+        for (auto& slot : m_members) slot->thread = std::thread([this, s = slot.get()] { runMember(*s); });
+    } catch (const std::system_error& e) {
+        error = std::string("cannot start a capture thread: ") + e.what();
+        return false;  // the destructor joins those that started
+    }
+    return true;
+}
+
+SourceMerger::~SourceMerger()
+{
+    m_stop.store(true, std::memory_order_release);
+    for (auto& slot : m_members) slot->source->wakeup();
+    for (auto& slot : m_members)
+        if (slot->thread.joinable()) slot->thread.join();
+}
+
+void SourceMerger::runMember(Slot& slot)
+{
+    QueueSink sink(slot.queue, slot.id, slot.droppedQueue);
+    CaptureSource& source = *slot.source;
+    PollResult result = PollResult::Frames;
+    while (!m_stop.load(std::memory_order_acquire)) {
+        // One last look at what the source holds once the merge is finishing.
+        const bool last = m_finishing.load(std::memory_order_acquire);
+        if (last && source.mode() != CaptureMode::Off) {
+            // Off first: AF_PACKET then hands over the block it was filling on the next poll.
+            std::string ignored;
+            source.setMode(CaptureMode::Off, ignored);
+        }
+        const std::int64_t startNs = realtimeNanoseconds();
+        const std::uint64_t before = sink.delivered();
+        result = source.poll(sink, last ? 0 : m_options.memberPollMs);
+        slot.queue.publish();
+        slot.watermarkNs.store(startNs - slot.lagNs, std::memory_order_release);
+        if (sink.delivered() != before) signal();
+        if (result != PollResult::Frames || last) break;
+    }
+    slot.queue.publish();
+    std::string why;
+    MemberState state = MemberState::Ended;
+    if (result == PollResult::Error) {
+        state = MemberState::Failed;
+        why = source.error().empty() ? "capture on " + source.name() + " failed" : source.error();
+    } else if (result == PollResult::End) {
+        why = source.error().empty() ? source.name() + " ended" : source.error();
+    }
+    if (!why.empty()) addNotice(why);
+    {
+        std::lock_guard lock(m_noticeMutex);
+        slot.message = why;
+    }
+    slot.state.store(state, std::memory_order_release);
+    signal();
+}
+
+void SourceMerger::signal()
+{
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_woken = true;
+    }
+    m_wake.notify_one();
+}
+
+void SourceMerger::wakeup()
+{
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_interrupted = true;
+    }
+    m_wake.notify_one();
+}
+
+void SourceMerger::finishMembers()
+{
+    m_finishing.store(true, std::memory_order_release);
+    for (auto& slot : m_members) slot->source->wakeup();
+    signal();
+}
+
+PollResult SourceMerger::poll(FrameSink& sink, int timeoutMs)
+{
+    const auto start = SteadyClock::now();
+    const auto deadline = timeoutMs < 0 ? SteadyClock::time_point::max() : start + std::chrono::milliseconds(timeoutMs);
+    for (;;) {
+        const auto now = SteadyClock::now();
+        auto release = SteadyClock::time_point::max();
+        if (mergeReady(sink, now, release) > 0) return PollResult::Frames;
+        bool allDone = true;
+        for (const auto& slot : m_members)
+            allDone = allDone && slot->state.load(std::memory_order_acquire) != MemberState::Running && slot->queue.empty();
+        if (allDone) return PollResult::End;
+        if (now >= deadline) return PollResult::Frames;
+        std::unique_lock lock(m_wakeMutex);
+        // A held frame is looked at again when its member's watermark may have passed it:
+        // at most a member poll's time later.
+        const auto recheck = std::min(release, now + std::chrono::milliseconds(m_options.memberPollMs));
+        m_wake.wait_until(lock, std::min(deadline, recheck), [this] { return m_woken || m_interrupted; });
+        m_woken = false;
+        // wakeup() (a stop, a switch) must reach the session at once.
+        if (std::exchange(m_interrupted, false)) {
+            lock.unlock();
+            auto ignored = SteadyClock::time_point::max();
+            mergeReady(sink, SteadyClock::now(), ignored);
+            return PollResult::Frames;
+        }
+    }
+}
+
+std::size_t SourceMerger::mergeReady(FrameSink& sink, SteadyClock::time_point now, SteadyClock::time_point& release)
+{
+    const std::size_t n = m_members.size();
+    // Per member: done (no more frames will come), its head, and its watermark.
+    struct Head {
+        bool done = false;
+        bool has = false;
+        RingEntry entry;
+        std::int64_t ns = 0;
+    };
+    Head heads[64];
+    std::vector<Head> many;
+    Head* h = heads;
+    if (n > 64) {
+        many.resize(n);
+        h = many.data();
+    }
+    const bool finishing = m_finishing.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+        Slot& slot = *m_members[i];
+        // State first: a finished member published every frame before saying so.
+        h[i].done = slot.state.load(std::memory_order_acquire) != MemberState::Running;
+        h[i].has = slot.queue.front(h[i].entry);
+        if (h[i].has) h[i].ns = h[i].entry.frame.ts.totalNanoseconds();
+        if (h[i].has && !slot.busy) {
+            slot.busy = true;
+            slot.busySince = now;
+        } else if (!h[i].has) {
+            slot.busy = false;
+        }
+    }
+    // Finishing and every member done: nothing earlier can come, the watermarks no longer matter.
+    bool flushAll = finishing;
+    for (std::size_t i = 0; i < n; ++i) flushAll = flushAll && h[i].done;
+    std::size_t emitted = 0;
+    while (emitted < kBatchFrames) {
+        std::size_t best = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (h[i].has && (best == n || h[i].ns < h[best].ns)) best = i;
+        if (best == n) break;
+        Slot& chosen = *m_members[best];
+        bool safe = flushAll || now - chosen.busySince >= m_options.maxHold;
+        if (!safe) {
+            safe = true;
+            for (std::size_t j = 0; j < n && safe; ++j)
+                if (j != best && !h[j].has && !h[j].done &&
+                    m_members[j]->watermarkNs.load(std::memory_order_acquire) < h[best].ns)
+                    safe = false;
+        }
+        if (!safe) {
+            // Recheck when the hold runs out at the latest.
+            release = chosen.busySince + m_options.maxHold;
+            break;
+        }
+        sink.onFrame(h[best].entry.frame);
+        chosen.queue.pop();
+        ++emitted;
+        h[best].has = chosen.queue.front(h[best].entry);
+        if (h[best].has) h[best].ns = h[best].entry.frame.ts.totalNanoseconds();
+        else chosen.busy = false;
+    }
+    return emitted;
+}
+
+void SourceMerger::addNotice(std::string text)
+{
+    std::lock_guard lock(m_noticeMutex);
+    m_notices.push_back(std::move(text));
+}
+
+std::vector<std::string> SourceMerger::notices() const
+{
+    std::lock_guard lock(m_noticeMutex);
+    return m_notices;
+}
+
+CaptureStats SourceMerger::stats() const
+{
+    CaptureStats total;
+    for (const auto& slot : m_members) {
+        const CaptureStats s = slot->source->stats();
+        total.received += s.received;
+        total.droppedKernel += s.droppedKernel;
+    }
+    return total;
+}
+
+std::vector<SourceMerger::MemberStatus> SourceMerger::members() const
+{
+    std::vector<MemberStatus> out;
+    for (const auto& slot : m_members) {
+        MemberStatus s;
+        s.name = slot->source->name();
+        s.mode = slot->source->mode();
+        s.capturingMode = slot->capturingMode.load();
+        s.stats = slot->source->stats();
+        s.droppedQueue = slot->droppedQueue.load(std::memory_order_relaxed);
+        s.state = slot->state.load(std::memory_order_acquire);
+        {
+            std::lock_guard lock(m_noticeMutex);
+            s.message = slot->message;
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::uint32_t SourceMerger::linkType() const
+{
+    return m_members.front()->source->linkType();
+}
+
+std::string SourceMerger::interfaceName(std::uint32_t id) const
+{
+    return id < m_members.size() ? m_members[id]->source->name() : std::string();
+}
+
+std::uint32_t SourceMerger::interfaceLinkType(std::uint32_t id) const
+{
+    return id < m_members.size() ? m_members[id]->source->linkType() : 0;
+}
+
+CaptureMode SourceMerger::mode() const
+{
+    const CaptureMode first = m_members.front()->source->mode();
+    for (const auto& slot : m_members)
+        if (slot->source->mode() != first) {
+            for (const auto& other : m_members)
+                if (other->source->mode() != CaptureMode::Off) return other->source->mode();
+        }
+    return first;
+}
+
+bool SourceMerger::setMode(CaptureMode mode, std::string& error)
+{
+    for (std::uint32_t id = 0; id < m_members.size(); ++id)
+        if (!setMemberMode(id, mode, error)) return false;
+    return true;
+}
+
+bool SourceMerger::setMemberMode(std::uint32_t id, CaptureMode mode, std::string& error)
+{
+    if (id >= m_members.size()) {
+        error = "no interface " + std::to_string(id) + " in this capture";
+        return false;
+    }
+    CaptureSource& source = *m_members[id]->source;
+    if (source.mode() == mode) return true;
+    // A member that has ended (a lost connection) has nothing left to switch.
+    if (m_members[id]->state.load(std::memory_order_acquire) != MemberState::Running && mode == CaptureMode::Off)
+        return true;
+    if (source.mode() != CaptureMode::Off && !source.setMode(CaptureMode::Off, error)) return false;
+    if (mode == CaptureMode::Off) return true;
+    if (!source.setMode(mode, error)) return false;
+    m_members[id]->capturingMode.store(mode);
+    return true;
+}
+
+}  // namespace rcvmon
