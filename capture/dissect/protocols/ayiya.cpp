@@ -37,7 +37,7 @@ bool dissectAyiya(DissectContext& ctx, const Payload& p)
     const std::uint8_t next = c.u8(hf.nextheader);
     // The epoch, the identity (2^idlen bytes) and the signature (siglen 32-bit words).
     const std::size_t idlen = std::size_t{1} << (b0 >> 4);
-    const std::size_t siglen = std::size_t{b1 >> 4} * 4;
+    const std::size_t siglen = static_cast<std::size_t>(b1 >> 4) * 4;  // b1 >> 4 is an int: no braces (clang refuses the narrowing)
     c.skip(4 + idlen + siglen);
     if (!c.ok()) return true;
     if ((b2 & 0x0f) != kOpcodeForward) return true;
