@@ -126,8 +126,12 @@ TEST(CaptureStreamParser, PcapInPiecesGivesTheFileReadersFrames)
 TEST(CaptureStreamParser, ReadHeaderTakesNoFrame)
 {
     const fs::path path = writeSample(FileFormat::PcapNg);
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::uint8_t> bytes;
+    {
+        // Closed before the file is removed: Windows refuses to remove an open file.
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
     CaptureStreamParser parser;
     parser.feed(bytes.data(), bytes.size());
     ASSERT_TRUE(parser.readHeader());
