@@ -32,14 +32,16 @@ InterfaceBandwidthChart::InterfaceBandwidthChart(CaptureController* controller, 
     m_chart->setTitle(tr("Bandwidth per interface (bits/s)"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_axisX->setRange(-kSeconds + 1, 0);
-    m_axisX->setLabelFormat(QStringLiteral("%d s"));
+    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setTickCount(4);
+    m_axisY->setTickCount(3);
     m_axisY->setLabelFormat(QStringLiteral("%.3g"));
     m_axisY->setRange(0, 1000);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(160);
+    m_view->setMinimumHeight(240);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);

@@ -147,10 +147,16 @@ void InterfaceMembers::refresh()
     const std::vector<std::string> notices = merger->notices();
     for (; m_noticesShown < notices.size(); ++m_noticesShown) m_show(QString::fromStdString(notices[m_noticesShown]));
     m_status->setText(statusText());
+    m_status->setToolTip(tr("Drops per interface (kernel/ring, and at a remote end kernel/ring):\n") + statusLines(true));
     if (m_dialog) m_dialog->setMembers(members);
 }
 
 QString InterfaceMembers::statusText() const
+{
+    return statusLines(false);
+}
+
+QString InterfaceMembers::statusLines(bool full) const
 {
     const SourceMerger* merger = m_controller->merger();
     if (!merger) return {};
@@ -158,17 +164,22 @@ QString InterfaceMembers::statusText() const
     const auto n = [&](std::uint64_t v) { return locale.toString(static_cast<qulonglong>(v)); };
     QStringList parts;
     for (const auto& m : merger->members()) {
-        QString text = QString::fromStdString(m.name) + QLatin1Char(' ') + modeName(m.mode);
-        const std::uint64_t remote = m.stats.remoteKernel + m.stats.remoteRing;
-        const std::uint64_t kernel = m.stats.droppedKernel - std::min(m.stats.droppedKernel, remote);
-        text += tr(" · drops %1 kernel, %2 ring").arg(n(kernel), n(m.droppedQueue));
+        const std::uint64_t far = m.stats.remoteKernel + m.stats.remoteRing;
+        const std::uint64_t kernel = m.stats.droppedKernel - std::min(m.stats.droppedKernel, far);
         // A remote interface is named host:if (SshSource); its far end's drops come beside.
-        if (m.name.find(':') != std::string::npos)
-            text += tr(", remote %1 kernel, %2 ring").arg(n(m.stats.remoteKernel), n(m.stats.remoteRing));
-        if (m.state != SourceMerger::MemberState::Running) text += tr(" — LOST");
+        const bool remote = m.name.find(':') != std::string::npos;
+        QString text = QString::fromStdString(m.name) + QLatin1Char(' ') + modeName(m.mode);
+        if (full) {
+            text += tr(": drops %1 kernel, %2 ring").arg(n(kernel), n(m.droppedQueue));
+            if (remote) text += tr("; at the remote end %1 kernel, %2 ring").arg(n(m.stats.remoteKernel), n(m.stats.remoteRing));
+        } else {
+            text += QStringLiteral(" %1/%2").arg(n(kernel), n(m.droppedQueue));
+            if (remote) text += tr(" (remote %1/%2)").arg(n(m.stats.remoteKernel), n(m.stats.remoteRing));
+        }
+        if (m.state != SourceMerger::MemberState::Running) text += tr(" LOST");
         parts << text;
     }
-    return parts.join(QStringLiteral(" | "));
+    return parts.join(full ? QStringLiteral("\n") : QStringLiteral(" · "));
 }
 
 InterfaceStatsDialog* InterfaceMembers::showStatistics()

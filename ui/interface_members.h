@@ -45,7 +45,11 @@ public:
     int restartLost();
     // Reads the merge now (the timer does once a second).
     void refresh();
+    // "eth0 On 0/0 · host:eth1 IpLevel 0/0 (remote 0/0)": each interface's mode and its drops,
+    // kernel/ring (a remote one's far end beside); " LOST" after an interface that ended.
     QString statusText() const;
+    // The same spelt out, one interface a line (the label's tool tip).
+    QString statusLines(bool full) const;
     QAction* restartAction() const { return m_restart; }
     InterfaceStatsDialog* showStatistics();
 

@@ -12,8 +12,9 @@
 #   RcvMon:    the real MainWindow (tests/bench/remote_window_bench) capturing
 #              ssh://root@198.18.1.2/r-lan and ssh://root@198.18.4.2/r-lan merged (rcvmon-cli -w - at
 #              the far ends, over ssh); packets counted in its packet list.
-#   Wireshark: one window reading two pipes, each fed by `ssh root@HOST tcpdump -U -w - -i r-lan`
-#              (wireshark -k -i fifoA -i fifoB -w FILE); packets counted in the file its capture wrote.
+#   Wireshark: `ssh root@HOST tcpdump -U -w - -i r-lan | wireshark -k -i - -w FILE` for each host
+#              (two windows: `-i -` takes one stream; REMOTE_BENCH_WIRESHARK=one-window reads both
+#              in one window through two named pipes); packets counted in the files its capture wrote.
 # Both capture with the filter "udp dst port 5001". For each RATE (per host) and viewer: the median
 # over RUNS of packets in the window, packets lost (sent - in the window) and the drops each reports.
 # "Sustained" is the highest total rate (2 x RATE) whose median loss is 0; the ratio is RcvMon's over
@@ -128,34 +129,54 @@ run_rcvmon() {
   reported=$(awk -F'[ =]' '/^rows=/{s+=$8} /^interface=/{s+=$6+$8+$10} END{print s+0}' "$log.out")
 }
 
+# Wireshark's side. Default, the brief's pipeline as it is, once per host:
+#   ssh root@HOST tcpdump -U -w - -i r-lan FILTER | wireshark -k -i - -w FILE      (two windows)
+# REMOTE_BENCH_WIRESHARK=one-window: one Wireshark reading both hosts' streams from two named
+# pipes (wireshark -k -i fifoA -i fifoB -w FILE).
 run_wireshark() {
-  local log="$work/wireshark_${rate}_$1"
-  rm -f "$log.fa" "$log.fb" "$log.pcapng"
-  mkfifo "$log.fa" "$log.fb"
-  setsid $L xvfb-run -a -s "-screen 0 1600x1000x24" wireshark -k -i "$log.fa" -i "$log.fb" -w "$log.pcapng" \
-    > "$log.out" 2> "$log.err" &
-  local ws=$!
-  pids+=("$ws")
-  setsid $L ssh "${ssh_opts[@]}" root@198.18.1.2 "tcpdump -U -w - -i r-lan '$filter'" > "$log.fa" 2> "$log.ta" &
-  local sa=$!
-  setsid $L ssh "${ssh_opts[@]}" root@198.18.4.2 "tcpdump -U -w - -i r-lan '$filter'" > "$log.fb" 2> "$log.tb" &
-  local sb=$!
-  pids+=("$sa" "$sb")
+  local log="$work/wireshark_${rate}_$1" i
+  rm -f "$log".f? "$log"*.pcapng
+  local ws=() files=()
+  if [ "${REMOTE_BENCH_WIRESHARK:-}" = one-window ]; then
+    mkfifo "$log.fa" "$log.fb"
+    setsid $L xvfb-run -a -s "-screen 0 1600x1000x24" wireshark -k -i "$log.fa" -i "$log.fb" -w "$log.pcapng" \
+      > "$log.out" 2> "$log.err" &
+    ws+=("$!"); files+=("$log.pcapng")
+    setsid $L ssh "${ssh_opts[@]}" root@198.18.1.2 "tcpdump -U -w - -i r-lan '$filter'" > "$log.fa" 2> "$log.ta" &
+    local sa=$!
+    setsid $L ssh "${ssh_opts[@]}" root@198.18.4.2 "tcpdump -U -w - -i r-lan '$filter'" > "$log.fb" 2> "$log.tb" &
+    local sb=$!
+  else
+    setsid $L sh -c "ssh ${ssh_opts[*]} root@198.18.1.2 \"tcpdump -U -w - -i r-lan '$filter'\" 2> '$log.ta' |
+      xvfb-run -a -s '-screen 0 1600x1000x24' wireshark -k -i - -w '$log.a.pcapng'" > "$log.out" 2> "$log.err" &
+    local sa=$!
+    setsid $L sh -c "ssh ${ssh_opts[*]} root@198.18.4.2 \"tcpdump -U -w - -i r-lan '$filter'\" 2> '$log.tb' |
+      xvfb-run -a -s '-screen 0 1600x1000x24' wireshark -k -i - -w '$log.b.pcapng'" > "$log.outb" 2> "$log.errb" &
+    local sb=$!
+    ws+=("$sa" "$sb"); files+=("$log.a.pcapng" "$log.b.pcapng")
+  fi
+  pids+=("$sa" "$sb" "${ws[@]}")
   wait_for "$log.ta" 'listening on' 60 && wait_for "$log.tb" 'listening on' 60 ||
     { echo "remote_bench: tcpdump did not start: $(cat "$log.ta" "$log.tb")" >&2; exit 1; }
-  sleep 1  # Wireshark's capture child opens the pipes once data flows; let it settle
-  send "$log"
+  # Wireshark's capture has started once a packet reaches its file; before that only tcpdump buffers.
   sleep 2
+  send "$log"
+  # As for RcvMon: what is still on its way (tcpdump's buffer, ssh, the pipes) may still reach the
+  # window; its files are read until their count has not grown for 2 s (at most 30 s).
+  count_files() { local f t=0 c; for f in "${files[@]}"; do
+    c=$(capinfos -c -M "$f" 2> /dev/null | sed -n 's/^Number of packets: *\([0-9]*\).*/\1/p' || true); t=$((t + ${c:-0})); done; echo "$t"; }
+  local count=-1 now still=0
+  for i in $(seq 300); do
+    now=$(count_files)
+    if [ "$now" = "$count" ]; then still=$((still + 1)); [ "$still" -ge 20 ] && break; else still=0; count=$now; fi
+    sleep 0.1
+  done
   # tcpdump ends on SIGINT with its counts; ssh then ends, the pipes close, the capture stops.
   for p in $(pids_named "$ns_a" tcpdump) $(pids_named "$ns_b" tcpdump); do kill -INT "$p" 2> /dev/null || true; done
-  wait "$sa" "$sb" || true
-  local i
-  for i in $(seq 100); do grep -q 'Packets captured' "$log.err" 2> /dev/null && break; sleep 0.1; done
-  sleep 1
-  kill -TERM -- "-$ws" 2> /dev/null || true
-  wait "$ws" 2> /dev/null || true
-  got=$(capinfos -c -M "$log.pcapng" 2> /dev/null | sed -n 's/^Number of packets: *\([0-9]*\).*/\1/p')
-  got=${got:-0}
+  for i in $(seq 100); do [ "$(grep -c 'Capture stopped' "$log.err" "$log.errb" 2> /dev/null | awk -F: '{s+=$NF} END{print s+0}')" -ge "${#files[@]}" ] && break; sleep 0.1; done
+  for p in "${ws[@]}"; do kill -TERM -- "-$p" 2> /dev/null || true; done
+  for p in "${ws[@]}" "$sa" "$sb"; do wait "$p" 2> /dev/null || true; done
+  got=$(count_files)
   reported=$(cat "$log.ta" "$log.tb" | sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' | awk '{s+=$1} END{print s+0}')
 }
 

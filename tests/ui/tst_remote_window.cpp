@@ -245,9 +245,13 @@ void TestRemoteWindow::twoRemoteHostsAndALocalInterface()
     // Per-interface drops side by side: status bar and Capture ▸ Interface Statistics….
     auto* status = window.findChild<QLabel*>(QStringLiteral("statusInterfaces"));
     QVERIFY(status);
-    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("remote 0 kernel, 0 ring")), kTimeoutMs);
-    QVERIFY2(status->text().contains(QStringLiteral("198.18.1.2:r-lan On · drops 0 kernel, 0 ring")), qPrintable(status->text()));
-    QVERIFY2(status->text().contains(QStringLiteral("l-lan IpLevel · drops 0 kernel, 0 ring")), qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("198.18.1.2:r-lan On 0/0 (remote 0/0) · ")), kTimeoutMs);
+    QVERIFY2(status->text().contains(QStringLiteral(" · 198.18.4.2:r-lan IpLevel 0/0 (remote 0/0) · l-lan IpLevel 0/0")),
+             qPrintable(status->text()));
+    QVERIFY2(status->toolTip().contains(QStringLiteral(
+                 "198.18.1.2:r-lan On: drops 0 kernel, 0 ring; at the remote end 0 kernel, 0 ring")),
+             qPrintable(status->toolTip()));
+    QVERIFY2(status->toolTip().contains(QStringLiteral("l-lan IpLevel: drops 0 kernel, 0 ring")), qPrintable(status->toolTip()));
     window.findChild<QAction*>(QStringLiteral("actionInterfaceStatistics"))->trigger();
     auto* stats = window.findChild<InterfaceStatsDialog*>();
     QVERIFY(stats);
