@@ -17,16 +17,16 @@
 #              in one window through two named pipes); packets counted in the files its capture wrote.
 # Both capture with the filter "udp dst port 5001". For each RATE (per host) and viewer: the median
 # over RUNS of packets in the window, packets lost (sent - in the window) and the drops each reports.
-# "Sustained" is the highest total rate (2 x RATE) whose median loss is 0; the ratio is RcvMon's over
-# Wireshark's. A viewer that loses packets at a rate is not run at the higher ones.
+# "Sustained" is the highest total rate offered (what both senders really sent per second, at
+# most 2 x RATE) whose median loss and reported drops are 0; the ratio is RcvMon's over Wireshark's. A viewer that loses packets at a rate is not run at the higher ones.
 # Needs root, OpenSSH (client and server), tcpdump; installs wireshark-qt with apt when absent.
-# Usage: tests/bench/remote_bench.sh BUILD_DIR [RUNS=3] [SECONDS=5] [RATES="10000 20000 40000 80000 160000"]
+# Usage: tests/bench/remote_bench.sh BUILD_DIR [RUNS=3] [SECONDS=5] [RATES="2500 5000 10000 20000 40000 80000 160000"]
 # Environment: REMOTE_BENCH_KEEP=DIR keeps the per-run logs there.
 set -euo pipefail
 build="$(cd "${1:?usage: remote_bench.sh BUILD_DIR [RUNS] [SECONDS] [RATES]}" && pwd)"
 runs="${2:-3}"
 seconds="${3:-5}"
-rates="${4:-10000 20000 40000 80000 160000}"
+rates="${4:-2500 5000 10000 20000 40000 80000 160000}"
 cli="$build/app/rcvmon-cli"
 window_bench="$build/tests/bench/remote_window_bench"
 sender="$build/tests/bench/paced_sender"
@@ -183,7 +183,7 @@ run_wireshark() {
 median() { sort -n | awk '{a[NR]=$1} END{ if (NR == 0) print 0; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2) }'; }
 
 declare -A sustained=([rcvmon]=0 [wireshark]=0) failing=([rcvmon]=0 [wireshark]=0)
-printf '%-10s %9s %9s %11s %11s %9s %9s\n' viewer rate/s sent/s in-window/s in-window lost reported
+printf '%-10s %9s %9s %11s %11s %9s %9s\n' viewer asked/s sent/s in-window/s in-window lost reported
 for rate in $rates; do
   for viewer in rcvmon wireshark; do
     [ "${failing[$viewer]}" = 1 ] && continue
@@ -198,7 +198,8 @@ for rate in $rates; do
     got_m=$(median < "$work/$viewer.$rate.got"); lost_m=$(median < "$work/$viewer.$rate.lost")
     rep_m=$(median < "$work/$viewer.$rate.reported"); sent_m=$(median < "$work/$viewer.$rate.sent")
     printf '%-10s %9d %9d %11d %11d %9d %9d\n' "$viewer" $((2 * rate)) $((sent_m / seconds)) $((got_m / seconds)) "$got_m" "$lost_m" "$rep_m"
-    if [ "$lost_m" -le 0 ] && [ "$rep_m" -eq 0 ]; then sustained[$viewer]=$((2 * rate)); else failing[$viewer]=1; fi
+    # The rate actually offered (the senders may fall short of RATE on a busy machine).
+    if [ "$lost_m" -le 0 ] && [ "$rep_m" -eq 0 ]; then sustained[$viewer]=$((sent_m / seconds)); else failing[$viewer]=1; fi
   done
 done
 echo "sustained with 0 drops (median of $runs runs, two remote hosts, ${seconds} s each):" \
