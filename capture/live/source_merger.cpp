@@ -445,6 +445,8 @@ bool SourceMerger::replaceMember(std::uint32_t id, std::unique_ptr<CaptureSource
     slot.capturingMode.store(next->mode() == CaptureMode::Off ? slot.capturingMode.load() : next->mode());
     slot.tagMode.store(next->mode());
     slot.switchNs.store(0, std::memory_order_release);
+    // The new source delivers what it captures from now on, no earlier than its lag allows.
+    slot.watermarkNs.store(realtimeNanoseconds() - slot.lagNs, std::memory_order_release);
     {
         std::lock_guard noticeLock(m_noticeMutex);
         slot.message.clear();
