@@ -18,14 +18,13 @@
 #include "packet_store_view.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
+#include "screenshot.h"
 #include "ssh_lab.h"
 #include "test_frames.h"
 
 #include "live/linux/network_interfaces.h"
 
 #include <QAction>
-#include <QDir>
-#include <QImage>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -39,18 +38,7 @@ using namespace rcvmon::test;
 
 namespace {
 
-const QString shotDir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
 constexpr int kTimeoutMs = 60000;
-
-void save(QWidget* widget, const QString& name)
-{
-    QCoreApplication::processEvents();
-    const QImage image = widget->grab().toImage();
-    QVERIFY(!image.isNull());
-    QVERIFY(QDir().mkpath(shotDir));
-    QVERIFY(image.save(shotDir + QLatin1Char('/') + name));
-    qInfo("wrote %s", qPrintable(shotDir + QLatin1Char('/') + name));
-}
 
 std::string macOf(const std::string& netns, const std::string& device)
 {
@@ -271,8 +259,8 @@ void TestRemoteWindow::twoRemoteHostsAndALocalInterface()
         for (const QPointF& p : chart->points(s)) bits += p.y();
         QVERIFY2(bits > 0, qPrintable(QStringLiteral("series %1 is empty").arg(s)));
     }
-    save(&window, QStringLiteral("remote_window_per_interface_mode.png"));
-    save(stats, QStringLiteral("remote_window_interface_statistics.png"));
+    saveScreenshot(&window, QStringLiteral("remote_window_per_interface_mode.png"), 20);
+    saveScreenshot(stats, QStringLiteral("remote_window_interface_statistics.png"), 5);
 
     // Host 2 goes promiscuous, then its ssh connection is killed: the window keeps capturing,
     // keeps host 2's packets, says so, and host 2's NIC leaves promiscuous mode.
@@ -301,7 +289,7 @@ void TestRemoteWindow::twoRemoteHostsAndALocalInterface()
         }(),
         kTimeoutMs);
     QVERIFY(isPromiscuous(lab.remote(), SshLab::RemoteLan));
-    save(&window, QStringLiteral("remote_window_connection_lost.png"));
+    saveScreenshot(&window, QStringLiteral("remote_window_connection_lost.png"), 20);
 
     // Capture ▸ Restart Lost Interfaces: host 2 captures again as interface 1, in the mode it had.
     QAction* restart = window.findChild<QAction*>(QStringLiteral("actionRestartLostInterfaces"));
