@@ -8,6 +8,7 @@
 #include "file/file_backed_store.h"
 #include "file/spool_files.h"
 #include "file/file_source.h"
+#include "file/interface_names.h"
 #include "flow_traffic.h"
 #include "live/process_map.h"
 #include "live/source_merger.h"
@@ -84,6 +85,7 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     m_bandwidth->setClassNames(names);
     m_bandwidth->setCapacity(BandwidthSeconds);
     m_table->setInterfaceNames([this](std::uint32_t id) { return interfaceName(id); });
+    m_filterScan->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
     m_ingestTimer->setInterval(IngestIntervalMs);
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
@@ -150,6 +152,7 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
         return;
     }
     m_decoder = m_decoders ? m_decoders() : nullptr;
+    if (m_decoder) m_decoder->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
     m_adapter = std::make_unique<StoreAdapter>(*m_store);
     m_table->setStore(m_adapter.get(), m_decoder.get());
     m_detail->setStore(m_adapter.get(), m_decoder.get());
@@ -492,6 +495,14 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
 PacketStoreView* CaptureController::storeView() const
 {
     return m_adapter.get();
+}
+
+std::string_view CaptureController::interfaceNameView(std::uint32_t id)
+{
+    if (m_reader) return interfaceNameOf(*m_reader, id);
+    // A live capture: a merged interface may be newer than the names last asked for.
+    if (m_session && m_live && id >= m_interfaceNames.size()) m_interfaceNames = m_session->interfaces();
+    return id < m_interfaceNames.size() ? std::string_view(m_interfaceNames[id]) : std::string_view();
 }
 
 QString CaptureController::interfaceName(std::uint32_t id) const

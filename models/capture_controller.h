@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 class QTimer;
@@ -67,6 +68,8 @@ public:
     PacketTableModel* tableModel() const { return m_table; }
     // The name of a frame's interface: the file's IDB, or the capture's (several when merged).
     QString interfaceName(std::uint32_t id) const;
+    // As frame.interface_name gives it (the CLI's naming); empty when the capture names none.
+    std::string_view interfaceNameView(std::uint32_t id);
     PacketDetailModel* detailModel() const { return m_detail; }
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
     // The retained packets (null when nothing is open); replaced by each open or capture.

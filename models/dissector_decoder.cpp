@@ -46,6 +46,11 @@ public:
         return buildDetailTree(m_dissection, frame);
     }
 
+    void setInterfaceNames(std::function<std::string_view(std::uint32_t)> names) override
+    {
+        m_dissector.setInterfaceNames(std::move(names));
+    }
+
 private:
     Dissector m_dissector;
     Dissection m_dissection;

@@ -5,7 +5,9 @@
 #include "dissect/detail_tree.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -28,6 +30,8 @@ public:
     virtual ~PacketDecoder() = default;
     virtual SummaryText summarize(const FrameRef& frame, std::uint64_t number) = 0;
     virtual std::vector<DetailNode> detail(const FrameRef& frame, std::uint64_t number) = 0;
+    // The capture's interface names, for frame.interface_name (Dissector::setInterfaceNames).
+    virtual void setInterfaceNames(std::function<std::string_view(std::uint32_t)>) {}
 };
 
 }  // namespace rcvmon

@@ -30,6 +30,8 @@ public:
     void setFilter(std::optional<DisplayFilter> filter);
     const std::optional<DisplayFilter>& filter() const { return m_filter; }
     bool filtering() const { return m_filter.has_value(); }
+    // The capture's interface names, so frame.interface_name filters (Dissector::setInterfaceNames).
+    void setInterfaceNames(Dissector::InterfaceNames names) { m_dissector.setInterfaceNames(std::move(names)); }
     std::uint64_t dissectedCount() const { return m_matcher ? m_matcher->dissectedCount() : 0; }
 
 protected:

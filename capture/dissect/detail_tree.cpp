@@ -4,6 +4,9 @@
 #include <algorithm>
 
 namespace rcvmon {
+
+FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
+
 namespace {
 
 std::uint32_t clampLength(std::uint32_t offset, std::uint32_t length, std::size_t frameBytes)
@@ -78,11 +81,22 @@ std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const Fram
         layerLine.push_back(static_cast<int>(lines.size()));
         lines.push_back(std::move(line));
     }
+    // As Wireshark: "Interface id: 0 (eth0)" with "Interface name: eth0" beneath it.
+    const FieldRecord* interfaceName = dissection.first(frameInterfaceNameField());
+    int interfaceIdLine = -1;
     for (const FieldRecord& field : dissection.fields()) {
         if (field.layer >= layerLine.size()) continue;
         DetailLine line;
         line.parent = layerLine[field.layer];
         line.text = detailText(dissection, field);
+        if (interfaceName && field.id == field::FrameInterfaceId) {
+            interfaceIdLine = static_cast<int>(lines.size());
+            line.text += " (";
+            dissection.appendValue(*interfaceName, line.text);
+            line.text += ')';
+        } else if (&field == interfaceName && interfaceIdLine >= 0) {
+            line.parent = interfaceIdLine;
+        }
         line.name = std::string(fieldInfo(field.id).name);
         if (!layers[field.layer].reassembled && field.offset < frameBytes) {
             line.offset = field.offset;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissect/dissection.h"
 
+#include "core/frame_no_interface.h"
 #include "core/link_type.h"
 #include "dissect/field_format.h"
 
@@ -28,7 +29,7 @@ void Dissection::beginFrame(const FrameRef& frame, std::uint64_t frameNumber)
     m_frameNumber = frameNumber;
     m_linkType = frame.linkType;
     const std::uint16_t l = addLayer("Frame", "frame", 0, frame.capturedLength, false);
-    addField(field::FrameInterfaceId, l, 0, 0, frame.interfaceId);
+    if (!(frame.flags & kFrameFlagNoInterface)) addField(field::FrameInterfaceId, l, 0, 0, frame.interfaceId);
     FieldRecord& t = m_fields[addField(field::FrameTimeEpoch, l, 0, 0, static_cast<std::uint64_t>(frame.ts.sec))];
     t.aux = frame.ts.nsec;
     addField(field::FrameNumber, l, 0, 0, frameNumber);

@@ -13,15 +13,18 @@ namespace rcvmon {
 // per frame, so a stream's interface blocks count as they arrive. The reader must outlive it.
 // As Wireshark names them (cf_get_interface_name): a pcapng interface by its if_name, else its
 // if_description, else "unknown"; a pcap file has no interfaces to name.
+inline std::string_view interfaceNameOf(const CaptureFileReader& reader, std::uint32_t id)
+{
+    if (reader.format() != FileFormat::PcapNg) return std::string_view();
+    const auto& interfaces = reader.interfaces();
+    if (id < interfaces.size() && !interfaces[id].name.empty()) return std::string_view(interfaces[id].name);
+    if (id < interfaces.size() && !interfaces[id].description.empty()) return std::string_view(interfaces[id].description);
+    return std::string_view("unknown");
+}
+
 inline std::function<std::string_view(std::uint32_t)> interfaceNamesOf(const CaptureFileReader& reader)
 {
-    return [&reader](std::uint32_t id) {
-        if (reader.format() != FileFormat::PcapNg) return std::string_view();
-        const auto& interfaces = reader.interfaces();
-        if (id < interfaces.size() && !interfaces[id].name.empty()) return std::string_view(interfaces[id].name);
-        if (id < interfaces.size() && !interfaces[id].description.empty()) return std::string_view(interfaces[id].description);
-        return std::string_view("unknown");
-    };
+    return [&reader](std::uint32_t id) { return interfaceNameOf(reader, id); };
 }
 
 }  // namespace rcvmon

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "file/pcap_reader.h"
 
+#include "core/frame_no_interface.h"
 #include "file/file_bytes.h"
 
 #include <utility>
@@ -124,6 +125,7 @@ bool PcapReader::decodeHeader(const std::uint8_t* p, std::uint64_t offset, std::
     frame.originalLength = file_bytes::load32(p + 12, m_bigEndian);
     frame.linkType = m_interfaces.front().linkType;
     frame.interfaceId = 0;
+    frame.flags = kFrameFlagNoInterface;
     frame.direction = Direction::Unknown;
     if (m_recordHeaderLength == 24) {
         // Kuznetsov's pkt_type: 0 to us, 1 broadcast, 2 multicast, 3 other host, 4 outgoing.

@@ -6,6 +6,7 @@
 // test_filter_quick checks it field by field against the Dissector over the corpus.
 #include "filter/quick_packet.h"
 
+#include "core/frame_no_interface.h"
 #include "core/link_type.h"
 #include "dissect/port_protocols.h"
 
@@ -240,7 +241,10 @@ int quickFieldValues(const QuickPacket& q, FieldId id, FieldValue* out)
     case field::FrameTimeEpoch: out[0] = FieldValue{static_cast<std::uint64_t>(f.ts.sec), f.ts.nsec, {}}; return 1;
     case field::FrameLen: out[0] = number(f.originalLength); return 1;
     case field::FrameCapLen: out[0] = number(f.capturedLength); return 1;
-    case field::FrameInterfaceId: out[0] = number(f.interfaceId); return 1;
+    case field::FrameInterfaceId:
+        if (f.flags & kFrameFlagNoInterface) return 0;
+        out[0] = number(f.interfaceId);
+        return 1;
     default: break;
     }
     const ByteSpan d = q.data;

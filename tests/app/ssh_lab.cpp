@@ -222,7 +222,12 @@ std::vector<std::string> SshLab::sshOptionList() const
 std::string SshLab::sshOptions() const
 {
     std::string flags;
-    for (const auto& option : sshOptionList()) flags += (flags.empty() ? "" : " ") + std::string("--ssh-option ") + option;
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on operator+ of temporaries here.
+    for (const auto& option : sshOptionList()) {
+        if (!flags.empty()) flags += ' ';
+        flags += "--ssh-option ";
+        flags += option;
+    }
     return flags;
 }
 

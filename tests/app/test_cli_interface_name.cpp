@@ -118,5 +118,34 @@ TEST_F(CliInterfaceName, APcapFileNamesNoInterfaceAsTsharkDoes)
     EXPECT_EQ(ours.out.find("lo"), std::string::npos) << ours.out;
 }
 
+// tshark gives a pcap frame no frame.interface_id (the file has no interface blocks): an empty
+// column and no match for a test on it, while the pcapng it came from has ids 0..2.
+TEST_F(CliInterfaceName, APcapFileHasNoInterfaceIdAsTsharkSays)
+{
+    RCVMON_REQUIRE(haveProgram("tshark") && haveProgram("editcap"), toolWhat("tshark and editcap"));
+    const std::string pcap = m_path.string() + ".id.pcap";
+    ASSERT_EQ(runProcess("editcap -F pcap " + shellQuote(m_path.string()) + " " + shellQuote(pcap)).exitCode, 0);
+    const std::string fields = " -T fields -e frame.number -e frame.interface_id -e udp.dstport";
+    std::vector<std::string> outs;
+    for (const std::string& file : {pcap, m_path.string()}) {
+        const ProcessResult ours = runProcess(shellQuote(kCli) + " -r " + shellQuote(file) + fields);
+        const ProcessResult theirs = runProcess("tshark -r " + shellQuote(file) + fields + " 2>/dev/null");
+        ASSERT_EQ(ours.exitCode, 0) << ours.err;
+        EXPECT_EQ(ours.out, theirs.out) << file;
+        outs.push_back(ours.out);
+        for (const std::string filter : {"frame.interface_id == 0", "frame.interface_id", "!frame.interface_id"}) {
+            const std::string args = " -Y " + shellQuote(filter) + " -T fields -e frame.number";
+            const ProcessResult ourFilter = runProcess(shellQuote(kCli) + " -r " + shellQuote(file) + args);
+            const ProcessResult theirFilter = runProcess("tshark -r " + shellQuote(file) + args + " 2>/dev/null");
+            ASSERT_EQ(ourFilter.exitCode, 0) << ourFilter.err;
+            EXPECT_EQ(ourFilter.out, theirFilter.out) << file << ": " << filter;
+        }
+    }
+    std::error_code ignored;
+    fs::remove(pcap, ignored);
+    EXPECT_NE(outs[0].find("1\t\t1000\n"), std::string::npos) << outs[0];  // pcap: empty id
+    EXPECT_NE(outs[1].find("1\t0\t1000\n"), std::string::npos) << outs[1];  // pcapng: id 0
+}
+
 }  // namespace
 }  // namespace rcvmon::test

@@ -179,7 +179,9 @@ TEST_F(CliRemote, ARemoteAndALocalInterfaceMergeInTimeOrderIntoOnePcapng)
     for (std::size_t i = 0; i < frames.size(); ++i) {
         EXPECT_EQ(frames[i].sequence, i) << "the merge put frame " << frames[i].sequence << " at " << i;
         EXPECT_EQ(frames[i].interfaceId, i % 2) << i;
-        if (i > 0) EXPECT_GE(frames[i].ns, frames[i - 1].ns) << i;
+        if (i > 0) {  // braces: EXPECT_* is an if/else inside (-Wdangling-else)
+            EXPECT_GE(frames[i].ns, frames[i - 1].ns) << i;
+        }
     }
 
     // tshark reads every interface by its name.
