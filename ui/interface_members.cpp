@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QStringList>
+#include <QThread>
 #include <QTimer>
 
 namespace rcvmon {
@@ -103,22 +104,40 @@ int InterfaceMembers::restartLost()
     const auto members = merger->members();
     int restarted = 0;
     for (std::uint32_t id = 0; id < members.size() && id < names.size(); ++id) {
-        if (members[id].state == SourceMerger::MemberState::Running) continue;
+        if (members[id].state == SourceMerger::MemberState::Running || m_reconnecting.count(id)) continue;
         CaptureRequest one = request;
         one.interfaceName = QString::fromStdString(names[id]);
         if (members[id].capturingMode != CaptureMode::Off) one.mode = members[id].capturingMode;
-        QString why;
-        std::unique_ptr<CaptureSource> source = m_backend.openMember(one, why);
-        std::string error;
-        if (!source || !merger->replaceMember(id, std::move(source), error)) {
-            m_show(tr("%1 could not be restarted: %2")
-                       .arg(QString::fromStdString(members[id].name), why.isEmpty() ? QString::fromStdString(error) : why));
-            continue;
-        }
+        reconnect(merger, id, one);
         ++restarted;
     }
     refresh();
     return restarted;
+}
+
+void InterfaceMembers::reconnect(SourceMerger* merger, std::uint32_t id, const CaptureRequest& request)
+{
+    // Opening runs ssh and waits for the far end (up to its ConnectTimeout): on a worker
+    // thread, so the window keeps painting; the source comes back to this thread.
+    struct Opened {
+        std::unique_ptr<CaptureSource> source;
+        QString why;
+    };
+    auto opened = std::make_shared<Opened>();
+    QThread* worker = QThread::create([open = m_backend.openMember, request, opened] { opened->source = open(request, opened->why); });
+    m_reconnecting.insert(id);
+    const QString name = QString::fromStdString(merger->members()[id].name);
+    connect(worker, &QThread::finished, this, [this, merger, id, opened, name] {
+        m_reconnecting.erase(id);
+        std::string error;
+        if (m_controller->merger() != merger || m_controller->state() != CaptureController::State::Capturing)
+            m_show(tr("%1 was not restarted: its capture has ended.").arg(name));
+        else if (!opened->source || !merger->replaceMember(id, std::move(opened->source), error))
+            m_show(tr("%1 could not be restarted: %2").arg(name, opened->why.isEmpty() ? QString::fromStdString(error) : opened->why));
+        refresh();
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 void InterfaceMembers::refresh()
@@ -127,6 +146,7 @@ void InterfaceMembers::refresh()
     if (merger != m_shown) {
         rebuildModeMenu(merger);
         m_noticesShown = 0;
+        m_reconnecting.clear();  // a reconnect for the old capture finds its merge gone
     }
     m_status->setVisible(merger != nullptr);
     if (!merger) {
@@ -163,7 +183,9 @@ QString InterfaceMembers::statusLines(bool full) const
     const QLocale locale;
     const auto n = [&](std::uint64_t v) { return locale.toString(static_cast<qulonglong>(v)); };
     QStringList parts;
-    for (const auto& m : merger->members()) {
+    const auto members = merger->members();
+    for (std::uint32_t id = 0; id < members.size(); ++id) {
+        const auto& m = members[id];
         const std::uint64_t far = m.stats.remoteKernel + m.stats.remoteRing;
         const std::uint64_t kernel = m.stats.droppedKernel - std::min(m.stats.droppedKernel, far);
         // A remote interface is named host:if (SshSource); its far end's drops come beside.
@@ -176,7 +198,7 @@ QString InterfaceMembers::statusLines(bool full) const
             text += QStringLiteral(" %1/%2").arg(n(kernel), n(m.droppedQueue));
             if (remote) text += tr(" (remote %1/%2)").arg(n(m.stats.remoteKernel), n(m.stats.remoteRing));
         }
-        if (m.state != SourceMerger::MemberState::Running) text += tr(" LOST");
+        if (m.state != SourceMerger::MemberState::Running) text += m_reconnecting.count(id) ? tr(" reconnecting…") : tr(" LOST");
         parts << text;
     }
     return parts.join(full ? QStringLiteral("\n") : QStringLiteral(" · "));

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,11 @@ public:
 
     // One interface's mode, the others untouched; false (and a message) when refused.
     bool setInterfaceMode(std::uint32_t id, CaptureMode mode);
-    // Opens every ended or failed interface again; the number restarted.
+    // Opens every ended or failed interface again, off the GUI thread (ssh may take its
+    // ConnectTimeout): the interface shows "reconnecting…" until it runs again or the error is
+    // shown. The number of reconnects started.
     int restartLost();
+    bool reconnecting() const { return !m_reconnecting.empty(); }
     // Reads the merge now (the timer does once a second).
     void refresh();
     // "eth0 On 0/0 · host:eth1 IpLevel 0/0 (remote 0/0)": each interface's mode and its drops,
@@ -55,6 +59,7 @@ public:
 
 private:
     void rebuildModeMenu(SourceMerger* merger);
+    void reconnect(SourceMerger* merger, std::uint32_t id, const CaptureRequest& request);
 
     CaptureController* m_controller;
     CaptureBackend m_backend;
@@ -70,6 +75,7 @@ private:
     std::vector<std::vector<QAction*>> m_modeActions;  // per interface: On, IpLevel
     SourceMerger* m_shown = nullptr;                   // the merge the submenus were built for
     std::size_t m_noticesShown = 0;
+    std::set<std::uint32_t> m_reconnecting;  // interfaces being opened again on a worker thread
 };
 
 }  // namespace rcvmon

@@ -296,7 +296,8 @@ void TestRemoteWindow::twoRemoteHostsAndALocalInterface()
     QVERIFY(restart);
     QTRY_VERIFY_WITH_TIMEOUT(restart->isEnabled(), kTimeoutMs);
     restart->trigger();
-    QCOMPARE(controller->merger()->members()[1].state, SourceMerger::MemberState::Running);
+    // The reconnect runs off the GUI thread.
+    QTRY_COMPARE_WITH_TIMEOUT(controller->merger()->members()[1].state, SourceMerger::MemberState::Running, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(isPromiscuous(lab.remote2(), SshLab::RemoteLan), kTimeoutMs);
     const std::uint32_t afterRestart = sequence;
     QTRY_VERIFY_WITH_TIMEOUT(
