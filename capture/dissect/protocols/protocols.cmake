@@ -68,3 +68,5 @@ rcvmon_protocol(Rpc rpc/rpc_transport.cpp rpc/rpc.cpp rpc/rpc_calls.cpp rpc/rpc_
 rcvmon_protocol(Portmap rpc/portmap.cpp)
 rcvmon_protocol(Nfs rpc/nfs.cpp rpc/nfs_names.cpp)
 rcvmon_protocol(Mount rpc/mount.cpp)
+rcvmon_protocol(Rx rx/rx.cpp)
+rcvmon_protocol(Afs rx/afs.cpp rx/afs_names.cpp)
