@@ -88,15 +88,6 @@ void appendProcedure(const LayerView& layer, std::string& out)
 void writeMessage(const LayerView& layer, std::string& out)
 {
     if (!layer.has(hf.msgtyp)) return;
-    if (const FieldRecord* f = layer.field(hf.callDup)) {
-        out += "[RPC retransmission of #";
-        appendDecimal(out, f->number);
-        out += ']';
-    } else if (const FieldRecord* d = layer.field(hf.replyDup)) {
-        out += "[RPC duplicate of #";
-        appendDecimal(out, d->number);
-        out += ']';
-    }
     const bool reply = layer.number(hf.msgtyp) == kReply;
     out += 'V';
     appendDecimal(out, layer.number(hf.programversion));
@@ -118,9 +109,26 @@ void writeMessage(const LayerView& layer, std::string& out)
 // are the unlisted RPC layers up to the next listed one.
 void writeRun(const LayerView& layer, std::string& out)
 {
-    writeMessage(layer, out);
     const Dissection& d = layer.dissection();
     const auto layers = d.layers();
+    // Retransmissions and duplicates are marked at the start of the column (col_prepend_fstr),
+    // the last marked message first: the frame's first RPC layer writes them all.
+    bool firstRpc = true;
+    for (std::size_t i = 0; i < layer.layer(); ++i) firstRpc = firstRpc && layers[i].filterName != "rpc";
+    for (std::size_t i = layers.size(); firstRpc && i-- > layer.layer();) {
+        if (layers[i].filterName != "rpc") continue;
+        const LayerView l(d, static_cast<std::uint16_t>(i));
+        if (const FieldRecord* f = l.field(hf.callDup)) {
+            out += "[RPC retransmission of #";
+            appendDecimal(out, f->number);
+            out += ']';
+        } else if (const FieldRecord* r = l.field(hf.replyDup)) {
+            out += "[RPC duplicate of #";
+            appendDecimal(out, r->number);
+            out += ']';
+        }
+    }
+    writeMessage(layer, out);
     for (std::size_t i = layer.layer() + 1u; i < layers.size(); ++i) {
         if (layers[i].filterName != "rpc") continue;
         if (layers[i].listed) break;
