@@ -2,6 +2,7 @@
 // MOUNT (RFC 1094 Appendix A, RFC 1813 Appendix I; program 100005): the export path a
 // client mounts or unmounts, and the status of the server's answer.
 #include "dissect/field_format.h"
+#include "dissect/protocols/value_names.h"
 #include "dissect/protocols/rpc/rpc.h"
 
 namespace rcvmon {
@@ -50,14 +51,7 @@ void writeMountInfo(const LayerView& layer, std::string& out)
     const FieldRecord* status = layer.field(hf.status);
     if (!status || status->number == 0 || messageOf(layer).version != 3) return;
     out += " Error:";
-    const std::string_view name = valueName(fieldInfo(hf.status), status->number);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    out += "Unknown (";
-    appendHex(out, status->number, 8);
-    out += ')';
+    appendNameOrHex(out, valueName(kStatus3, status->number), status->number, 8);
 }
 
 }  // namespace rpc

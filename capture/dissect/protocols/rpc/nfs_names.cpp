@@ -2,6 +2,7 @@
 #include "dissect/protocols/rpc/nfs_names.h"
 
 #include "dissect/field_format.h"
+#include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
 namespace {
@@ -32,14 +33,7 @@ constexpr ValueName kStableHow[] = {{0, "UNSTABLE"}, {1, "DATA_SYNC"}, {2, "FILE
 
 void appendNamed(std::string& out, std::span<const ValueName> names, std::uint64_t value)
 {
-    for (const ValueName& n : names)
-        if (n.value == value) {
-            out += n.name;
-            return;
-        }
-    out += "Unknown (";
-    appendDecimal(out, value);
-    out += ')';
+    appendNameOrNumber(out, valueName(names, value), value);
 }
 
 }  // namespace
@@ -55,11 +49,11 @@ void appendNfsStatus2(std::string& out, std::uint64_t status) { appendNamed(out,
 
 void appendFileType3(std::string& out, std::uint64_t type)
 {
-    for (const ValueName& n : kFileTypes3)
-        if (n.value == type) {
-            out += n.name;
-            return;
-        }
+    const std::string_view name = valueName(kFileTypes3, type);
+    if (!name.empty()) {
+        out += name;
+        return;
+    }
     out += "Unknown Type: ";
     appendHex(out, type, 1);
 }
