@@ -110,7 +110,7 @@ TEST_F(NcpTest, RequestsNameTheirFunctionAndRepliesTheirCompletion)
     EXPECT_EQ(info(3), "C Close File - 0x000001020304");
     EXPECT_EQ(info(4), "R Unlock Error");
     EXPECT_EQ(info(5), "R Original Request Packet not Found");
-    EXPECT_EQ(info(6), "C Search for File or Subdirectory");
+    EXPECT_EQ(info(6), "C Search for: ");  // its pattern is empty
     EXPECT_EQ(info(7), "R No matching files or directories were found");
     EXPECT_EQ(info(8), "C Read From File - 0x0000ed8aa9c2");
     EXPECT_EQ(info(9), "R OK");
@@ -139,6 +139,14 @@ TEST_F(NcpTest, SearchPointerShowsItsPath)
     client(request(1, setPointer));
     EXPECT_EQ(info(1), "C Set Search Pointer to: DIR/FILE");
     EXPECT_EQ(text(1, "ncp.path"), "DIR,FILE");
+}
+
+TEST_F(NcpTest, SearchShowsItsPattern)
+{
+    Bytes search{87, 3, 4, 0, 0x26, 0, 0xac, 0x15, 0, 0, 0, 2, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 5, '*', '.', 'T', 'X', 'T'};
+    client(request(1, search));
+    EXPECT_EQ(info(1), "C Search for: *.TXT");
+    EXPECT_EQ(text(1, "ncp.search_pattern"), "*.TXT");
 }
 
 TEST_F(NcpTest, UdpCarriesNcpWithoutItsIpHeader)

@@ -15,7 +15,7 @@ namespace {
 
 struct NcpFields {
     FieldId signature, ipLength, ipVersion, replyBufSize, type, seq, connection, task, func, length, subfunc;
-    FieldId completion, connStatus, fileHandle, path, reqFrame;
+    FieldId completion, connStatus, fileHandle, path, searchPattern, reqFrame;
 } hf;
 
 std::uint16_t requestSlot = 0;
@@ -113,6 +113,9 @@ bool appendInfoString(const LayerView& layer, std::uint8_t func, int sub, std::s
     } else if (func == 89 && sub == 1 && layer.has(hf.path)) {
         out += "Open or Create File or Subdirectory: ";
         appendPath(layer, out);
+    } else if (func == 87 && sub == 3 && layer.has(hf.searchPattern)) {
+        out += "Search for: ";
+        out += layer.text(hf.searchPattern);
     } else if ((func == 87 || func == 89) && sub == 2 && layer.has(hf.path)) {
         out += "Set Search Pointer to: ";
         appendPath(layer, out);
@@ -216,6 +219,14 @@ void readRequestBody(LayerCursor& c, std::uint8_t func, int sub)
     } else if ((func == 87 || func == 89) && sub == 2) {
         c.skip(2);  // name space, reserved
         readHandlePath(c, func == 89);
+    } else if (func == 87 && sub == 3) {
+        c.skip(17);  // name space, data stream, search attributes, return information, search sequence
+        const std::uint8_t length = c.u8();
+        const std::size_t at = c.pos();
+        const ByteSpan b = c.bytes(length);
+        if (c.ok())
+            c.ctx().out.addTextField(hf.searchPattern, c.layer(), c.absolute(at), length,
+                                     std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
     }
 }
 
@@ -332,6 +343,7 @@ void registerNcp(ProtocolRegistrar& r)
     hf.connStatus = r.field({"ncp.connection_status", "Connection Status", FieldKind::Unsigned, 8});
     hf.fileHandle = r.field({"ncp.file_handle", "File Handle", FieldKind::Bytes});
     hf.path = r.field({"ncp.path", "Path", FieldKind::String});
+    hf.searchPattern = r.field({"ncp.search_pattern", "Search Pattern", FieldKind::String});
     hf.reqFrame = r.field({"ncp.req_frame_num", "Response to Request in Frame Number", FieldKind::Unsigned, 32});
     requestSlot = r.state([]() -> std::unique_ptr<ProtocolState> { return std::make_unique<Requests>(); });
     r.tcpPort(524, dissectTcp);

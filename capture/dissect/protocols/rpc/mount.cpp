@@ -23,7 +23,7 @@ constexpr ValueName kStatus3[] = {
 
 namespace rpc {
 
-void dissectMount(DissectContext& ctx, const Payload& body, const Message& m)
+std::size_t dissectMount(DissectContext& ctx, const Payload& body, const Message& m)
 {
     LayerCursor c(ctx, "MOUNT", "mount", body.data, body.at, body.reported);
     c.add(hf.procedure[m.version < 4 ? m.version : 3], 0, 0, m.procedure);
@@ -39,7 +39,9 @@ void dissectMount(DissectContext& ctx, const Payload& body, const Message& m)
             }
         }
     }
-    if (c.ok()) c.setLength(c.pos());
+    if (!c.ok()) return kWholeBody;
+    c.setLength(c.pos());
+    return c.pos();
 }
 
 void writeMountInfo(const LayerView& layer, std::string& out)

@@ -357,7 +357,7 @@ void writeReply3(const LayerView& layer, std::uint32_t proc, std::string& out)
 
 namespace rpc {
 
-void dissectNfs(DissectContext& ctx, const Payload& body, const Message& m)
+std::size_t dissectNfs(DissectContext& ctx, const Payload& body, const Message& m)
 {
     LayerCursor c(ctx, "NFS", "nfs", body.data, body.at, body.reported);
     c.add(hf.procedure[m.version < 5 ? m.version : 4], 0, 0, m.procedure);
@@ -367,6 +367,7 @@ void dissectNfs(DissectContext& ctx, const Payload& body, const Message& m)
     } else if (m.version == 2) {
         dissectV2(c, m);
     }
+    return kWholeBody;  // results are read only as far as the Info text needs
 }
 
 void writeNfsInfo(const LayerView& layer, std::string& out)

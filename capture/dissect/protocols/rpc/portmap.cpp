@@ -59,13 +59,15 @@ void dissectRpcbind(LayerCursor& c, const rpc::Message& m)
 
 namespace rpc {
 
-void dissectPortmap(DissectContext& ctx, const Payload& body, const Message& m)
+std::size_t dissectPortmap(DissectContext& ctx, const Payload& body, const Message& m)
 {
     LayerCursor c(ctx, "Portmap", "portmap", body.data, body.at, body.reported);
     c.add(hf.procedure[m.version < 5 ? m.version : 2], 0, 0, m.procedure);
     if (m.version <= 2) dissectV2(c, m);
     else dissectRpcbind(c, m);
-    if (c.ok()) c.setLength(c.pos());
+    if (!c.ok()) return kWholeBody;
+    c.setLength(c.pos());
+    return c.pos();
 }
 
 void writePortmapInfo(const LayerView& layer, std::string& out)

@@ -165,7 +165,13 @@ void dissectProgram(DissectContext& ctx, const Program* program, const Payload& 
 {
     const bool known = program && !procedureName(*program, m.version, m.procedure).empty();
     if (!program) return dissectData(ctx, body);
-    if (known && !body.data.empty() && program->dissect) return program->dissect(ctx, body, m);
+    if (known && !body.data.empty() && program->dissect) {
+        const std::size_t used = program->dissect(ctx, body, m);
+        // What the procedure left is shown as data, as packet-rpc.c does after its dissector.
+        if (used < body.data.size())
+            dissectData(ctx, Payload{body.data.subspan(used), body.reported - used, body.at + static_cast<std::uint32_t>(used)});
+        return;
+    }
     if (!known && !body.data.empty()) return dissectData(ctx, body);
     const std::uint16_t layer = ctx.out.addLayer(program->name, program->filter, body.at,
                                                  static_cast<std::uint32_t>(body.data.size()), ctx.inReassembled);

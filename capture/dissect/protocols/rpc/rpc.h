@@ -5,6 +5,7 @@
 
 #include "dissect/protocols/context.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -20,8 +21,10 @@ struct Message {
     std::uint32_t* saved = nullptr;
 };
 
-// Dissects a procedure's arguments (call) or results (reply) into the program's own layer.
-using ProgramDissector = void (*)(DissectContext& ctx, const Payload& body, const Message& m);
+// Dissects a procedure's arguments (call) or results (reply) into the program's own layer;
+// returns the bytes it read (RPC shows the rest as data), kWholeBody when it cannot tell.
+inline constexpr std::size_t kWholeBody = ~std::size_t{0};
+using ProgramDissector = std::size_t (*)(DissectContext& ctx, const Payload& body, const Message& m);
 
 struct Program {
     std::uint32_t number;
@@ -42,11 +45,11 @@ std::string_view procedureName(const Program& program, std::uint32_t version, st
 Message messageOf(const LayerView& programLayer);
 
 // The programs' own dissectors (portmap.cpp, nfs.cpp, mount.cpp).
-void dissectPortmap(DissectContext& ctx, const Payload& body, const Message& m);
+std::size_t dissectPortmap(DissectContext& ctx, const Payload& body, const Message& m);
 void writePortmapInfo(const LayerView& layer, std::string& out);
-void dissectNfs(DissectContext& ctx, const Payload& body, const Message& m);
+std::size_t dissectNfs(DissectContext& ctx, const Payload& body, const Message& m);
 void writeNfsInfo(const LayerView& layer, std::string& out);
-void dissectMount(DissectContext& ctx, const Payload& body, const Message& m);
+std::size_t dissectMount(DissectContext& ctx, const Payload& body, const Message& m);
 void writeMountInfo(const LayerView& layer, std::string& out);
 
 // ---- XDR (RFC 4506) through the checked cursor ----

@@ -160,6 +160,7 @@ FieldId opcodeField(std::uint32_t port, std::uint32_t opcode)
 void rx::dissectAfs(DissectContext& ctx, const Payload& p, const Header& h)
 {
     LayerCursor c(ctx, "AFS (RX)", "afs", p.data, p.at, p.reported);
+    if (p.reported == 0) c.unlisted();  // an empty DATA packet: frame.protocols ends at RX
     ctx.setProtocol("AFS (RX)");
     ctx.setInfo(writeInfo, c.layer());
     const bool reply = !(h.flags & kClientInitiated);
