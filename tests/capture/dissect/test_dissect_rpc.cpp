@@ -132,6 +132,18 @@ TEST_F(RpcTest, PortmapGetportOverUdpNamesProgramAndPort)
     EXPECT_EQ(passing("rpc.program == 100000 && rpc.call.dup"), Frames({5}));
 }
 
+TEST_F(RpcTest, OtherProgramsWiresharkKnowsAreNamedWithTheirProcedures)
+{
+    udpFrame(700, 111, rpcCall(0x31, 100000, 2, 3, words({100007, 2, 17, 0})));
+    udpFrame(805, 40771, rpcCall(0x32, 100024, 1, 1));
+    udpFrame(40771, 805, rpcReply(0x32), true);
+    EXPECT_EQ(info(1), "V2 GETPORT Call YPBIND(100007) V:2 UDP");
+    EXPECT_EQ(protocol(2), "STAT");
+    EXPECT_EQ(info(2), "V1 STAT Call");
+    EXPECT_EQ(info(3), "V1 STAT Reply (Call In 2)");
+    EXPECT_EQ(text(3, "frame.protocols"), "eth:ethertype:ip:udp:rpc");
+}
+
 TEST_F(RpcTest, NfsV3OverTcpShowsHandlesNamesAttributesAndErrors)
 {
     const Bytes fh = fileHandle();

@@ -38,6 +38,8 @@ struct Program {
 
 // The program with this number, or null (Wireshark then does not take the message as RPC).
 const Program* findProgram(std::uint32_t number);
+// Every program, for the protocol names their layers register.
+std::span<const Program> allPrograms();
 // The procedure's name, or empty when the program does not define it in that version.
 std::string_view procedureName(const Program& program, std::uint32_t version, std::uint32_t procedure);
 

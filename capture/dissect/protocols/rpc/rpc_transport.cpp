@@ -4,6 +4,7 @@
 // call seen. Over TCP each segment is read record by record; a record continuing past the
 // segment is collected and dissected with the segment that completes it (the heuristic does
 // not wait for one), and a connection that carried RPC stays RPC.
+#include "dissect/protocols/rpc/rpc.h"
 #include "dissect/protocols/rpc/rpc_message.h"
 #include "dissect/protocols/tcp_message.h"
 
@@ -101,10 +102,9 @@ void registerRpc(ProtocolRegistrar& r)
     r.tcpPort(111, tcp111);
     r.udpHeuristic(udpHeuristic);
     r.tcpHeuristic(tcpHeuristic);
-    // Programs Wireshark names without fields RcvMon shows (see rpc_programs.cpp).
-    r.protocol("nlm");
-    r.protocol("stat");
-    r.protocol("sadmind");
+    // The programs without a dissector of their own here name their layers (rpc_programs.cpp).
+    for (const rpc::Program& p : rpc::allPrograms())
+        if (!p.dissect) r.protocol(p.filter);
 }
 
 }  // namespace rcvmon
