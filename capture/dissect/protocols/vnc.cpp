@@ -403,6 +403,9 @@ bool dissectVnc(DissectContext& ctx, const Payload& p)
     if (!ctx.desegment || !ctx.tcpDirection || p.data.size() != p.reported) return true;
     const TcpPdu pdu{"VNC", "VNC", "vnc", {}, {}, dissectVncWhole};
     startTcpPdu(ctx, pdu, kTcpPduOneMoreSegment, c.layer(), resumeAt > 0, p.data.subspan(resumeAt));
+    // Wireshark's tree keeps the item this dissector added before it asked for more.
+    ctx.out.layer(c.layer()).listed = true;
+    ctx.out.layer(c.layer()).inTree = true;
     return true;
 }
 

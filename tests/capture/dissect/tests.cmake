@@ -60,3 +60,6 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 
 # Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
+
+# Database and stream protocols over TCP against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_db.cpp)

@@ -328,6 +328,9 @@ bool dissectResp(DissectContext& ctx, const Payload& p)
     if (!again) return true;
     const TcpPdu pdu{"RESP", "RESP", "resp", {}, {}, dissectResp};
     startTcpPdu(ctx, pdu, w.desegmentLen, c.layer(), w.desegmentOffset > 0, p.data.subspan(w.desegmentOffset));
+    // Wireshark's tree keeps the item this dissector added before it asked for more.
+    ctx.out.layer(c.layer()).listed = true;
+    ctx.out.layer(c.layer()).inTree = true;
     return true;
 }
 
