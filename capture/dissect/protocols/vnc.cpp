@@ -16,6 +16,10 @@ namespace {
 // TcpConversation::app words: the next start-up state, the client's version (×1000), the
 // server's port, the security type chosen, bytes per pixel.
 constexpr std::size_t kStateWord = 0, kClientVersionWord = 1, kServerPortWord = 2, kSecurityWord = 3, kPixelWord = 4;
+// Set when the heuristic took a connection on another port: it stays VNC (Wireshark's
+// conversation_set_dissector).
+constexpr std::size_t kHeuristicWord = 5;
+constexpr std::uint32_t kHeuristicMark = 0x524642u;  // "RFB"
 
 enum State : std::uint32_t {
     ServerVersion, ClientVersion, Security, SecurityTypes, Challenge, Response, SecurityResult, ClientInit,
@@ -412,7 +416,12 @@ bool dissectVnc(DissectContext& ctx, const Payload& p)
 // Wireshark's "VNC over TCP" heuristic: a version message on any port starts a conversation.
 bool vncHeuristic(DissectContext& ctx, const Payload& p)
 {
-    if (!isVersionMessage(p.data) || !ctx.tcpConversation) return false;
+    if (!ctx.tcpConversation) return false;
+    std::uint32_t* app = ctx.tcpConversation->app;
+    if (app[kHeuristicWord] != kHeuristicMark) {
+        if (!isVersionMessage(p.data)) return false;
+        app[kHeuristicWord] = kHeuristicMark;
+    }
     return dissectVnc(ctx, p);
 }
 
