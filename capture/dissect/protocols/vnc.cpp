@@ -285,7 +285,7 @@ void clientMessage(DissectContext& ctx, LayerCursor& c, std::uint32_t* app)
         break;
     case 5: {
         const std::uint8_t mask = c.u8();
-        for (std::size_t i = 0; i < 8 && c.ok(); ++i) c.add(hf.buttons[i], c.pos() - 1, 1, mask);
+        for (std::size_t i = 0; i < 8 && c.ok(); ++i) c.add(hf.buttons[i], c.pos() - 1, 1, (mask >> i) & 1u);
         c.u16(hf.pointerX);
         c.u16(hf.pointerY);
         break;

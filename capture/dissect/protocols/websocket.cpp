@@ -87,7 +87,7 @@ void dissectFrame(DissectContext& ctx, const Payload& p, bool afterHttp)
         ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t b0 = c.u8();
     c.add(hf.fin, 0, 1, (b0 & 0x80) != 0);
-    c.add(hf.rsv, 0, 1, b0 & 0x70);
+    c.add(hf.rsv, 0, 1, (b0 & 0x70) >> 4);
     c.add(hf.opcode, 0, 1, b0 & 0x0f);
     const std::uint8_t b1 = c.u8();
     const bool mask = (b1 & 0x80) != 0;

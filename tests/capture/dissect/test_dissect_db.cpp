@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Database and stream protocols over TCP (RESP, PGSQL, MySQL, WebSocket after an HTTP upgrade,
-// VNC): Protocol and Info columns, frame.protocols, fields and display filters for hand-built
+// VNC, MQTT): Protocol and Info columns, frame.protocols, fields and display filters for hand-built
 // conversations, each expectation checked against tshark 4.0.17 on the same frames.
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
@@ -260,6 +260,34 @@ TEST_F(Connection, VncHandshakeAndNormalTraffic)
     server(Bytes{0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
     EXPECT_EQ(info(), "Server framebuffer update");
     EXPECT_EQ(value("vnc.fb_update_num_rects"), "1");
+}
+
+TEST_F(Connection, MqttPacketsWithIdentifiersAndTopics)
+{
+    m_serverPort = 1883;
+    client(cat({Bytes{0x10, 15, 0, 4}, text("MQTT"), Bytes{4, 2, 0, 60, 0, 3}, text("cli")}));
+    EXPECT_EQ(column(), "MQTT");
+    EXPECT_EQ(info(), "Connect Command");
+    EXPECT_EQ(value("mqtt.clientid"), "cli");
+    server(Bytes{0x20, 2, 0, 0});
+    EXPECT_EQ(info(), "Connect Ack");
+    client(cat({Bytes{0x32, 9, 0, 3}, text("a/b"), Bytes{0, 7}, text("hi")}));
+    EXPECT_EQ(info(), "Publish Message (id=7) [a/b]");
+    EXPECT_EQ(value("mqtt.qos"), "1");
+    EXPECT_TRUE(passes("mqtt.topic == \"a/b\""));
+    server(Bytes{0x40, 2, 0, 7});
+    EXPECT_EQ(info(), "Publish Ack (id=7)");
+    client(cat({Bytes{0x82, 10, 0, 2, 0, 1}, text("x"), Bytes{1, 0, 1}, text("y"), Bytes{0}}));
+    EXPECT_EQ(info(), "Subscribe Request (id=2) [x] [y]");
+    EXPECT_EQ(value("mqtt.topic"), "x,y");
+    server(Bytes{0x90, 4, 0, 2, 1, 0});
+    EXPECT_EQ(info(), "Subscribe Ack (id=2)");
+    client(cat({Bytes{0xa2, 5, 0, 3, 0, 1}, text("x")}));
+    EXPECT_EQ(info(), "Unsubscribe Request (id=3)");
+    client(Bytes{0xc0, 0, 0xe0, 0});
+    EXPECT_EQ(info(), "Ping Request, Disconnect Req");
+    EXPECT_EQ(value("mqtt.msgtype"), "12,14");
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:mqtt");
 }
 
 }  // namespace
