@@ -142,9 +142,11 @@ TEST_F(Connection, PgsqlStartupAuthenticationAndASimpleQuery)
 
 Bytes mysqlPacket(std::uint8_t number, const Bytes& body)
 {
-    Bytes b = le32(static_cast<std::uint32_t>(body.size()));
-    b[3] = number;
-    append(b, body);
+    const auto n = static_cast<std::uint32_t>(body.size());
+    Bytes b;
+    b.reserve(4 + body.size());
+    for (const unsigned v : {n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, unsigned{number}}) put8(b, v);
+    for (const std::uint8_t v : body) b.push_back(v);
     return b;
 }
 
