@@ -77,9 +77,10 @@ void dissectPayload(DissectContext& ctx, LayerCursor& c, std::uint8_t opcode, By
     }
 }
 
-void dissectFrame(DissectContext& ctx, const Payload& p, bool afterHttp)
+void dissectFrame(DissectContext& ctx, const Payload& p, bool afterHttp, bool first)
 {
     LayerCursor c(ctx, "WebSocket", "websocket", p.data, p.at, p.reported);
+    if (!first) c.unlisted();  // frame.protocols names each call of the dissector once
     ctx.setProtocol("WebSocket");
     if (afterHttp)
         ctx.appendInfo(writeInfo, c.layer(), "");
@@ -146,7 +147,7 @@ void dissectFrames(DissectContext& ctx, const Payload& p, bool afterHttp)
 {
     pdu_stream::dissect(
         ctx, p, [](bool) {}, frameLength,
-        [&](const Payload& m, int index) { dissectFrame(ctx, m, afterHttp && index == 0); });
+        [&](const Payload& m, int index) { dissectFrame(ctx, m, afterHttp && index == 0, index == 0); });
 }
 
 bool startsWithCi(std::string_view s, std::string_view prefix)

@@ -463,7 +463,7 @@ struct Packet {
     }
 };
 
-void dissectPacket(DissectContext& ctx, const Payload& p, bool toServer)
+void dissectPacket(DissectContext& ctx, const Payload& p, bool toServer, int index)
 {
     thread_local std::array<std::uint32_t, 8> scratch{};
     std::uint32_t* app = ctx.tcpConversation ? ctx.tcpConversation->app : (scratch = {}, scratch.data());
@@ -471,8 +471,8 @@ void dissectPacket(DissectContext& ctx, const Payload& p, bool toServer)
     for (const LayerRecord& l : ctx.out.layers()) earlier |= l.filterName == "mysql";
     LayerCursor c(ctx, "MySQL", "mysql", p.data, p.at, p.reported);
     ctx.setProtocol("MySQL");
-    if (earlier) c.unlisted();
-    else ctx.setInfo(writeInfo, c.layer());
+    if (index > 0) c.unlisted();  // frame.protocols names each call of the dissector once
+    if (!earlier) ctx.setInfo(writeInfo, c.layer());
     const ByteSpan d = p.data;
     const std::uint32_t length = d.size() >= 3 ? d[0] | (d[1] << 8) | (std::uint32_t{d[2]} << 16) : 0;
     const std::uint32_t lengthField = c.add(hf.packetLength, 0, 3, length);
@@ -508,7 +508,7 @@ bool dissectMysql(DissectContext& ctx, const Payload& p)
             if (b.size() < 3) return pdu_stream::kNeedMore;
             return (b[0] | (b[1] << 8) | (std::size_t{b[2]} << 16)) + 4;
         },
-        [&](const Payload& m, int) { dissectPacket(ctx, m, toServer); });
+        [&](const Payload& m, int index) { dissectPacket(ctx, m, toServer, index); });
     return true;
 }
 

@@ -367,7 +367,7 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, bool front
     }
     if (length + n < 5) {  // shorter than tcp_dissect_pdus's fixed part: a reported bounds error
         c.malformed();
-        hideLayer(ctx.out, c.layer());
+        c.notInTree();  // the call is in frame.protocols, but no message was added
         return;
     }
     const std::uint32_t typeField = ctx.out.addTextField(hf.type, c.layer(), c.absolute(0), static_cast<std::uint32_t>(n), name);
