@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Database and stream protocols over TCP (RESP, PGSQL, MySQL, WebSocket after an HTTP upgrade,
-// VNC, MQTT): Protocol and Info columns, frame.protocols, fields and display filters for hand-built
+// VNC, MQTT, SOCKS): Protocol and Info columns, frame.protocols, fields and display filters for hand-built
 // conversations, each expectation checked against tshark 4.0.17 on the same frames.
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
@@ -290,6 +290,34 @@ TEST_F(Connection, MqttPacketsWithIdentifiersAndTopics)
     EXPECT_EQ(info(), "Ping Request, Disconnect Req");
     EXPECT_EQ(value("mqtt.msgtype"), "12,14");
     EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:mqtt");
+}
+
+TEST_F(Connection, SocksNegotiationThenTheTunnelledProtocol)
+{
+    m_serverPort = 1080;
+    client(Bytes{5, 2, 0, 2});
+    EXPECT_EQ(column(), "Socks");
+    EXPECT_EQ(info(), "Version: 5 Connect to server request");
+    server(Bytes{5, 2});
+    EXPECT_EQ(info(), "Version: 5 Connect to server response");
+    EXPECT_EQ(value("socks.auth_accepted_method"), "2");
+    client(cat({Bytes{1, 3}, text("bob"), Bytes{5}, text("alice")}));
+    EXPECT_EQ(info(), "Version: 5 User authentication request");
+    EXPECT_EQ(value("socks.username"), "bob");
+    EXPECT_EQ(value("socks.version"), "5");
+    server(Bytes{1, 0});
+    EXPECT_EQ(info(), "Version: 5 User authentication reply");
+    client(cat({Bytes{5, 1, 0, 3, 11}, text("example.com"), Bytes{0, 80}}));
+    EXPECT_EQ(info(), "Version: 5 Command Request - Connect");
+    EXPECT_EQ(value("socks.remote_name"), "example.com");
+    EXPECT_TRUE(passes("socks.port == 80"));
+    server(Bytes{5, 0, 0, 1, 198, 18, 0, 2, 0x9c, 0x40});
+    EXPECT_EQ(info(), "Version: 5 Command Response - Connect");
+    // The tunnel carries what the port asked for (80) speaks.
+    client("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n");
+    EXPECT_EQ(column(), "HTTP");
+    EXPECT_EQ(info(), "GET / HTTP/1.1 ");
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:socks:http");
 }
 
 }  // namespace
