@@ -474,6 +474,15 @@ int main(int argc, char** argv)
            line(5900, 40000, 15, std::string_view("\0\0\0\0", 4), false), line(40000, 5900, 14, std::string_view("\1", 1), true),
            line(40000, 5900, 15, std::string_view("\5\0\0\x10\0\x20", 6), true),
            line(5900, 40000, 19, std::string_view("\0\0\0\1\0\0\0\0\0\x10\0\x10\0\0\0\0", 16), false)});
+    write(d, "eth-mqtt", 0, true,
+          {line(40000, 1883, 1, std::string_view("\x10\x0f\0\4MQTT\4\2\0\x3c\0\3cli", 17), true),
+           line(1883, 40000, 1, std::string_view("\x20\2\0\0", 4), false),
+           line(40000, 1883, 18, std::string_view("\x32\x09\0\3a/b\0\7hi\x82\x06\0\2\0\1x\1\xc0\0", 21), true)});
+    write(d, "eth-socks", 0, true,
+          {line(40000, 1080, 1, std::string_view("\5\1\0", 3), true), line(1080, 40000, 1, std::string_view("\5\0", 2), false),
+           line(40000, 1080, 4, std::string_view("\5\1\0\3\3abc\0\x50", 10), true),
+           line(1080, 40000, 3, std::string_view("\5\0\0\1\1\2\3\4\0\x50", 10), false),
+           line(40000, 1080, 14, "GET / HTTP/1.1\r\n\r\n", true)});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     write(d, "eth-udp-services", 0, true, udpServiceFrames());
     // The network-layer and routing protocols of test_dissect_network, in order (state spans them).
