@@ -448,6 +448,41 @@ int main(int argc, char** argv)
           {line(40000, 6667, 1, ":p NICK a\r\nUSER a 0 * :A\r\n", true),
            ethernet(0x0800, ipv4(17, udp(5060, 5060, Bytes{'S', 'I', 'P', '/', '2', '.', '0', ' ', '2', '0', '0', ' ', 'O', 'K',
                                                           '\r', '\n', '\r', '\n'})))});
+    // Database and stream protocols whose state spans the connection (test_dissect_db).
+    write(d, "eth-resp", 0, true,
+          {line(40000, 6379, 1, "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n", true), line(6379, 40000, 1, "$10\r\nhello", false),
+           line(6379, 40000, 12, "world\r\n*2\r\n:1\r\n-ERR x\r\n", false)});
+    write(d, "eth-pgsql", 0, true,
+          {line(40000, 5432, 1, std::string_view("\0\0\0\x08\x04\xd2\x16\x2f", 8), true),
+           line(5432, 40000, 1, "N", false),
+           line(40000, 5432, 9, std::string_view("\0\0\0\x11\0\3\0\0user\0bob\0\0", 17), true),
+           line(5432, 40000, 2, std::string_view("R\0\0\0\x08\0\0\0\0Z\0\0\0\x05I", 15), false),
+           line(40000, 5432, 26, std::string_view("Q\0\0\0\x0dselect 1\0", 14), true)});
+    write(d, "eth-mysql", 0, true,
+          {line(3306, 40000, 1, std::string_view("\x0e\0\0\0\x0a" "8.0\0\1\0\0\0abc\0\0\0", 18), false),
+           line(40000, 3306, 1, std::string_view("\x0a\0\0\1\x85\xa2\x0a\0u\0\0\0\0", 14), true),
+           line(3306, 40000, 19, std::string_view("\x07\0\0\2\0\0\0\2\0\0\0", 11), false),
+           line(40000, 3306, 15, std::string_view("\x09\0\0\0\x03select 1", 13), true),
+           line(3306, 40000, 30, std::string_view("\1\0\0\1\1\5\0\0\2\xfe\0\0\2\0", 14), false)});
+    write(d, "eth-websocket", 0, true,
+          {line(40000, 80, 1, "GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\n", true),
+           line(80, 40000, 1, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x89\x00", false),
+           line(40000, 80, 40, std::string_view("\x81\x82\1\2\3\4\x69\x6b", 8), true)});
+    write(d, "eth-vnc", 0, true,
+          {line(5900, 40000, 1, "RFB 003.008\n", false), line(40000, 5900, 1, "RFB 003.008\n", true),
+           line(5900, 40000, 13, std::string_view("\1\1", 2), false), line(40000, 5900, 13, std::string_view("\1", 1), true),
+           line(5900, 40000, 15, std::string_view("\0\0\0\0", 4), false), line(40000, 5900, 14, std::string_view("\1", 1), true),
+           line(40000, 5900, 15, std::string_view("\5\0\0\x10\0\x20", 6), true),
+           line(5900, 40000, 19, std::string_view("\0\0\0\1\0\0\0\0\0\x10\0\x10\0\0\0\0", 16), false)});
+    write(d, "eth-mqtt", 0, true,
+          {line(40000, 1883, 1, std::string_view("\x10\x0f\0\4MQTT\4\2\0\x3c\0\3cli", 17), true),
+           line(1883, 40000, 1, std::string_view("\x20\2\0\0", 4), false),
+           line(40000, 1883, 18, std::string_view("\x32\x09\0\3a/b\0\7hi\x82\x06\0\2\0\1x\1\xc0\0", 21), true)});
+    write(d, "eth-socks", 0, true,
+          {line(40000, 1080, 1, std::string_view("\5\1\0", 3), true), line(1080, 40000, 1, std::string_view("\5\0", 2), false),
+           line(40000, 1080, 4, std::string_view("\5\1\0\3\3abc\0\x50", 10), true),
+           line(1080, 40000, 3, std::string_view("\5\0\0\1\1\2\3\4\0\x50", 10), false),
+           line(40000, 1080, 14, "GET / HTTP/1.1\r\n\r\n", true)});
     write(d, "unknown-link", 10, true, {Bytes{1, 2, 3, 4, 5, 6, 7, 8}});
     write(d, "eth-udp-services", 0, true, udpServiceFrames());
     // The network-layer and routing protocols of test_dissect_network, in order (state spans them).

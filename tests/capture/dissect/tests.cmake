@@ -64,3 +64,6 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
 # The conversation index that TCP and UDP streams use, and how clear() empties it.
 rcvmon_add_gtest(test_flow_index SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_index.cpp)
+
+# Database and stream protocols over TCP against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_db.cpp)
