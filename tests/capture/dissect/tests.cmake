@@ -47,6 +47,7 @@ if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
 endif()
 rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
+rcvmon_add_gtest(test_dissect_tail SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tail.cpp)
 
 # The QUIC tests protect packets themselves with libcrypto, when the build has it.
 find_package(OpenSSL COMPONENTS Crypto)

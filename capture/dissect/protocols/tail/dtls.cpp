@@ -2,8 +2,8 @@
 // DTLS 1.0 and 1.2 (RFC 4347 §4.1, RFC 6347 §4.1-4.2) found by packet-dtls.c's heuristic on
 // UDP: datagrams made exactly of DTLS records. Each record's type and, for handshakes, each
 // message's type and fragment bounds; fragmented messages are counted until complete, as
-// Wireshark's reassembly names them "(Fragment)" and "(Reassembled)". Records of epoch 1 and
-// later are encrypted. The Protocol column names the version once a record other than a
+// Wireshark's reassembly names them "(Fragment)" and "(Reassembled)". Handshake records of later
+// epochs that do not read as messages are encrypted. The Protocol column names the version once a record other than a
 // Client Hello has set it for the conversation ("DTLSv1.2"), else "DTLS".
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
@@ -102,24 +102,29 @@ std::uint16_t sessionsSlot = 0xffff;
 
 void writeInfo(const LayerView& l, std::string& out)
 {
-    std::uint64_t type = 0, epoch = 0, level = 0, hsType = 0, hsLength = 0, fragOffset = 0;
-    bool first = true;
+    std::uint64_t type = 0, level = 0, hsType = 0, hsLength = 0, fragOffset = 0;
+    bool first = true, encrypted = false;
     const auto part = [&](std::string_view text) {
         if (!first) out += ", ";
         first = false;
         out += text;
     };
+    // A handshake record with no message Wireshark could read is encrypted.
+    const auto flush = [&] {
+        if (encrypted) part("Encrypted Handshake Message");
+        encrypted = false;
+    };
     for (const FieldRecord& f : l.dissection().fields()) {
         if (f.layer != l.layer()) continue;
         if (f.id == hf.contentType) {
+            flush();
             type = f.number;
-        } else if (f.id == hf.epoch) {
-            epoch = f.number;
+        } else if (f.id == hf.length) {
             if (type == 20) part("Change Cipher Spec");
             else if (type == 23) part("Application Data");
             else if (type == 24) part("Heartbeat");
-            else if (type == 21 && epoch > 0) part("Encrypted Alert");
-            else if (type == 22 && epoch > 0) part("Encrypted Handshake Message");
+            else if (type == 21 && f.number != 2) part("Encrypted Alert");
+            else if (type == 22) encrypted = true;
         } else if (f.id == hf.alertLevel) {
             level = f.number;
         } else if (f.id == hf.alertDesc) {
@@ -129,20 +134,32 @@ void writeInfo(const LayerView& l, std::string& out)
             out += valueName(kAlertDescriptions, f.number, "Unknown");
             out += ')';
         } else if (f.id == hf.handshakeType) {
+            encrypted = false;
             hsType = f.number;
         } else if (f.id == hf.handshakeLength) {
             hsLength = f.number;
         } else if (f.id == hf.fragmentOffset) {
             fragOffset = f.number;
         } else if (f.id == hf.fragmentLength) {
-            const std::string_view name = valueName(kHandshakeTypes, hsType);
-            part(name.empty() ? std::string_view("Encrypted Handshake Message") : name);
-            if (!name.empty() && (fragOffset != 0 || f.number != hsLength)) out += " (Fragment)";
+            part(valueName(kHandshakeTypes, hsType, "Unknown"));
+            if (fragOffset != 0 || f.number != hsLength) out += " (Fragment)";
         } else if (f.id == hf.reassembledLength && out.ends_with(" (Fragment)")) {
             out.resize(out.size() - 11);
             out += " (Reassembled)";
         }
     }
+    flush();
+}
+
+// Whether a handshake record of a later epoch reads as plaintext messages (packet-dtls.c
+// shows the encrypted ones as such): a known type whose fragment fits the record.
+bool plaintextHandshake(ByteSpan record)
+{
+    if (record.size() < 12 || valueName(kHandshakeTypes, record[0]).empty()) return false;
+    const std::uint32_t length = static_cast<std::uint32_t>(record[1] << 16 | record[2] << 8 | record[3]);
+    const std::uint32_t offset = static_cast<std::uint32_t>(record[6] << 16 | record[7] << 8 | record[8]);
+    const std::uint32_t fragment = static_cast<std::uint32_t>(record[9] << 16 | record[10] << 8 | record[11]);
+    return offset + fragment <= length && 12 + fragment <= record.size();
 }
 
 // Counts a fragment of a handshake message; true when it completes the message here.
@@ -229,9 +246,10 @@ bool dissectDtls(DissectContext& ctx, const Payload& p)
         }
         if (session && session->version != 0 && session->versionFrame <= ctx.frameNumber)
             protocol = session->version == 0xfefd ? "DTLSv1.2" : "DTLSv1.0";
-        if (type == 22 && epoch == 0) {
+        const ByteSpan body = c.rest().first(length < c.remaining() ? length : c.remaining());
+        if (type == 22 && (epoch == 0 || plaintextHandshake(body))) {
             dissectHandshakes(c, end, session, forward, epoch, ctx.frameNumber);
-        } else if (type == 21 && epoch == 0 && length == 2) {
+        } else if (type == 21 && length == 2) {
             c.u8(hf.alertLevel);
             c.u8(hf.alertDesc);
         } else if (type == 20) {
