@@ -74,7 +74,7 @@ bool dissectPtp(DissectContext& ctx, const Payload& p)
 void registerPtp(ProtocolRegistrar& r)
 {
     r.protocol("ptp");
-    hf.transportSpecific = r.field({"ptp.v2.transportspecific", "transportSpecific", FieldKind::Hex, 8, {}, 0xf0});
+    hf.transportSpecific = r.field({"ptp.v2.majorsdoid", "majorSdoId", FieldKind::Hex, 8, {}, 0xf0});
     hf.messageType = r.field({"ptp.v2.messagetype", "messageType", FieldKind::Hex, 8, kTypes, 0x0f});
     hf.version = r.field({"ptp.v2.versionptp", "versionPTP", FieldKind::Unsigned, 8, {}, 0x0f});
     hf.length = r.field({"ptp.v2.messagelength", "messageLength", FieldKind::Unsigned, 16});
@@ -84,7 +84,7 @@ void registerPtp(ProtocolRegistrar& r)
     hf.clockIdentity = r.field({"ptp.v2.clockidentity", "ClockIdentity", FieldKind::Hex, 64});
     hf.sourcePort = r.field({"ptp.v2.sourceportid", "SourcePortID", FieldKind::Unsigned, 16});
     hf.sequenceId = r.field({"ptp.v2.sequenceid", "sequenceId", FieldKind::Unsigned, 16});
-    hf.control = r.field({"ptp.v2.control", "control", FieldKind::Unsigned, 8});
+    hf.control = r.field({"ptp.v2.controlfield", "controlField", FieldKind::Unsigned, 8});
     hf.logPeriod = r.field({"ptp.v2.logmessageperiod", "logMessagePeriod", FieldKind::Signed, 8});
     r.udpPort(319, dissectPtp);
     r.udpPort(320, dissectPtp);

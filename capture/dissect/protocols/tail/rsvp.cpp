@@ -11,7 +11,7 @@ namespace rcvmon {
 namespace {
 
 struct RsvpFields {
-    FieldId version, flags, msg, sendTtl, length, object, ctype, session, sender, filter, sessionIp,
+    FieldId version, flags, msg, checksum, sendTtl, length, object, ctype, session, sender, filter, sessionIp,
         sessionProto, sessionFlags, sessionPort, shortCallId, tunnelId, extTunnelId, senderIp, senderPort, lspId,
         senderShortCallId;
 } hf;
@@ -131,7 +131,7 @@ bool dissectRsvp(DissectContext& ctx, const Payload& p)
     c.u8(hf.msg);
     if (!c.ok()) return true;
     ctx.setInfo(writeInfo, c.layer());
-    c.skip(2);  // checksum
+    c.u16(hf.checksum);
     c.u8(hf.sendTtl);
     c.skip(1);
     const std::uint16_t length = c.u16(hf.length);
@@ -155,7 +155,8 @@ void registerRsvp(ProtocolRegistrar& r)
     hf.version = r.field({"rsvp.version", "RSVP Version", FieldKind::Unsigned, 8});
     hf.flags = r.field({"rsvp.flags", "Flags", FieldKind::Hex, 8});
     hf.msg = r.field({"rsvp.msg", "Message Type", FieldKind::Unsigned, 8, kMessages});
-        hf.sendTtl = r.field({"rsvp.sending_ttl", "Sending TTL", FieldKind::Unsigned, 8});
+        hf.checksum = r.field({"rsvp.message_checksum", "Message Checksum", FieldKind::Hex, 16});
+    hf.sendTtl = r.field({"rsvp.sending_ttl", "Sending TTL", FieldKind::Unsigned, 8});
     hf.length = r.field({"rsvp.message_length", "Message length", FieldKind::Unsigned, 16});
     hf.object = r.field({"rsvp.object", "Object class", FieldKind::Unsigned, 8});
     hf.ctype = r.field({"rsvp.ctype", "C-type", FieldKind::Unsigned, 32});
