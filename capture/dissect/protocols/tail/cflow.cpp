@@ -109,7 +109,9 @@ bool dissectCflow(DissectContext& ctx, const Payload& p)
         c.u32(hf.odId);
     } else {
         count = c.u16(hf.count);
-        c.u32(hf.sysuptime);
+        // Milliseconds since boot, a relative time.
+        const std::uint32_t uptime = c.u32();
+        if (c.ok()) ctx.out.setAux(c.add(hf.sysuptime, 4, 4, uptime / 1000), uptime % 1000 * 1'000'000);
         c.u32(hf.unixSecs);
         if (version == 9) {
             c.u32(hf.sequence);
@@ -142,7 +144,7 @@ void registerCflow(ProtocolRegistrar& r)
     hf.version = r.field({"cflow.version", "Version", FieldKind::Unsigned, 16});
     hf.count = r.field({"cflow.count", "Count", FieldKind::Unsigned, 16});
     hf.length = r.field({"cflow.len", "Length", FieldKind::Unsigned, 16});
-    hf.sysuptime = r.field({"cflow.sysuptime", "SysUptime", FieldKind::Unsigned, 32});
+    hf.sysuptime = r.field({"cflow.sysuptime", "SysUptime", FieldKind::RelativeTime});
     hf.unixSecs = r.field({"cflow.unix_secs", "CurrentSecs", FieldKind::Unsigned, 32});
     hf.sequence = r.field({"cflow.sequence", "FlowSequence", FieldKind::Unsigned, 32});
     hf.sourceId = r.field({"cflow.source_id", "SourceId", FieldKind::Unsigned, 32});

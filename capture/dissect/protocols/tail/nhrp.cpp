@@ -117,7 +117,7 @@ void registerNhrp(ProtocolRegistrar& r)
     hf.srcProtLen = r.field({"nhrp.src.prot.len", "Source Protocol Len", FieldKind::Unsigned, 16});
     hf.dstProtLen = r.field({"nhrp.dst.prot.len", "Destination Protocol Len", FieldKind::Unsigned, 16});
     hf.flags = r.field({"nhrp.flags", "Flags", FieldKind::Hex, 16});
-    hf.reqid = r.field({"nhrp.reqid", "Request ID", FieldKind::Unsigned, 32});
+    hf.reqid = r.field({"nhrp.reqid", "Request ID", FieldKind::Hex, 32});
     hf.srcNbma = r.field({"nhrp.src.nbma.addr", "Source NBMA Address", FieldKind::Ipv4});
     hf.srcProt = r.field({"nhrp.src.prot.addr", "Source Protocol Address", FieldKind::Ipv4});
     hf.dstProt = r.field({"nhrp.dst.prot.addr", "Destination Protocol Address", FieldKind::Ipv4});
