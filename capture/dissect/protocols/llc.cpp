@@ -36,7 +36,7 @@ void dissectLlc(DissectContext& ctx, const Payload& p)
             return;
         }
         if (oui == kBayNetworksOui && isNdpPid(pid)) {
-            dissectNdp(ctx, next, pid);
+            dissectNdp(ctx, next);
             return;
         }
         if (oui == 0x00000c && pid == 0x010b) {  // Cisco's per-VLAN spanning tree (PVST+)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Nortel Discovery Protocol (SynOptics/Bay Networks topology hellos, as packet-ndp.c reads
 // them) in 802.2 SNAP frames with OUI 00:00:81: the sender's address, segment, chassis and
-// backplane. Info is the hello kind the SNAP protocol id names.
+// backplane. Info names the hello as packet-ndp.c does.
 #include "dissect/protocols/tail/ndp.h"
 
 #include "dissect/protocols/value_names.h"
@@ -27,16 +27,27 @@ constexpr ValueName kBackplanes[] = {{1, "Other"},
                                      {12, "Ethernet, Fast Ethernet and Gigabit Ethernet"}};
 constexpr ValueName kStates[] = {{1, "Topology Change"}, {2, "Heartbeat"}, {3, "New"}};
 
-void writeFlatnet(const LayerView&, std::string& out) { out += "FlatNet Hello"; }
-void writeSegment(const LayerView&, std::string& out) { out += "Segment Hello"; }
+// packet-ndp.c names the hello by the last byte of the link destination (the multicast
+// address 01:00:81:00:01:00 or …:01 the hello was sent to), not by the SNAP id.
+void writeInfo(const LayerView& l, std::string& out)
+{
+    const Dissection& d = l.dissection();
+    const FieldRecord* dst = nullptr;
+    for (const FieldRecord& f : d.fields())
+        if (f.id == field::EthDst && f.layer < l.layer()) dst = &f;
+    const ByteSpan mac = dst ? d.valueBytes(*dst) : ByteSpan{};
+    if (mac.size() == 6 && mac[5] == 0) out += "Segment ";
+    if (mac.size() == 6 && mac[5] == 1) out += "FlatNet ";
+    out += "Hello";
+}
 
 }  // namespace
 
-void dissectNdp(DissectContext& ctx, const Payload& p, std::uint16_t pid)
+void dissectNdp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "NDP", "ndp", p.data, p.at, p.reported);
     ctx.setProtocol("NDP");
-    ctx.setInfo(pid == 0x01a1 ? writeFlatnet : writeSegment, c.layer());
+    ctx.setInfo(writeInfo, c.layer());
     c.bytes(4, hf.ipAddress);
     c.u24(hf.segment);
     c.u8(hf.chassis);

@@ -9,7 +9,7 @@ namespace rcvmon {
 inline constexpr std::uint32_t kBayNetworksOui = 0x000081;
 inline bool isNdpPid(std::uint16_t pid) { return pid == 0x01a1 || pid == 0x01a2; }
 
-// A Nortel Discovery Protocol hello; `pid` (flatnet or segment hello) names it in Info.
-void dissectNdp(DissectContext& ctx, const Payload& p, std::uint16_t pid);
+// A Nortel Discovery Protocol hello (flatnet or segment).
+void dissectNdp(DissectContext& ctx, const Payload& p);
 
 }  // namespace rcvmon
