@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The long tail of protocols tshark names where RcvMon once showed bare UDP, IP or GRE:
-// RADIUS, DCCP, sFlow, MIPv6, NHRP, MPLS LSP Ping, LDP, BROWSER and DTLS. Hand-built
-// packets; every Protocol, Info and filter result below was checked against tshark 4.0.17
-// reading the same bytes.
+// RADIUS, DCCP, sFlow, MIPv6, NHRP, MPLS LSP Ping, LDP, BROWSER, DTLS, L2TP, NDP, PTP,
+// NetFlow, SLP, RSVP and M3UA. Hand-built packets; every Protocol, Info and filter result
+// below was checked against tshark 4.0.17 reading the same bytes.
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
 #include "filter/display_filter.h"
@@ -241,6 +241,66 @@ TEST_F(TailTest, DtlsReassemblesFragmentsAndLearnsTheVersion)
     EXPECT_EQ(m_stacks[2], "eth:ethertype:ip:udp:dtls");
     EXPECT_EQ(passing("dtls.reassembled.length"), (Frames{2}));
     EXPECT_EQ(passing("dtls.record.version == 0xfefd"), (Frames{3}));
+}
+
+
+// Whole Ethernet frames (the builders' addresses): L2TP SCCRQ, ZLB and a PPP LCP data
+// message; an NDP segment hello to 01:00:81:00:01:00; a PTP Sync; NetFlow v5 and v9 (two
+// templates, then data); an SLPv2 Service Request; an RSVP PATH of an LSP tunnel; an SCTP
+// packet with a SACK and an M3UA ASPUP.
+constexpr std::string_view kMoreFrames[] = {
+    "66778899aabb0011223344550800450000411234400040110000c6120001c612000206a506a5002d0000c80200250000"
+    "000000000000800800000000000180080000000201008009000000076c6163",
+    "66778899aabb0011223344550800450000281234400040110000c6120001c612000206a506a500140000c802000c0005"
+    "000000010001",
+    "66778899aabb00112233445508004500002e1234400040110000c6120001c612000206a506a5001a0000000200050007"
+    "ff03c0210101000801040578",
+    "0100810001000011223344550013aaaa0300008101a2c6120001000115830c0200",
+    "66778899aabb0011223344550800450000481234400040110000c6120001c6120002013f013f003400000002002c0000"
+    "0000000000000000000000000000001122334455667700010005007f00000000000000000000",
+    "66778899aabb0011223344550800450000941234400040110000c6120001c61200029c40080700800000000500020000"
+    "10005f000000000000000000001000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "000000000000000000000000000000000000",
+    "66778899aabb00112233445508004500004c1234400040110000c6120001c61200029c40080700380000000900020000"
+    "10005f000000000000070000000800000014010000010008000401010001000c0004010000080a000001",
+    "66778899aabb0011223344550800450000441234400040110000c6120001c6120002c0da01ab00300000020100002800"
+    "000000005bdc0002656e0000000773657276696365000744454641554c5400000000",
+    "66778899aabb00112233445508004500004412344000402e0000c6120001c6120002100100004000003000100107c612"
+    "000200000004c6120001000c0301c612000100000000000c0b07c612000100000001",
+    "66778899aabb0011223344550800450000481234400040840000c6120001c61200020b590b5900000001000000000300"
+    "001000000005000003e800000000000300180000000900000000000000030100030100000008",
+};
+
+TEST_F(TailTest, L2tpNdpPtpCflowSrvlocRsvpAndM3ua)
+{
+    for (const std::string_view frame : kMoreFrames) feed(fromHex(frame));
+    const std::vector<std::string> protocols{"L2TP",   "L2TP",  "PPP LCP", "NDP",  "PTPv2",
+                                             "CFLOW",  "CFLOW", "SRVLOC",  "RSVP", "M3UA (RFC 4666)"};
+    EXPECT_EQ(m_protocols, protocols);
+    EXPECT_EQ(m_infos[0], "Control Message - SCCRQ (tunnel id=0, session id=0)");
+    EXPECT_EQ(m_infos[1], "Control Message - ZLB      (tunnel id=5, session id=0)");
+    EXPECT_EQ(m_infos[2], "Configuration Request");
+    EXPECT_EQ(m_infos[3], "Segment Hello");
+    EXPECT_EQ(m_infos[4], "Sync Message");
+    EXPECT_EQ(m_infos[5], "total: 2 (v5) flows");
+    EXPECT_EQ(m_infos[6], "total: 2 (v9) records Obs-Domain-ID=    8 [Data-Template:256,257] [Data:256]");
+    EXPECT_EQ(m_infos[7], "Service Request, V2 XID - 23516");
+    EXPECT_EQ(m_infos[8], "PATH Message. SESSION: IPv4-LSP, Destination 198.18.0.2, Short Call ID 0, Tunnel ID 4, "
+                          "Ext ID c6120001. SENDER TEMPLATE: IPv4-LSP, Tunnel Source: 198.18.0.1, Short Call ID: 0, "
+                          "LSP ID: 1. ");
+    EXPECT_EQ(m_infos[9], "SACK (Ack=5, Arwnd=1000) ASPUP ");
+    EXPECT_EQ(m_stacks[2], "eth:ethertype:ip:udp:l2tp:ppp:lcp");
+    EXPECT_EQ(m_stacks[3], "eth:llc:ndp");
+    EXPECT_EQ(m_stacks[9], "eth:ethertype:ip:sctp:m3ua");
+    EXPECT_EQ(passing("l2tp.avp.message_type == 1"), (Frames{1}));
+    EXPECT_EQ(passing("l2tp.tunnel == 5"), (Frames{2, 3}));
+    EXPECT_EQ(passing("ndp.segmentident == 0x115"), (Frames{4}));
+    EXPECT_EQ(passing("ptp.v2.sequenceid == 5"), (Frames{5}));
+    EXPECT_EQ(passing("cflow.version == 5"), (Frames{6}));
+    EXPECT_EQ(passing("cflow.template_id == 257"), (Frames{7}));
+    EXPECT_EQ(passing("srvloc.xid == 23516"), (Frames{8}));
+    EXPECT_EQ(passing("rsvp.sender.lsp_id == 1"), (Frames{9}));
 }
 
 }  // namespace
