@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The long tail of protocols tshark names where RcvMon once showed bare UDP, IP or GRE:
 // RADIUS, DCCP, sFlow, MIPv6, NHRP, MPLS LSP Ping, LDP, BROWSER, DTLS, L2TP, NDP, PTP,
-// NetFlow, SLP, RSVP and M3UA. Hand-built packets; every Protocol, Info and filter result
+// NetFlow, SLP, RSVP, M3UA and TFTP transfers. Hand-built packets; every Protocol, Info and filter result
 // below was checked against tshark 4.0.17 reading the same bytes.
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
@@ -301,6 +301,27 @@ TEST_F(TailTest, L2tpNdpPtpCflowSrvlocRsvpAndM3ua)
     EXPECT_EQ(passing("cflow.template_id == 257"), (Frames{7}));
     EXPECT_EQ(passing("srvloc.xid == 23516"), (Frames{8}));
     EXPECT_EQ(passing("rsvp.sender.lsp_id == 1"), (Frames{9}));
+}
+
+TEST_F(TailTest, TftpFollowsTheTransferARequestOpened)
+{
+    const auto tftp = [](std::string_view hex, std::size_t zeros = 0) { return cat({fromHex(hex), Bytes(zeros)}); };
+    feed(ethernet(0x0800, ipv4(17, udp(40000, 69, cat({fromHex("0001"), bytesOf("boot.img"), Bytes(1), bytesOf("octet"),
+                                                       Bytes(1), bytesOf("blksize"), Bytes(1), bytesOf("1024"), Bytes(1)})))));
+    feed(ethernet(0x0800, ipv4(17, udp(50001, 40000, cat({fromHex("0006"), bytesOf("blksize"), Bytes(1), bytesOf("1024"),
+                                                          Bytes(1)})),
+                               kIpB, kIpA)));
+    feed(ethernet(0x0800, ipv4(17, udp(50001, 40000, tftp("00030001", 1024)), kIpB, kIpA)));
+    feed(ethernet(0x0800, ipv4(17, udp(40000, 50001, tftp("00040001")))));
+    feed(ethernet(0x0800, ipv4(17, udp(50001, 40000, tftp("00030002", 600)), kIpB, kIpA)));
+    feed(ethernet(0x0800, ipv4(17, udp(40001, 50001, tftp("00040001")))));  // another client port
+    EXPECT_EQ(m_infos[0], "Read Request, File: boot.img, Transfer type: octet, blksize=1024");
+    EXPECT_EQ(m_infos[1], "Option Acknowledgement, blksize=1024");
+    EXPECT_EQ(m_infos[2], "Data Packet, Block: 1");  // a full block of the negotiated 1024
+    EXPECT_EQ(m_infos[3], "Acknowledgement, Block: 1");
+    EXPECT_EQ(m_infos[4], "Data Packet, Block: 2 (last)");
+    EXPECT_EQ(m_protocols[5], "UDP");
+    EXPECT_EQ(m_stacks[4], "eth:ethertype:ip:udp:tftp:data");
 }
 
 }  // namespace
