@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The long tail of protocols tshark names where RcvMon once showed bare UDP, IP or GRE:
 // RADIUS, DCCP, sFlow, MIPv6, NHRP, MPLS LSP Ping, LDP, BROWSER, DTLS, L2TP, NDP, PTP,
-// NetFlow, SLP, RSVP, M3UA and TFTP transfers. Hand-built packets; every Protocol, Info and filter result
-// below was checked against tshark 4.0.17 reading the same bytes.
+// NetFlow, SLP, RSVP, M3UA and TFTP transfers. Hand-built packets; every Protocol, Info and
+// filter result below was checked against tshark 4.0.17 reading the same bytes.
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
 #include "filter/display_filter.h"
