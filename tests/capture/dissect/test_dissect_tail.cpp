@@ -324,5 +324,28 @@ TEST_F(TailTest, TftpFollowsTheTransferARequestOpened)
     EXPECT_EQ(m_stacks[4], "eth:ethertype:ip:udp:tftp:data");
 }
 
+TEST_F(TailTest, SflowDissectsTheSampledPacketHeaderWithoutTouchingTheColumns)
+{
+    // A flow sample whose raw packet header record holds Ethernet, IPv4 and UDP to port 53.
+    const Bytes sampled = ethernet(0x0800, ipv4(17, udp(1234, 53, {}), Ip4{10, 9, 9, 9}, Ip4{10, 8, 8, 8}));
+    Bytes record = fromHex("00000001 00000040 00000004");
+    put32(record, static_cast<std::uint32_t>(sampled.size()));
+    append(record, sampled);
+    record.resize((record.size() + 3) & ~std::size_t{3});
+    Bytes sample = fromHex("00000007 00000003 00000100 000003e8 00000000 00000001 00000002 00000001 00000001");
+    put32(sample, static_cast<std::uint32_t>(record.size()));
+    append(sample, record);
+    Bytes datagram = fromHex("00000005 00000001 0a000001 00000000 00000010 00001000 00000001 00000001");
+    put32(datagram, static_cast<std::uint32_t>(sample.size()));
+    append(datagram, sample);
+    feed(ethernet(0x0800, ipv4(17, udp(40000, 6343, datagram))));
+    EXPECT_EQ(m_stacks[0], "eth:ethertype:ip:udp:sflow:eth:ethertype:ip:udp");
+    EXPECT_EQ(m_infos[0], "V5, agent 10.0.0.1, sub-agent ID 0, seq 16, 1 samples");
+    EXPECT_EQ(text("udp.dstport"), "6343,53");
+    EXPECT_EQ(text("ip.src"), "198.18.0.1,10.9.9.9");
+    EXPECT_EQ(m_out.summary().source, "198.18.0.1");
+    EXPECT_EQ(m_out.summary().destination, "198.18.0.2");
+}
+
 }  // namespace
 }  // namespace rcvmon
