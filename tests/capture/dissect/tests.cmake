@@ -49,6 +49,7 @@ endif()
 rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
 rcvmon_add_gtest(test_dissect_rpc SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_rpc.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_ncp.cpp)
+rcvmon_add_gtest(test_dissect_tail SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tail.cpp)
 
 # The QUIC tests protect packets themselves with libcrypto, when the build has it.
 find_package(OpenSSL COMPONENTS Crypto)
