@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 11 item 6, the soak benchmark: a live capture over a veth pair at the highest rate one
 # sender offers (udp_blaster unpaced, 60-byte frames, from namespace B) for DURATION seconds:
-#   cli:    rcvmon-cli -i veth-a -m on -b filesize:KB,files:N -w soak.pcapng   (dumpcap's ring)
+#   cli:    rcvmon-cli -i veth-a -m on -b filesize:KB -b files:N -w soak.pcapng   (dumpcap's ring)
 #   window: rcvmon -i veth-a -m on --bench-capture DURATION under Xvfb, spooling with a disk bound
 #           (its spool is a ring of files too; the oldest is deleted at the bound)
 # For each: drops (kernel + ring), RSS sampled every second and plotted to soak-rss.png, and the
@@ -111,7 +111,7 @@ run_cli() {
   local dir="$work/cli" err="$work/cli.err"
   mkdir -p "$dir"
   # 100 MB files, 20 of them: 2 GB of ring, about 20 s of 60-byte frames at 1 Mpkt/s each.
-  ip netns exec "$ns_a" "$cli" -i veth-a -m on -b filesize:100000,files:20 -w "$dir/soak.pcapng" 2> "$err" &
+  ip netns exec "$ns_a" "$cli" -i veth-a -m on -b filesize:100000 -b files:20 -w "$dir/soak.pcapng" 2> "$err" &
   capture_pid=$!
   wait_promiscuous 1 || { echo "soak_bench: rcvmon-cli did not start:" >&2; cat "$err" >&2; exit 1; }
   keeper "$dir" 'soak_*.pcapng' "$work/cli-keep" &
@@ -198,7 +198,7 @@ plot="$outdir/soak-rss.png"
 {
   echo "set terminal pngcairo size 1000,500 noenhanced"
   echo "set output '$plot'"
-  echo "set title 'RcvMon soak: RSS sampled every second (${duration}s, ${size}-byte frames at the sender's top rate)'"
+  echo "set title 'RcvMon soak: RSS sampled every second (${duration}s, ${size}-byte frames at the top rate of one sender)'"
   echo "set xlabel 'seconds'; set ylabel 'RSS (MiB)'; set grid; set key top left"
   printf "plot "
   sep=""

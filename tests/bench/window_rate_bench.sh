@@ -54,13 +54,13 @@ display=":$((250 + $$ % 100))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 sleep 1
-mkdir -p "$work/config/RcvMon" "$work/wireshark" "$work/runtime" "$work/spool"; chmod 700 "$work/runtime"
+mkdir -p "$work/config/RcvMon" "$work/wireshark-config" "$work/runtime" "$work/spool"; chmod 700 "$work/runtime"
 printf '[capture]\nspoolDirectory=%s\n' "$work/spool" > "$work/config/RcvMon/rcvmon.conf"
 # Wireshark: no unsaved-capture question, no name lookups, its packet list following the capture.
-printf 'gui.ask_unsaved: FALSE\nname_resolve: FALSE\ngui.auto_scroll_on_expand: TRUE\n' > "$work/wireshark/preferences"
+printf 'gui.ask_unsaved: FALSE\nname_resolve: FALSE\ngui.auto_scroll_on_expand: TRUE\n' > "$work/wireshark-config/preferences"
 # A command prefix, not a function: `ip netns exec` and env exec, so $! is the GUI's own pid.
 in_a=(ip netns exec "$ns_a" env DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$work/config"
-  WIRESHARK_CONFIG_DIR="$work/wireshark" XDG_RUNTIME_DIR="$work/runtime")
+  WIRESHARK_CONFIG_DIR="$work/wireshark-config" XDG_RUNTIME_DIR="$work/runtime")
 
 # Peak RSS (KiB) of $1 until it ends, sampled every 100 ms, into $2.
 peak_rss() {
@@ -134,4 +134,4 @@ done
 echo "rcvmon event-loop p99: median $(median < "$work/p99") ms"
 rr="$(column_median "$work/rcvmon" 5)"; wr="$(column_median "$work/wireshark" 5)"
 rl="$(column_median "$work/rcvmon" 4)"; wl="$(column_median "$work/wireshark" 4)"
-echo "ratios: memory wireshark/rcvmon = $(awk -v w="$wr" -v r="$rr" 'BEGIN { printf "%.2f", r > 0 ? w / r : 0 }'), lost rcvmon $rl vs wireshark $wl"
+echo "ratios: memory wireshark/rcvmon = $(awk -v w="$wr" -v r="$rr" 'BEGIN { printf "%.2f", (r > 0 ? w / r : 0) }'), lost rcvmon $rl vs wireshark $wl"
