@@ -71,7 +71,9 @@ keeper() {
   local dir="$1" pattern="$2" keep="$3" f newest base
   mkdir -p "$keep"; : > "$keep/counts"
   while :; do
-    newest="$(ls -1t "$dir"/$pattern 2> /dev/null | head -1 || true)"
+    # The file being written is the last by name (numbered in order), not by time: a file
+    # just opened can be older than the last flush of the one before it.
+    newest="$(ls -1v "$dir"/$pattern 2> /dev/null | tail -1 || true)"
     for f in "$dir"/$pattern; do
       [ -e "$f" ] || continue
       base="$(basename "$f")"
@@ -131,7 +133,12 @@ run_cli() {
   sent="$(awk '{ s += $2 } END { print s + 0 }' "$work/cli.sent")"
   read -r read files unreadable <<< "$(count_rest "$work/cli-keep")"
   drops="$(sed -n 's/.*dropped (kernel) \([0-9]*\), dropped (ring) \([0-9]*\).*/\1 \2/p' "$err")"
-  summary+=("cli:    sent $sent, read back by capinfos $read over $files files ($unreadable unreadable), dropped (kernel ring) $drops, RSS $(rss_range "$work/cli.rss")")
+  # What the capture says it took from the kernel and wrote: tells a loss before the capture
+  # (the veth or the stack) from one in it.
+  local took wrote
+  took="$(sed -n 's/.*; received \([0-9]*\), dropped.*/\1/p' "$err")"
+  wrote="$(sed -n 's/^rcvmon-cli: \([0-9]*\) packets captured.*/\1/p' "$err")"
+  summary+=("cli:    sent $sent, received $took, written $wrote, read back by capinfos $read over $files files ($unreadable unreadable), dropped (kernel ring) $drops, RSS $(rss_range "$work/cli.rss")")
   echo "${summary[-1]}"
 }
 
