@@ -135,6 +135,12 @@ void CaptureSpool::evictRetired(PacketStore& store)
     store.evictBefore(n);
 }
 
+void CaptureSpool::holdDeletions(bool hold)
+{
+    m_holdDeletions = hold;
+    if (m_writer) m_writer->keepRetiredFiles(hold);
+}
+
 void CaptureSpool::deleteRetiredFiles()
 {
     if (m_holdDeletions) return;

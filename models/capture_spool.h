@@ -54,7 +54,7 @@ public:
     std::vector<std::string> livePaths() const;
     // While set (a save reads the files), files retired at the disk bound are kept on disk;
     // their packets still leave the list. Cleared: they are deleted at the next drain.
-    void holdDeletions(bool hold) { m_holdDeletions = hold; }
+    void holdDeletions(bool hold);
     std::uint64_t diskUsed() const;
     std::uint64_t diskBound() const;
     // Why spooling stopped early (disk bound, write failure); empty when it did not.

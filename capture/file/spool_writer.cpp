@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 namespace rcvmon {
 
@@ -98,6 +99,12 @@ void SpoolWriter::retireOldest()
     m_segments[first].retired = true;
     m_liveBase.store(m_segments[first + 1].base, std::memory_order_release);
     m_segmentsVersion.fetch_add(1, std::memory_order_acq_rel);
+    // Deleted here, not at the owner's next drain, so the disk bound holds when the GUI is slow.
+    // Its packets are evicted before anyone reads them again; POSIX mappings outlive the name.
+    if (!m_keepRetired.load(std::memory_order_acquire)) {
+        std::error_code ignored;
+        std::filesystem::remove(std::filesystem::path(m_segments[first].path), ignored);
+    }
 }
 
 std::vector<SpoolSegment> SpoolWriter::segments() const

@@ -81,6 +81,10 @@ public:
     std::vector<SpoolSegment> segments() const;
     // Changes each time a file starts or is retired.
     std::uint64_t segmentsVersion() const { return m_segmentsVersion.load(std::memory_order_acquire); }
+    // While set, retired files stay on disk for the owner to delete (a save is reading them);
+    // otherwise this thread deletes each as it retires it (where the system lets it: Windows
+    // refuses while the owner maps it, and the owner deletes it once unmapped).
+    void keepRetiredFiles(bool keep) { m_keepRetired.store(keep, std::memory_order_release); }
     // The owner took over the retired files with a base before `before`: no longer listed.
     void forgetRetired(std::uint64_t before);
     // End of the whole records written (a location): everything before it is readable now.
@@ -123,6 +127,7 @@ private:
     std::vector<SpoolSegment> m_segments;
     std::atomic<std::uint64_t> m_segmentsVersion{0};
     std::atomic<std::uint64_t> m_liveBase{0};
+    std::atomic<bool> m_keepRetired{false};
 
     std::unique_ptr<PacketRecord[]> m_slots;
     std::uint64_t m_mask = 0;

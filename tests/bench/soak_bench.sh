@@ -68,22 +68,22 @@ start_sender() {
 # (all but the newest) with capinfos into $3/counts, then drops its link. Runs until killed;
 # count_rest counts what is left at the end.
 keeper() {
-  local dir="$1" pattern="$2" keep="$3" f newest base
+  local dir="$1" pattern="$2" keep="$3" f files newest base
   mkdir -p "$keep"; : > "$keep/counts"
   while :; do
     # The file being written is the last by name (numbered in order), not by time: a file
-    # just opened can be older than the last flush of the one before it.
-    newest="$(ls -1v "$dir"/$pattern 2> /dev/null | tail -1 || true)"
-    for f in "$dir"/$pattern; do
-      [ -e "$f" ] || continue
+    # just opened can be older than the last flush of the one before it. Only files listed
+    # before that one are closed; one that appears while this loop runs waits for the next.
+    files="$(ls -1v "$dir"/$pattern 2> /dev/null || true)"
+    newest="$(basename "$(tail -1 <<< "$files")")"
+    for f in $files; do
       base="$(basename "$f")"
       [ -e "$keep/$base" ] || [ -e "$keep/$base.done" ] || ln "$f" "$keep/$base" 2> /dev/null || true
     done
     for f in "$keep"/*.pcapng; do
       [ -e "$f" ] || continue
       base="$(basename "$f")"
-      # Closed once the capture moved on to a newer file (or the ring deleted it).
-      [ "$dir/$base" = "$newest" ] && continue
+      [ "$(printf '%s\n%s\n' "$base" "$newest" | sort -V | tail -1)" = "$base" ] && continue
       echo "$base $(capinfos_count "$f")" >> "$keep/counts"
       rm -f "$f"; : > "$keep/$base.done"
     done
@@ -103,7 +103,8 @@ count_rest() {
 sample_rss() {
   local pid="$1" file="$2" t=0
   while kill -0 "$pid" 2> /dev/null; do
-    echo "$t $(rss_kib "$pid")" >> "$file"
+    # RSS, and RssAnon: the window's RSS also counts spool-file pages it has mapped and read.
+    echo "$t $(rss_kib "$pid") $(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || echo 0)" >> "$file"
     sleep 1; t=$((t + 1))
   done
 }
@@ -188,7 +189,8 @@ rss_range() {
   first="$(head -60 "$f" | tail -n +5 | awk '{ print $2 / 1024 }' | median)"
   last="$(tail -60 "$f" | awk '{ print $2 / 1024 }' | median)"
   max="$(awk '{ print $2 / 1024 }' "$f" | sort -g | tail -1)"
-  printf '%.1f MiB after the first minute -> %.1f MiB in the last minute (max %.1f MiB, %s samples)' "$first" "$last" "$max" "$n"
+  local anon; anon="$(tail -60 "$f" | awk '{ print $3 / 1024 }' | median)"
+  printf '%.1f MiB after the first minute -> %.1f MiB in the last minute (max %.1f MiB; RssAnon %.1f MiB in the last minute; %s samples)' "$first" "$last" "$max" "$anon" "$n"
 }
 
 echo "soak benchmark: ${duration}s per mode ($modes), ${size}-byte frames, one unpaced sender"
@@ -206,11 +208,12 @@ plot="$outdir/soak-rss.png"
   echo "set terminal pngcairo size 1000,500 noenhanced"
   echo "set output '$plot'"
   echo "set title 'RcvMon soak: RSS sampled every second (${duration}s, ${size}-byte frames at the top rate of one sender)'"
-  echo "set xlabel 'seconds'; set ylabel 'RSS (MiB)'; set grid; set key top left"
+  echo "set xlabel 'seconds'; set ylabel 'MiB'; set grid; set key top left"
   printf "plot "
   sep=""
   for mode in $modes; do
-    printf "%s'%s' using 1:(\$2/1024) with lines title '%s'" "$sep" "$work/$mode.rss" "$mode"
+    printf "%s'%s' using 1:(\$2/1024) with lines title '%s RSS', '%s' using 1:(\$3/1024) with lines dashtype 2 title '%s RssAnon'" \
+      "$sep" "$work/$mode.rss" "$mode" "$work/$mode.rss" "$mode"
     sep=", "
   done
   echo

@@ -4,6 +4,7 @@
 // status bar says how many, and Save writes exactly the packets the list still holds.
 #include "capture_controller.h"
 #include "capture_spool.h"
+#include "fake_capture_backend.h"
 #include "fake_capture_source.h"
 #include "file/capture_file_reader.h"
 #include "file/spool_files.h"
@@ -26,16 +27,6 @@ using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
 
 namespace {
-
-CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared)
-{
-    CaptureBackend backend;
-    backend.open = [&shared](const CaptureRequest& request, QString&) -> std::unique_ptr<CaptureSource> {
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
-                                                   shared.framesPerPoll);
-    };
-    return backend;
-}
 
 // Bytes of the spool files in `dir` now.
 qint64 spoolBytes(const QString& dir)
@@ -84,7 +75,7 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
     const QString spoolDir = m_dir.filePath(QStringLiteral("spool"));
     FakeCaptureSource::Shared shared;
     shared.framesPerPoll = 400;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(rcvmon::test::fakeCaptureBackend(shared));
     QCOMPARE(window.controller()->diskBound(), std::uint64_t(Bound));
     PacketTableModel* model = window.controller()->tableModel();
     QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
