@@ -273,7 +273,11 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
     if (m_session) m_session->stop();
     PacketStoreOptions options;
     if (m_memoryBound) options.memoryBound = m_memoryBound;
+    // The index is never evicted by the memory bound: only the disk bound takes packets off
+    // the list (with their spool file). At the memory bound the capture stops and says so.
+    options.policy = BoundPolicy::StopAtBound;
     replaceStore(spool->makeStore(options));
+    m_memoryStopShown = false;
     m_sourceName = name;
     m_session = std::move(session);
     m_spool = std::move(spool);
@@ -341,6 +345,16 @@ void CaptureController::ingest()
     if (!m_session) return;
     const SessionState state = m_session->state();
     const bool finished = state == SessionState::Ended || state == SessionState::Failed || state == SessionState::Stopped;
+    if (m_live && m_store->stopped() && !m_memoryStopShown) {
+        m_memoryStopShown = true;
+        m_session->requestStop();
+        const QLocale locale;
+        emit problem(tr("Capture stopped: the packet list's index reached the memory bound of %1 with %2 packets. "
+                        "Every packet is in the spool file; raise the memory bound in Edit ▸ Preferences…, or "
+                        "set a disk bound there so the oldest packets leave first, to capture longer.")
+                         .arg(locale.formattedDataSize(static_cast<qint64>(m_store->memoryBound())),
+                              locale.toString(static_cast<qulonglong>(m_store->size()))));
+    }
     if (m_spool && !m_spoolErrorShown && !m_spool->error().empty()) {
         m_spoolErrorShown = true;
         emit problem(QString::fromStdString(m_spool->error()));
@@ -543,13 +557,16 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
     std::atomic<bool> done{false};
     QEventLoop loop;
     const std::string from = m_spool->path();
-    std::thread worker([&, to = path.toStdString()] {
-        copied = copyCapture(from, to, format, written, why);
+    // Files the disk bound retires meanwhile stay on disk until the copy is done.
+    m_spool->holdDeletions(true);
+    std::thread worker([&, paths = m_spool->livePaths(), to = path.toStdString()] {
+        copied = copyCaptures(paths, to, format, written, why);
         done.store(true, std::memory_order_release);
         QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
     });
     if (!done.load(std::memory_order_acquire)) loop.exec();
     worker.join();
+    if (m_spool) m_spool->holdDeletions(false);
     if (!copied) {
         error = QString::fromStdString(why);
         return false;

@@ -42,7 +42,7 @@ struct CaptureCounters {
     std::uint64_t displayed = 0;      // rows in the table
     std::uint64_t droppedKernel = 0;
     std::uint64_t droppedRing = 0;
-    std::uint64_t evicted = 0;        // removed by the memory bound
+    std::uint64_t evicted = 0;        // taken off the list: the spool's disk bound deleted their file
     std::uint64_t memoryUsed = 0;
     std::uint64_t memoryBound = 0;
     std::uint64_t diskUsed = 0;   // the spool file of a live capture
@@ -86,8 +86,9 @@ public:
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
     std::uint64_t memoryBound() const { return m_memoryBound; }
-    // Live captures are spooled to a temporary pcapng in this directory (see CaptureSpool),
-    // and stop when it reaches diskBound bytes (0: when the disk is full). For the next start.
+    // Live captures are spooled to temporary pcapng files in this directory (see CaptureSpool);
+    // with diskBound bytes (0: no bound) the files are a ring whose oldest is deleted, its
+    // packets leaving the list, when they pass it. For the next start.
     void setSpoolDirectory(const QString& directory) { m_spoolDirectory = directory; }
     QString spoolDirectory() const;
     void setDiskBound(std::uint64_t bytes) { m_diskBound = bytes; }
@@ -180,6 +181,7 @@ private:
     std::uint64_t m_diskBound = 0;
     QString m_spoolDirectory;         // empty: the system's temporary directory
     bool m_spoolErrorShown = false;
+    bool m_memoryStopShown = false;
     std::uint64_t m_scanFrom = 1;
     bool m_haveLast = false;
     CaptureMode m_lastMode = CaptureMode::Off;

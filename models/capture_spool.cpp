@@ -6,6 +6,7 @@
 #include "file/spool_writer.h"
 #include "store/capture_session.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -28,20 +29,23 @@ std::unique_ptr<CaptureSpool> CaptureSpool::start(const std::string& directory, 
     static std::atomic<std::uint32_t> serial{1};
     std::error_code ec;
     fs::create_directories(fs::path(directory), ec);
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-        std::chrono::system_clock::now().time_since_epoch());
-    const std::string path =
-        (fs::path(directory) / spoolFileName(currentProcessId(), now.count(), serial.fetch_add(1))).string();
+    // Every file of the ring is a spool file of its own, so each can be recovered after a kill.
+    auto nextPath = [directory] {
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        return (fs::path(directory) / spoolFileName(currentProcessId(), now.count(), serial.fetch_add(1))).string();
+    };
     std::string why;
-    std::unique_ptr<SpoolWriter> writer = SpoolWriter::create(path, session, diskBound, why);
+    std::unique_ptr<SpoolWriter> writer = SpoolWriter::create(nextPath, session, diskBound, why);
     if (!writer) {
         error = "The capture cannot be spooled to the directory \"" + directory + "\": " + why
                 + " Choose another spool directory in Edit > Preferences.";
         return nullptr;
     }
     std::unique_ptr<CaptureSpool> spool(new CaptureSpool);
-    spool->m_path = path;
+    spool->m_path = writer->path();
     spool->m_writer = std::move(writer);
+    spool->followSegments();
     spool->m_writer->start();
     return spool;
 }
@@ -50,17 +54,24 @@ std::unique_ptr<CaptureSpool> CaptureSpool::adopt(const std::string& path)
 {
     std::unique_ptr<CaptureSpool> spool(new CaptureSpool);
     spool->m_path = path;
+    spool->m_files.push_back(File{path, 0, MappedFile()});
     return spool;
 }
 
 CaptureSpool::~CaptureSpool()
 {
     abandon();
+    std::vector<std::string> paths = std::move(m_retiredPaths);
+    if (m_writer) {
+        for (const SpoolSegment& segment : m_writer->segments()) paths.push_back(segment.path);
+    } else {
+        for (const File& file : m_files) paths.push_back(file.path);
+    }
     m_writer.reset();  // closes the file
-    m_map = MappedFile();
-    m_previousMap = MappedFile();
+    m_files.clear();
+    m_previousMaps.clear();
     std::error_code ec;
-    std::filesystem::remove(std::filesystem::path(m_path), ec);
+    for (const std::string& path : paths) std::filesystem::remove(std::filesystem::path(path), ec);
 }
 
 std::unique_ptr<PacketStore> CaptureSpool::makeStore(const PacketStoreOptions& options)
@@ -71,41 +82,112 @@ std::unique_ptr<PacketStore> CaptureSpool::makeStore(const PacketStoreOptions& o
     return store;
 }
 
-// The store's slow path: a frame outside the mapping it was given (normally none).
+// The store's slow path: a frame outside the mapping it was given (an older file of the ring).
 bool CaptureSpool::readAt(std::uint64_t offset, FrameRef& out)
 {
-    const ByteSpan file = m_map.bytes();
-    if (offset > file.size() || file.size() - offset < EpbFrameOffset + 4) return false;
-    const std::uint8_t* p = file.data() + offset;
+    auto file = std::upper_bound(m_files.begin(), m_files.end(), offset,
+                                 [](std::uint64_t at, const File& f) { return at < f.base; });
+    if (file == m_files.begin()) return false;
+    --file;
+    const ByteSpan bytes = file->map.bytes();
+    const std::uint64_t at = offset - file->base;
+    if (at > bytes.size() || bytes.size() - at < EpbFrameOffset + 4) return false;
+    const std::uint8_t* p = bytes.data() + at;
     const std::uint32_t length = file_bytes::load32(p + 4, false);
     const std::uint32_t captured = file_bytes::load32(p + 20, false);
-    if (file_bytes::load32(p, false) != EpbType || length > file.size() - offset
+    if (file_bytes::load32(p, false) != EpbType || length > bytes.size() - at || length < EpbFrameOffset + 4
         || captured > length - EpbFrameOffset - 4)
         return false;
     out.data = ByteSpan(p + EpbFrameOffset, captured);
     return true;
 }
 
+// New files of the ring are listed; retired ones are dropped (deleted after one more round).
+void CaptureSpool::followSegments()
+{
+    const std::uint64_t version = m_writer->segmentsVersion();
+    if (version == m_segmentsSeen) return;
+    m_segmentsSeen = version;
+    std::uint64_t retiredBefore = 0;
+    for (const SpoolSegment& segment : m_writer->segments()) {
+        auto known = std::find_if(m_files.begin(), m_files.end(), [&](const File& f) { return f.base == segment.base; });
+        if (segment.retired) {
+            retiredBefore = segment.base + 1;
+            if (known != m_files.end()) {
+                m_previousMaps.push_back(std::move(known->map));
+                m_files.erase(known);
+            }
+            m_retiredPaths.push_back(segment.path);
+        } else if (known == m_files.end()) {
+            m_files.push_back(File{segment.path, segment.base, MappedFile()});
+        }
+    }
+    if (retiredBefore) m_writer->forgetRetired(retiredBefore);
+}
+
+// Packets of retired files are the oldest: they leave the store from the front.
+void CaptureSpool::evictRetired(PacketStore& store)
+{
+    const std::uint64_t live = m_writer->liveBase();
+    std::uint64_t n = store.firstNumber();
+    const std::uint64_t end = store.endNumber();
+    while (n < end && store.record(n).location < live) ++n;
+    store.evictBefore(n);
+}
+
+void CaptureSpool::holdDeletions(bool hold)
+{
+    m_holdDeletions = hold;
+    if (m_writer) m_writer->keepRetiredFiles(hold);
+}
+
+void CaptureSpool::deleteRetiredFiles()
+{
+    if (m_holdDeletions) return;
+    std::vector<std::string> kept;
+    for (const std::string& path : m_retiredPaths) {
+        std::error_code ec;
+        std::filesystem::remove(std::filesystem::path(path), ec);
+        // Windows refuses while someone (a save, a viewer) has it open: try again next time.
+        if (ec && std::filesystem::exists(std::filesystem::path(path), ec)) kept.push_back(path);
+    }
+    m_retiredPaths = std::move(kept);
+}
+
+// Maps each file again where it grew past its mapping; the newest one serves the store's fast path.
 void CaptureSpool::remap()
 {
-    MappedFile next;
-    std::string ignored;
-    if (!next.open(m_path, ignored)) return;  // the old mapping keeps serving what it covers
-    m_previousMap = std::move(m_map);
-    m_map = std::move(next);
-    if (m_store) m_store->setMappedFrames(m_map.bytes(), EpbFrameOffset);
+    const std::uint64_t committed = m_writer ? m_writer->committedEnd() : UINT64_MAX;
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+        File& file = m_files[i];
+        const std::uint64_t end = i + 1 < m_files.size() ? m_files[i + 1].base : committed;
+        if (file.map.size() && file.base + file.map.size() >= end) continue;
+        MappedFile next;
+        std::string ignored;
+        if (!next.open(file.path, ignored)) continue;  // the old mapping keeps serving what it covers
+        if (next.size() <= file.map.size()) continue;
+        m_previousMaps.push_back(std::move(file.map));
+        file.map = std::move(next);
+    }
+    if (m_store && !m_files.empty())
+        m_store->setMappedFrames(m_files.back().map.bytes(), EpbFrameOffset, m_files.back().base);
 }
 
 std::size_t CaptureSpool::drainInto(PacketStore& store, std::size_t maxRecords)
 {
     if (!m_writer) return 0;
+    // Frames handed out before the previous drain are no longer in use (the store's contract).
+    m_previousMaps.clear();
+    deleteRetiredFiles();
     const std::size_t count = m_writer->drain(
         [&store](const PacketRecord& r) {
             store.appendAt(r.location, r.frameWithoutBytes(), PacketTags{r.protocol, r.mode});
         },
         maxRecords);
-    // Records are published after their bytes were flushed: the file now covers them.
-    if (m_writer->committedBytes() > m_map.size()) remap();
+    // Records are published after their bytes were flushed and after their file was listed.
+    followSegments();
+    evictRetired(store);
+    remap();
     return count;
 }
 
@@ -127,6 +209,18 @@ void CaptureSpool::abandon()
 bool CaptureSpool::drained() const
 {
     return !m_writer || m_writer->done();
+}
+
+std::vector<std::string> CaptureSpool::livePaths() const
+{
+    std::vector<std::string> paths;
+    if (m_writer) {
+        for (const SpoolSegment& segment : m_writer->segments())
+            if (!segment.retired) paths.push_back(segment.path);
+    } else {
+        for (const File& file : m_files) paths.push_back(file.path);
+    }
+    return paths;
 }
 
 std::uint64_t CaptureSpool::diskUsed() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "flow_traffic.h"
 
+#include "core/time_span.h"
 #include "frame_flow_key.h"
 
 #include <optional>
@@ -10,7 +11,7 @@ namespace rcvmon {
 namespace {
 bool before(const Timestamp& a, const Timestamp& b)
 {
-    return a.totalNanoseconds() < b.totalNanoseconds();
+    return earlierThan(a, b);
 }
 }  // namespace
 
@@ -22,7 +23,7 @@ void FlowTraffic::clearResults()
     m_framesCounted = 0;
     m_earliest = m_latest = Timestamp{};
     m_haveMark = false;
-    m_markNs = 0;
+    m_mark = Timestamp{};
 }
 
 void FlowTraffic::visit(const FrameRef& frame, std::uint64_t)
@@ -48,9 +49,8 @@ void FlowTraffic::visit(const FrameRef& frame, std::uint64_t)
 void FlowTraffic::markRates()
 {
     if (m_framesCounted == 0) return;
-    const std::int64_t now = m_latest.totalNanoseconds();
-    const std::int64_t since = m_haveMark ? m_markNs : m_earliest.totalNanoseconds();
-    const double seconds = static_cast<double>(now - since) / 1e9;
+    // Exact even for frames centuries apart (a damaged file), where int64 nanoseconds overflow.
+    const double seconds = secondsBetween(m_haveMark ? m_mark : m_earliest, m_latest);
     for (auto& [key, flow] : m_flows) {
         flow.bitsPerSecondIn = bitsPerSecond(flow.bytesIn - flow.bytesInAtMark, seconds);
         flow.bitsPerSecondOut = bitsPerSecond(flow.bytesOut - flow.bytesOutAtMark, seconds);
@@ -58,7 +58,7 @@ void FlowTraffic::markRates()
         flow.bytesOutAtMark = flow.bytesOut;
     }
     m_haveMark = true;
-    m_markNs = now;
+    m_mark = m_latest;
 }
 
 }  // namespace rcvmon

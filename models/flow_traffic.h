@@ -56,7 +56,7 @@ private:
     std::uint64_t m_framesCounted = 0;
     Timestamp m_earliest, m_latest;
     bool m_haveMark = false;
-    std::int64_t m_markNs = 0;  // capture time of the last mark
+    Timestamp m_mark;  // capture time of the last mark
 };
 
 }  // namespace rcvmon

@@ -2,6 +2,7 @@
 #include "process_traffic.h"
 
 #include "flow_traffic.h"
+#include "core/time_span.h"
 #include "live/process_map.h"
 
 #include <algorithm>
@@ -16,13 +17,13 @@ constexpr std::chrono::seconds ResubmitAfter{2};
 
 double averageBitsPerSecond(std::uint64_t bytes, const Timestamp& first, const Timestamp& last)
 {
-    return bitsPerSecond(bytes, static_cast<double>(last.totalNanoseconds() - first.totalNanoseconds()) / 1e9);
+    return bitsPerSecond(bytes, secondsBetween(first, last));
 }
 
 void add(ProcessTraffic::Row& row, const FlowTraffic::Flow& flow)
 {
-    if (row.flows == 0 || flow.first.totalNanoseconds() < row.first.totalNanoseconds()) row.first = flow.first;
-    if (row.flows == 0 || flow.last.totalNanoseconds() > row.last.totalNanoseconds()) row.last = flow.last;
+    if (row.flows == 0 || earlierThan(flow.first, row.first)) row.first = flow.first;
+    if (row.flows == 0 || earlierThan(row.last, flow.last)) row.last = flow.last;
     ++row.flows;
     row.packetsIn += flow.packetsIn;
     row.bytesIn += flow.bytesIn;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "time_format.h"
 
+#include "core/time_span.h"
+
 #include <QDateTime>
 
 #include <cstdlib>
@@ -37,12 +39,16 @@ QString formatAbsolute(const Timestamp& ts)
 
 QString formatSince(const Timestamp& ts, const Timestamp& origin)
 {
-    const std::int64_t diff = ts.totalNanoseconds() - origin.totalNanoseconds();
-    const std::int64_t mag = std::llabs(diff);
+    // 128 bits: times centuries apart differ by more nanoseconds than an int64 holds.
+    const WideNanoseconds diff = nanosecondsBetween(origin, ts);
+    const auto mag = static_cast<UnsignedWideNanoseconds>(diff < 0 ? -diff : diff);
+    // At most 2^64 + 4 seconds apart (int64 seconds, fractions below 2^32 ns): saturate the rest.
+    const UnsignedWideNanoseconds secs = mag / 1'000'000'000;
+    const auto shown = secs > UINT64_MAX ? UINT64_MAX : static_cast<std::uint64_t>(secs);
     return QStringLiteral("%1%2.%3")
         .arg(diff < 0 ? QStringLiteral("-") : QString())
-        .arg(mag / 1'000'000'000)
-        .arg(mag % 1'000'000'000, 9, 10, QLatin1Char('0'));
+        .arg(static_cast<qulonglong>(shown))
+        .arg(static_cast<qulonglong>(mag % 1'000'000'000), 9, 10, QLatin1Char('0'));
 }
 
 }  // namespace rcvmon

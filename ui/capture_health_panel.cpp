@@ -42,7 +42,7 @@ void CaptureHealthPanel::setHealth(const CaptureHealth& h)
     m_promiscuous->setText(verdict);
     const auto n = [&](std::uint64_t v) { return locale.toString(static_cast<qulonglong>(v)); };
     m_counters->setText(tr("<b>Counters</b><br>received: %1<br>dropped by the kernel: %2<br>"
-                           "lost to ring overflow: %3<br>evicted by the memory bound: %4<br>memory: %5 of %6")
+                           "lost to ring overflow: %3<br>dropped from the list by the disk bound: %4<br>memory: %5 of %6")
                             .arg(n(h.received), n(h.droppedKernel), n(h.droppedRing), n(h.evicted),
                                  locale.formattedDataSize(static_cast<qint64>(h.memoryUsed)),
                                  locale.formattedDataSize(static_cast<qint64>(h.memoryBound))));

@@ -56,9 +56,10 @@ PreferencesDialog::PreferencesDialog(const SpoolSettings& settings, QWidget* par
                                            .arg(QDir::toNativeSeparators(QDir::tempPath())),
                                        this));
     form->addRow(tr("Memory bound:"), m_memory);
-    form->addRow(QString(), new QLabel(tr("The packet index (40 bytes a packet) and opened files stay within it."), this));
+    form->addRow(QString(), new QLabel(tr("The packet index (40 bytes a packet): a live capture stops there, an opened file opens as far as it fits; "
+                                          "neither drops packets."), this));
     form->addRow(tr("Disk bound:"), m_disk);
-    form->addRow(QString(), new QLabel(tr("A live capture stops when its spool file reaches it."), this));
+    form->addRow(QString(), new QLabel(tr("The spool is a ring of files: past the bound the oldest file is deleted and its packets leave the list."), this));
     m_problem->setObjectName(QStringLiteral("preferencesProblem"));
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_problem->setWordWrap(true);

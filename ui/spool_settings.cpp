@@ -45,8 +45,13 @@ QString boundsStatusText(const CaptureCounters& c)
     const QLocale locale;
     const auto size = [&](std::uint64_t bytes) { return locale.formattedDataSize(static_cast<qint64>(bytes)); };
     const QString disk = c.diskBound ? size(c.diskBound) : QCoreApplication::translate("rcvmon", "no limit");
-    return QCoreApplication::translate("rcvmon", "Memory: %1 of %2 · Spool: %3 of %4")
-        .arg(size(c.memoryUsed), size(c.memoryBound), size(c.diskUsed), disk);
+    QString text = QCoreApplication::translate("rcvmon", "Memory: %1 of %2 · Spool: %3 of %4")
+                       .arg(size(c.memoryUsed), size(c.memoryBound), size(c.diskUsed), disk);
+    // The disk bound is the only thing that takes packets off the list: say how many it took.
+    if (c.evicted)
+        text += QCoreApplication::translate("rcvmon", " · %1 oldest packets dropped from the list by the disk bound")
+                    .arg(locale.toString(static_cast<qulonglong>(c.evicted)));
+    return text;
 }
 
 }  // namespace rcvmon

@@ -27,7 +27,11 @@ bool parseGuiOptions(const QStringList& arguments, GuiOptions& out, QString& err
                                   QStringLiteral("Capture synthetic frames at RATE/s for SECONDS (default 10), "
                                                  "print event-loop latency."),
                                   QStringLiteral("rate[:seconds]"));
-    parser.addOptions({read, iface, mode, bench, scroll, live});
+    const QCommandLineOption capture(QStringLiteral("bench-capture"),
+                                     QStringLiteral("With -i: capture for SECONDS, print counters and event-loop "
+                                                    "latency each second, then quit."),
+                                     QStringLiteral("seconds"));
+    parser.addOptions({read, iface, mode, bench, scroll, live, capture});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A capture file to open."), QStringLiteral("[file]"));
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -51,6 +55,14 @@ bool parseGuiOptions(const QStringList& arguments, GuiOptions& out, QString& err
         if (parts.size() > 1) out.liveSeconds = parts[1].toInt(&secondsOk);
         if (!rateOk || !secondsOk || out.liveRate == 0 || out.liveSeconds <= 0 || parts.size() > 2) {
             error = QStringLiteral("--bench-live takes RATE or RATE:SECONDS, not \"%1\".").arg(parser.value(live));
+            return false;
+        }
+    }
+    if (parser.isSet(capture)) {
+        bool ok = false;
+        out.captureSeconds = parser.value(capture).toInt(&ok);
+        if (!ok || out.captureSeconds <= 0 || !parser.isSet(iface)) {
+            error = QStringLiteral("--bench-capture takes SECONDS and needs -i IFACE.");
             return false;
         }
     }

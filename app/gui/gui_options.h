@@ -19,6 +19,7 @@ struct GuiOptions {
     QString scrollFile;      // --bench-scroll FILE
     std::uint64_t liveRate = 0;  // --bench-live RATE[:SECONDS]
     int liveSeconds = 10;
+    int captureSeconds = 0;      // --bench-capture SECONDS (with -i)
 };
 
 // false with a one-line message on bad usage.

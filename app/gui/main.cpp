@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // rcvmon: the desktop window. Parses the command line and wires; nothing else.
+#include "bench_capture.h"
 #include "bench_live.h"
 #include "bench_open.h"
 #include "capture_backend.h"
@@ -36,6 +37,11 @@ int main(int argc, char** argv)
     }
     if (options.liveRate > 0) {
         auto* bench = new rcvmon::BenchLive(window, options.liveRate, options.liveSeconds);
+        bench->start();
+        return QApplication::exec();
+    }
+    if (options.captureSeconds > 0) {
+        auto* bench = new rcvmon::BenchCapture(window, options.interfaceName, options.mode, options.captureSeconds);
         bench->start();
         return QApplication::exec();
     }

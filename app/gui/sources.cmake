@@ -4,6 +4,7 @@ qt_add_executable(rcvmon
   ${CMAKE_CURRENT_LIST_DIR}/main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gui_options.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_options.h
   ${CMAKE_CURRENT_LIST_DIR}/bench_live.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_live.h
+  ${CMAKE_CURRENT_LIST_DIR}/bench_capture.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_capture.h
   ${CMAKE_CURRENT_LIST_DIR}/bench_open.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_open.h
   ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.cpp ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.h)
 target_link_libraries(rcvmon PRIVATE rcvmon_ui)

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace rcvmon {
 
@@ -14,5 +15,11 @@ namespace rcvmon {
 // or left by a kill) is left out, as every reader does. False with one clear sentence in error.
 bool copyCapture(const std::string& from, const std::string& to, FileFormat format, std::uint64_t& packets,
                  std::string& error);
+
+// The same for several files one after another (a spool's ring of files, oldest first), as
+// one capture: interfaces with the same name and link type become one. Every file is opened
+// before the first packet is copied, so one deleted meanwhile (POSIX) is still read whole.
+bool copyCaptures(const std::vector<std::string>& from, const std::string& to, FileFormat format,
+                  std::uint64_t& packets, std::string& error);
 
 }  // namespace rcvmon

@@ -3,7 +3,9 @@
 
 #include "store/capture_session.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 namespace rcvmon {
 
@@ -14,12 +16,7 @@ constexpr std::uint64_t kQueueRecords = 1u << 17;
 constexpr std::size_t kBatchBytes = 16u << 20;  // of the ring held by one batch, so the producer keeps room
 constexpr std::uint32_t kNone = UINT32_MAX;
 constexpr std::uint32_t kMaxInterfaces = 4096;
-
-std::string sizeText(std::uint64_t bytes)
-{
-    if (bytes < (1u << 20)) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes >> 20) + " MiB";
-}
+constexpr std::uint64_t kMinFileBytes = 64u << 10;  // a ring file holds a few dozen packets at least
 
 bool sessionFinished(const CaptureSession& session)
 {
@@ -29,24 +26,97 @@ bool sessionFinished(const CaptureSession& session)
 
 }  // namespace
 
-SpoolWriter::SpoolWriter(std::string path, CaptureSession& session, std::uint64_t diskBound)
-    : m_path(std::move(path)), m_session(session), m_diskBound(diskBound)
+SpoolWriter::SpoolWriter(PathMaker nextPath, CaptureSession& session, std::uint64_t diskBound)
+    : m_nextPath(std::move(nextPath)), m_session(session), m_diskBound(diskBound)
 {
+    // A share of the bound each, so deleting the oldest keeps most of what the bound allows.
+    if (diskBound) m_fileBytes = std::max<std::uint64_t>(diskBound / kRingFiles, kMinFileBytes);
 }
 
-std::unique_ptr<SpoolWriter> SpoolWriter::create(const std::string& path, CaptureSession& session,
+std::unique_ptr<SpoolWriter> SpoolWriter::create(PathMaker nextPath, CaptureSession& session,
                                                  std::uint64_t diskBound, std::string& error)
 {
-    std::unique_ptr<SpoolWriter> spool(new SpoolWriter(path, session, diskBound));
-    spool->m_writer = CaptureFileWriter::create(path, FileFormat::PcapNg, error, OutputFile::Placement::InPlace);
-    if (!spool->m_writer || !spool->m_writer->flush(error)) return nullptr;
-    spool->m_committed.store(spool->m_writer->size(), std::memory_order_release);
-    // Frames go out straight from the ring: each batch is flushed before its entries are released.
-    spool->m_writer->borrowFrameBytes(true);
+    std::unique_ptr<SpoolWriter> spool(new SpoolWriter(std::move(nextPath), session, diskBound));
+    if (!spool->openFile(error)) return nullptr;
+    spool->m_firstPath = spool->m_path;
     spool->m_slots = std::make_unique<PacketRecord[]>(kQueueRecords);
     spool->m_mask = kQueueRecords - 1;
-    spool->m_fileInterface.assign(16, kNone);
     return spool;
+}
+
+// Starts the next file of the ring at location m_base: section header, flushed, listed.
+bool SpoolWriter::openFile(std::string& error)
+{
+    const std::string path = m_nextPath();
+    std::unique_ptr<CaptureFileWriter> writer =
+        CaptureFileWriter::create(path, FileFormat::PcapNg, error, OutputFile::Placement::InPlace);
+    if (!writer || !writer->flush(error)) return false;
+    // Frames go out straight from the ring: each batch is flushed before its entries are released.
+    writer->borrowFrameBytes(true);
+    m_writer = std::move(writer);
+    m_path = path;
+    m_filePackets = 0;
+    m_fileInterface.assign(16, kNone);  // each file declares its own interfaces
+    {
+        std::lock_guard lock(m_segmentsMutex);
+        m_segments.push_back(SpoolSegment{path, m_base, false});
+    }
+    m_committed.store(m_base + m_writer->size(), std::memory_order_release);
+    m_segmentsVersion.fetch_add(1, std::memory_order_acq_rel);
+    return true;
+}
+
+// The current file is full: flush and close it (its records are whole), open the next.
+bool SpoolWriter::rotate()
+{
+    std::string error;
+    if (!m_writer->flush(error)) {
+        m_lost.fetch_add(m_staged, std::memory_order_relaxed);
+        m_staged = 0;
+        fail("Capture stopped: writing the spool file \"" + m_path + "\" failed: " + error);
+        return false;
+    }
+    const std::uint64_t end = m_base + m_writer->size();
+    m_committed.store(end, std::memory_order_release);
+    const std::uint64_t previousBase = m_base;
+    m_base = end;
+    // openFile() replaces the writer only once the next file is there.
+    if (!openFile(error)) {
+        m_base = previousBase;
+        fail("Capture stopped: the next spool file could not be created: " + error);
+        return false;
+    }
+    return true;
+}
+
+// Marks the oldest file retired; its owner (the GUI) evicts its packets and deletes it.
+void SpoolWriter::retireOldest()
+{
+    std::lock_guard lock(m_segmentsMutex);
+    std::size_t first = 0;
+    while (first < m_segments.size() && m_segments[first].retired) ++first;
+    if (first + 1 >= m_segments.size()) return;  // never the file being written
+    m_segments[first].retired = true;
+    m_liveBase.store(m_segments[first + 1].base, std::memory_order_release);
+    m_segmentsVersion.fetch_add(1, std::memory_order_acq_rel);
+    // Deleted here, not at the owner's next drain, so the disk bound holds when the GUI is slow.
+    // Its packets are evicted before anyone reads them again; POSIX mappings outlive the name.
+    if (!m_keepRetired.load(std::memory_order_acquire)) {
+        std::error_code ignored;
+        std::filesystem::remove(std::filesystem::path(m_segments[first].path), ignored);
+    }
+}
+
+std::vector<SpoolSegment> SpoolWriter::segments() const
+{
+    std::lock_guard lock(m_segmentsMutex);
+    return m_segments;
+}
+
+void SpoolWriter::forgetRetired(std::uint64_t before)
+{
+    std::lock_guard lock(m_segmentsMutex);
+    std::erase_if(m_segments, [before](const SpoolSegment& s) { return s.retired && s.base < before; });
 }
 
 SpoolWriter::~SpoolWriter()
@@ -110,7 +180,7 @@ void SpoolWriter::run()
             fail("Capture stopped: writing the spool file \"" + m_path + "\" failed: " + error);
         }
         if (m_staged) {
-            m_committed.store(m_writer->size(), std::memory_order_release);
+            m_committed.store(m_base + m_writer->size(), std::memory_order_release);
             m_packets.fetch_add(m_staged, std::memory_order_relaxed);
             m_tail.store(m_tail.load(std::memory_order_relaxed) + m_staged, std::memory_order_release);
         }
@@ -120,13 +190,17 @@ void SpoolWriter::run()
         }
     }
     std::string ignored;
-    if (m_writer->flush(ignored)) m_committed.store(m_writer->size(), std::memory_order_release);
+    if (m_writer && m_writer->flush(ignored)) m_committed.store(m_base + m_writer->size(), std::memory_order_release);
     m_finished.store(true, std::memory_order_release);
 }
 
 void SpoolWriter::write(const FrameRef& frame, const PacketTags& tags)
 {
     if (m_stopped.load(std::memory_order_relaxed)) {
+        m_lost.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    if (m_fileBytes && m_filePackets != 0 && m_writer->size() >= m_fileBytes && !rotate()) {
         m_lost.fetch_add(1, std::memory_order_relaxed);
         return;
     }
@@ -140,7 +214,7 @@ void SpoolWriter::write(const FrameRef& frame, const PacketTags& tags)
         return;
     }
     PacketRecord& r = m_slots[(m_tail.load(std::memory_order_relaxed) + m_staged) & m_mask];
-    r.location = offset;
+    r.location = m_base + offset;
     r.sec = frame.ts.sec;
     r.nsec = frame.ts.nsec;
     r.capturedLength = static_cast<std::uint32_t>(frame.data.size());
@@ -154,9 +228,13 @@ void SpoolWriter::write(const FrameRef& frame, const PacketTags& tags)
     r.marks = 0;
     r.reserved = 0;
     ++m_staged;
-    if (m_diskBound && m_writer->size() >= m_diskBound)
-        fail("Capture stopped: the spool file reached the disk bound of " + sizeText(m_diskBound)
-             + ". Save the capture, or raise the disk bound in Edit > Preferences, to capture longer.");
+    ++m_filePackets;
+    // Past the bound the oldest file goes (never the current one: a file is a share of it).
+    while (m_diskBound && m_base + m_writer->size() - m_liveBase.load(std::memory_order_relaxed) > m_diskBound) {
+        const std::uint64_t before = m_liveBase.load(std::memory_order_relaxed);
+        retireOldest();
+        if (m_liveBase.load(std::memory_order_relaxed) == before) break;
+    }
 }
 
 // The spool file's interface for a frame's session interface id, declared on first use.

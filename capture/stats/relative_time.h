@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/time_span.h"
 #include "core/timestamp.h"
 
 #include <cstdint>
@@ -31,7 +32,10 @@ inline RelativeTime RelativeTime::between(const Timestamp& first, const Timestam
 {
     constexpr std::int64_t kNsPerSec = 1'000'000'000;
     RelativeTime d;
-    d.secs = frame.sec - first.sec;
+    // Seconds of a damaged file can lie far enough apart to overflow int64: saturate.
+    const WideNanoseconds secs = static_cast<WideNanoseconds>(frame.sec) - first.sec;
+    if (secs > INT64_MAX - 1 || secs < INT64_MIN + 1) return {secs > 0 ? INT64_MAX : INT64_MIN, 0};
+    d.secs = static_cast<std::int64_t>(secs);
     d.nsecs = static_cast<std::int64_t>(frame.nsec) - static_cast<std::int64_t>(first.nsec);
     if (frame.sec == first.sec) {
         d.secs = 0;  // a negative nanosecond part is fine here

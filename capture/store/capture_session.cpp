@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "store/capture_session.h"
 
+#include "core/time_span.h"
+
 #include "store/packet_store.h"
 
 #include <chrono>
@@ -224,7 +226,7 @@ bool CaptureSession::switchMode(CaptureMode mode)
     // Frames the kernel buffered before this moment were caught in the old mode, even if
     // they reach the thread after the switch.
     m_previousMode = old;
-    m_switchNs = event.time.totalNanoseconds();
+    m_switchTime = event.time;
     std::string why;
     bool ok = m_source->setMode(CaptureMode::Off, why);
     if (ok) {
@@ -263,7 +265,7 @@ bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::opti
         if (m_source->poll(sink, 0) != PollResult::Frames || m_received.load(std::memory_order_relaxed) == before)
             break;
     }
-    m_switchNs = 0;
+    m_switchTime.reset();
     publishKernelStats(true);
     m_kernelBase = m_droppedKernel.load(std::memory_order_relaxed);
 
@@ -299,11 +301,9 @@ bool CaptureSession::switchSource(std::unique_ptr<CaptureSource> next, std::opti
 
 CaptureMode CaptureSession::modeAt(const Timestamp& ts) const
 {
-    if (m_switchNs != 0) {
-        const std::int64_t ns = ts.totalNanoseconds();
-        // Only live (wall-clock) timestamps from just before the switch qualify.
-        if (ns < m_switchNs && ns > m_switchNs - 2'000'000'000) return m_previousMode;
-    }
+    // Only live (wall-clock) timestamps from just before the switch qualify; compared in 128
+    // bits, as a source's clock may be centuries off the wall clock.
+    if (m_switchTime && justBefore(ts, *m_switchTime, 2'000'000'000)) return m_previousMode;
     return m_threadMode;
 }
 

@@ -167,7 +167,7 @@ private:
     std::chrono::steady_clock::time_point m_lastStats{};
     CaptureMode m_threadMode = CaptureMode::Off;  // the capture thread's copy of the mode
     CaptureMode m_previousMode = CaptureMode::Off;  // before the last mode switch
-    std::int64_t m_switchNs = 0;                    // wall clock of that switch; 0: none
+    std::optional<Timestamp> m_switchTime;          // wall clock of that switch
 
     std::uint32_t m_interfaceBase = 0;  // added to a source's interfaceId (capture thread)
     std::uint32_t m_interfaceLimit = 0; // one past the largest session id handed out

@@ -247,10 +247,17 @@ const PacketRecord& PacketStore::record(std::uint64_t number) const
     return recordAt(number - 1);
 }
 
-void PacketStore::setMappedFrames(ByteSpan file, std::uint32_t frameOffset)
+void PacketStore::setMappedFrames(ByteSpan file, std::uint32_t frameOffset, std::uint64_t base)
 {
     m_mappedFile = frameOffset != 0 ? file : ByteSpan();
     m_mappedFrameOffset = frameOffset;
+    m_mappedBase = base;
+}
+
+void PacketStore::evictBefore(std::uint64_t number)
+{
+    if (number <= firstNumber()) return;
+    evictThrough(std::min(number, endNumber()) - 1);
 }
 
 bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
@@ -262,8 +269,9 @@ bool PacketStore::readFrame(std::uint64_t number, FrameRef& out) const
     const PacketRecord& r = record(number);
     out = r.frameWithoutBytes();
     if (fileBacked()) {
-        const std::uint64_t at = r.location + m_mappedFrameOffset;
-        if (!m_mappedFile.empty() && at <= m_mappedFile.size() && m_mappedFile.size() - at >= r.capturedLength) {
+        const std::uint64_t at = r.location - m_mappedBase + m_mappedFrameOffset;
+        if (!m_mappedFile.empty() && r.location >= m_mappedBase && at <= m_mappedFile.size()
+            && m_mappedFile.size() - at >= r.capturedLength) {
             out.data = m_mappedFile.subspan(static_cast<std::size_t>(at), r.capturedLength);
             return true;
         }

@@ -60,8 +60,9 @@ public:
     bool fileBacked() const { return static_cast<bool>(m_accessor); }
     // File-backed store over a mapped file whose frames all start frameOffset bytes after
     // their record (pcap): readFrame() takes the bytes straight from the mapping, without a
-    // call to the accessor, which stays for anything out of bounds.
-    void setMappedFrames(ByteSpan file, std::uint32_t frameOffset);
+    // call to the accessor, which stays for anything out of bounds. base: the location the
+    // file's first byte has (a spool split over several files numbers them as one).
+    void setMappedFrames(ByteSpan file, std::uint32_t frameOffset, std::uint64_t base = 0);
 
     // Arena store: copies the frame in. False when refused (stopped at the bound, or a
     // frame larger than the whole bound); refusals are counted.
@@ -94,6 +95,9 @@ public:
     const std::string& error() const { return m_error; }
 
     void setMarks(std::uint64_t number, std::uint8_t marks);
+    // Removes the packets before `number` (the oldest), counted in evictedCount(): for an
+    // owner that deletes their bytes (a spool's oldest file at its disk bound).
+    void evictBefore(std::uint64_t number);
 
     std::uint64_t memoryBound() const { return m_bound; }
     BoundPolicy policy() const { return m_policy; }
@@ -148,6 +152,7 @@ private:
     FrameAccessor m_accessor;
     ByteSpan m_mappedFile;
     std::uint32_t m_mappedFrameOffset = 0;
+    std::uint64_t m_mappedBase = 0;
     std::uint64_t m_bound = 0;
     BoundPolicy m_policy = BoundPolicy::EvictOldest;
     std::uint32_t m_chunkBytes = 0;

@@ -5,7 +5,7 @@
 // frames or SECONDS, whichever comes first. Frames go to a foreign unicast MAC, 198.18.0.1 ->
 // 198.18.0.2, so the receiving stack drops them and only a promiscuous capture sees them.
 // Hard limits: COUNT <= 5,000,000, SECONDS <= 15, run it only on a veth inside a namespace.
-// Usage: udp_blaster DEVICE FRAME_SIZE COUNT SECONDS
+// Usage: udp_blaster DEVICE FRAME_SIZE COUNT SECONDS [RATE]   (RATE frames/s, paced; default: as fast as it can)
 // Prints: "sent N frames in S s (R frames/s, E send errors)" on stdout.
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -84,8 +85,8 @@ bool parseUnsigned(const char* text, unsigned long& out)
 
 int main(int argc, char** argv)
 {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: udp_blaster DEVICE FRAME_SIZE COUNT SECONDS\n");
+    if (argc != 5 && argc != 6) {
+        std::fprintf(stderr, "usage: udp_blaster DEVICE FRAME_SIZE COUNT SECONDS [RATE]\n");
         return 2;
     }
     const std::string device = argv[1];
@@ -100,6 +101,12 @@ int main(int argc, char** argv)
     }
     if (!parseUnsigned(argv[4], secondsArg) || secondsArg == 0 || secondsArg > kMaxSeconds) {
         std::fprintf(stderr, "udp_blaster: SECONDS must be 1..%.0f\n", kMaxSeconds);
+        return 2;
+    }
+
+    unsigned long rate = 0;  // 0: unpaced
+    if (argc == 6 && !parseUnsigned(argv[5], rate)) {
+        std::fprintf(stderr, "udp_blaster: RATE must be a number of frames per second\n");
         return 2;
     }
 
@@ -145,7 +152,16 @@ int main(int argc, char** argv)
     while (sent < count) {
         if (Clock::now() >= deadline)
             break;
-        const unsigned want = unsigned(std::min<unsigned long>(kBatch, count - sent));
+        if (rate) {
+            // Paced: wait until the clock allows the next batch (the kill benchmark's steady stream).
+            const auto due = start + std::chrono::duration_cast<Clock::duration>(
+                                         std::chrono::duration<double>(double(sent) / double(rate)));
+            if (Clock::now() < due) {
+                std::this_thread::sleep_until(std::min(due, deadline));
+                continue;
+            }
+        }
+        const unsigned want = unsigned(std::min<unsigned long>(rate ? std::clamp<unsigned long>(rate / 10000, 8, kBatch) : kBatch, count - sent));
         const int n = sendmmsg(fd, msgs.data(), want, 0);
         if (n > 0) {
             sent += unsigned(n);

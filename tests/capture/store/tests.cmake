@@ -7,3 +7,5 @@ rcvmon_add_gtest(test_capture_session SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cap
 rcvmon_add_gtest(test_capture_session_lending SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_session_lending.cpp LABELS tsan)
 rcvmon_add_gtest(test_store_soak SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_store_soak.cpp)
 rcvmon_add_gtest(test_spool_writer SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spool_writer.cpp LABELS tsan)
+# Issue 11 item 3: the spool's ring of files at the disk bound; the index's size and bound.
+rcvmon_add_gtest(test_spool_ring SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spool_ring.cpp LABELS tsan)
