@@ -27,6 +27,7 @@ namespace rcvmon {
 class BandwidthChartView;
 class CaptureController;
 class CaptureHealthPanel;
+class ExpertInfo;
 class FilterBar;
 class FollowStreamDialog;
 class FollowStreamSource;
@@ -82,6 +83,8 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
     PacketColoring* coloring() const { return m_coloring; }
+    // Statistics ▸ Expert Information and its status-bar indicator.
+    ExpertInfo* expertInfo() const { return m_expert; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -176,6 +179,7 @@ private:
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
     PacketColoring* m_coloring = nullptr;
+    ExpertInfo* m_expert = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;

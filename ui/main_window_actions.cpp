@@ -2,6 +2,8 @@
 // The main window's menus, status bar and what each action does.
 #include "main_window.h"
 
+#include "expert_info.h"
+
 #include "bandwidth_chart_view.h"
 #include "capture_controller.h"
 #include "capture_health_panel.h"
@@ -172,6 +174,7 @@ void MainWindow::buildStatusBar()
     for (QLabel* label : {m_statusSource, m_statusMode, m_statusState, m_statusCounts, m_statusMemory})
         statusBar()->addPermanentWidget(label);
     statusBar()->addWidget(m_statusHint, 1);
+    m_expert->addToStatusBar(statusBar());
 }
 
 void MainWindow::updateActions()

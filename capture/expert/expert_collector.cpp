@@ -64,7 +64,12 @@ void ExpertCollector::collectTcp(const Dissection& d, std::uint16_t layer, std::
     for (const FieldRecord& f : d.fields()) {
         if (f.layer != layer) continue;
         const FieldId id = f.id;
-        if (id == field::TcpFlags) {
+        if (id == field::TcpAckRaw) {
+            // At the acknowledgment number, before the flags (ei_tcp_ack_nonzero).
+            if (f.number != 0 && !(tcp.number(field::TcpFlags) & kAck))
+                out.push_back(ExpertItem{ExpertSeverity::Note, ExpertGroup::Protocol, "TCP",
+                                         "The acknowledgment number field is nonzero while the ACK flag is not set", true});
+        } else if (id == field::TcpFlags) {
             // Set on the flag items as the flags subtree is built, before the analysis.
             const std::uint64_t flags = f.number;
             if (flags & kSyn) {
