@@ -14,6 +14,7 @@
 #include "packet_table_model.h"
 #include "qtest_main.h"
 #include "require.h"
+#include "screenshot.h"
 
 #include "../capture/dissect/packet_builder.h"
 
@@ -322,9 +323,7 @@ void TestExpertInfo::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     const QImage image = dialog->grab().toImage();
     QVERIFY(!image.isNull());
-    const QString dir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY(image.save(dir + QStringLiteral("/expert_info_dialog.png")));
+    rcvmon::test::saveScreenshot(dialog, QStringLiteral("expert_info_dialog.png"), 6);
     // The severity colours are on screen (error red, warning yellow; the style may blend them).
     bool red = false, yellow = false;
     for (int y = 0; y < image.height(); y += 2)
@@ -335,8 +334,7 @@ void TestExpertInfo::screenshot()
         }
     QVERIFY(red);
     QVERIFY(yellow);
-    const QImage window = m_window->grab().toImage();
-    QVERIFY(window.save(dir + QStringLiteral("/expert_info_status_bar.png")));
+    rcvmon::test::saveScreenshot(m_window, QStringLiteral("expert_info_window.png"));
 }
 
 RCVMON_QTEST_MAIN(TestExpertInfo)
