@@ -35,6 +35,7 @@ class HexView;
 class MessageBar;
 class NameResolution;
 class PacketColoring;
+class PacketColumns;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class SaveCapture;
@@ -85,6 +86,8 @@ public:
     PacketColoring* coloring() const { return m_coloring; }
     // Statistics ▸ Expert Information and its status-bar indicator.
     ExpertInfo* expertInfo() const { return m_expert; }
+    // The packet list's custom columns (Apply as Column) and the header's column menu.
+    PacketColumns* packetColumns() const { return m_columns; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -180,6 +183,7 @@ private:
     FilterBar* m_filterBar = nullptr;
     PacketColoring* m_coloring = nullptr;
     ExpertInfo* m_expert = nullptr;
+    PacketColumns* m_columns = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
@@ -203,6 +207,7 @@ private:
     QActionGroup* m_timeGroup = nullptr;
     QAction* m_applyAsFilter = nullptr;
     QAction* m_prepareAsFilter = nullptr;
+    QAction* m_applyAsColumn = nullptr;
 
     QTimer* m_followTimer = nullptr;
     QTimer* m_statusTimer = nullptr;

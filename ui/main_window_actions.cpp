@@ -323,7 +323,7 @@ bool MainWindow::selectFrame(std::uint64_t number)
     }
     m_followAction->setChecked(false);
     m_table->selectRow(row);
-    m_table->scrollTo(m_controller->tableModel()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_table->scrollTo(m_table->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
     return true;
 }
 
