@@ -3,6 +3,7 @@
 #include "main_window.h"
 
 #include "expert_info.h"
+#include "packet_columns.h"
 
 #include "bandwidth_chart_view.h"
 #include "capture_controller.h"
@@ -124,6 +125,7 @@ void MainWindow::buildMenus()
             this, &MainWindow::editCaptureFilter);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_columns->addToViewMenu(view);
     m_followAction = newAction(view, this, QStringLiteral("actionFollow"), tr("&Follow"), QKeySequence(tr("Ctrl+Shift+F")));
     m_followAction->setCheckable(true);
     m_followAction->setChecked(true);

@@ -2,6 +2,7 @@
 #include "packet_columns.h"
 
 #include "capture_controller.h"
+#include "column_editor_dialog.h"
 #include "custom_columns_model.h"
 #include "packet_table_model.h"
 
@@ -40,6 +41,22 @@ void PacketColumns::removeColumn(int section)
     columns.erase(columns.begin() + custom);
     m_model->setColumns(columns);
     save();
+}
+
+void PacketColumns::addToViewMenu(QMenu* view)
+{
+    QAction* action = view->addAction(tr("Custom &Columns…"));
+    action->setObjectName(QStringLiteral("actionColumnEditor"));
+    connect(action, &QAction::triggered, this, [this] { showEditor(); });
+}
+
+ColumnEditorDialog* PacketColumns::showEditor()
+{
+    auto* dialog = new ColumnEditorDialog(*m_model, m_table->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ColumnEditorDialog::applied, this, &PacketColumns::save);
+    dialog->show();
+    return dialog;
 }
 
 void PacketColumns::save() const

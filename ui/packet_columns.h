@@ -3,12 +3,14 @@
 
 #include <QObject>
 
+class QMenu;
 class QPoint;
 class QTableView;
 
 namespace rcvmon {
 
 class CaptureController;
+class ColumnEditorDialog;
 class CustomColumnsModel;
 
 // The packet list's columns: custom field columns after the table's own (Apply as Column from
@@ -25,6 +27,9 @@ public:
     // Adds a column of the display-filter field `field`; false when there is no such field.
     bool applyAsColumn(const QString& field);
     void removeColumn(int section);
+    // View ▸ Custom Columns…
+    void addToViewMenu(QMenu* view);
+    ColumnEditorDialog* showEditor();
 
 private:
     void showHeaderMenu(const QPoint& pos);

@@ -4,6 +4,7 @@
 // cells are made only for the rows shown, an occurrence picks one value, the layout is
 // kept in QSettings for the next window, and a custom column can be removed again.
 #include "capture_controller.h"
+#include "column_editor_dialog.h"
 #include "custom_columns_model.h"
 #include "main_window.h"
 #include "packet_columns.h"
@@ -16,10 +17,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QPushButton>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -78,6 +81,7 @@ private slots:
     void occurrencePicksOneValue();
     void layoutIsKeptForTheNextWindow();
     void removeColumn();
+    void editorRenamesReordersAndRejectsUnknownFields();
 
 private:
     MainWindow* openWindow();
@@ -208,6 +212,47 @@ void TestPacketColumns::removeColumn()
     QCOMPARE(model->columnCount(), PacketTableModel::ColumnCount + int(before) - 1);
     QSettings settings;
     QCOMPARE(settings.beginReadArray(QStringLiteral("packetList/customColumns")), int(before) - 1);
+    settings.endArray();
+}
+
+void TestPacketColumns::editorRenamesReordersAndRejectsUnknownFields()
+{
+    std::unique_ptr<MainWindow> window(openWindow());
+    CustomColumnsModel* model = window->packetColumns()->model();
+    QVERIFY(model->setColumns({{QStringLiteral("TTL"), QStringLiteral("ip.ttl"), 0},
+                               {QStringLiteral("Dst"), QStringLiteral("ip.dst"), 1}}));
+    auto* action = window->findChild<QAction*>(QStringLiteral("actionColumnEditor"));
+    QVERIFY(action);
+    action->trigger();
+    auto* dialog = window->findChild<ColumnEditorDialog*>();
+    QVERIFY(dialog);
+    QTableWidget* table = dialog->table();
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    rcvmon::test::saveScreenshot(dialog, QStringLiteral("column_editor_dialog.png"));
+    // Rename the second, move it up, and try an unknown field first.
+    table->item(1, 0)->setText(QStringLiteral("Destination (outer)"));
+    table->setCurrentCell(1, 0);
+    auto* up = dialog->findChild<QPushButton*>();
+    for (QPushButton* b : dialog->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Move &Up")) up = b;
+    up->click();
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Destination (outer)"));
+    table->item(1, 1)->setText(QStringLiteral("ip.nonsense"));
+    QVERIFY(!dialog->apply());
+    QCOMPARE(model->columns()[0].title, QStringLiteral("TTL"));  // unchanged
+    table->item(1, 1)->setText(QStringLiteral("ip.ttl"));
+    QVERIFY(dialog->apply());
+    QCOMPARE(model->columns()[0].title, QStringLiteral("Destination (outer)"));
+    QCOMPARE(model->columns()[1].field, QStringLiteral("ip.ttl"));
+    const int c = model->firstCustomColumn();
+    QCOMPARE(model->headerData(c, Qt::Horizontal).toString(), QStringLiteral("Destination (outer)"));
+    QCOMPARE(model->index(0, c).data().toString(), QStringLiteral("198.18.0.2"));
+    // Saved for the next window.
+    QSettings settings;
+    QCOMPARE(settings.beginReadArray(QStringLiteral("packetList/customColumns")), 2);
+    settings.setArrayIndex(0);
+    QCOMPARE(settings.value(QStringLiteral("title")).toString(), QStringLiteral("Destination (outer)"));
     settings.endArray();
 }
 
