@@ -11,6 +11,7 @@
 #include "interface_bandwidth_chart.h"
 #include "message_bar.h"
 #include "name_resolution.h"
+#include "packet_columns.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
 #include "save_capture.h"
@@ -80,7 +81,7 @@ void MainWindow::buildViews()
     m_message = new MessageBar(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("packetTable"));
-    m_table->setModel(m_controller->tableModel());
+    m_columns = new PacketColumns(m_table, m_controller, this);  // sets the view's model
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setShowGrid(false);

@@ -27,6 +27,7 @@ namespace rcvmon {
 class BandwidthChartView;
 class CaptureController;
 class CaptureHealthPanel;
+class ExpertInfo;
 class FilterBar;
 class FollowStreamDialog;
 class FollowStreamSource;
@@ -36,6 +37,7 @@ class InterfaceMembers;
 class MessageBar;
 class NameResolution;
 class PacketColoring;
+class PacketColumns;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class SaveCapture;
@@ -87,6 +89,10 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
     PacketColoring* coloring() const { return m_coloring; }
+    // Statistics ▸ Expert Information and its status-bar indicator.
+    ExpertInfo* expertInfo() const { return m_expert; }
+    // The packet list's custom columns (Apply as Column) and the header's column menu.
+    PacketColumns* packetColumns() const { return m_columns; }
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -183,6 +189,8 @@ private:
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;
     PacketColoring* m_coloring = nullptr;
+    ExpertInfo* m_expert = nullptr;
+    PacketColumns* m_columns = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;
@@ -206,6 +214,7 @@ private:
     QActionGroup* m_timeGroup = nullptr;
     QAction* m_applyAsFilter = nullptr;
     QAction* m_prepareAsFilter = nullptr;
+    QAction* m_applyAsColumn = nullptr;
 
     QTimer* m_followTimer = nullptr;
     QTimer* m_statusTimer = nullptr;

@@ -2,6 +2,9 @@
 // The main window's menus, status bar and what each action does.
 #include "main_window.h"
 
+#include "expert_info.h"
+#include "packet_columns.h"
+
 #include "bandwidth_chart_view.h"
 #include "capture_controller.h"
 #include "capture_health_panel.h"
@@ -128,6 +131,7 @@ void MainWindow::buildMenus()
         capture, interfacesLabel, this);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_columns->addToViewMenu(view);
     m_followAction = newAction(view, this, QStringLiteral("actionFollow"), tr("&Follow"), QKeySequence(tr("Ctrl+Shift+F")));
     m_followAction->setCheckable(true);
     m_followAction->setChecked(true);
@@ -178,6 +182,7 @@ void MainWindow::buildStatusBar()
     for (QLabel* label : {m_statusSource, m_statusMode, m_statusState, m_statusCounts, m_statusMemory})
         statusBar()->addPermanentWidget(label);
     statusBar()->addWidget(m_statusHint, 1);
+    m_expert->addToStatusBar(statusBar());
 }
 
 void MainWindow::updateActions()
@@ -326,7 +331,7 @@ bool MainWindow::selectFrame(std::uint64_t number)
     }
     m_followAction->setChecked(false);
     m_table->selectRow(row);
-    m_table->scrollTo(m_controller->tableModel()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_table->scrollTo(m_table->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
     return true;
 }
 

@@ -3,6 +3,8 @@
 // "Apply / Prepare as Filter" from the detail tree.
 #include "main_window.h"
 
+#include "packet_columns.h"
+
 #include "capture_controller.h"
 #include "field_filter_text.h"
 #include "filter/display_filter.h"
@@ -38,6 +40,13 @@ void MainWindow::buildFilterActions()
     m_applyAsFilter = analyze->addAction(tr("&Apply as Filter"));
     m_applyAsFilter->setObjectName(QStringLiteral("actionApplyAsFilter"));
     connect(m_applyAsFilter, &QAction::triggered, this, [this] { useSelectedField(true); });
+    m_applyAsColumn = analyze->addAction(tr("Apply as Co&lumn"));
+    m_applyAsColumn->setObjectName(QStringLiteral("actionApplyAsColumn"));
+    m_applyAsColumn->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
+    connect(m_applyAsColumn, &QAction::triggered, this, [this] {
+        if (!m_columns->applyAsColumn(m_tree->currentIndex().data(PacketDetailModel::FieldNameRole).toString()))
+            statusBar()->showMessage(tr("Select a field of the packet details first."), 5000);
+    });
     m_prepareAsFilter = analyze->addAction(tr("&Prepare as Filter"));
     m_prepareAsFilter->setObjectName(QStringLiteral("actionPrepareAsFilter"));
     connect(m_prepareAsFilter, &QAction::triggered, this, [this] { useSelectedField(false); });
@@ -54,6 +63,7 @@ void MainWindow::showDetailMenu(const QPoint& pos)
     QMenu menu(this);
     menu.addAction(m_applyAsFilter);
     menu.addAction(m_prepareAsFilter);
+    menu.addAction(m_applyAsColumn);
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
@@ -103,7 +113,7 @@ void MainWindow::onFilterAdvanced()
     const int row = m_controller->tableModel()->rowForFrame(m_reselect);
     if (row >= 0) {
         m_table->selectRow(row);
-        m_table->scrollTo(m_controller->tableModel()->index(row, 0), QAbstractItemView::PositionAtCenter);
+        m_table->scrollTo(m_table->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
         m_reselect = 0;
     } else if (m_controller->filterScan()->caughtUp() ||
                m_controller->filterScan()->nextNumber() > m_reselect) {

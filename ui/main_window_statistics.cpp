@@ -5,6 +5,8 @@
 // the top talkers chart (View ▸ Top Talkers Chart), which also needs the StatisticsFeed.
 #include "main_window.h"
 
+#include "expert_info.h"
+
 #include "capture_controller.h"
 #include "conversation_model.h"
 #include "endpoint_model.h"
@@ -42,6 +44,9 @@ void MainWindow::buildStatisticsMenu()
     talkers->setObjectName(QStringLiteral("actionTopTalkersChart"));
     connect(talkers, &QAction::triggered, this, [this] { setTopTalkersShown(true); });
     m_names->addToStatisticsMenu(statistics);
+    m_expert = new ExpertInfo(m_controller, this);
+    m_expert->addToStatisticsMenu(statistics);
+    connect(m_expert, &ExpertInfo::frameRequested, this, [this](quint64 frame) { selectFrame(frame); });
 }
 
 void MainWindow::setTopTalkersShown(bool shown)

@@ -4,6 +4,7 @@ add_library(rcvmon_cli STATIC
   ${CMAKE_CURRENT_LIST_DIR}/cli_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/commands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/detail_printer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/expert_taps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/frame_exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/follow_request.cpp
   ${CMAKE_CURRENT_LIST_DIR}/follow_taps.cpp

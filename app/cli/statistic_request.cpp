@@ -10,6 +10,13 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
     const std::string_view s = spec;
     StatisticRequest r;
     if (s == "io,phs") return r;
+    if (s == "expert" || s.starts_with("expert,")) {
+        auto expert = parseExpertRequest(spec, error);
+        if (!expert) return std::nullopt;
+        r.table = StatisticRequest::Table::Expert;
+        r.expert = *expert;
+        return r;
+    }
     if (s.starts_with("follow,")) {
         auto follow = parseFollowRequest(spec, error);
         if (!follow) return std::nullopt;
@@ -37,7 +44,7 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
         return std::nullopt;
     }
     error = "invalid -z argument '" + spec +
-            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs  follow,PROTO,MODE,STREAM";
+            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs  follow,PROTO,MODE,STREAM  expert[,LEVEL][,FILTER]";
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "statistics_command.h"
 
+#include "expert_taps.h"
 #include "follow_taps.h"
 #include "output_buffer.h"
 #include "packet_printer.h"
@@ -34,9 +35,10 @@ int fail(const std::string& message)
 }
 
 void appendTable(std::string& out, const StatisticRequest& r, const TrafficStatistics& stats,
-                 const FollowTaps& follows, std::size_t index)
+                 const FollowTaps& follows, const ExpertTaps& experts, std::size_t index)
 {
     switch (r.table) {
+    case StatisticRequest::Table::Expert: experts.appendReport(index, out); break;
     case StatisticRequest::Table::Follow: follows.appendReport(index, out); break;
     case StatisticRequest::Table::Conversations: appendConversationText(out, r.kind, stats.conversations(r.kind)); break;
     case StatisticRequest::Table::Endpoints: appendEndpointText(out, r.kind, stats.endpoints(r.kind)); break;
@@ -53,11 +55,14 @@ int runStatisticsCommand(const CliOptions& o)
 {
     std::vector<StatisticRequest> requests;
     FollowTaps follows;
+    ExpertTaps experts;
     for (const std::string& spec : o.statistics) {
         std::string error;
         auto request = parseStatisticRequest(spec, error);
         if (!request) return usageError(error);
         if (request->table == StatisticRequest::Table::Follow && !follows.add(requests.size(), request->follow, error))
+            return usageError(error);
+        if (request->table == StatisticRequest::Table::Expert && !experts.add(requests.size(), request->expert, error))
             return usageError(error);
         requests.push_back(*request);
     }
@@ -93,12 +98,13 @@ int runStatisticsCommand(const CliOptions& o)
         dissector.dissect(frame, ++number, dissection);
         stats.add(frame, dissection);
         follows.endFrame(dissection, frame, number);
+        experts.endFrame(dissection, frame.data, number);
         if (printer && (!filter || filter->matches(dissection, frame.data))) printer->print(frame, number, dissection);
     }
     if (printer) printer->end();
 
     for (std::size_t i = requests.size(); i-- > 0;) {
-        appendTable(out.text(), requests[i], stats, follows, i);
+        appendTable(out.text(), requests[i], stats, follows, experts, i);
         out.maybeFlush();
     }
     const bool outputOk = out.flush();

@@ -70,3 +70,13 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   add_dependencies(test_cli_two_remotes rcvmon-cli)
   rcvmon_test_properties(test_cli_two_remotes LABELS live RUN_SERIAL TIMEOUT 300)
 endif()
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  # Issue 12: -z expert against tshark over a sample of the corpus (one tshark run per capture).
+  rcvmon_add_gtest(test_expert_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_expert_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  target_compile_definitions(test_expert_reference PRIVATE
+    RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
+    RCVMON_EXPERT_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/expert_known_gaps.tsv")
+  add_dependencies(test_expert_reference rcvmon-cli)
+  rcvmon_test_properties(test_expert_reference TIMEOUT 1500)
+endif()
