@@ -45,25 +45,16 @@ void writeInfo(const LayerView& layer, std::string& out)
     out += ')';
 }
 
-bool hasMarker(ByteSpan b)
-{
-    return b.size() >= 16 && std::all_of(b.begin(), b.begin() + 16, [](std::uint8_t v) { return v == 0xff; });
-}
-
 std::size_t messageLength(ByteSpan b)
 {
-    if (!hasMarker(b) || b.size() < 18) return 0;
-    const std::size_t length = (std::size_t{b[16]} << 8) | b[17];
-    return length >= kHeader ? length : 0;
+    return b.size() < 18 ? 0 : (std::size_t{b[16]} << 8) | b[17];
 }
 
-// The message's layer when it has a header, kNone for bytes between messages.
+// One message at the start of `p` (framed by its length, whatever its marker holds).
 std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
 {
     LayerCursor c(ctx, "BGP", "bgp", p.data, p.at, p.reported);
-    ctx.setProtocol("BGP");
     if (!listed) c.unlisted();
-    if (!hasMarker(p.data)) return LayerCursor::kNone;  // bytes between messages: the item only
     c.bytes(16, hf.marker);
     c.u16(hf.length);
     const std::uint8_t type = c.u8(hf.type);
@@ -79,23 +70,76 @@ std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
     return c.layer();
 }
 
-bool dissectBgp(DissectContext& ctx, const Payload& p)
-{
-    bool firstReassembled = false, named = false;
-    dissectTcpMessages(ctx, p, messageLength, [&](const Payload& m, int index) {
-        if (index == 0) firstReassembled = ctx.inReassembled;
-        // The protocol is listed once per call from TCP: for a reassembled message, and again
-        // for what follows it in the segment.
-        const std::uint16_t layer = dissectMessage(ctx, m, index == 0 || (index == 1 && firstReassembled));
-        if (layer == LayerCursor::kNone || !ctx.out.layer(layer).inTree) return;
-        // The first message replaces TCP's text (col_clear), the others are listed after it.
+// Info after Wireshark's col_clear: the first message replaces TCP's text, the others follow.
+struct InfoList {
+    bool named = false;
+    void add(DissectContext& ctx, std::uint16_t layer)
+    {
         if (named) {
             ctx.appendInfo(writeInfo, layer, ", ");
         } else {
             ctx.setInfo(writeInfo, layer);
         }
         named = true;
-    });
+    }
+};
+
+// One call of Wireshark's dissect_bgp: bytes before the first marker are "Continuation";
+// from the marker on, messages are framed by their length fields only (tcp_dissect_pdus).
+void dissectCall(DissectContext& ctx, const Payload& p, InfoList& info)
+{
+    ctx.setProtocol("BGP");
+    std::size_t at = 0;
+    while (at < p.data.size()) {
+        const std::size_t n = std::min<std::size_t>(16, p.data.size() - at);
+        if (std::all_of(p.data.begin() + static_cast<std::ptrdiff_t>(at),
+                        p.data.begin() + static_cast<std::ptrdiff_t>(at + n), [](std::uint8_t v) { return v == 0xff; }))
+            break;
+        ++at;
+    }
+    bool listed = true;
+    if (at > 0) {
+        LayerCursor c(ctx, "BGP", "bgp", p.data.first(at), p.at, at);
+        listed = false;
+    }
+    Payload rest{p.data.subspan(at), p.reported - at, p.at + static_cast<std::uint32_t>(at)};
+    for (int guard = 0; guard < 512 && !rest.data.empty(); ++guard) {
+        const std::size_t total = messageLength(rest.data);
+        if (rest.data.size() >= 18 && total < kHeader) {
+            // tcp_dissect_pdus rejects a length shorter than the header.
+            LayerCursor c(ctx, "BGP", "bgp", rest.data, rest.at, rest.reported);
+            if (!listed) c.unlisted();
+            c.malformed();
+            return;
+        }
+        const bool first = listed;
+        // A header cut by the segment's end waits for more bytes in Wireshark; none came.
+        if (rest.data.size() < kHeader && rest.data.size() == rest.reported) return;
+        if (total == 0 || total > rest.reported) {
+            if (beginTcpMessage(ctx, rest, total == 0 ? kTcpPduOneMoreSegment : total, first)) return;
+            info.add(ctx, dissectMessage(ctx, rest, listed));
+            return;
+        }
+        const std::size_t captured = std::min(total, rest.data.size());
+        info.add(ctx, dissectMessage(ctx, Payload{rest.data.first(captured), total, rest.at}, listed));
+        listed = false;
+        rest = Payload{rest.data.subspan(captured), rest.reported - total, rest.at + static_cast<std::uint32_t>(total)};
+    }
+}
+
+bool dissectBgp(DissectContext& ctx, const Payload& p)
+{
+    InfoList info;
+    Payload whole, rest = p;
+    switch (continueTcpMessage(ctx, p, whole, rest)) {
+    case TcpMessageStep::Pending: return true;
+    case TcpMessageStep::Complete:
+        inReassembledMessage(ctx, [&] { dissectCall(ctx, whole, info); });
+        markReassembled(ctx, whole.data.size());
+        break;
+    case TcpMessageStep::None: rest = p; break;
+    }
+    if (!rest.data.empty()) dissectCall(ctx, rest, info);
     return true;
 }
 

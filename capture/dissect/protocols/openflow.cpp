@@ -40,6 +40,9 @@ void writeInfo(const LayerView& layer, std::string& out)
     appendNameOrNumber(out, valueName(kTypesV1, type), type);
 }
 
+// A message of a version without a dissector: OpenFlow cleared the column, nothing follows.
+void writeNothing(const LayerView&, std::string&) {}
+
 std::size_t messageLength(ByteSpan b)
 {
     if (b.size() < 4) return 0;
@@ -47,14 +50,23 @@ std::size_t messageLength(ByteSpan b)
     return length >= 8 ? length : 0;
 }
 
+struct Dissected {
+    std::uint16_t layer;
+    InfoWriter writer;
+    bool malformed = false;  // Wireshark's exception; its note survives only in the last message
+};
+
 // One message. Only version 1.0 gets its own layer; Wireshark 4.0 decodes the others'
 // bodies in dissectors RcvMon does not have yet, so they stay the common protocol item.
-std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
+Dissected dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
 {
     LayerCursor outer(ctx, "OpenFlow", "openflow", p.data, p.at, p.reported);
     ctx.setProtocol("OpenFlow");
     if (!listed) outer.unlisted();
-    if (p.data.empty() || p.data[0] != 1) return LayerCursor::kNone;
+    if (p.data.empty() || p.data[0] != 1) {
+        if (!p.data.empty()) outer.add(hf.version, 0, 1, p.data[0] & 0x7f);
+        return {outer.layer(), writeNothing};
+    }
     LayerCursor c(ctx, "OpenFlow 1.0", "openflow_v1", p.data, p.at, p.reported);
     const std::uint8_t first = c.u8();
     c.add(hf.version, 0, 1, first & 0x7f);
@@ -64,32 +76,44 @@ std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
     // A FLOW_MOD is followed by at least one action header: Wireshark reads one even when the
     // length leaves no room (72 bytes of fixed part), and so marks such a message malformed.
     constexpr std::size_t kFlowModFixed = 72;
-    if (c.ok() && type == 14 && length <= kFlowModFixed) c.skip(kFlowModFixed - 8 + 2);
-    else if (c.ok() && length > 8) c.skip(std::min<std::size_t>(length - 8, c.remaining()));
-    return c.layer();
+    if (!c.ok()) return {c.layer(), writeInfo};
+    const bool malformed = type == 14 && length <= kFlowModFixed;
+    return {c.layer(), writeInfo, malformed};
+}
+
+void markMalformed(DissectContext& ctx, std::uint16_t layer)
+{
+    LayerRecord& l = ctx.out.layer(layer);
+    if (l.status != ParseStatus::Ok) return;
+    l.status = ParseStatus::Malformed;
+    l.threw = true;
 }
 
 void dissectStream(DissectContext& ctx, const Payload& p)
 {
-    std::uint16_t last = LayerCursor::kNone;
+    Dissected last{LayerCursor::kNone, nullptr};
     bool firstReassembled = false;
     dissectTcpMessages(ctx, p, messageLength, [&](const Payload& m, int index) {
         if (index == 0) firstReassembled = ctx.inReassembled;
         const bool listed = index == 0 || (index == 1 && firstReassembled);
-        const std::uint16_t layer = dissectMessage(ctx, m, listed);
-        if (layer == LayerCursor::kNone) return;
+        // A header cut by the segment's end waits for more bytes in Wireshark; none came.
+        if (index > 0 && m.data.size() < 8 && m.data.size() == m.reported) return;
+        const Dissected d = dissectMessage(ctx, m, listed);
         // A reassembled message keeps its text; TCP fences the column after it.
         if (index == 0 && firstReassembled) {
-            ctx.setInfo(writeInfo, layer);
+            ctx.setInfo(d.writer, d.layer);
+            if (d.malformed) markMalformed(ctx, d.layer);
             return;
         }
-        last = layer;
+        last = d;
     });
-    if (last == LayerCursor::kNone) return;
+    if (last.layer == LayerCursor::kNone) return;
+    // Each message's col_add_fstr replaces the text, and with it an earlier message's note.
+    if (last.malformed) markMalformed(ctx, last.layer);
     if (firstReassembled) {
-        ctx.appendInfo(writeInfo, last, "");
+        ctx.appendInfo(last.writer, last.layer, "");
     } else {
-        ctx.setInfo(writeInfo, last);
+        ctx.setInfo(last.writer, last.layer);
     }
 }
 
@@ -99,7 +123,9 @@ bool dissectPort(DissectContext& ctx, const Payload& p)
     return true;
 }
 
-bool dissectHeuristic(DissectContext& ctx, const Payload& p)
+// Port 6633: Wireshark's heuristic takes a connection from its first segment sent to 6633
+// (conversation_set_dissector), and declines the segments before.
+bool dissectLegacyPort(DissectContext& ctx, const Payload& p)
 {
     std::uint32_t* word = appConversationWord(ctx);
     if (!word) return false;
@@ -118,7 +144,7 @@ void registerOpenFlow(ProtocolRegistrar& r)
     r.protocol("openflow");
     hf.version = r.field({"openflow.version", "Version", FieldKind::Hex, 8, kVersions, 0x7f});
     r.tcpPort(6653, dissectPort);
-    r.tcpHeuristic(dissectHeuristic);
+    r.tcpPort(kLegacyPort, dissectLegacyPort);
     r.protocol("openflow_v1");
     hf.type = r.field({"openflow_1_0.type", "Type", FieldKind::Unsigned, 8, kTypesV1});
     hf.length = r.field({"openflow.length", "Length", FieldKind::Unsigned, 16});

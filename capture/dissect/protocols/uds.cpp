@@ -72,6 +72,7 @@ void appendPaddedRight(std::string& out, std::size_t from, std::size_t width)
 // "%-7s   %-36s" and the service's own "   %s" parts.
 void writeInfo(const LayerView& layer, std::string& out)
 {
+    if (!layer.has(hf.sid)) return;
     const std::uint64_t service = layer.number(hf.sid);
     std::size_t start = out.size();
     out += layer.number(hf.reply) ? "Reply" : "Request";
@@ -115,11 +116,11 @@ void dissectUds(DissectContext& ctx, const Payload& p, std::uint16_t source, std
     ctx.setProtocol("UDS");
     c.add(hf.sourceAddress, 0, 0, source);
     c.add(hf.targetAddress, 0, 0, target);
+    ctx.setInfo(writeInfo, c.layer());  // col_clear before the service is read
     const std::uint8_t sid = c.u8();
     if (!c.ok()) return;
     c.add(hf.sid, 0, 1, sid & 0xbf);
     c.add(hf.reply, 0, 1, (sid & kReply) >> 6);
-    ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t service = sid & 0xbf;
     if (service == kDsc) {
         c.u8(hf.dscType);
