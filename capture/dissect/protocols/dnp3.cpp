@@ -226,9 +226,10 @@ std::size_t frameLength(ByteSpan b)
     return kHeader + dataLength + 2 * ((dataLength + kChunk - 1) / kChunk);
 }
 
-void dissectFrame(DissectContext& ctx, const Payload& p)
+void dissectFrame(DissectContext& ctx, const Payload& p, bool listed)
 {
     LayerCursor c(ctx, "DNP 3.0", "dnp3", p.data, p.at, p.reported);
+    if (!listed) c.unlisted();  // tcp_dissect_pdus calls the frame dissector directly
     ctx.setProtocol("DNP 3.0");
     ctx.setInfo(writeLink, c.layer());
     c.u16(hf.start);
@@ -319,10 +320,12 @@ bool startsFrame(ByteSpan b) { return b.size() >= 2 && b[0] == 0x05 && b[1] == 0
 bool dissectTcp(DissectContext& ctx, const Payload& p)
 {
     if (!startsFrame(p.data) && !pendingTcpMessage(ctx)) return false;
-    dissectTcpMessages(ctx, p, frameLength, [&](const Payload& m, int) {
+    bool firstReassembled = false;
+    dissectTcpMessages(ctx, p, frameLength, [&](const Payload& m, int index) {
+        if (index == 0) firstReassembled = ctx.inReassembled;
         // A header cut by the segment's end waits for more bytes in Wireshark; none came.
         if (m.data.size() < kHeader && m.data.size() == m.reported) return;
-        dissectFrame(ctx, m);
+        dissectFrame(ctx, m, index == 0 || (index == 1 && firstReassembled));
     });
     return true;
 }
@@ -335,7 +338,7 @@ bool dissectUdp(DissectContext& ctx, const Payload& p)
         const std::size_t total = frameLength(rest.data);
         if (total == 0) break;
         const std::size_t captured = std::min(total, rest.data.size());
-        dissectFrame(ctx, Payload{rest.data.first(captured), std::min(total, rest.reported), rest.at});
+        dissectFrame(ctx, Payload{rest.data.first(captured), std::min(total, rest.reported), rest.at}, guard == 0);
         if (total >= rest.reported) break;
         rest = Payload{rest.data.subspan(captured), rest.reported - total, rest.at + static_cast<std::uint32_t>(total)};
     }

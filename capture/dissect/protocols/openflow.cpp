@@ -62,6 +62,7 @@ Dissected dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
 {
     LayerCursor outer(ctx, "OpenFlow", "openflow", p.data, p.at, p.reported);
     ctx.setProtocol("OpenFlow");
+    outer.notInTree();  // Wireshark's OpenFlow adds no item of its own: filters see only the version's
     if (!listed) outer.unlisted();
     if (p.data.empty() || p.data[0] != 1) {
         if (!p.data.empty()) outer.add(hf.version, 0, 1, p.data[0] & 0x7f);

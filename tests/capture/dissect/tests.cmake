@@ -60,3 +60,6 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 
 # Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
+
+# Industrial, routing and remote-access protocols against tshark's columns, fields and filters.
+rcvmon_add_gtest(test_dissect_industrial SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_industrial.cpp)
