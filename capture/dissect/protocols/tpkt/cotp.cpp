@@ -3,6 +3,7 @@
 // the length indicator, the TPDU code and the fixed part of connection requests and confirms
 // (references, class), whose Info Wireshark writes "CR TPDU src-ref: 0x… dst-ref: 0x…".
 // RDP's negotiation rides in a CR or CC; data TPDUs keep their payload.
+#include "dissect/protocols/tcp_conversations_app.h"
 #include "dissect/protocols/tpkt/tpkt.h"
 #include "dissect/protocols/value_names.h"
 
@@ -61,6 +62,10 @@ void dissectCotp(DissectContext& ctx, const Payload& p, std::uint16_t tpktLayer)
         if (!c.ok()) return;
         c.add(hf.eot, 2, 1, nr >> 7);
         c.add(hf.tpduNumber, 2, 1, nr & 0x7f);
+        // On an RDP connection the data is MCS (Wireshark's T.125 heuristic).
+        const Payload data = payloadAfter(c, c.reportedRemaining());
+        const bool rdp = tcpHeaderPort(ctx, true) == 3389 || tcpHeaderPort(ctx, false) == 3389;
+        if (rdp && (nr & 0x80) && looksLikeMcs(data.data)) dissectT125(ctx, data);
     }
 }
 

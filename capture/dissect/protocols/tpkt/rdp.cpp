@@ -3,6 +3,7 @@
 // cookie line and the RDP_NEG_REQ of an X.224 connection request, the RDP_NEG_RSP or
 // RDP_NEG_FAILURE of the confirm. Info as Wireshark writes it: "Cookie: mstshash=NAME,
 // Negotiate Request", "Negotiate Response", "Negotiate Failure, failureCode …".
+#include "dissect/protocols/tcp_conversations_app.h"
 #include "dissect/protocols/tpkt/tpkt.h"
 #include "dissect/protocols/value_names.h"
 
@@ -12,8 +13,19 @@ namespace rcvmon {
 namespace {
 
 struct RdpFields {
-    FieldId cookie, negType, reqFlags, rspFlags, negLength, requested, selected, failureCode;
+    FieldId cookie, negType, reqFlags, rspFlags, negLength, requested, selected, failureCode, flags, flagsHi,
+        encryptionMethod, encryptionLevel, mcsChannelId;
 } hf;
+
+constexpr std::uint16_t kSecExchange = 0x0001, kSecEncrypt = 0x0008, kSecInfo = 0x0040, kSecLicense = 0x0080;
+constexpr std::uint16_t kDefaultIoChannel = 1003;  // MCS_GLOBAL_CHANNEL, before the server names one
+
+constexpr ValueName kEncryptionMethods[] = {
+    {0, "None"}, {1, "40-bit RC4"}, {2, "128-bit RC4"}, {8, "56-bit RC4"}, {0x10, "FIPS"},
+};
+constexpr ValueName kEncryptionLevels[] = {
+    {0, "None"}, {1, "Low"}, {2, "Client Compatible"}, {3, "High"}, {4, "FIPS"},
+};
 
 constexpr std::uint8_t kNegReq = 1, kNegRsp = 2, kNegFailure = 3;
 
@@ -45,6 +57,38 @@ void writeInfo(const LayerView& layer, std::string& out)
         appendNameOrNumber(out, valueName(kFailures, layer.number(hf.failureCode)), layer.number(hf.failureCode));
         break;
     }
+}
+
+// Send data on the I/O channel: the security header's packet type, then "[Encrypted]"; on
+// another channel "Virtual Channel PDU".
+void writeSendData(const LayerView& layer, std::string& out)
+{
+    const std::uint64_t flags = layer.number(hf.flags);
+    const std::size_t start = out.size();
+    if (!layer.has(hf.mcsChannelId)) {
+        out += "Virtual Channel PDU";
+    } else if (flags & kSecExchange) {
+        out += "SecurityExchange";
+    } else if (flags & kSecInfo) {
+        out += "ClientInfo";
+    }
+    if (flags & kSecEncrypt) {
+        if (out.size() > start) out += ", ";
+        out += "[Encrypted]";
+    }
+}
+
+void writeClientData(const LayerView&, std::string& out) { out += "ClientData"; }
+
+void writeServerData(const LayerView& layer, std::string& out)
+{
+    out += "ServerData";
+    if (!layer.has(hf.encryptionMethod)) return;
+    out += " Encryption: ";
+    out += valueName(kEncryptionMethods, layer.number(hf.encryptionMethod), "Unknown");
+    out += " (";
+    out += valueName(kEncryptionLevels, layer.number(hf.encryptionLevel), "Unknown");
+    out += ')';
 }
 
 std::uint32_t le32(ByteSpan b, std::size_t at)
@@ -96,6 +140,49 @@ bool dissectRdpNegotiation(DissectContext& ctx, const Payload& p, bool request, 
     return true;
 }
 
+void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial)
+{
+    // GCC's conference create request/response (T.124) wraps the client or server data blocks.
+    LayerCursor c(ctx, "T.124", "t124", p.data, p.at, p.reported);
+    ctx.setProtocol("RDP");
+    ctx.setInfo(initial ? writeClientData : writeServerData, c.layer());
+    if (initial) return;
+    // The blocks follow the H.221 key "McDn" and a PER length.
+    const ByteSpan b = p.data;
+    std::size_t at = 0;
+    for (; at + 4 <= b.size(); ++at)
+        if (b[at] == 'M' && b[at + 1] == 'c' && b[at + 2] == 'D' && b[at + 3] == 'n') break;
+    if (at + 5 > b.size()) return;
+    at += 4;
+    at += (b[at] & 0x80) ? 2 : 1;
+    for (int guard = 0; guard < 16 && at + 4 <= b.size(); ++guard) {
+        const std::uint16_t type = static_cast<std::uint16_t>(b[at] | (b[at + 1] << 8));
+        const std::size_t length = b[at + 2] | (b[at + 3] << 8);
+        if (length < 4 || at + length > b.size()) return;
+        if (type == 0x0c02 && length >= 12) {  // TS_UD_SC_SEC1
+            c.add(hf.encryptionMethod, at + 4, 4, le32(b, at + 4));
+            c.add(hf.encryptionLevel, at + 8, 4, le32(b, at + 8));
+        } else if (type == 0x0c03 && length >= 6) {  // TS_UD_SC_NET: the I/O channel
+            const std::uint16_t io = static_cast<std::uint16_t>(b[at + 4] | (b[at + 5] << 8));
+            c.add(hf.mcsChannelId, at + 4, 2, io);
+            if (std::uint32_t* word = appConversationWord(ctx)) *word = io;
+        }
+        at += length;
+    }
+}
+
+void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel)
+{
+    LayerCursor c(ctx, "RDP", "rdp", p.data, p.at, p.reported);
+    ctx.setProtocol("RDP");
+    ctx.setInfo(writeSendData, c.layer());
+    const std::uint32_t* word = appConversationWord(ctx);
+    const std::uint16_t io = word && *word != 0 && *word <= 0xffff ? static_cast<std::uint16_t>(*word) : kDefaultIoChannel;
+    if (channel == io) c.add(hf.mcsChannelId, 0, 0, io);
+    c.u16le(hf.flags);
+    c.u16le(hf.flagsHi);
+}
+
 void registerRdp(ProtocolRegistrar& r)
 {
     r.protocol("rdp");
@@ -107,6 +194,11 @@ void registerRdp(ProtocolRegistrar& r)
     hf.requested = r.field({"rdp.negReq.requestedProtocols", "requestedProtocols", FieldKind::Hex, 32});
     hf.selected = r.field({"rdp.negReq.selectedProtocol", "selectedProtocol", FieldKind::Hex, 32, kProtocols});
     hf.failureCode = r.field({"rdp.negFailure.failureCode", "failureCode", FieldKind::Hex, 32, kFailures});
+    hf.flags = r.field({"rdp.flags", "flags", FieldKind::Hex, 16});
+    hf.flagsHi = r.field({"rdp.flagsHi", "flagsHi", FieldKind::Hex, 16});
+    hf.encryptionMethod = r.field({"rdp.encryptionMethod", "encryptionMethod", FieldKind::Hex, 32, kEncryptionMethods});
+    hf.encryptionLevel = r.field({"rdp.encryptionLevel", "encryptionLevel", FieldKind::Hex, 32, kEncryptionLevels});
+    hf.mcsChannelId = r.field({"rdp.MCSChannelId", "MCSChannelId", FieldKind::Unsigned, 16});
 }
 
 }  // namespace rcvmon

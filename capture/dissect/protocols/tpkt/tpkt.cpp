@@ -29,6 +29,17 @@ void dissectPacket(DissectContext& ctx, const Payload& p, int index)
     LayerCursor c(ctx, "TPKT", "tpkt", p.data, p.at, p.reported);
     ctx.setProtocol("TPKT");
     if (index > 0) c.unlisted();
+    // An RDP fast-path PDU that the segment holds whole; one that runs past it (no reassembly
+    // in Wireshark 4.0) or anything else that is no TPKT header is "Continuation".
+    if (!p.data.empty() && p.data[0] != 3) {
+        const std::size_t fastPath = rdpFastPathLength(p.data);
+        if (fastPath >= 2 && fastPath <= p.reported) {
+            c.setLength(0);
+            c.notInTree();
+            const std::size_t captured = std::min(fastPath, p.data.size());
+            return dissectRdpFastPath(ctx, Payload{p.data.first(captured), fastPath, p.at});
+        }
+    }
     if (p.data.empty() || p.data[0] != 3 || p.data.size() < 4) {
         ctx.setInfo(writeContinuation, c.layer());
         c.bytes(c.remaining(), hf.continuation);

@@ -14,4 +14,19 @@ void dissectCotp(DissectContext& ctx, const Payload& p, std::uint16_t tpktLayer)
 // and "cotp_cc" heuristics: false when the bytes are not RDP's.
 bool dissectRdpNegotiation(DissectContext& ctx, const Payload& p, bool request, std::uint16_t tpktLayer);
 
+// T.125 (MCS) in COTP data of an RDP connection; looksLikeMcs: a domain PDU's choice or a
+// BER connect PDU starts `b`.
+bool looksLikeMcs(ByteSpan b);
+void dissectT125(DissectContext& ctx, const Payload& p);
+
+// RDP inside MCS: the GCC client/server data of Connect-Initial (`initial`) / Connect-Response,
+// and the data of a send-data PDU on `channel`.
+void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial);
+void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel);
+
+// RDP's fast-path PDUs, which start with no TPKT header: the PDU's length when `b` starts one
+// (low two bits of the first byte 0), else 0; and its dissection.
+std::size_t rdpFastPathLength(ByteSpan b);
+void dissectRdpFastPath(DissectContext& ctx, const Payload& p);
+
 }  // namespace rcvmon
