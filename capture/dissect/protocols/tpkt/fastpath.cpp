@@ -98,7 +98,8 @@ void dissectRdpFastPath(DissectContext& ctx, const Payload& p)
         c.add(hf.updateCode, at, 1, update & 0x0f);
         c.add(hf.fragmentation, at, 1, (update >> 4) & 3);
         c.add(hf.compression, at, 1, update >> 6);
-        if ((update >> 6) == 2) c.u8(hf.compressionFlags);
+        // Wireshark reads the compression flags whenever the compression bits are not 0.
+        if ((update >> 6) != 0) c.u8(hf.compressionFlags);
         const std::uint16_t size = c.u16le(hf.size);
         c.skip(size);
     }

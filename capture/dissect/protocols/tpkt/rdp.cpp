@@ -171,11 +171,25 @@ void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial)
     }
 }
 
+// Set when send data wrote Info in the TCP segment TPKT is dissecting (rdpSegmentStarts).
+thread_local bool t_sendDataInInfo = false;
+
+void rdpSegmentStarts() { t_sendDataInInfo = false; }
+
+bool rdpSendDataInInfo(const DissectContext&) { return t_sendDataInInfo; }
+
 void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel)
 {
+    // Several send-data PDUs of a segment are listed, comma-separated.
+    const bool more = rdpSendDataInInfo(ctx);
     LayerCursor c(ctx, "RDP", "rdp", p.data, p.at, p.reported);
     ctx.setProtocol("RDP");
-    ctx.setInfo(writeSendData, c.layer());
+    if (more) {
+        ctx.appendInfo(writeSendData, c.layer(), ", ");
+    } else {
+        ctx.setInfo(writeSendData, c.layer());
+    }
+    t_sendDataInInfo = ctx.columnsWritable;
     const std::uint32_t* word = appConversationWord(ctx);
     const std::uint16_t io = word && *word != 0 && *word <= 0xffff ? static_cast<std::uint16_t>(*word) : kDefaultIoChannel;
     if (channel == io) c.add(hf.mcsChannelId, 0, 0, io);

@@ -69,7 +69,9 @@ void dissectT125(DissectContext& ctx, const Payload& p)
     if (!c.ok()) return;
     const std::uint8_t choice = pdu >> 2;
     c.add(hf.domainPdu, 0, 1, choice);
-    ctx.setInfo(writeInfo, c.layer());
+    // Send data leaves Info to RDP (several PDUs of a segment are listed together).
+    const bool sendData = choice == kSendDataRequest || choice == kSendDataIndication || choice == kUniformSendDataIndication;
+    if (!sendData) ctx.setInfo(writeInfo, c.layer());
     switch (choice) {
     case kChannelJoinRequest:
         if (!c.need(4)) return;

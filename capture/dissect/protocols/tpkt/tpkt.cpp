@@ -24,16 +24,19 @@ std::size_t packetLength(ByteSpan b)
     return length >= 4 ? length : 0;
 }
 
-void dissectPacket(DissectContext& ctx, const Payload& p, int index)
+// `callStart`: the bytes start what TCP handed TPKT (the segment, or what follows a
+// reassembled packet in it); only there is a fast-path PDU recognised.
+void dissectPacket(DissectContext& ctx, const Payload& p, int index, bool callStart)
 {
     LayerCursor c(ctx, "TPKT", "tpkt", p.data, p.at, p.reported);
-    ctx.setProtocol("TPKT");
+    // RDP's send data fences both columns: a continuation after it keeps "RDP".
+    if (!rdpSendDataInInfo(ctx)) ctx.setProtocol("TPKT");
     if (index > 0) c.unlisted();
-    // An RDP fast-path PDU that the segment holds whole; one that runs past it (no reassembly
-    // in Wireshark 4.0) or anything else that is no TPKT header is "Continuation".
-    if (!p.data.empty() && p.data[0] != 3) {
+    // An RDP fast-path PDU that is exactly the rest of the segment; one that runs past it (no
+    // reassembly in Wireshark 4.0) or anything else that is no TPKT header is "Continuation".
+    if (callStart && !p.data.empty() && p.data[0] != 3) {
         const std::size_t fastPath = rdpFastPathLength(p.data);
-        if (fastPath >= 2 && fastPath <= p.reported) {
+        if (fastPath >= 2 && fastPath == p.reported) {
             c.setLength(0);
             c.notInTree();
             const std::size_t captured = std::min(fastPath, p.data.size());
@@ -41,7 +44,12 @@ void dissectPacket(DissectContext& ctx, const Payload& p, int index)
         }
     }
     if (p.data.empty() || p.data[0] != 3 || p.data.size() < 4) {
-        ctx.setInfo(writeContinuation, c.layer());
+        // After RDP's send data (which fences the column) the word is appended.
+        if (rdpSendDataInInfo(ctx)) {
+            ctx.appendInfo(writeContinuation, c.layer(), "");
+        } else {
+            ctx.setInfo(writeContinuation, c.layer());
+        }
         c.bytes(c.remaining(), hf.continuation);
         return;
     }
@@ -55,10 +63,13 @@ void dissectPacket(DissectContext& ctx, const Payload& p, int index)
 
 bool dissectTpkt(DissectContext& ctx, const Payload& p)
 {
+    rdpSegmentStarts();
+    bool firstReassembled = false;
     dissectTcpMessages(ctx, p, packetLength, [&](const Payload& m, int index) {
+        if (index == 0) firstReassembled = ctx.inReassembled;
         // A header cut by the segment's end waits for more bytes in Wireshark; none came.
         if (!m.data.empty() && m.data[0] == 3 && m.data.size() < 4 && m.data.size() == m.reported) return;
-        dissectPacket(ctx, m, index);
+        dissectPacket(ctx, m, index, index == 0 || (index == 1 && firstReassembled));
     });
     return true;
 }

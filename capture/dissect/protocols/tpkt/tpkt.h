@@ -23,6 +23,10 @@ void dissectT125(DissectContext& ctx, const Payload& p);
 // and the data of a send-data PDU on `channel`.
 void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial);
 void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel);
+// Whether the Info column's current text is RDP send data of this frame (which Wireshark
+// fences: what follows is appended).
+bool rdpSendDataInInfo(const DissectContext& ctx);
+void rdpSegmentStarts();
 
 // RDP's fast-path PDUs, which start with no TPKT header: the PDU's length when `b` starts one
 // (low two bits of the first byte 0), else 0; and its dissection.
