@@ -61,9 +61,19 @@ void dissectPacket(DissectContext& ctx, const Payload& p, int index, bool callSt
     dissectCotp(ctx, payloadAfter(c, length - 4u), c.layer());
 }
 
+void writeSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP segment of a reassembled PDU]"; }
+
 bool dissectTpkt(DissectContext& ctx, const Payload& p)
 {
     rdpSegmentStarts();
+    // TPKT clears Info before asking TCP for more bytes: a segment that only begins a packet
+    // shows Wireshark's note alone, without TCP's summary.
+    const std::size_t first = packetLength(p.data);
+    if (first > p.reported && !pendingTcpMessage(ctx) && beginTcpMessage(ctx, p, first, false)) {
+        ctx.setProtocol("TCP");
+        ctx.setInfo(writeSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
+        return true;
+    }
     bool firstReassembled = false;
     dissectTcpMessages(ctx, p, packetLength, [&](const Payload& m, int index) {
         if (index == 0) firstReassembled = ctx.inReassembled;
