@@ -70,6 +70,8 @@ std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
     return c.layer();
 }
 
+void writeSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP segment of a reassembled PDU]"; }
+
 // Info after Wireshark's col_clear: the first message replaces TCP's text, the others follow.
 struct InfoList {
     bool named = false;
@@ -116,7 +118,14 @@ void dissectCall(DissectContext& ctx, const Payload& p, InfoList& info)
         // A header cut by the segment's end waits for more bytes in Wireshark; none came.
         if (rest.data.size() < kHeader && rest.data.size() == rest.reported) return;
         if (total == 0 || total > rest.reported) {
-            if (beginTcpMessage(ctx, rest, total == 0 ? kTcpPduOneMoreSegment : total, first)) return;
+            if (beginTcpMessage(ctx, rest, total == 0 ? kTcpPduOneMoreSegment : total, false)) {
+                // BGP cleared Info first: a segment that only begins a message shows the note alone.
+                if (first && !info.named) {
+                    ctx.setProtocol("TCP");
+                    ctx.setInfo(writeSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
+                }
+                return;
+            }
             info.add(ctx, dissectMessage(ctx, rest, listed));
             return;
         }

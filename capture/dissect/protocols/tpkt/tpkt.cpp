@@ -3,6 +3,7 @@
 // 4-byte header (version 3, reserved, length) before each COTP TPDU; several per segment,
 // reassembled when one spans segments. Bytes that do not start with version 3 are shown as
 // Wireshark does, "Continuation" (after RDP switches to TLS, the TLS records).
+#include "dissect/protocols/tcp_conversations_app.h"
 #include "dissect/protocols/tcp_message.h"
 #include "dissect/protocols/tpkt/tpkt.h"
 
@@ -65,6 +66,11 @@ void writeSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP segmen
 
 bool dissectTpkt(DissectContext& ctx, const Payload& p)
 {
+    // Until a TPKT packet claims the connection, bytes that are not one are not TPKT's (data).
+    std::uint32_t* word = appConversationWord(ctx);
+    const bool header = p.data.size() >= 4 && p.data[0] == 3 && p.data[1] == 0;
+    if (word && *word == 0 && !header && !pendingTcpMessage(ctx)) return false;
+    if (word && *word == 0 && header) *word = kTpktClaimed;
     rdpSegmentStarts();
     // TPKT clears Info before asking TCP for more bytes: a segment that only begins a packet
     // shows Wireshark's note alone, without TCP's summary.

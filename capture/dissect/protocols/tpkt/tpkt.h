@@ -7,6 +7,10 @@
 
 namespace rcvmon {
 
+// The connection's application word (tcp_conversations_app.h) once a TPKT packet claimed it;
+// RDP keeps its I/O channel there instead when the server names one (always <= 0xffff).
+inline constexpr std::uint32_t kTpktClaimed = 0x10000;
+
 // One COTP TPDU (the payload of a TPKT packet); `tpktLayer` is the TPKT layer around it.
 void dissectCotp(DissectContext& ctx, const Payload& p, std::uint16_t tpktLayer);
 
