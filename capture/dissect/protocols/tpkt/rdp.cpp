@@ -178,12 +178,14 @@ void rdpSegmentStarts() { t_sendDataInInfo = false; }
 
 bool rdpSendDataInInfo(const DissectContext&) { return t_sendDataInInfo; }
 
-void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel)
+void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel, bool request)
 {
     // Several send-data PDUs of a segment are listed, comma-separated.
     const bool more = rdpSendDataInInfo(ctx);
     LayerCursor c(ctx, "RDP", "rdp", p.data, p.at, p.reported);
     ctx.setProtocol("RDP");
+    // Wireshark's frame.protocols names RDP under a send-data indication only.
+    if (request) c.unlisted();
     if (more) {
         ctx.appendInfo(writeSendData, c.layer(), ", ");
     } else {

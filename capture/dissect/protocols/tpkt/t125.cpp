@@ -98,7 +98,7 @@ void dissectT125(DissectContext& ctx, const Payload& p)
         std::size_t length = c.u8();
         if (length & 0x80) length = ((length & 0x3f) << 8) | c.u8();
         if (!c.ok()) return;
-        dissectRdpSendData(ctx, payloadAfter(c, length), channel);
+        dissectRdpSendData(ctx, payloadAfter(c, length), channel, choice == kSendDataRequest);
         break;
     }
     default: break;

@@ -24,9 +24,9 @@ bool looksLikeMcs(ByteSpan b);
 void dissectT125(DissectContext& ctx, const Payload& p);
 
 // RDP inside MCS: the GCC client/server data of Connect-Initial (`initial`) / Connect-Response,
-// and the data of a send-data PDU on `channel`.
+// and the data of a send-data PDU on `channel` (a request from the client, or an indication).
 void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial);
-void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel);
+void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel, bool request);
 // Whether the Info column's current text is RDP send data of this frame (which Wireshark
 // fences: what follows is appended).
 bool rdpSendDataInInfo(const DissectContext& ctx);
