@@ -23,10 +23,11 @@ inline std::uint16_t tcpHeaderPort(const DissectContext& ctx, bool destination)
 inline std::uint16_t tcpDestinationPort(const DissectContext& ctx) { return tcpHeaderPort(ctx, true); }
 
 // The word of TcpConversation::app a connection-claiming protocol marks (SMTP's STARTTLS
-// uses word 7, SSH words 0-6 on its own connections); null outside a TCP connection.
-inline std::uint32_t* appConversationWord(DissectContext& ctx)
+// uses word 7, SSH words 0-6 on its own connections); null outside a TCP connection. `n` 0
+// is the claim, 1 a second word for the protocol's own use.
+inline std::uint32_t* appConversationWord(DissectContext& ctx, int n = 0)
 {
-    return ctx.tcpConversation ? &ctx.tcpConversation->app[6] : nullptr;
+    return ctx.tcpConversation ? &ctx.tcpConversation->app[n == 0 ? 6 : 5] : nullptr;
 }
 
 }  // namespace rcvmon

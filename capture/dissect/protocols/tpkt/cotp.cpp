@@ -60,6 +60,7 @@ void dissectCotp(DissectContext& ctx, const Payload& p, std::uint16_t tpktLayer)
     if (type == kDt && li >= 2) {
         const std::uint8_t nr = c.u8();
         if (!c.ok()) return;
+        if (li == 2) c.add(hf.destRef, 2, 0, 0);  // class 0 has none: Wireshark shows 0
         c.add(hf.eot, 2, 1, nr >> 7);
         c.add(hf.tpduNumber, 2, 1, nr & 0x7f);
         // On an RDP connection the data is MCS (Wireshark's T.125 heuristic).

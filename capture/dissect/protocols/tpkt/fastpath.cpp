@@ -15,12 +15,12 @@ namespace rcvmon {
 namespace {
 
 struct FastPathFields {
-    FieldId header, action, numEvents, flags, reserved, length, numEvents2, eventHeader, updateCode, fragmentation,
+    FieldId header, action, numEvents, flags, reserved, length, numEvents2, eventHeader, fragmentation,
         compression, compressionFlags, size;
 } hf;
 
-constexpr std::uint16_t kRdpPort = 3389;
 constexpr std::uint8_t kEncrypted = 0x2;  // of the header's two flag bits
+constexpr std::uint32_t kCutEvent = 0x80000000u;  // an input event whose body ran past the PDU
 
 constexpr ValueName kEvents[] = {
     {0, "Scancode"}, {1, "Mouse"}, {2, "MouseEx"}, {3, "Sync"}, {4, "Unicode"}, {6, "QoE timestamp"},
@@ -46,16 +46,22 @@ std::size_t eventBody(std::uint8_t code)
 void writeInfo(const LayerView& layer, std::string& out)
 {
     out += "Fast-Path PDU";
-    layer.forEach(hf.eventHeader, [&](const FieldRecord& f) {
-        const std::string_view name = valueName(kEvents, f.number >> 5);
+    const auto appendEvent = [&](std::uint64_t code) {
+        const std::string_view name = valueName(kEvents, code);
         if (name.empty()) return;
         out += ',';
         out += name;
-    });
-    layer.forEach(hf.updateCode, [&](const FieldRecord& f) {
+    };
+    layer.forEach(hf.eventHeader, [&](const FieldRecord& f) { appendEvent(f.number >> 5); });
+    // Wireshark names an event or update before reading it and adds its tree items only after:
+    // what ran past the PDU rides on the length field's spare word, as no field of its own.
+    const FieldRecord* length = layer.field(hf.length);
+    const std::uint32_t codes = length ? length->aux : 0;
+    if (codes & kCutEvent) return appendEvent(codes & 0x07);
+    for (std::uint32_t i = 0; i < ((codes >> 28) & 7); ++i) {
         out += ',';
-        out += valueName(kUpdates, f.number, "Unknown");
-    });
+        out += valueName(kUpdates, (codes >> (4 * i)) & 0x0f, "Unknown");
+    }
 }
 
 }  // namespace
@@ -72,7 +78,11 @@ void dissectRdpFastPath(DissectContext& ctx, const Payload& p)
     LayerCursor c(ctx, "RDP", "rdp", p.data, p.at, p.reported);
     ctx.setProtocol("RDP");
     ctx.setInfo(writeInfo, c.layer());
-    const bool input = tcpDestinationPort(ctx) == kRdpPort;
+    // Input when sent to the server MCS Connect-Initial went to; before one, Wireshark reads
+    // every fast-path PDU as output.
+    const std::uint32_t* word = appConversationWord(ctx);
+    const std::uint32_t* server = appConversationWord(ctx, 1);
+    const bool input = word && server && (*word & kMcsConnected) && tcpDestinationPort(ctx) == *server;
     const std::uint8_t header = c.u8(hf.header);
     c.add(hf.action, 0, 1, header & 0x03);
     c.add(input ? hf.numEvents : hf.reserved, 0, 1, (header >> 2) & 0x0f);
@@ -80,27 +90,42 @@ void dissectRdpFastPath(DissectContext& ctx, const Payload& p)
     std::size_t length = c.u8();
     if (length & 0x80) length = ((length & 0x7f) << 8) | c.u8();
     if (!c.ok()) return;
-    c.add(hf.length, 1, c.pos() - 1, length);
+    const std::uint32_t lengthField = c.add(hf.length, 1, c.pos() - 1, length);
     if ((header >> 6) & kEncrypted) c.skip(8);  // dataSignature
     if (input) {
         std::size_t events = (header >> 2) & 0x0f;
         if (events == 0) events = c.u8(hf.numEvents2);
         for (std::size_t i = 0; i < events && c.ok(); ++i) {
-            const std::uint8_t event = c.u8(hf.eventHeader);
+            // Wireshark adds no item for an event code it does not know (and reads only its header).
+            // Info names the event before its body is read; the tree item comes after.
+            const std::uint8_t event = c.u8();
+            if (!c.ok()) return;
+            const std::size_t at = c.pos() - 1;
+            if (!c.need(eventBody(event >> 5))) {
+                ctx.out.setAux(lengthField, kCutEvent | (event >> 5));
+                return;
+            }
+            if (!valueName(kEvents, event >> 5).empty()) c.add(hf.eventHeader, at, 1, event);
             c.skip(eventBody(event >> 5));
         }
         return;
     }
-    for (int guard = 0; guard < 256 && c.ok() && c.pos() < length; ++guard) {
+    std::uint32_t codes = 0;
+    for (std::uint32_t i = 0; i < 7 && c.ok() && c.pos() < length; ++i) {
         const std::size_t at = c.pos();
         const std::uint8_t update = c.u8();
         if (!c.ok()) return;
-        c.add(hf.updateCode, at, 1, update & 0x0f);
+        codes = ((i + 1) << 28) | (codes & 0x0fffffffu) | (std::uint32_t{update & 0x0fu} << (4 * i));
+        ctx.out.setAux(lengthField, codes);
+        // Wireshark's exception comes before the update's tree items when its size runs past.
+        const bool compressed = (update >> 6) != 0;  // it reads the flags whenever the bits are set
+        const std::uint8_t flags = compressed ? c.u8() : 0;
+        const std::uint16_t size = c.u16le();
+        if (!c.need(size)) return;
         c.add(hf.fragmentation, at, 1, (update >> 4) & 3);
         c.add(hf.compression, at, 1, update >> 6);
-        // Wireshark reads the compression flags whenever the compression bits are not 0.
-        if ((update >> 6) != 0) c.u8(hf.compressionFlags);
-        const std::uint16_t size = c.u16le(hf.size);
+        if (compressed) c.add(hf.compressionFlags, at + 1, 1, flags & 0x0f);
+        c.add(hf.size, c.pos() - 2, 2, size);
         c.skip(size);
     }
 }
@@ -116,8 +141,6 @@ void registerRdpFastPath(ProtocolRegistrar& r)
     hf.length = r.field({"rdp.fastpathPDULength", "fastpathPDULength", FieldKind::Unsigned, 16});
     hf.numEvents2 = r.field({"rdp.fastpath.numevents2", "NumEvents2", FieldKind::Unsigned, 8});
     hf.eventHeader = r.field({"rdp.fastpath.eventheader", "EventHeaderCode", FieldKind::Hex, 8});
-    // Wireshark's name for the update header's code, whatever it says.
-    hf.updateCode = r.field({"rdp.fastpath.clienteventcode", "Code", FieldKind::Unsigned, 8, kUpdates, 0x0f});
     hf.fragmentation = r.field({"rdp.fastpath.serverfragmentation", "Fragmentation", FieldKind::Unsigned, 8, {}, 0x30});
     hf.compression = r.field({"rdp.fastpath.servercompression", "Compression", FieldKind::Hex, 8, {}, 0xc0});
     hf.compressionFlags = r.field({"rdp.fastpath.server.compressionflags", "CompressionFlags", FieldKind::Hex, 8, {}, 0x0f});

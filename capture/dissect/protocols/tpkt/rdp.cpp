@@ -63,9 +63,11 @@ void writeInfo(const LayerView& layer, std::string& out)
 // another channel "Virtual Channel PDU".
 void writeSendData(const LayerView& layer, std::string& out)
 {
-    const std::uint64_t flags = layer.number(hf.flags);
+    const FieldRecord* flagsField = layer.field(hf.flags);
+    const std::uint64_t flags = flagsField ? flagsField->number : 0;
+    const bool ioChannel = flagsField && flagsField->aux == 1;  // set by dissectRdpSendData
     const std::size_t start = out.size();
-    if (!layer.has(hf.mcsChannelId)) {
+    if (!ioChannel) {
         out += "Virtual Channel PDU";
     } else if (flags & kSecExchange) {
         out += "SecurityExchange";
@@ -146,7 +148,12 @@ void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial)
     LayerCursor c(ctx, "T.124", "t124", p.data, p.at, p.reported);
     ctx.setProtocol("RDP");
     ctx.setInfo(initial ? writeClientData : writeServerData, c.layer());
-    if (initial) return;
+    if (initial) {
+        // From here RDP reads send data, and knows which side is the server.
+        if (std::uint32_t* word = appConversationWord(ctx)) *word |= kMcsConnected;
+        if (std::uint32_t* server = appConversationWord(ctx, 1)) *server = tcpDestinationPort(ctx);
+        return;
+    }
     // The blocks follow the H.221 key "McDn" and a PER length.
     const ByteSpan b = p.data;
     std::size_t at = 0;
@@ -165,7 +172,10 @@ void dissectRdpConnectData(DissectContext& ctx, const Payload& p, bool initial)
         } else if (type == 0x0c03 && length >= 6) {  // TS_UD_SC_NET: the I/O channel
             const std::uint16_t io = static_cast<std::uint16_t>(b[at + 4] | (b[at + 5] << 8));
             c.add(hf.mcsChannelId, at + 4, 2, io);
-            if (std::uint32_t* word = appConversationWord(ctx)) *word = io;
+            const std::size_t count = length >= 8 ? static_cast<std::size_t>(b[at + 6] | (b[at + 7] << 8)) : 0;
+            for (std::size_t i = 0; i < count && at + 10 + 2 * i <= at + length; ++i)
+                c.add(hf.mcsChannelId, at + 8 + 2 * i, 2, b[at + 8 + 2 * i] | (b[at + 9 + 2 * i] << 8));
+            if (std::uint32_t* word = appConversationWord(ctx)) *word = (*word & ~0xffffu) | io;
         }
         at += length;
     }
@@ -177,6 +187,12 @@ thread_local bool t_sendDataInInfo = false;
 void rdpSegmentStarts() { t_sendDataInInfo = false; }
 
 bool rdpSendDataInInfo(const DissectContext&) { return t_sendDataInInfo; }
+
+bool rdpReadsSendData(DissectContext& ctx)
+{
+    const std::uint32_t* word = appConversationWord(ctx);
+    return word && (*word & kMcsConnected);
+}
 
 void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t channel, bool request)
 {
@@ -193,9 +209,11 @@ void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t cha
     }
     t_sendDataInInfo = ctx.columnsWritable;
     const std::uint32_t* word = appConversationWord(ctx);
-    const std::uint16_t io = word && *word != 0 && *word <= 0xffff ? static_cast<std::uint16_t>(*word) : kDefaultIoChannel;
-    if (channel == io) c.add(hf.mcsChannelId, 0, 0, io);
+    const std::uint16_t named = word ? static_cast<std::uint16_t>(*word & 0xffff) : 0;
+    const std::uint16_t io = named != 0 ? named : kDefaultIoChannel;
     c.u16le(hf.flags);
+    // Whether the PDU is on the I/O channel rides on the flags field's spare word.
+    if (c.ok()) ctx.out.setAux(c.lastField(), channel == io ? 1 : 0);
     c.u16le(hf.flagsHi);
 }
 

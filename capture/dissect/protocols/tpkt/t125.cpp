@@ -36,6 +36,9 @@ constexpr ValueName kDomainPdus[] = {
     {42, "tokenTestConfirm"},
 };
 
+// Send data RDP does not read: the channel alone.
+void writeChannel(const LayerView& layer, std::string& out) { appendDecimal(out, layer.number(hf.channelId)); }
+
 // "channelJoinRequest 1008", "erectDomainRequest " (the PDU's name, a space, the channel).
 void writeInfo(const LayerView& layer, std::string& out)
 {
@@ -98,6 +101,7 @@ void dissectT125(DissectContext& ctx, const Payload& p)
         std::size_t length = c.u8();
         if (length & 0x80) length = ((length & 0x3f) << 8) | c.u8();
         if (!c.ok()) return;
+        if (!rdpReadsSendData(ctx)) return ctx.setInfo(writeChannel, c.layer());
         dissectRdpSendData(ctx, payloadAfter(c, length), channel, choice == kSendDataRequest);
         break;
     }

@@ -7,9 +7,11 @@
 
 namespace rcvmon {
 
-// The connection's application word (tcp_conversations_app.h) once a TPKT packet claimed it;
-// RDP keeps its I/O channel there instead when the server names one (always <= 0xffff).
-inline constexpr std::uint32_t kTpktClaimed = 0x10000;
+// The connection's application word (tcp_conversations_app.h): the I/O channel the server
+// named in its low 16 bits (0 unknown), and these flags. The second word holds RDP's server
+// port once MCS Connect-Initial was seen.
+inline constexpr std::uint32_t kTpktClaimed = 0x10000;  // a TPKT packet took the connection
+inline constexpr std::uint32_t kMcsConnected = 0x20000; // RDP's GCC client data was seen
 
 // One COTP TPDU (the payload of a TPKT packet); `tpktLayer` is the TPKT layer around it.
 void dissectCotp(DissectContext& ctx, const Payload& p, std::uint16_t tpktLayer);
@@ -31,6 +33,8 @@ void dissectRdpSendData(DissectContext& ctx, const Payload& p, std::uint16_t cha
 // fences: what follows is appended).
 bool rdpSendDataInInfo(const DissectContext& ctx);
 void rdpSegmentStarts();
+// Whether RDP dissects send data: only after the connection's MCS Connect-Initial.
+bool rdpReadsSendData(DissectContext& ctx);
 
 // RDP's fast-path PDUs, which start with no TPKT header: the PDU's length when `b` starts one
 // (low two bits of the first byte 0), else 0; and its dissection.
