@@ -13,7 +13,8 @@ namespace rcvmon {
 namespace {
 
 struct BgpFields {
-    FieldId marker, length, type, openVersion, openMyAs, openHoldTime, openIdentifier, notifyMajor;
+    FieldId marker, length, type, openVersion, openMyAs, openHoldTime, openIdentifier, notifyMajor, withdrawnLength,
+        attributesLength;
 } hf;
 
 constexpr std::size_t kHeader = 19;
@@ -36,13 +37,17 @@ void writeInfo(const LayerView& layer, std::string& out)
     const std::string_view name = valueName(kTypes, type);
     if (!name.empty()) {
         out += name;
-        return;
+    } else {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "Unknown message type (0x";
+        out += kHex[(type >> 4) & 0xf];
+        out += kHex[type & 0xf];
+        out += ')';
     }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += "Unknown message type (0x";
-    out += kHex[(type >> 4) & 0xf];
-    out += kHex[type & 0xf];
-    out += ')';
+    // tcp_dissect_pdus shows a message's exception right after its own text.
+    const ParseStatus status = layer.dissection().layers()[layer.layer()].status;
+    if (status == ParseStatus::Malformed) out += "[Malformed Packet]";
+    if (status == ParseStatus::Truncated) out += "[Packet size limited during capture]";
 }
 
 std::size_t messageLength(ByteSpan b)
@@ -64,9 +69,23 @@ std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
         c.u16(hf.openMyAs);
         c.u16(hf.openHoldTime);
         c.bytes(4, hf.openIdentifier);
+    } else if (type == 2) {
+        // Withdrawn routes, path attributes (each flags, type, 1- or 2-byte length), NLRI:
+        // a length that runs past the message is Wireshark's exception.
+        c.skip(c.u16(hf.withdrawnLength));
+        const std::size_t attributes = c.u16(hf.attributesLength);
+        const std::size_t end = c.pos() + attributes;
+        for (int guard = 0; guard < 4096 && c.ok() && c.pos() < end; ++guard) {
+            const std::uint8_t flags = c.u8();
+            c.u8();
+            c.skip(flags & 0x10 ? c.u16() : c.u8());
+        }
     } else if (type == 3) {
         c.u8(hf.notifyMajor);
     }
+    // The note goes into this message's text (writeInfo), not at the end of the column.
+    LayerRecord& l = ctx.out.layer(c.layer());
+    l.threw = false;
     return c.layer();
 }
 
@@ -165,6 +184,8 @@ void registerBgp(ProtocolRegistrar& r)
     hf.openHoldTime = r.field({"bgp.open.holdtime", "Hold Time", FieldKind::Unsigned, 16});
     hf.openIdentifier = r.field({"bgp.open.identifier", "BGP Identifier", FieldKind::Ipv4});
     hf.notifyMajor = r.field({"bgp.notify.major_error", "Major error Code", FieldKind::Unsigned, 8, kErrors});
+    hf.withdrawnLength = r.field({"bgp.update.withdrawn_routes.length", "Withdrawn Routes Length", FieldKind::Unsigned, 16});
+    hf.attributesLength = r.field({"bgp.update.path_attributes.length", "Total Path Attribute Length", FieldKind::Unsigned, 16});
     r.tcpPort(179, dissectBgp);
 }
 
