@@ -34,16 +34,7 @@ constexpr ValueName kErrors[] = {
 void writeInfo(const LayerView& layer, std::string& out)
 {
     const std::uint64_t type = layer.number(hf.type);
-    const std::string_view name = valueName(kTypes, type);
-    if (!name.empty()) {
-        out += name;
-    } else {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "Unknown message type (0x";
-        out += kHex[(type >> 4) & 0xf];
-        out += kHex[type & 0xf];
-        out += ')';
-    }
+    appendNameOrHex(out, valueName(kTypes, type), type, 2, "Unknown message type");
     // tcp_dissect_pdus shows a message's exception right after its own text.
     const ParseStatus status = layer.dissection().layers()[layer.layer()].status;
     if (status == ParseStatus::Malformed) out += "[Malformed Packet]";
@@ -78,7 +69,11 @@ std::uint16_t dissectMessage(DissectContext& ctx, const Payload& p, bool listed)
         for (int guard = 0; guard < 4096 && c.ok() && c.pos() < end; ++guard) {
             const std::uint8_t flags = c.u8();
             c.u8();
-            c.skip(flags & 0x10 ? c.u16() : c.u8());
+            const std::size_t length = flags & 0x10 ? c.u16() : c.u8();
+            // A value running past the message is only read (and so only throws) in the
+            // dissectors of particular attributes: the walk just stops.
+            if (length > c.reportedRemaining()) break;
+            c.skip(std::min(length, c.remaining()));
         }
     } else if (type == 3) {
         c.u8(hf.notifyMajor);

@@ -76,16 +76,7 @@ std::uint16_t fragmentsSlot = 0;
 
 void appendFunction(std::string& out, std::span<const ValueName> table, std::uint64_t value)
 {
-    const std::string_view name = valueName(table, value);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += "Unknown function (0x";
-    out += kHex[(value >> 4) & 0xf];
-    out += kHex[value & 0xf];
-    out += ')';
+    appendNameOrHex(out, valueName(table, value), value, 2, "Unknown function");
 }
 
 void writeLink(const LayerView& layer, std::string& out)

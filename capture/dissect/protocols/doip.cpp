@@ -49,14 +49,7 @@ void writeInfo(const LayerView& layer, std::string& out)
         out += "Invalid/unsupported DoIP version";
         return;
     }
-    const std::string_view name = valueName(kPayloads, type);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    out += "Unknown (";
-    appendHex(out, type, 4);
-    out += ')';
+    appendNameOrHex(out, valueName(kPayloads, type), type, 4);
 }
 
 void fields(LayerCursor& c, std::uint16_t type, DissectContext& ctx)

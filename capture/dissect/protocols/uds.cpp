@@ -51,16 +51,7 @@ constexpr ValueName kResponseCodes[] = {
 // val_to_str's "Unknown (0x%02x)".
 void appendName(std::string& out, std::span<const ValueName> table, std::uint64_t value)
 {
-    const std::string_view name = valueName(table, value);
-    if (!name.empty()) {
-        out += name;
-        return;
-    }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += "Unknown (0x";
-    out += kHex[(value >> 4) & 0xf];
-    out += kHex[value & 0xf];
-    out += ')';
+    appendNameOrHex(out, valueName(table, value), value, 2);
 }
 
 void appendPaddedRight(std::string& out, std::size_t from, std::size_t width)
