@@ -47,6 +47,9 @@ if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
 endif()
 rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
+rcvmon_add_gtest(test_dissect_rpc SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_rpc.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_ncp.cpp)
+rcvmon_add_gtest(test_dissect_tail SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tail.cpp)
 
 # The QUIC tests protect packets themselves with libcrypto, when the build has it.
 find_package(OpenSSL COMPONENTS Crypto)
@@ -63,3 +66,9 @@ rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_disse
 
 # Industrial, routing and remote-access protocols against tshark's columns, fields and filters.
 rcvmon_add_gtest(test_dissect_industrial SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_industrial.cpp)
+
+# The conversation index that TCP and UDP streams use, and how clear() empties it.
+rcvmon_add_gtest(test_flow_index SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_index.cpp)
+
+# Database and stream protocols over TCP against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_db.cpp)
