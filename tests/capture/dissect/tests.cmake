@@ -63,6 +63,10 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 
 # Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
+
+# Industrial, routing and remote-access protocols against tshark's columns, fields and filters.
+rcvmon_add_gtest(test_dissect_industrial SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_industrial.cpp)
+
 # The conversation index that TCP and UDP streams use, and how clear() empties it.
 rcvmon_add_gtest(test_flow_index SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_index.cpp)
 
