@@ -139,7 +139,11 @@ struct TcpConversation {
     bool finOrRst = false;             // a FIN+ACK or RST was seen
     bool accEcnSyn = false, accEcnSynAck = false, accEcnOption = false;  // RFC 9768 set-up seen
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
-    bool httpNoBodyAsked = false;  // the last request was HEAD or CONNECT: its response has no body
+    // HTTP: the last request's method when its response has no body (1 HEAD, 2 CONNECT), the
+    // port a CONNECT asked for, and whether its 2xx answer made the connection that tunnel.
+    std::uint8_t httpNoBodyMethod = 0;
+    bool httpTunnel = false;
+    std::uint16_t httpConnectPort = 0;
     TlsSession tls;
     // The application protocol's own state across segments (SMTP: reading DATA, BDAT bytes left;
     // SSH: versions, banners, key exchange).

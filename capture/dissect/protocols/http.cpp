@@ -373,12 +373,26 @@ void recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text,
 
 bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
 
+// The port of a CONNECT request's authority ("host:443 HTTP/1.1"); 0 when it names none.
+std::uint16_t connectPort(std::string_view rest)
+{
+    const std::string_view authority = rest.substr(0, rest.find_first_of(" \r\n"));
+    const std::size_t colon = authority.rfind(':');
+    if (colon == std::string_view::npos) return 0;
+    unsigned port = 0;
+    for (char ch : authority.substr(colon + 1)) {
+        if (!text::isDigit(ch) || port > 65535) return 0;
+        port = port * 10 + static_cast<unsigned>(ch - '0');
+    }
+    return port <= 65535 ? static_cast<std::uint16_t>(port) : 0;
+}
+
 // A response whose body, lacking a length, runs until the connection closes (RFC 9112 §6.3):
 // not 1xx, 204 or 304, nor the answer to HEAD or CONNECT.
 bool bodyUntilClose(const DissectContext& ctx, std::string_view text)
 {
     if (!isResponse(text)) return false;
-    if (ctx.tcpConversation && ctx.tcpConversation->httpNoBodyAsked) return false;
+    if (ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod != 0) return false;
     const std::size_t sp = text.find(' ');
     if (sp == std::string_view::npos || sp + 4 > text.size()) return true;
     const std::string_view code = text.substr(sp + 1, 3);
@@ -453,6 +467,14 @@ std::size_t moreHeader(DissectContext& ctx, TcpPdu& pdu, const Payload& segment,
 
 bool dissectHttp(DissectContext& ctx, const Payload& p)
 {
+    // After CONNECT's 2xx the connection carries what the tunnel's port names (TLS for 443),
+    // as Wireshark's HTTP hands it to the port's dissector.
+    if (const TcpConversation* conv = ctx.tcpConversation; conv && conv->httpTunnel) {
+        if (conv->httpConnectPort == 0 ||
+            !dissectByPort(ctx, Transport::Tcp, conv->httpConnectPort, conv->httpConnectPort, p))
+            dissectData(ctx, p);
+        return true;
+    }
     const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
     if (!startsMessage(text)) {
@@ -466,12 +488,18 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         }
         return true;
     }
-    if (ctx.tcpConversation) {
-        ctx.tcpConversation->httpSeen = true;
-        if (!isResponse(text))
-            ctx.tcpConversation->httpNoBodyAsked = text.substr(0, 5) == "HEAD " || text.substr(0, 8) == "CONNECT ";
+    if (TcpConversation* conv = ctx.tcpConversation) {
+        conv->httpSeen = true;
+        if (!isResponse(text)) {
+            conv->httpNoBodyMethod = text.substr(0, 5) == "HEAD " ? 1 : text.substr(0, 8) == "CONNECT " ? 2 : 0;
+            if (conv->httpNoBodyMethod == 2) conv->httpConnectPort = connectPort(text.substr(8));
+        } else if (conv->httpNoBodyMethod == 2 && text.size() > 9 && text[9] == '2') {
+            conv->httpTunnel = true;  // later bytes are the tunnel's, whichever way they go
+        }
     }
-    const HttpHead head = parseHead(text);
+    HttpHead head = parseHead(text);
+    // RFC 9110 §9.3.2: the answer to HEAD has no body whatever its Content-Length says.
+    if (isResponse(text) && ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod == 1) head.contentLength = 0;
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
     const ByteSpan bodyBytes = p.data.subspan(std::min(p.data.size(), head.headerEnd));
     const bool xmlBody = bodyLooksLikeXml(bodyBytes, head.coding);
