@@ -60,3 +60,6 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 
 # Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
+
+# Gaps closed in protocols already dissected (TCP segments of PDUs, HTTP, FTP AUTH TLS, SNMP's udp.stream).
+rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_core_gaps.cpp)
