@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "names/oui_table.h"
 
+#include "names/keyed_entries.h"
 #include "names/text_file.h"
 
 #include <algorithm>
@@ -237,11 +238,7 @@ std::size_t OuiTable::addIeeeCsv(std::string_view text)
 void OuiTable::sortIfNeeded() const
 {
     if (m_sorted) return;
-    // The first definition of a prefix wins, as in Wireshark's manuf loading.
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
-    m_entries.erase(std::unique(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) { return a.key == b.key; }),
-                    m_entries.end());
-    m_entries.shrink_to_fit();
+    sortKeepingFirstOfEachKey(m_entries);
     m_sorted = true;
 }
 

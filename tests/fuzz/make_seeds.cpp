@@ -333,15 +333,6 @@ void writeFilterSeeds(const std::string& d)
     writeFile(d + "/display_filter/with-frames", withFrames);
 }
 
-Bytes fromHex(std::string_view hex)
-{
-    Bytes out;
-    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-        out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-    return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv)

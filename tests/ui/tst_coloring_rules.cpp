@@ -9,6 +9,7 @@
 #include "packet_colorizer.h"
 #include "packet_coloring.h"
 #include "packet_table_model.h"
+#include "screenshot.h"
 #include "qtest_main.h"
 
 #include <QAction>
@@ -27,10 +28,10 @@
 #include <QTreeWidget>
 
 using namespace rcvmon;
+using rcvmon::test::saveScreenshot;
 
 namespace {
 
-const QString shotDir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
 // Rows of the bundled sample: frame 1 ARP, 3 a DNS query to port 53, 5 ICMP, 9 a TCP ACK.
 constexpr int ArpRow = 0, DnsRow = 2, IcmpRow = 4, TcpRow = 8;
 
@@ -63,15 +64,6 @@ QPushButton* button(QWidget* dialog, const char* name)
     return dialog->findChild<QPushButton*>(QString::fromLatin1(name));
 }
 
-void saveShot(QWidget* widget, const QString& name)
-{
-    QCoreApplication::processEvents();
-    const QImage image = widget->grab().toImage();
-    QVERIFY(!image.isNull());
-    QVERIFY(QDir().mkpath(shotDir));
-    QVERIFY(image.save(shotDir + QLatin1Char('/') + name));
-    qInfo("wrote %s", qPrintable(shotDir + QLatin1Char('/') + name));
-}
 
 }  // namespace
 
@@ -124,7 +116,7 @@ void TestColoringRules::colorizeToggleRepaintsAndIsRemembered()
         QCOMPARE(rowColor(window, DnsRow), defaultBackground("UDP"));
         QCOMPARE(rowColor(window, IcmpRow), defaultBackground("ICMP"));
         QCOMPARE(rowColor(window, TcpRow), defaultBackground("TCP"));
-        saveShot(&window, QStringLiteral("main_window_colored.png"));
+        saveScreenshot(&window, QStringLiteral("main_window_colored.png"));
 
         QSignalSpy changed(window.packetTable()->model(), &QAbstractItemModel::dataChanged);
         colorize->trigger();
@@ -205,7 +197,7 @@ void TestColoringRules::dialogEditsReordersDisablesExportsAndImports()
     QFile stored(PacketColoring::rulesPath());
     QVERIFY(stored.open(QIODevice::ReadOnly));
     QCOMPARE(parseColorFilters(stored.readAll().toStdString()), dialog->rules());
-    saveShot(dialog, QStringLiteral("coloring_rules_dialog.png"));
+    saveScreenshot(dialog, QStringLiteral("coloring_rules_dialog.png"));
 
     // Disable it: the DNS query falls through to "UDP".
     list->topLevelItem(0)->setCheckState(0, Qt::Unchecked);

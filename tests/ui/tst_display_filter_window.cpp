@@ -4,6 +4,7 @@
 // the detail tree, and the Conversations table with "Filter on this Conversation".
 #include "capture_controller.h"
 #include "conversation_model.h"
+#include "fake_capture_backend.h"
 #include "fake_capture_source.h"
 #include "filter_bar.h"
 #include "main_window.h"
@@ -31,20 +32,12 @@
 
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
+using rcvmon::test::fakeCaptureBackend;
 
 namespace {
 
 const QString corpusDir = QStringLiteral(RCVMON_CORPUS_DIR "/public");
 
-CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared)
-{
-    CaptureBackend backend;
-    backend.open = [&shared](const CaptureRequest& request, QString&) -> std::unique_ptr<CaptureSource> {
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
-                                                   shared.framesPerPoll);
-    };
-    return backend;
-}
 
 // Opens `path`, or the bundled sample when it is empty; returns the path opened.
 QString load(MainWindow& window, const QString& path)
@@ -178,7 +171,7 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
     QFETCH(QString, filter);
     RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     const QString path = load(window, file);
     QVERIFY(!path.isEmpty());
     const int all = window.controller()->tableModel()->rowCount();
@@ -198,7 +191,7 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
 void TestDisplayFilterWindow::arrivingPacketsAppearOnlyWhenTheyMatch()
 {
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     PacketTableModel* model = window.controller()->tableModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(window.applyDisplayFilter(QStringLiteral("udp.port == 53 && frame.number > 150 && frame.number <= 400")));
@@ -220,7 +213,7 @@ void TestDisplayFilterWindow::evictionDropsFilteredRows()
 {
     FakeCaptureSource::Shared shared;
     shared.framesPerPoll = 300;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     window.controller()->setMemoryBound(1u << 20);
     PacketTableModel* model = window.controller()->tableModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -242,7 +235,7 @@ void TestDisplayFilterWindow::exportDisplayedWritesTheFilteredFrames()
 {
     RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     const QString sample = load(window, {});
     QVERIFY(!sample.isEmpty());
     const QString filter = QStringLiteral("udp.port == 53 || icmp");
@@ -265,7 +258,7 @@ void TestDisplayFilterWindow::applyAndPrepareAsFilterFromTheDetailTree()
 {
     RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     const QString sample = load(window, {});
     QVERIFY(!sample.isEmpty());
     window.packetTable()->selectRow(2);  // a DNS query over UDP/IPv4
@@ -308,7 +301,7 @@ void TestDisplayFilterWindow::conversationsMatchTsharkAndFilterOnARow()
 {
     RCVMON_REQUIRE(haveTshark(), rcvmon::test::toolWhat("tshark"));
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     const QString sample = load(window, {});
     QVERIFY(!sample.isEmpty());
     window.findChild<QAction*>(QStringLiteral("actionConversations"))->trigger();
@@ -347,7 +340,7 @@ void TestDisplayFilterWindow::conversationsMatchTsharkAndFilterOnARow()
 void TestDisplayFilterWindow::endpointsAndProtocolHierarchyShowTheCapture()
 {
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     QVERIFY(!load(window, {}).isEmpty());
     StatTablesDialog* endpoints = window.showEndpoints();
     ProtocolHierarchyDialog* hierarchy = window.showProtocolHierarchy();

@@ -2,6 +2,7 @@
 #include "bandwidth_chart_view.h"
 #include "capture_health_panel.h"
 #include "capture_controller.h"
+#include "fake_capture_backend.h"
 #include "fake_capture_source.h"
 #include "hex_view.h"
 #include "modal_answer.h"
@@ -26,6 +27,7 @@
 
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
+using rcvmon::test::fakeCaptureBackend;
 using rcvmon::test::ModalAnswer;
 
 namespace {
@@ -35,16 +37,14 @@ const QString corpusDir = QStringLiteral(RCVMON_CORPUS_DIR "/public");
 // A backend whose sources are fakes; `refuse` makes open() fail as without privilege.
 CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared, bool refuse = false)
 {
-    CaptureBackend backend;
-    backend.open = [&shared, refuse](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
-        if (refuse) {
+    CaptureBackend backend = fakeCaptureBackend(shared);
+    if (refuse) {
+        backend.open = [](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
             error = QStringLiteral("Capturing on %1 needs CAP_NET_RAW: run sudo setcap cap_net_raw,cap_net_admin=eip rcvmon")
                         .arg(request.interfaceName);
             return nullptr;
-        }
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
-                                                   shared.framesPerPoll);
-    };
+        };
+    }
     backend.defaultInterface = [] { return std::optional<QString>(QStringLiteral("fake0")); };
     return backend;
 }

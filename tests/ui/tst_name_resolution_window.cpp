@@ -11,6 +11,7 @@
 #include "packet_table_model.h"
 #include "resolved_addresses_dialog.h"
 #include "qtest_main.h"
+#include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -36,17 +37,6 @@ constexpr Ip4 kServer{198, 18, 7, 7};
 constexpr Ip4 kClient{198, 18, 0, 1};
 constexpr Ip4 kResolverAddress{198, 18, 0, 2};
 
-void putName(Bytes& b, std::string_view dotted)
-{
-    while (!dotted.empty()) {
-        const std::size_t dot = std::min(dotted.find('.'), dotted.size());
-        put8(b, unsigned(dot));
-        append(b, dotted.substr(0, dot));
-        dotted.remove_prefix(std::min(dot + 1, dotted.size()));
-    }
-    put8(b, 0);
-}
-
 // A standard query response for edge.example.test with one A record.
 Bytes dnsAnswer()
 {
@@ -57,7 +47,7 @@ Bytes dnsAnswer()
     put16(b, 1);
     put16(b, 0);
     put16(b, 0);
-    putName(b, "edge.example.test");
+    append(b, dnsName("edge.example.test"));
     put16(b, 1);
     put16(b, 1);
     put16(b, 0xc00c);
@@ -289,17 +279,7 @@ void TestNameResolutionWindow::resolvedAddressesDialogListsWhatWasResolved()
 
     // A screenshot for a reviewer, of the tab with the hosts, checked not to be blank.
     dialog->tabs()->setCurrentIndex(0);
-    QCoreApplication::processEvents();
-    const QImage image = dialog->grab().toImage();
-    QVERIFY(!image.isNull());
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 5)
-        for (int x = 0; x < image.width(); x += 5) colours.insert(image.pixel(x, y));
-    QVERIFY2(colours.size() > 5, "the Resolved Addresses dialog looks blank");
-    const QString dir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY(image.save(dir + QStringLiteral("/resolved_addresses.png")));
-    qInfo("wrote %s", qPrintable(dir + QStringLiteral("/resolved_addresses.png")));
+    saveScreenshot(dialog, QStringLiteral("resolved_addresses.png"), 6);
 }
 
 RCVMON_QTEST_MAIN(TestNameResolutionWindow)

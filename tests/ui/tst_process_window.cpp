@@ -6,6 +6,7 @@
 // every frame of each process's flows, painted or not: its sums must equal those worked out
 // from the frames the fake source cycles through (frame N is testFlows()[(N - 1) % 6]).
 #include "capture_controller.h"
+#include "fake_capture_backend.h"
 #include "fake_capture_source.h"
 #include "flow_traffic.h"
 #include "main_window.h"
@@ -37,11 +38,7 @@ namespace {
 
 CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared)
 {
-    CaptureBackend backend;
-    backend.open = [&shared](const CaptureRequest& request, QString&) -> std::unique_ptr<CaptureSource> {
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
-                                                   shared.framesPerPoll);
-    };
+    CaptureBackend backend = fakeCaptureBackend(shared);
     backend.defaultInterface = [] { return std::optional<QString>(QStringLiteral("fake0")); };
     return backend;
 }

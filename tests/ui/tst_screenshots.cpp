@@ -11,6 +11,7 @@
 #include "stat_tables_dialog.h"
 #include "statistics_feed.h"
 #include "top_talkers_chart_view.h"
+#include "screenshot.h"
 #include "qtest_main.h"
 
 #include <QChartView>
@@ -25,25 +26,10 @@
 
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
+using rcvmon::test::saveScreenshot;
 
 namespace {
 
-const QString shotDir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
-
-// Saves a grab and checks it shows something: many distinct colours, not a blank area.
-void save(QWidget* widget, const QString& name)
-{
-    QCoreApplication::processEvents();
-    const QImage image = widget->grab().toImage();
-    QVERIFY(!image.isNull());
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7)
-        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
-    QVERIFY2(colours.size() > 20, qPrintable(name + QStringLiteral(" looks blank")));
-    QVERIFY(QDir().mkpath(shotDir));
-    QVERIFY(image.save(shotDir + QLatin1Char('/') + name));
-    qInfo("wrote %s", qPrintable(shotDir + QLatin1Char('/') + name));
-}
 
 }  // namespace
 
@@ -85,9 +71,9 @@ void TestScreenshots::capturedFileWithCharts()
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
     window.topTalkersView()->refresh();
     QVERIFY(!window.topTalkersView()->talkerName(0).isEmpty());
-    save(&window, QStringLiteral("main_window_file.png"));
-    save(window.chartView(), QStringLiteral("charts_file.png"));
-    save(window.topTalkersView(), QStringLiteral("top_talkers_file.png"));
+    saveScreenshot(&window, QStringLiteral("main_window_file.png"), 21);
+    saveScreenshot(window.chartView(), QStringLiteral("charts_file.png"), 21);
+    saveScreenshot(window.topTalkersView(), QStringLiteral("top_talkers_file.png"), 21);
 }
 
 void TestScreenshots::liveCaptureWithModeSwitch()
@@ -108,10 +94,10 @@ void TestScreenshots::liveCaptureWithModeSwitch()
     QVERIFY(marked.wait(5000));
     QTest::qWait(2500);
     window.chartView()->refresh();
-    save(&window, QStringLiteral("main_window_live.png"));
+    saveScreenshot(&window, QStringLiteral("main_window_live.png"), 21);
     window.findChild<QDockWidget*>(QStringLiteral("healthDock"))->raise();
     QTest::qWait(600);
-    save(&window, QStringLiteral("main_window_health.png"));
+    saveScreenshot(&window, QStringLiteral("main_window_health.png"), 21);
     window.controller()->stop();
 }
 
@@ -129,18 +115,18 @@ void TestScreenshots::displayFilterAndStatistics()
     window.packetTable()->selectRow(0);
     const QString displayed = QStringLiteral("Displayed: %1").arg(QLocale().toString(window.controller()->tableModel()->rowCount()));
     QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(displayed), 5000);  // refreshed twice a second
-    save(&window, QStringLiteral("display_filter_applied.png"));
+    saveScreenshot(&window, QStringLiteral("display_filter_applied.png"), 21);
     window.prepareDisplayFilter(QStringLiteral("ip.src == 198.18.0.10 && tcp.prot == 80"));
-    save(&window, QStringLiteral("display_filter_invalid.png"));
+    saveScreenshot(&window, QStringLiteral("display_filter_invalid.png"), 21);
 
     StatTablesDialog* conversations = window.showConversations();
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
     conversations->showKind(StatKind::Tcp);
     conversations->refresh();
-    save(conversations, QStringLiteral("statistics_conversations.png"));
+    saveScreenshot(conversations, QStringLiteral("statistics_conversations.png"), 21);
     ProtocolHierarchyDialog* hierarchy = window.showProtocolHierarchy();
     hierarchy->refresh();
-    save(hierarchy, QStringLiteral("statistics_protocol_hierarchy.png"));
+    saveScreenshot(hierarchy, QStringLiteral("statistics_protocol_hierarchy.png"), 21);
 }
 
 RCVMON_QTEST_MAIN(TestScreenshots)

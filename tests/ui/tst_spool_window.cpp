@@ -4,6 +4,7 @@
 // to <build>/screenshots/.
 #include "capture_controller.h"
 #include "capture_spool.h"
+#include "fake_capture_backend.h"
 #include "fake_capture_source.h"
 #include "file/capture_file_writer.h"
 #include "file/spool_files.h"
@@ -12,6 +13,7 @@
 #include "modal_answer.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
+#include "screenshot.h"
 #include "save_capture.h"
 #include "spool_recovery.h"
 #include "spool_settings.h"
@@ -42,31 +44,14 @@
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
 using rcvmon::test::ModalAnswer;
+using rcvmon::test::fakeCaptureBackend;
+using rcvmon::test::saveScreenshot;
 
 namespace {
 
-const QString shotDir = QStringLiteral(RCVMON_BUILD_DIR "/screenshots");
 const QString unsavedPrompt = QStringLiteral("unsavedCapturePrompt");
 
-void screenshot(QWidget* widget, const QString& name)
-{
-    QCoreApplication::processEvents();
-    const QImage image = widget->grab().toImage();
-    QVERIFY(!image.isNull());
-    QVERIFY(QDir().mkpath(shotDir));
-    QVERIFY(image.save(shotDir + QLatin1Char('/') + name));
-    qInfo("wrote %s", qPrintable(shotDir + QLatin1Char('/') + name));
-}
 
-CaptureBackend fakeBackend(FakeCaptureSource::Shared& shared)
-{
-    CaptureBackend backend;
-    backend.open = [&shared](const CaptureRequest& request, QString&) -> std::unique_ptr<CaptureSource> {
-        return std::make_unique<FakeCaptureSource>(request.interfaceName.toStdString(), request.mode, shared,
-                                                   shared.framesPerPoll);
-    };
-    return backend;
-}
 
 // A UDP socket on 127.0.0.1 (port 0: any), closed with it.
 struct LoopbackUdp {
@@ -110,7 +95,7 @@ QString run(const QString& program, const QStringList& arguments)
 {
     QProcess p;
     p.start(program, arguments);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         qWarning("%s %s failed: %s", qPrintable(program), qPrintable(arguments.join(QLatin1Char(' '))),
                  p.readAllStandardError().constData());
         return {};
@@ -250,7 +235,7 @@ void TestSpoolWindow::memoryHoldsOnlyTheIndexAndSaveWorksWhileCapturing()
     RCVMON_REQUIRE(toolFound("capinfos"), rcvmon::test::toolWhat("capinfos"));
     FakeCaptureSource::Shared shared;
     shared.framesPerPoll = 400;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QTRY_VERIFY_WITH_TIMEOUT(rows(window) >= 30000, 60000);
 
@@ -295,7 +280,7 @@ void TestSpoolWindow::quitAsksSaveDiscardCancel()
     const QString saved = m_dir.filePath(QStringLiteral("on-quit.pcapng"));
     QString spoolPath;
     {
-        MainWindow window(fakeBackend(shared));
+        MainWindow window(fakeCaptureBackend(shared));
         window.resize(900, 600);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -308,7 +293,7 @@ void TestSpoolWindow::quitAsksSaveDiscardCancel()
             ModalAnswer cancel(unsavedPrompt, [&question](QWidget* w) {
                 auto* box = qobject_cast<QMessageBox*>(w);
                 question = box->text() + QLatin1Char(' ') + box->informativeText();
-                screenshot(box, QStringLiteral("unsaved-capture-prompt.png"));
+                saveScreenshot(box, QStringLiteral("unsaved-capture-prompt.png"));
                 box->button(QMessageBox::Cancel)->click();
             });
             QVERIFY(!window.close());
@@ -331,7 +316,7 @@ void TestSpoolWindow::quitAsksSaveDiscardCancel()
     QVERIFY(!QFileInfo::exists(spoolPath));
 
     // Discard: the window closes and the spool file goes; nothing is written elsewhere.
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     window.show();
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QTRY_VERIFY_WITH_TIMEOUT(rows(window) > 0, 20000);
@@ -402,7 +387,7 @@ void TestSpoolWindow::recoversTheSpoolOfAKilledProcess()
             listed = list->count();
             auto* button = w->findChild<QPushButton*>(QStringLiteral("recoverButton"));
             recoverEnabled = button->isEnabled();  // the newest is selected
-            screenshot(w, QStringLiteral("spool-recovery-dialog.png"));
+            saveScreenshot(w, QStringLiteral("spool-recovery-dialog.png"));
             button->click();
         });
         QVERIFY(offerSpoolRecovery(window));
@@ -441,7 +426,7 @@ void TestSpoolWindow::recoversTheSpoolOfAKilledProcess()
 void TestSpoolWindow::preferencesRoundTrip()
 {
     FakeCaptureSource::Shared shared;
-    MainWindow window(fakeBackend(shared));
+    MainWindow window(fakeCaptureBackend(shared));
     window.show();
     const QString chosen = m_dir.filePath(QStringLiteral("chosen-spool"));
     QAction* preferences = window.findChild<QAction*>(QStringLiteral("actionPreferences"));
@@ -469,7 +454,7 @@ void TestSpoolWindow::preferencesRoundTrip()
             w->findChild<QLineEdit*>(QStringLiteral("spoolDirectory"))->setText(chosen);
             w->findChild<QSpinBox*>(QStringLiteral("memoryBound"))->setValue(64);
             w->findChild<QSpinBox*>(QStringLiteral("diskBound"))->setValue(500);
-            screenshot(w, QStringLiteral("preferences-dialog.png"));
+            saveScreenshot(w, QStringLiteral("preferences-dialog.png"));
             QMetaObject::invokeMethod(w, "accept");
         });
         preferences->trigger();
@@ -496,7 +481,7 @@ void TestSpoolWindow::preferencesRoundTrip()
     window.controller()->stop();
 
     // A new window reads them back, and the dialog shows them.
-    MainWindow again(fakeBackend(shared));
+    MainWindow again(fakeCaptureBackend(shared));
     QCOMPARE(again.controller()->spoolDirectory(), chosen);
     QString shownDirectory;
     int shownMemory = 0, shownDisk = 0;

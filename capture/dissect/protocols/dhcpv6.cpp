@@ -3,6 +3,7 @@
 // their options, with the identity associations (IA_NA, IA_TA) and addresses inside them.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
 namespace {
@@ -27,13 +28,7 @@ void writeInfo(const LayerView& layer, std::string& out)
 {
     const std::uint64_t type = layer.number(hf.msgtype);
     const std::string_view name = valueName(fieldInfo(hf.msgtype), type);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendDecimal(out, type);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrNumber(out, name, type);
     out += ' ';
     const Dissection& d = layer.dissection();
     std::uint64_t option = 0;

@@ -111,12 +111,8 @@ void writeInfo(const LayerView& l, std::string& out)
     const bool teredoTest = type == 128 && l.has(hf.teredoNonce);
     if (teredoTest) {
         out += "Direct IPv6 Connectivity Test";  // replaces the type and code text
-    } else if (name.empty()) {
-        out += "Unknown (";
-        appendDecimal(out, type);
-        out += ')';
     } else {
-        out += name;
+        appendNameOrNumber(out, name, type);
     }
     std::string_view unknown;
     const std::span<const ValueName> codes = codeNames(type, unknown);

@@ -6,6 +6,7 @@
 #include "dissect/protocols/ber.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/tcp_message.h"
+#include "dissect/protocols/value_names.h"
 
 #include <string>
 
@@ -27,13 +28,7 @@ void writeKrb4Info(const LayerView& layer, std::string& out)
 {
     if (const FieldRecord* t = layer.field(hf.krb4MType)) {
         const std::string_view name = valueName(fieldInfo(hf.krb4MType), t->number);
-        if (name.empty()) {
-            out += "Unknown (";
-            appendHex(out, t->number << 1, 2);
-            out += ')';
-        } else {
-            out += name;
-        }
+        appendNameOrHex(out, name, t->number << 1, 2);
     }
 }
 

@@ -31,13 +31,7 @@ constexpr ValueName kTypes[] = {{32, "NB"}, {33, "NBSTAT"}};
 void appendType(std::string& out, std::uint64_t type)
 {
     const std::string_view name = valueName(fieldInfo(hf.type), type);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendDecimal(out, type);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrNumber(out, name, type);
 }
 
 // "Name query NB WPAD<00>", "Name query response NB 10.0.0.1": the header, the questions,

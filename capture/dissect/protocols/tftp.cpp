@@ -4,6 +4,7 @@
 // Data and acknowledgements travel between two other ports and are not followed here.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/value_names.h"
 
 #include <cctype>
 
@@ -34,13 +35,7 @@ void writeInfo(const LayerView& layer, std::string& out)
 {
     const std::uint64_t opcode = layer.number(hf.opcode);
     const std::string_view name = valueName(fieldInfo(hf.opcode), opcode);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendHex(out, opcode, 4);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrHex(out, name, opcode, 4);
     const Dissection& d = layer.dissection();
     for (const FieldRecord& f : d.fields()) {
         if (f.layer != layer.layer()) continue;

@@ -34,4 +34,18 @@ inline void appendNameOrNumber(std::string& out, std::string_view name, std::uin
     out += ')';
 }
 
+// The same with the value in hex, "Unknown (0x0004)", as val_to_str does with a "0x%04x" format.
+inline void appendNameOrHex(std::string& out, std::string_view name, std::uint64_t value, unsigned digits,
+                            std::string_view unknown = "Unknown")
+{
+    if (!name.empty()) {
+        out += name;
+        return;
+    }
+    out += unknown;
+    out += " (";
+    appendHex(out, value, digits);
+    out += ')';
+}
+
 }  // namespace rcvmon

@@ -25,6 +25,14 @@ inline void put16(Bytes& b, unsigned v) { put8(b, v >> 8); put8(b, v); }
 inline void put32(Bytes& b, std::uint32_t v) { put16(b, v >> 16); put16(b, v & 0xffff); }
 template <typename C>
 inline void append(Bytes& b, const C& c) { b.insert(b.end(), c.begin(), c.end()); }
+// Lower-case hex as tshark's `-x` prints it, without separators: "4500003c…".
+inline Bytes fromHex(std::string_view hex)
+{
+    Bytes out;
+    const auto nibble = [](char c) { return static_cast<unsigned>(c <= '9' ? c - '0' : c - 'a' + 10); };
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) put8(out, nibble(hex[i]) << 4 | nibble(hex[i + 1]));
+    return out;
+}
 inline Bytes cat(std::initializer_list<Bytes> parts)
 {
     Bytes out;

@@ -7,6 +7,7 @@
 // `tshark -T fields -E occurrence=a -E aggregator=,`).
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
+#include "field_expectations.h"
 #include "packet_builder.h"
 
 #include <gtest/gtest.h>
@@ -157,15 +158,6 @@ constexpr LinkFrame kFrames[] = {
 };
 // clang-format on
 
-Bytes fromHex(std::string_view hex)
-{
-    Bytes out;
-    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-        out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-    return out;
-}
-
 TEST(DissectLinks, ColumnsAndFieldsAsTshark)
 {
     Dissector dissector;
@@ -181,17 +173,7 @@ TEST(DissectLinks, ColumnsAndFieldsAsTshark)
         EXPECT_EQ(s.protocol, f.protocol);
         EXPECT_EQ(s.info, f.info);
         EXPECT_EQ(out.fieldText(*protocols), f.protocols);
-        std::string_view rest = f.fields;
-        while (!rest.empty()) {
-            const std::size_t end = std::min(rest.find(';'), rest.size());
-            const std::string_view item = rest.substr(0, end);
-            rest.remove_prefix(std::min(end + 1, rest.size()));
-            const std::size_t eq = item.find('=');
-            const std::string_view name = item.substr(0, eq), value = item.substr(eq + 1);
-            const auto id = findField(name);
-            ASSERT_TRUE(id.has_value()) << name;
-            EXPECT_EQ(out.fieldText(*id), value) << name;
-        }
+        expectFieldTexts(out, f.fields);
     }
 }
 

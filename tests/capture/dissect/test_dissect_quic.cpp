@@ -5,6 +5,7 @@
 // packets (the last one names the Info column), Version Negotiation.
 #include "dissect/dissector.h"
 #include "dissect/protocols/quic/quic_crypto.h"
+#include "frame_sequence_test.h"
 #include "tls_packets.h"
 
 #include <gtest/gtest.h>
@@ -95,30 +96,13 @@ Bytes cryptoFrame(const Bytes& data)
 }
 #endif
 
-class QuicTest : public ::testing::Test {
+class QuicTest : public FrameSequenceTest {
 protected:
-    std::string field(std::string_view name) const
-    {
-        const auto id = findField(name);
-        return id ? m_out.fieldText(*id) : std::string("<no field>");
-    }
-    std::string info() const { return m_out.summary().info; }
-    std::string column() const { return m_out.fieldText(field::ColProtocol); }
     void send(bool fromServer, const Bytes& payload, std::uint16_t serverPort = 443)
     {
         const Bytes dgram = fromServer ? udp(serverPort, 50000, payload) : udp(50000, serverPort, payload);
-        m_frames.push_back(ethernet(0x0800, fromServer ? ipv4(17, dgram, kIpB, kIpA) : ipv4(17, dgram)));
-        m_dissector.dissect(frameOf(m_frames.back()), m_frames.size(), m_out);
+        dissectNext(ethernet(0x0800, fromServer ? ipv4(17, dgram, kIpB, kIpA) : ipv4(17, dgram)));
     }
-
-    void TearDown() override
-    {
-        dumpFramesForTshark(m_frames, ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-
-    Dissector m_dissector;
-    Dissection m_out;
-    std::vector<Bytes> m_frames;
 };
 
 #ifdef RCVMON_HAVE_OPENSSL

@@ -4,6 +4,7 @@
 // the Protocol column (the record's until an authoritative message, then the connection's), a
 // record spanning segments dissected whole on the segment that completes it.
 #include "dissect/dissector.h"
+#include "frame_sequence_test.h"
 #include "tls_packets.h"
 
 #include <gtest/gtest.h>
@@ -15,30 +16,13 @@ namespace {
 
 using namespace rcvmon::test;
 
-class TlsTest : public ::testing::Test {
+class TlsTest : public FrameSequenceTest {
 protected:
-    std::string field(std::string_view name) const
-    {
-        const auto id = findField(name);
-        return id ? m_out.fieldText(*id) : std::string("<no field>");
-    }
-    std::string info() const { return m_out.summary().info; }
-    std::string column() const { return m_out.fieldText(field::ColProtocol); }
     void send(bool fromServer, std::uint32_t seq, const Bytes& payload)
     {
         const Bytes seg = fromServer ? tcp(443, 40000, seq, 1, 0x018, payload) : tcp(40000, 443, seq, 1, 0x018, payload);
-        m_frames.push_back(ethernet(0x0800, fromServer ? ipv4(6, seg, kIpB, kIpA) : ipv4(6, seg)));
-        m_dissector.dissect(frameOf(m_frames.back()), m_frames.size(), m_out);
+        dissectNext(ethernet(0x0800, fromServer ? ipv4(6, seg, kIpB, kIpA) : ipv4(6, seg)));
     }
-
-    void TearDown() override
-    {
-        dumpFramesForTshark(m_frames, ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-
-    Dissector m_dissector;
-    Dissection m_out;
-    std::vector<Bytes> m_frames;
 };
 
 TEST_F(TlsTest, ClientHelloFieldsAndRecordVersionColumn)

@@ -15,16 +15,6 @@ namespace {
 
 using namespace rcvmon::test;
 
-Bytes fromHex(std::string_view hex)
-{
-    Bytes out;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        const auto nibble = [](char c) { return static_cast<unsigned>(c <= '9' ? c - '0' : c - 'a' + 10); };
-        put8(out, nibble(hex[i]) << 4 | nibble(hex[i + 1]));
-    }
-    return out;
-}
-
 class UdpServicesTest : public ::testing::Test {
 protected:
     void run(std::uint16_t sport, std::uint16_t dport, std::string_view payloadHex)

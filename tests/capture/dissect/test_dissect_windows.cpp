@@ -14,14 +14,6 @@ namespace {
 
 using namespace rcvmon::test;
 
-Bytes fromHex(std::string_view hex)
-{
-    Bytes b;
-    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) b.push_back(static_cast<std::uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-    return b;
-}
-
 const Bytes kSnmpGet = fromHex(
     "302d02010104067075626c6963a0200201050201000201003015300c06082b06010201010100050030050601010500");
 const Bytes kSnmpTrap = fromHex(

@@ -17,17 +17,6 @@ namespace {
 
 using namespace rcvmon::test;
 
-void putName(Bytes& b, std::string_view dotted)
-{
-    while (!dotted.empty()) {
-        const std::size_t dot = std::min(dotted.find('.'), dotted.size());
-        put8(b, unsigned(dot));
-        append(b, dotted.substr(0, dot));
-        dotted.remove_prefix(std::min(dot + 1, dotted.size()));
-    }
-    put8(b, 0);
-}
-
 struct Record {
     std::string name;
     std::uint16_t type;  // 1 A, 28 AAAA, 5 CNAME
@@ -44,11 +33,11 @@ Bytes dnsResponse(std::string_view question, std::uint16_t qtype, const std::vec
     put16(b, unsigned(answers.size()));
     put16(b, 0);
     put16(b, 0);
-    putName(b, question);
+    append(b, dnsName(question));
     put16(b, qtype);
     put16(b, 1);
     for (const Record& r : answers) {
-        putName(b, r.name);
+        append(b, dnsName(r.name));
         put16(b, r.type);
         put16(b, 1);
         put32(b, 300);
@@ -61,7 +50,7 @@ Bytes dnsResponse(std::string_view question, std::uint16_t qtype, const std::vec
 Bytes cnameData(std::string_view target)
 {
     Bytes b;
-    putName(b, target);
+    append(b, dnsName(target));
     return b;
 }
 

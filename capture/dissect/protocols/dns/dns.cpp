@@ -46,13 +46,7 @@ std::string_view typeName(std::uint64_t type)
 void appendType(std::string& out, std::uint64_t type)
 {
     const std::string_view name = typeName(type);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendDecimal(out, type);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrNumber(out, name, type);
 }
 
 std::string_view opcodeName(std::uint64_t opcode)

@@ -11,6 +11,7 @@
 #include "dissect/protocols/smb/smb.h"
 #include "dissect/protocols/smb/smb_common.h"
 #include "dissect/protocols/tcp_message.h"
+#include "dissect/protocols/value_names.h"
 
 #include <array>
 #include <string>
@@ -90,13 +91,7 @@ void writeInfo(const LayerView& layer, std::string& out)
         {
             const std::uint64_t s = layer.number(hf.status);
             const std::string_view n = valueName(fieldInfo(hf.status), s);
-            if (n.empty()) {
-                out += "Unknown (";
-                appendHex(out, s, 8);
-                out += ')';
-            } else {
-                out += n;
-            }
+            appendNameOrHex(out, n, s, 8);
         }
         break;
     case Bind:

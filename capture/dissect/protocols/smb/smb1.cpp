@@ -10,6 +10,7 @@
 #include "dissect/protocols/smb/smb.h"
 #include "dissect/protocols/tcp_message.h"
 #include "dissect/protocols/smb/smb_common.h"
+#include "dissect/protocols/value_names.h"
 
 #include <string>
 
@@ -149,14 +150,7 @@ void appendFid(std::string& out, std::uint64_t fid)
 
 void appendLevel(std::string& out, std::span<const ValueName> names, std::uint64_t v)
 {
-    for (const ValueName& n : names)
-        if (n.value == v) {
-            out += n.name;
-            return;
-        }
-    out += "Unknown (";
-    appendHex(out, v, 4);
-    out += ')';
+    appendNameOrHex(out, valueName(names, v), v, 4);
 }
 
 void writeInfo(const LayerView& layer, std::string& out)
@@ -166,13 +160,7 @@ void writeInfo(const LayerView& layer, std::string& out)
     const auto cmd = static_cast<std::uint8_t>(cmdField->number);
     const bool response = layer.number(hf.response) != 0;
     const std::string_view name = commandName(cmd);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendHex(out, cmd, 2);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrHex(out, name, cmd, 2);
     out += response ? " Response" : " Request";
     switch (cmd) {
     case 0x73:  // Session Setup AndX: the user of a non-extended request
@@ -260,13 +248,7 @@ void writeAndx(const LayerView& layer, std::string& out)
         }
         out += "; ";
         const std::string_view n = commandName(static_cast<std::uint8_t>(f.number));
-        if (n.empty()) {
-            out += "Unknown (";
-            appendHex(out, f.number, 2);
-            out += ')';
-        } else {
-            out += n;
-        }
+        appendNameOrHex(out, n, f.number, 2);
     });
 }
 

@@ -11,6 +11,7 @@
 #include "dissect/protocols/tcp_message.h"
 #include "dissect/protocols/smb/smb_common.h"
 #include "dissect/protocols/smb/smb2_names.h"
+#include "dissect/protocols/value_names.h"
 
 #include <string>
 
@@ -77,11 +78,11 @@ void appendFile(const LayerView& layer, std::string& out)
 
 void appendValue(std::string& out, std::span<const ValueName> names, std::uint64_t v, std::string_view unknownFormat)
 {
-    for (const ValueName& n : names)
-        if (n.value == v) {
-            out += n.name;
-            return;
-        }
+    // unknownFormat opens the text for an unnamed value: "Unknown (" or "(Level:".
+    if (const std::string_view name = valueName(names, v); !name.empty()) {
+        out += name;
+        return;
+    }
     out += unknownFormat;
     appendHex(out, v, 2);
     out += ')';
@@ -94,13 +95,7 @@ void writeInfo(const LayerView& layer, std::string& out)
     const auto cmd = static_cast<std::uint16_t>(cmdField->number);
     const bool response = layer.number(hf.flagsResponse) != 0;
     const std::string_view name = smb2CommandName(cmd);
-    if (name.empty()) {
-        out += "Unknown (";
-        appendDecimal(out, cmd);
-        out += ')';
-    } else {
-        out += name;
-    }
+    appendNameOrNumber(out, name, cmd);
     out += response ? " Response" : " Request";
     const std::uint64_t status = layer.number(hf.ntStatus);
     if (response && status != 0) {
@@ -152,13 +147,7 @@ void writeInfo(const LayerView& layer, std::string& out)
         if (const FieldRecord* f = layer.field(hf.ioctlFunction)) {
             out += ' ';
             const std::string_view fsctl = smb2FsctlName(f->number);
-            if (fsctl.empty()) {
-                out += "Unknown (";
-                appendHex(out, f->number, 8);
-                out += ')';
-            } else {
-                out += fsctl;
-            }
+            appendNameOrHex(out, fsctl, f->number, 8);
         }
         appendFile(layer, out);
         if (layer.has(smbFileField())) {

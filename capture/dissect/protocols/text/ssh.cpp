@@ -8,6 +8,7 @@
 #include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
+#include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
 namespace {
@@ -115,13 +116,7 @@ void writeInfo(const LayerView& layer, std::string& out)
             // aux: 1 + the key exchange family for SSHv2, 0x100 for SSHv1.
             const std::string_view name = f.aux == 0x100 ? v1MessageName(static_cast<std::uint8_t>(f.number))
                                                           : messageName(static_cast<std::uint8_t>(f.number), f.aux - 1);
-            if (name.empty()) {
-                out += "Unknown (";
-                appendDecimal(out, f.number);
-                out += ')';
-            } else {
-                out += name;
-            }
+            appendNameOrNumber(out, name, f.number);
         } else if (f.id == hf.packetLengthEncrypted) {
             sep();
             out += "Encrypted packet (len=";
