@@ -10,6 +10,7 @@
 #include "file/file_source.h"
 #include "flow_traffic.h"
 #include "live/process_map.h"
+#include "live/source_merger.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -126,6 +127,7 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_detail->setStore(nullptr, nullptr);
     m_bandwidth->clear();
     if (m_spool) m_spool->abandon();  // its writer drains the session's ring: it goes first
+    m_merger = nullptr;
     m_session.reset();
     m_adapter.reset();
     m_store = std::move(store);
@@ -140,6 +142,8 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_haveLast = false;
     m_eventsSeen = 0;
     m_interfaceNames.clear();
+    m_lastModes.clear();
+    m_firstInterfaces = 0;
     if (!m_store) {
         m_reader.reset();
         m_decoder.reset();
@@ -252,6 +256,8 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
         return false;
     }
     const QString name = QString::fromStdString(source->name());
+    SourceMerger* merger = dynamic_cast<SourceMerger*>(source.get());
+    const std::size_t interfaces = source->interfaceCount();
     auto session = std::make_unique<CaptureSession>(std::move(source));
     // Every frame goes to a spool file first; the store keeps only the index (CaptureSpool).
     std::string why;
@@ -268,6 +274,8 @@ bool CaptureController::startCapture(std::unique_ptr<CaptureSource> source, QStr
     m_sourceName = name;
     m_session = std::move(session);
     m_spool = std::move(spool);
+    m_merger = merger;
+    m_firstInterfaces = interfaces;
     m_live = true;
     // Its worker starts in this thread's network namespace, the one the capture sees.
     if (m_processMaps) m_processMap = m_processMaps();
@@ -308,6 +316,8 @@ void CaptureController::requestSource(std::unique_ptr<CaptureSource> source, std
 {
     if (!m_session || !m_live || !source) return;
     m_sourceName = QString::fromStdString(source->name());
+    // The new source lives in the session from now on (the old one is closed there).
+    m_merger = dynamic_cast<SourceMerger*>(source.get());
     m_session->requestSource(std::move(source), mode);
     emit stateChanged();
 }
@@ -353,19 +363,24 @@ void CaptureController::scanForSwitches()
     std::uint64_t n = std::max(m_scanFrom, m_store->firstNumber());
     for (; n < end; ++n) {
         const PacketRecord& r = m_store->record(n);
-        if (m_haveLast && (r.mode != m_lastMode || r.interfaceId != m_lastInterface)) {
-            QString text;
-            if (r.interfaceId != m_lastInterface) {
-                const QString name = r.interfaceId < m_interfaceNames.size()
-                                         ? QString::fromStdString(m_interfaceNames[r.interfaceId])
-                                         : QStringLiteral("interface %1").arg(r.interfaceId);
-                text = QStringLiteral("Interface switched to %1, mode %2").arg(name, modeName(r.mode));
-            } else {
-                text = QStringLiteral("Mode switched from %1 to %2").arg(modeName(m_lastMode), modeName(r.mode));
-            }
+        // Interfaces merged from the start take turns; only an interface that came with a
+        // switch (requestSource) is an interface switch. A mode switch is per interface.
+        const bool newInterface = r.interfaceId >= m_lastModes.size() || m_lastModes[r.interfaceId] == CaptureMode::Off;
+        if (r.interfaceId < 4096 && r.interfaceId >= m_lastModes.size()) m_lastModes.resize(r.interfaceId + 1, CaptureMode::Off);
+        const QString name = r.interfaceId < m_interfaceNames.size() ? QString::fromStdString(m_interfaceNames[r.interfaceId])
+                                                                      : QStringLiteral("interface %1").arg(r.interfaceId);
+        QString text;
+        if (m_haveLast && newInterface && r.interfaceId >= m_firstInterfaces && r.interfaceId != m_lastInterface) {
+            text = QStringLiteral("Interface switched to %1, mode %2").arg(name, modeName(r.mode));
+        } else if (!newInterface && r.interfaceId < m_lastModes.size() && m_lastModes[r.interfaceId] != r.mode) {
+            text = QStringLiteral("Mode switched from %1 to %2").arg(modeName(m_lastModes[r.interfaceId]), modeName(r.mode));
+            if (m_firstInterfaces > 1) text = name + QStringLiteral(": ") + text;
+        }
+        if (!text.isEmpty()) {
             m_table->addSwitchMark(n, text);
             emit switchMarked(n, text, r.sec);
         }
+        if (r.interfaceId < m_lastModes.size()) m_lastModes[r.interfaceId] = r.mode;
         m_haveLast = true;
         m_lastMode = r.mode;
         m_lastInterface = r.interfaceId;

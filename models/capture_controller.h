@@ -31,6 +31,7 @@ class PacketStoreView;
 class PacketTableModel;
 class ProcessMap;
 class ProcessTraffic;
+class SourceMerger;
 class StatisticsFeed;
 class StoreAdapter;
 class StorePass;
@@ -120,6 +121,9 @@ public:
     QString sourceName() const { return m_sourceName; }
     CaptureMode mode() const;
     CaptureCounters counters() const;
+    // The live capture's merge of several interfaces (each with its own mode, counters and
+    // bandwidth; a lost one restartable), or null for one plain interface or a file.
+    SourceMerger* merger() const { return m_merger; }
 
     // Writes the frames `numbers` (still retained) to `path`; works while capturing.
     bool exportFrames(const std::vector<std::uint64_t>& numbers, const QString& path, FileFormat format,
@@ -179,6 +183,9 @@ private:
     std::uint32_t m_lastInterface = 0;
     std::size_t m_eventsSeen = 0;
     std::vector<std::string> m_interfaceNames;
+    SourceMerger* m_merger = nullptr;        // inside m_session's source
+    std::vector<CaptureMode> m_lastModes;    // per interface id: the mode of its last frame
+    std::size_t m_firstInterfaces = 0;       // interfaces the capture started with
 };
 
 }  // namespace rcvmon

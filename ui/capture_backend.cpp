@@ -18,7 +18,9 @@ CaptureBackend systemCaptureBackend()
             std::vector<InterfaceChoice> choices;
             for (const std::string& name : names) choices.push_back({name, request.mode, request.filter.toStdString()});
             std::string message;
-            auto source = openInterfaces(choices, request.allProtocols, {}, message);
+            RemoteCaptureOptions remote;
+            remote.restartable = true;  // a lost connection can be restarted in the window
+            auto source = openInterfaces(choices, request.allProtocols, remote, message);
             if (!source) error = QString::fromStdString(message);
             return source;
         }
@@ -29,6 +31,13 @@ CaptureBackend systemCaptureBackend()
         options.allProtocols = request.allProtocols;
         std::string message;
         std::unique_ptr<CaptureSource> source = openLiveCapture(options, message);
+        if (!source) error = QString::fromStdString(message);
+        return source;
+    };
+    backend.openMember = [](const CaptureRequest& request, QString& error) -> std::unique_ptr<CaptureSource> {
+        std::string message;
+        auto source = openInterfaces({{request.interfaceName.toStdString(), request.mode, request.filter.toStdString()}},
+                                     request.allProtocols, {}, message);
         if (!source) error = QString::fromStdString(message);
         return source;
     };

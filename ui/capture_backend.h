@@ -30,6 +30,9 @@ struct CaptureBackend {
     std::function<std::optional<QString>()> defaultInterface;
     // The kernel's promiscuous flag of an interface, when it can be read.
     std::function<std::optional<bool>(const QString& name)> promiscuous;
+    // One interface of a merged capture opened again, alone (never merged): restarting a
+    // lost remote interface (InterfaceMembers). Null: restarting is not offered.
+    std::function<std::unique_ptr<CaptureSource>(const CaptureRequest&, QString& error)> openMember;
 };
 
 // The platform's own capture (capture/live/live_capture.h).

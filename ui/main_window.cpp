@@ -8,6 +8,7 @@
 #include "dissector_decoder.h"
 #include "filter_bar.h"
 #include "hex_view.h"
+#include "interface_bandwidth_chart.h"
 #include "message_bar.h"
 #include "name_resolution.h"
 #include "packet_detail_model.h"
@@ -136,6 +137,7 @@ void MainWindow::buildViews()
     auto* chartSplitter = new QSplitter(Qt::Vertical, this);
     chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     chartSplitter->addWidget(m_charts);
+    chartSplitter->addWidget(m_interfaceChart = new InterfaceBandwidthChart(m_controller, this));
     chartSplitter->addWidget(m_talkers);
     chartSplitter->setStretchFactor(0, 2);
     chartSplitter->setStretchFactor(1, 1);

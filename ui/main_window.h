@@ -31,6 +31,8 @@ class FilterBar;
 class FollowStreamDialog;
 class FollowStreamSource;
 class HexView;
+class InterfaceBandwidthChart;
+class InterfaceMembers;
 class MessageBar;
 class NameResolution;
 class PacketColoring;
@@ -78,6 +80,9 @@ public:
     BandwidthChartView* chartView() const { return m_charts; }
     TopTalkersChartView* topTalkersView() const { return m_talkers; }
     CaptureHealthPanel* healthPanel() const { return m_health; }
+    // The interfaces of a merged capture: per-interface mode, drops, restart (Capture menu).
+    InterfaceMembers* interfaceMembers() const { return m_members; }
+    InterfaceBandwidthChart* interfaceChart() const { return m_interfaceChart; }
     QDockWidget* chartDock() const { return m_chartDock; }
     FilterBar* filterBar() const { return m_filterBar; }
     NameResolution* nameResolution() const { return m_names; }
@@ -172,6 +177,8 @@ private:
     BandwidthChartView* m_charts = nullptr;
     TopTalkersChartView* m_talkers = nullptr;
     CaptureHealthPanel* m_health = nullptr;
+    InterfaceMembers* m_members = nullptr;
+    InterfaceBandwidthChart* m_interfaceChart = nullptr;
     QDockWidget* m_chartDock = nullptr;
     QDockWidget* m_healthDock = nullptr;
     FilterBar* m_filterBar = nullptr;

@@ -7,6 +7,7 @@
 #include "capture_health_panel.h"
 #include "hex_view.h"
 #include "interface_dialog.h"
+#include "interface_members.h"
 #include "remote_interfaces_dialog.h"
 #include "message_bar.h"
 #include "name_resolution.h"
@@ -120,6 +121,11 @@ void MainWindow::buildMenus()
     connect(m_modeIpLevel, &QAction::triggered, this, [this] { setMode(CaptureMode::IpLevel); });
     connect(newAction(capture, this, QStringLiteral("actionCaptureFilter"), tr("Capture &Filter…")), &QAction::triggered,
             this, &MainWindow::editCaptureFilter);
+    auto* interfacesLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(interfacesLabel);
+    m_members = new InterfaceMembers(
+        m_controller, m_backend, [this] { return m_request; }, [this](const QString& text) { showError(text); }, mode,
+        capture, interfacesLabel, this);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_followAction = newAction(view, this, QStringLiteral("actionFollow"), tr("&Follow"), QKeySequence(tr("Ctrl+Shift+F")));

@@ -9,6 +9,7 @@
 #include "dissect/dissection.h"
 #include "dissect/dissector.h"
 #include "file/capture_file_reader.h"
+#include "file/interface_names.h"
 #include "filter/display_filter.h"
 #include "filter/packet_matcher.h"
 
@@ -80,6 +81,7 @@ int runReadCommand(const CliOptions& o)
     // Reassembly needs every frame in order, selected or not; plain export needs no dissection,
     // and a filter the quick header pass decides dissects only the frames it cannot.
     Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
+    dissector.setInterfaceNames(rcvmon::interfaceNamesOf(*reader));
     Dissection dissection;
     std::optional<SequentialMatcher> matcher;
     if (filter) matcher.emplace(*filter, dissector, dissection, printer != nullptr);

@@ -7,9 +7,15 @@
 
 namespace rcvmon {
 
+FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
+
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
     out.beginFrame(frame, frameNumber);
+    // frame.interface_name when the capture names the frame's interface (tshark leaves it out otherwise).
+    if (m_interfaceNames)
+        if (const std::string_view name = m_interfaceNames(frame.interfaceId); !name.empty())
+            out.addTextField(frameInterfaceNameField(), 0, 0, 0, name);
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;

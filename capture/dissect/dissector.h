@@ -13,7 +13,9 @@
 #include "dissect/udp_conversations.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -37,9 +39,14 @@ public:
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
     void reset();
     const Options& options() const { return m_options; }
+    // The name of each interface of the capture (pcapng if_name), for frame.interface_name;
+    // asked per frame, so a stream's interfaces may be learnt as they arrive. Empty: none.
+    using InterfaceNames = std::function<std::string_view(std::uint32_t interfaceId)>;
+    void setInterfaceNames(InterfaceNames names) { m_interfaceNames = std::move(names); }
 
 private:
     Options m_options;
+    InterfaceNames m_interfaceNames;
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'

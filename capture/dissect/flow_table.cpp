@@ -67,6 +67,8 @@ void FlowIndex::set(const ConversationKey& key, std::uint32_t value)
             s.key = key;
             s.value = value;
             ++m_size;
+            if (m_takenCount < kTrackedSlots) m_taken[m_takenCount] = static_cast<std::uint32_t>(i);
+            m_takenCount = std::min(m_takenCount + 1, kTrackedSlots + 1);
             return;
         }
         if (s.key == key) {
@@ -85,14 +87,20 @@ void FlowIndex::grow()
     old.swap(m_slots);
     m_slots.assign(next, Slot{});
     m_size = 0;
+    m_takenCount = 0;
     for (const Slot& s : old)
         if (s.value != kNone) set(s.key, s.value);
 }
 
 void FlowIndex::clear()
 {
-    std::fill(m_slots.begin(), m_slots.end(), Slot{});
+    if (m_takenCount <= kTrackedSlots) {
+        for (std::uint32_t k = 0; k < m_takenCount; ++k) m_slots[m_taken[k]] = Slot{};
+    } else {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+    }
     m_size = 0;
+    m_takenCount = 0;
 }
 
 }  // namespace rcvmon

@@ -47,9 +47,15 @@ private:
     static std::size_t slotsFor(std::uint32_t entries);
     void grow();
 
+    // The slots taken since the last clear, while they are few: the window dissects single rows
+    // with a fresh state, and clearing those few slots beats sweeping the whole table each row.
+    static constexpr std::uint32_t kTrackedSlots = 32;
+
     std::vector<Slot> m_slots;
     std::uint32_t m_size = 0;
     std::uint32_t m_maxEntries;
+    std::array<std::uint32_t, kTrackedSlots> m_taken{};
+    std::uint32_t m_takenCount = 0;  // past kTrackedSlots: too many to list, clear() sweeps
 };
 
 }  // namespace rcvmon

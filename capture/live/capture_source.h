@@ -5,6 +5,7 @@
 #include "core/frame.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace rcvmon {
@@ -32,6 +33,9 @@ public:
 struct CaptureStats {
     std::uint64_t received = 0;       // frames the source handed to RcvMon
     std::uint64_t droppedKernel = 0;  // frames the kernel / driver dropped before RcvMon saw them
+    // A remote source (over ssh): of droppedKernel, what the far end's kernel and its ring dropped.
+    std::uint64_t remoteKernel = 0;
+    std::uint64_t remoteRing = 0;
 };
 
 enum class PollResult : std::uint8_t {
@@ -68,6 +72,13 @@ public:
     virtual std::uint32_t interfaceCount() const { return 1; }
     virtual std::string interfaceName(std::uint32_t /*id*/) const { return name(); }
     virtual std::uint32_t interfaceLinkType(std::uint32_t /*id*/) const { return linkType(); }
+    // The mode a frame of interface `id` stamped `ts` was captured in, for a source whose
+    // interfaces switch modes apart (SourceMerger); nullopt: the one mode of the session.
+    // Called for every frame on the capture thread: cheap, no locks.
+    virtual std::optional<CaptureMode> interfaceModeAt(std::uint32_t /*id*/, const Timestamp& /*ts*/) const
+    {
+        return std::nullopt;
+    }
 };
 
 }  // namespace rcvmon

@@ -65,8 +65,12 @@ std::unique_ptr<CaptureSource> openInterfaces(const std::vector<InterfaceChoice>
         }
         members.push_back({std::move(source), isSshUrl(choice.name) ? kRemoteLag : kLocalLag});
     }
-    if (members.size() == 1) return std::move(members.front().source);
-    return SourceMerger::create(std::move(members), error);
+    bool anyRemote = false;
+    for (const auto& choice : choices) anyRemote = anyRemote || isSshUrl(choice.name);
+    if (members.size() == 1 && !(remote.restartable && anyRemote)) return std::move(members.front().source);
+    SourceMerger::Options options;
+    options.endWhenAllEnd = !remote.restartable;
+    return SourceMerger::create(std::move(members), options, error);
 }
 
 std::vector<std::string> splitInterfaceList(const std::string& text)

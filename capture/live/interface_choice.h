@@ -22,6 +22,9 @@ struct InterfaceChoice {
 struct RemoteCaptureOptions {
     std::string remoteCli = "rcvmon-cli";
     std::vector<std::string> sshOptions;  // each passed to ssh as -o OPTION
+    // The window's way: remote interfaces are always merged (one alone too), and the merge
+    // outlives lost connections, so a lost interface can be restarted in the same capture.
+    bool restartable = false;
 };
 
 // Opens the capture of `choices`: one source for one interface, a SourceMerger (interface ids

@@ -19,13 +19,21 @@ constexpr std::size_t kBatchFrames = 4096;
 
 }  // namespace
 
+constexpr std::size_t kMemberBandwidthSeconds = 300;
+
 struct SourceMerger::Slot {
     Slot(std::unique_ptr<CaptureSource> s, std::chrono::milliseconds lag, std::size_t queueBytes)
-        : source(std::move(s)), lagNs(std::chrono::nanoseconds(lag).count()), queue(queueBytes)
+        : lagNs(std::chrono::nanoseconds(lag).count()), queue(queueBytes), bins(kMemberBandwidthSeconds)
     {
+        source.store(s.get());
+        owned.push_back(std::move(s));
     }
+    CaptureSource* src() const { return source.load(std::memory_order_acquire); }
 
-    std::unique_ptr<CaptureSource> source;
+    // The live source; every source this member has had stays in `owned` until the merger
+    // dies, so a pointer another thread loaded never dangles (replaceMember).
+    std::atomic<CaptureSource*> source{nullptr};
+    std::vector<std::unique_ptr<CaptureSource>> owned;
     std::int64_t lagNs;
     SpscRing queue;
     std::thread thread;
@@ -36,6 +44,12 @@ struct SourceMerger::Slot {
     std::atomic<MemberState> state{MemberState::Running};
     std::atomic<CaptureMode> capturingMode{CaptureMode::Off};  // the last mode other than Off
     std::atomic<std::uint64_t> droppedQueue{0};
+    BandwidthBins bins;  // written by the member's thread
+    // The mode frames are tagged with: `tagMode`, or `previousMode` for frames stamped in
+    // the two seconds before `switchNs` (wall clock, ns; 0: no switch yet).
+    std::atomic<CaptureMode> tagMode{CaptureMode::Off};
+    std::atomic<CaptureMode> previousMode{CaptureMode::Off};
+    std::atomic<std::int64_t> switchNs{0};
     std::string message;  // under the merger's notice mutex
     // Merger thread only: since when the queue has been non-empty without a pause.
     SteadyClock::time_point busySince{};
@@ -47,14 +61,16 @@ namespace {
 // Copies each frame into the member's queue as interface `id`; runs on the member's thread.
 class QueueSink final : public FrameSink {
 public:
-    QueueSink(SpscRing& queue, std::uint32_t id, std::atomic<std::uint64_t>& dropped)
-        : m_queue(queue), m_id(id), m_dropped(dropped)
+    QueueSink(SpscRing& queue, std::uint32_t id, std::atomic<std::uint64_t>& dropped, BandwidthBins& bins)
+        : m_queue(queue), m_id(id), m_dropped(dropped), m_bins(bins)
     {
     }
     void onFrame(const FrameRef& frame) override
     {
         FrameRef f = frame;
         f.interfaceId = m_id;
+        // Totals only: the session classifies protocols for the capture as a whole.
+        m_bins.add(f.ts, f.direction, ProtocolClass::Other, f.originalLength);
         if (!m_queue.tryStage(f)) m_dropped.store(m_dropped.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         ++m_delivered;
     }
@@ -64,6 +80,7 @@ private:
     SpscRing& m_queue;
     std::uint32_t m_id;
     std::atomic<std::uint64_t>& m_dropped;
+    BandwidthBins& m_bins;
     std::uint64_t m_delivered = 0;
 };
 
@@ -96,8 +113,9 @@ SourceMerger::SourceMerger(std::vector<Member> members, const Options& options) 
     for (auto& m : members) {
         auto slot = std::make_unique<Slot>(std::move(m.source), m.deliveryLag, options.queueBytes);
         slot->id = static_cast<std::uint32_t>(m_members.size());
-        slot->capturingMode.store(slot->source->mode());
-        m_name += (m_name.empty() ? "" : ", ") + slot->source->name();
+        slot->capturingMode.store(slot->src()->mode());
+        slot->tagMode.store(slot->src()->mode());
+        m_name += (m_name.empty() ? "" : ", ") + slot->src()->name();
         m_members.push_back(std::move(slot));
     }
 }
@@ -116,15 +134,16 @@ bool SourceMerger::startThreads(std::string& error)
 SourceMerger::~SourceMerger()
 {
     m_stop.store(true, std::memory_order_release);
-    for (auto& slot : m_members) slot->source->wakeup();
+    std::lock_guard lock(m_replaceMutex);
+    for (auto& slot : m_members) slot->src()->wakeup();
     for (auto& slot : m_members)
         if (slot->thread.joinable()) slot->thread.join();
 }
 
 void SourceMerger::runMember(Slot& slot)
 {
-    QueueSink sink(slot.queue, slot.id, slot.droppedQueue);
-    CaptureSource& source = *slot.source;
+    QueueSink sink(slot.queue, slot.id, slot.droppedQueue, slot.bins);
+    CaptureSource& source = *slot.src();
     PollResult result = PollResult::Frames;
     while (!m_stop.load(std::memory_order_acquire)) {
         // One last look at what the source holds once the merge is finishing.
@@ -181,7 +200,7 @@ void SourceMerger::wakeup()
 void SourceMerger::finishMembers()
 {
     m_finishing.store(true, std::memory_order_release);
-    for (auto& slot : m_members) slot->source->wakeup();
+    for (auto& slot : m_members) slot->src()->wakeup();
     signal();
 }
 
@@ -196,7 +215,7 @@ PollResult SourceMerger::poll(FrameSink& sink, int timeoutMs)
         bool allDone = true;
         for (const auto& slot : m_members)
             allDone = allDone && slot->state.load(std::memory_order_acquire) != MemberState::Running && slot->queue.empty();
-        if (allDone) return PollResult::End;
+        if (allDone && (m_options.endWhenAllEnd || m_finishing.load(std::memory_order_acquire))) return PollResult::End;
         if (now >= deadline) return PollResult::Frames;
         std::unique_lock lock(m_wakeMutex);
         // A held frame is looked at again when its member's watermark may have passed it:
@@ -294,9 +313,11 @@ CaptureStats SourceMerger::stats() const
 {
     CaptureStats total;
     for (const auto& slot : m_members) {
-        const CaptureStats s = slot->source->stats();
+        const CaptureStats s = slot->src()->stats();
         total.received += s.received;
         total.droppedKernel += s.droppedKernel;
+        total.remoteKernel += s.remoteKernel;
+        total.remoteRing += s.remoteRing;
     }
     return total;
 }
@@ -306,10 +327,10 @@ std::vector<SourceMerger::MemberStatus> SourceMerger::members() const
     std::vector<MemberStatus> out;
     for (const auto& slot : m_members) {
         MemberStatus s;
-        s.name = slot->source->name();
-        s.mode = slot->source->mode();
+        s.name = slot->src()->name();
+        s.mode = slot->src()->mode();
         s.capturingMode = slot->capturingMode.load();
-        s.stats = slot->source->stats();
+        s.stats = slot->src()->stats();
         s.droppedQueue = slot->droppedQueue.load(std::memory_order_relaxed);
         s.state = slot->state.load(std::memory_order_acquire);
         {
@@ -323,26 +344,26 @@ std::vector<SourceMerger::MemberStatus> SourceMerger::members() const
 
 std::uint32_t SourceMerger::linkType() const
 {
-    return m_members.front()->source->linkType();
+    return m_members.front()->src()->linkType();
 }
 
 std::string SourceMerger::interfaceName(std::uint32_t id) const
 {
-    return id < m_members.size() ? m_members[id]->source->name() : std::string();
+    return id < m_members.size() ? m_members[id]->src()->name() : std::string();
 }
 
 std::uint32_t SourceMerger::interfaceLinkType(std::uint32_t id) const
 {
-    return id < m_members.size() ? m_members[id]->source->linkType() : 0;
+    return id < m_members.size() ? m_members[id]->src()->linkType() : 0;
 }
 
 CaptureMode SourceMerger::mode() const
 {
-    const CaptureMode first = m_members.front()->source->mode();
+    const CaptureMode first = m_members.front()->src()->mode();
     for (const auto& slot : m_members)
-        if (slot->source->mode() != first) {
+        if (slot->src()->mode() != first) {
             for (const auto& other : m_members)
-                if (other->source->mode() != CaptureMode::Off) return other->source->mode();
+                if (other->src()->mode() != CaptureMode::Off) return other->src()->mode();
         }
     return first;
 }
@@ -360,15 +381,86 @@ bool SourceMerger::setMemberMode(std::uint32_t id, CaptureMode mode, std::string
         error = "no interface " + std::to_string(id) + " in this capture";
         return false;
     }
-    CaptureSource& source = *m_members[id]->source;
+    std::lock_guard lock(m_modeMutex);
+    Slot& slot = *m_members[id];
+    CaptureSource& source = *slot.src();
     if (source.mode() == mode) return true;
     // A member that has ended (a lost connection) has nothing left to switch.
     if (m_members[id]->state.load(std::memory_order_acquire) != MemberState::Running && mode == CaptureMode::Off)
         return true;
+    // Frames the member's kernel buffered before now were caught in the old mode (a switch
+    // through Off, as the session makes it, keeps the mode before the Off).
+    if (slot.tagMode.load() != CaptureMode::Off) {
+        slot.previousMode.store(slot.tagMode.load());
+        slot.switchNs.store(realtimeNanoseconds(), std::memory_order_release);
+    }
     if (source.mode() != CaptureMode::Off && !source.setMode(CaptureMode::Off, error)) return false;
+    slot.tagMode.store(CaptureMode::Off);
     if (mode == CaptureMode::Off) return true;
     if (!source.setMode(mode, error)) return false;
-    m_members[id]->capturingMode.store(mode);
+    slot.tagMode.store(mode);
+    slot.capturingMode.store(mode);
+    return true;
+}
+
+std::optional<CaptureMode> SourceMerger::interfaceModeAt(std::uint32_t id, const Timestamp& ts) const
+{
+    if (id >= m_members.size()) return std::nullopt;
+    const Slot& slot = *m_members[id];
+    const std::int64_t switchNs = slot.switchNs.load(std::memory_order_acquire);
+    const std::int64_t ns = ts.totalNanoseconds();
+    if (switchNs != 0 && ns < switchNs && ns > switchNs - 2'000'000'000 && slot.previousMode.load() != CaptureMode::Off)
+        return slot.previousMode.load();
+    const CaptureMode mode = slot.tagMode.load();
+    // Between Off and the new mode a frame still belongs to the mode it was caught in.
+    return mode == CaptureMode::Off ? slot.capturingMode.load() : mode;
+}
+
+const BandwidthBins* SourceMerger::memberBandwidth(std::uint32_t id) const
+{
+    return id < m_members.size() ? &m_members[id]->bins : nullptr;
+}
+
+bool SourceMerger::replaceMember(std::uint32_t id, std::unique_ptr<CaptureSource> source, std::string& error)
+{
+    if (id >= m_members.size() || !source) {
+        error = "no interface " + std::to_string(id) + " in this capture";
+        return false;
+    }
+    std::lock_guard lock(m_replaceMutex);
+    Slot& slot = *m_members[id];
+    if (m_finishing.load(std::memory_order_acquire) || m_stop.load(std::memory_order_acquire)) {
+        error = "the capture is ending";
+        return false;
+    }
+    if (slot.state.load(std::memory_order_acquire) == MemberState::Running) {
+        error = slot.src()->name() + " is still capturing";
+        return false;
+    }
+    // The old thread has finished its last publish; the new one takes over the queue as its producer.
+    if (slot.thread.joinable()) slot.thread.join();
+    CaptureSource* next = source.get();
+    slot.owned.push_back(std::move(source));
+    slot.source.store(next, std::memory_order_release);
+    slot.capturingMode.store(next->mode() == CaptureMode::Off ? slot.capturingMode.load() : next->mode());
+    slot.tagMode.store(next->mode());
+    slot.switchNs.store(0, std::memory_order_release);
+    // The new source delivers what it captures from now on, no earlier than its lag allows.
+    slot.watermarkNs.store(realtimeNanoseconds() - slot.lagNs, std::memory_order_release);
+    {
+        std::lock_guard noticeLock(m_noticeMutex);
+        slot.message.clear();
+    }
+    slot.state.store(MemberState::Running, std::memory_order_release);
+    try {
+        slot.thread = std::thread([this, s = &slot] { runMember(*s); });
+    } catch (const std::system_error& e) {
+        slot.state.store(MemberState::Failed, std::memory_order_release);
+        error = std::string("cannot start a capture thread: ") + e.what();
+        return false;
+    }
+    addNotice(next->name() + " captures again");
+    signal();
     return true;
 }
 

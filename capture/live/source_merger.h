@@ -2,6 +2,7 @@
 #pragma once
 
 #include "live/capture_source.h"
+#include "store/bandwidth_bins.h"
 #include "store/spsc_ring.h"
 
 #include <atomic>
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,6 +43,9 @@ public:
         std::size_t queueBytes = 16u << 20;  // per member
         std::chrono::milliseconds maxHold{2000};
         int memberPollMs = 100;
+        // False: poll() goes on (saying Frames) when every member has ended, so the members
+        // can be restarted (replaceMember) in the same capture; the window's choice.
+        bool endWhenAllEnd = true;
     };
     enum class MemberState : std::uint8_t { Running, Ended, Failed };
     struct MemberStatus {
@@ -74,6 +79,9 @@ public:
     std::uint32_t interfaceCount() const override { return static_cast<std::uint32_t>(m_members.size()); }
     std::string interfaceName(std::uint32_t id) const override;
     std::uint32_t interfaceLinkType(std::uint32_t id) const override;
+    // The member's mode when the frame was stamped (frames stamped just before a switch keep
+    // the old mode, as CaptureSession does for the whole capture).
+    std::optional<CaptureMode> interfaceModeAt(std::uint32_t id, const Timestamp& ts) const override;
 
     // One member's mode, the others untouched: Off, then `mode` (seed).
     bool setMemberMode(std::uint32_t id, CaptureMode mode, std::string& error);
@@ -84,6 +92,12 @@ public:
     // waiting for watermarks, and poll() then says End. For ending a capture without losing
     // the frames held back for ordering.
     void finishMembers();
+    // Member `id`'s own bandwidth (bins of one second, counted on its thread as frames arrive).
+    const BandwidthBins* memberBandwidth(std::uint32_t id) const;
+    // A member that has ended or failed (a lost ssh connection) captures again from `source`,
+    // a new opening of the same interface, as the same interface id; what it delivered before
+    // stays. False, and why, while it still runs or once the merge is finishing.
+    bool replaceMember(std::uint32_t id, std::unique_ptr<CaptureSource> source, std::string& error);
 
 private:
     struct Slot;
@@ -105,6 +119,8 @@ private:
     bool m_interrupted = false;  // wakeup(): poll() returns at once
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_finishing{false};
+    std::mutex m_modeMutex;     // one member switch at a time (Off, then the mode)
+    std::mutex m_replaceMutex;  // replaceMember() against itself and the destructor
     mutable std::mutex m_noticeMutex;
     std::vector<std::string> m_notices;
 };

@@ -55,7 +55,9 @@ private:
         tagged.interfaceId = frame.interfaceId + s.m_interfaceBase;
         if (tagged.interfaceId >= s.m_interfaceLimit && tagged.interfaceId < kMaxInterfaces)
             s.learnInterface(tagged.interfaceId);
-        const PacketTags tags{protocol, s.modeAt(frame.ts)};
+        // A merged capture's interfaces each have their own mode (SourceMerger).
+        const std::optional<CaptureMode> own = s.m_source->interfaceModeAt(frame.interfaceId, frame.ts);
+        const PacketTags tags{protocol, own ? *own : s.modeAt(frame.ts)};
         if (!(lent ? s.m_ring.tryStageLent(tagged, tags) : s.m_ring.tryStage(tagged, tags))) {
             bump(s.m_droppedRing);
             if (!lent && !s.m_ring.canEverHold(frame.data.size())) bump(s.m_oversized);

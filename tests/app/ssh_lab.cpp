@@ -79,28 +79,32 @@ std::map<pid_t, std::pair<pid_t, std::string>> processTable()
 
 }  // namespace
 
-SshLab::SshLab()
+SshLab::SshLab(int remotes) : m_remotes(remotes)
 {
     static std::atomic<int> counter{0};
     const std::string suffix = std::to_string(getpid()) + "-" + std::to_string(counter++);
     m_local = "rcvmon-sl-" + suffix;
     m_remote = "rcvmon-sr-" + suffix;
     m_sender = "rcvmon-ss-" + suffix;
+    if (m_remotes > 1) m_remote2 = "rcvmon-s2-" + suffix;
     m_dir = (fs::temp_directory_path() / ("rcvmon-ssh-lab-" + suffix)).string();
 }
 
 SshLab::~SshLab()
 {
-    if (m_sshd > 0) {
-        kill(m_sshd, SIGTERM);
-        waitpid(m_sshd, nullptr, 0);
+    for (const pid_t pid : {m_sshd, m_sshd2}) {
+        if (pid <= 0) continue;
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
     }
-    for (const auto& name : {m_local, m_remote, m_sender}) runCommand("ip netns del " + name);
+    for (const auto& name : {m_local, m_remote, m_sender, m_remote2})
+        if (!name.empty()) runCommand("ip netns del " + name);
     std::error_code ignored;
     fs::remove_all(m_dir, ignored);
     std::lock_guard lock(leftoverMutex());
     leftoverDaemons().erase(m_sshd);
-    for (const auto& name : {m_local, m_remote, m_sender}) leftoverNamespaces().erase(name);
+    leftoverDaemons().erase(m_sshd2);
+    for (const auto& name : {m_local, m_remote, m_sender, m_remote2}) leftoverNamespaces().erase(name);
 }
 
 std::string SshLab::unavailableReason()
@@ -117,11 +121,12 @@ bool SshLab::create(std::string& error)
     trackAtExit();
     {
         std::lock_guard lock(leftoverMutex());
-        for (const auto& name : {m_local, m_remote, m_sender}) leftoverNamespaces().insert(name);
+        for (const auto& name : {m_local, m_remote, m_sender, m_remote2})
+            if (!name.empty()) leftoverNamespaces().insert(name);
     }
     const std::string L = " -n " + m_local + " ", R = " -n " + m_remote + " ", S = " -n " + m_sender + " ";
     fs::create_directories(m_dir);
-    const std::vector<std::string> commands = {
+    std::vector<std::string> commands = {
         "ip netns add " + m_local,
         "ip netns add " + m_remote,
         "ip netns add " + m_sender,
@@ -143,6 +148,17 @@ bool SshLab::create(std::string& error)
         "cp " + m_dir + "/user_key.pub " + m_dir + "/authorized_keys",
         "mkdir -p /run/sshd",
     };
+    if (m_remotes > 1) {
+        const std::string R2 = " -n " + m_remote2 + " ";
+        for (std::string c : {"ip netns add " + m_remote2,
+                              "ip" + L + "link add l-ssh2 type veth peer name r-ssh netns " + m_remote2,
+                              "ip" + R2 + "link add r-lan type veth peer name s-rlan2 netns " + m_sender,
+                              "ip" + L + "addr add 198.18.4.1/24 dev l-ssh2", "ip" + R2 + "addr add 198.18.4.2/24 dev r-ssh",
+                              "ip" + R2 + "addr add 198.18.5.1/24 dev r-lan", "ip" + S + "addr add 198.18.5.2/24 dev s-rlan2",
+                              "ip" + R2 + "link set lo up", "ip" + L + "link set l-ssh2 up", "ip" + R2 + "link set r-ssh up",
+                              "ip" + R2 + "link set r-lan up", "ip" + S + "link set s-rlan2 up"})
+            commands.insert(commands.end() - 4, c);
+    }
     for (const auto& command : commands) {
         std::string output;
         if (runCommand(command, &output) != 0) {
@@ -150,43 +166,50 @@ bool SshLab::create(std::string& error)
             return false;
         }
     }
-    std::ofstream(m_dir + "/sshd_config") << "ListenAddress 198.18.1.2\nPort 22\nHostKey " << m_dir
-                                          << "/host_key\nAuthorizedKeysFile " << m_dir
-                                          << "/authorized_keys\nPermitRootLogin prohibit-password\n"
-                                             "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                                             "UsePAM no\nStrictModes no\nPidFile none\nLogLevel ERROR\n";
-    const std::string config = m_dir + "/sshd_config";
-    m_sshd = fork();
-    if (m_sshd == 0) {
+    if (!startSshd(m_remote, RemoteHost, m_dir + "/sshd_config", m_sshd, error)) return false;
+    if (m_remotes > 1 && !startSshd(m_remote2, RemoteHost2, m_dir + "/sshd2_config", m_sshd2, error)) return false;
+    return true;
+}
+
+bool SshLab::startSshd(const std::string& ns, const std::string& address, const std::string& config, pid_t& pid,
+                       std::string& error)
+{
+    std::ofstream(config) << "ListenAddress " << address << "\nPort 22\nHostKey " << m_dir
+                          << "/host_key\nAuthorizedKeysFile " << m_dir
+                          << "/authorized_keys\nPermitRootLogin prohibit-password\n"
+                             "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+                             "UsePAM no\nStrictModes no\nPidFile none\nLogLevel ERROR\n";
+    pid = fork();
+    if (pid == 0) {
         // `ip netns exec` execs sshd in place: the pid is sshd's.
-        execlp("ip", "ip", "netns", "exec", m_remote.c_str(), kSshd, "-D", "-e", "-f", config.c_str(),
+        execlp("ip", "ip", "netns", "exec", ns.c_str(), kSshd, "-D", "-e", "-f", config.c_str(),
                static_cast<char*>(nullptr));
         _exit(127);
     }
-    if (m_sshd < 0) {
+    if (pid < 0) {
         error = "cannot start sshd";
         return false;
     }
     {
         std::lock_guard lock(leftoverMutex());
-        leftoverDaemons().insert(m_sshd);
+        leftoverDaemons().insert(pid);
     }
     // Ready once ssh logs in (bounded: sshd starts in well under a second).
     const std::string probe = "ip netns exec " + m_local + " ssh -o BatchMode=yes -o ConnectTimeout=3 -i " + m_dir +
                               "/user_key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null root@" +
-                              RemoteHost + " true";
+                              address + " true";
     std::string output;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
         if (runCommand(probe, &output) == 0) return true;
-        if (waitpid(m_sshd, nullptr, WNOHANG) == m_sshd) {
-            m_sshd = -1;
+        if (waitpid(pid, nullptr, WNOHANG) == pid) {
+            pid = -1;
             error = "sshd exited at start";
             return false;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    error = "ssh never logged in to the lab's sshd: " + output;
+    error = "ssh never logged in to the lab's sshd at " + address + ": " + output;
     return false;
 }
 
@@ -203,11 +226,12 @@ std::string SshLab::sshOptions() const
     return flags;
 }
 
-int SshLab::killSessions()
+int SshLab::killSessions(int host)
 {
+    const pid_t listener = host == 0 ? m_sshd : m_sshd2;
     // Every sshd below the listener serves a connection (privileged monitor and session child).
     const auto table = processTable();
-    std::set<pid_t> below{m_sshd};
+    std::set<pid_t> below{listener};
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& [pid, info] : table)
@@ -215,7 +239,7 @@ int SshLab::killSessions()
     }
     int killed = 0;
     for (const pid_t pid : below) {
-        if (pid == m_sshd) continue;
+        if (pid == listener) continue;
         const auto it = table.find(pid);
         if (it != table.end() && it->second.second == "sshd" && kill(pid, SIGKILL) == 0) ++killed;
     }

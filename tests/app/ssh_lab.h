@@ -16,9 +16,13 @@ namespace rcvmon::test {
 // 198.18.1.2:22 with a throw-away host key and a throw-away user key authorized for root;
 // rcvmon-cli reaches it with sshOptions(). Everything (sshd, namespaces, keys) goes in the
 // destructor, and at exit if a test dies early.
+//
+// With two remotes (SshLab(2)) a second host joins, the same shape on other addresses:
+//   local  l-ssh2 198.18.4.1 ── r-ssh 198.18.4.2  remote2 (sshd)
+//   remote2 r-lan 198.18.5.1 ── s-rlan2 198.18.5.2 sender
 class SshLab {
 public:
-    SshLab();
+    explicit SshLab(int remotes = 1);
     ~SshLab();
     SshLab(const SshLab&) = delete;
     SshLab& operator=(const SshLab&) = delete;
@@ -31,7 +35,10 @@ public:
     const std::string& local() const { return m_local; }
     const std::string& remote() const { return m_remote; }
     const std::string& sender() const { return m_sender; }
+    const std::string& remote2() const { return m_remote2; }
     static constexpr const char* RemoteHost = "198.18.1.2";
+    static constexpr const char* RemoteHost2 = "198.18.4.2";
+    static constexpr const char* SenderToRemote2 = "s-rlan2";
     static constexpr const char* RemoteLan = "r-lan";
     static constexpr const char* LocalLan = "l-lan";
     static constexpr const char* SenderToRemote = "s-rlan";
@@ -42,13 +49,19 @@ public:
     // The same as ssh -o options (SshSource::Options::sshOptions).
     std::vector<std::string> sshOptionList() const;
     // Kills the sshd processes serving connections (not the listener): a dropped connection.
-    int killSessions();
+    // host 1: the second remote's.
+    int killSessions(int host = 0);
     pid_t sshdPid() const { return m_sshd; }
 
 private:
-    std::string m_local, m_remote, m_sender;
+    bool startSshd(const std::string& ns, const std::string& address, const std::string& config, pid_t& pid,
+                   std::string& error);
+
+    int m_remotes;
+    std::string m_local, m_remote, m_sender, m_remote2;
     std::string m_dir;
     pid_t m_sshd = -1;
+    pid_t m_sshd2 = -1;
 };
 
 }  // namespace rcvmon::test

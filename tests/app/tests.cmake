@@ -7,7 +7,9 @@ if(NOT CMAKE_CROSSCOMPILING)
     LIBS rcvmon_tshark_tsv)
   rcvmon_add_gtest(test_cli_export
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_export.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
-  foreach(t test_cli_reference test_cli_export)
+  rcvmon_add_gtest(test_cli_interface_name
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_interface_name.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  foreach(t test_cli_reference test_cli_export test_cli_interface_name)
     target_compile_definitions(${t} PRIVATE
       RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
       RCVMON_KNOWN_GAPS="${PROJECT_SOURCE_DIR}/tests/capture/dissect/known_gaps.tsv")
@@ -58,4 +60,13 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   target_compile_definitions(test_cli_remote PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
   add_dependencies(test_cli_remote rcvmon-cli)
   rcvmon_test_properties(test_cli_remote LABELS live RUN_SERIAL TIMEOUT 300)
+  # Issue 13: two remote hosts (two sshd) and a local interface at once.
+  rcvmon_add_gtest(test_cli_two_remotes
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_two_remotes.cpp ${CMAKE_CURRENT_LIST_DIR}/ssh_lab.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp
+            ${rcvmon_live_test_dir}/netns_pair.cpp ${rcvmon_live_test_dir}/test_frames.cpp)
+  target_include_directories(test_cli_two_remotes PRIVATE ${rcvmon_live_test_dir})
+  target_compile_definitions(test_cli_two_remotes PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
+  add_dependencies(test_cli_two_remotes rcvmon-cli)
+  rcvmon_test_properties(test_cli_two_remotes LABELS live RUN_SERIAL TIMEOUT 300)
 endif()

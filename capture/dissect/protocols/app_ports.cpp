@@ -24,7 +24,6 @@ struct PortEntry {
 constexpr PortEntry kPorts[] = {
     {138, Transport::Udp, Handler::Nbdgm, "BROWSER", "nbdgm"},
     {3544, Transport::Udp, Handler::Teredo, "Teredo", "teredo"},
-    {2055, Transport::Udp, Handler::Name, "CFLOW", "cflow"},
     {7989, Transport::Udp, Handler::Name, "ADwin Config", "adwin_config"},
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };

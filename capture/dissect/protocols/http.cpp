@@ -9,6 +9,7 @@
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/http_body.h"
 #include "dissect/protocols/text/lines.h"
+#include "dissect/protocols/websocket.h"
 #include "dissect/tcp_conversations.h"
 
 #include <algorithm>
@@ -477,6 +478,11 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     }
     const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
+    // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
+    if (websocket::dissectUpgraded(ctx, p)) {
+        c.notInTree();
+        return true;
+    }
     if (!startsMessage(text)) {
         // Continuation data is HTTP only inside a conversation already seen speaking HTTP;
         // otherwise Wireshark's HTTP dissector declines it and it stays TCP segment data.
@@ -556,6 +562,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         if (ctx.desegment) showFirstLine(ctx, c.layer(), text);
     }
     startTcpPdu(ctx, pdu, needed, c.layer());
+    if (needed == 0 && head.complete) websocket::noteHttpMessage(ctx, p, text, head.headerEnd);
     return true;
 }
 

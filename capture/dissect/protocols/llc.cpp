@@ -3,6 +3,7 @@
 // carried in 802.3 frames, and to name XID and STP frames as Wireshark does.
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/stp.h"
+#include "dissect/protocols/tail/ndp.h"
 
 namespace rcvmon {
 
@@ -32,6 +33,10 @@ void dissectLlc(DissectContext& ctx, const Payload& p)
         if (oui == 0 && dissectEtherType(ctx, pid, next)) return;
         if (oui == 0x00000c && pid == 0x2000) {  // Cisco's OUI: CDP
             dissectCdp(ctx, next);
+            return;
+        }
+        if (oui == kBayNetworksOui && isNdpPid(pid)) {
+            dissectNdp(ctx, next);
             return;
         }
         if (oui == 0x00000c && pid == 0x010b) {  // Cisco's per-VLAN spanning tree (PVST+)

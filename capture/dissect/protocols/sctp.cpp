@@ -50,6 +50,7 @@ private:
 };
 
 std::uint16_t tsnSlot = 0xffff;
+constexpr std::uint32_t kPpidM3ua = 3;
 
 struct SctpFields {
     FieldId srcport, dstport, verificationTag, checksum, chunkType, chunkFlags, chunkLength, dataTsn, dataSid,
@@ -67,16 +68,36 @@ constexpr ValueName kChunkTypes[] = {
 // The chunks in the order they came, each with what packet-sctp.c adds after its name.
 void writeInfo(const LayerView& l, std::string& out)
 {
-    std::uint64_t cumulativeAck = 0;
+    std::uint64_t cumulativeAck = 0, tsn = 0;
+    bool data = false, haveTsn = false;
+    // A DATA chunk whose payload M3UA dissects leaves the column to M3UA (packet-sctp.c
+    // names only the chunks no subdissector took).
+    const auto flushData = [&](bool dissected) {
+        if (data && !dissected) {
+            out += "DATA ";
+            if (haveTsn) {
+                out += "(TSN=";
+                appendDecimal(out, tsn);
+                out += ") ";
+            }
+        }
+        data = haveTsn = false;
+    };
     for (const FieldRecord& f : l.dissection().fields()) {
         if (f.layer != l.layer()) continue;
         if (f.id == hf.chunkType) {
+            flushData(false);
+            if (f.number == 0) {
+                data = true;
+                continue;
+            }
             out += valueName(kChunkTypes, f.number, "RESERVED");
             out += ' ';
         } else if (f.id == hf.dataTsn) {
-            out += "(TSN=";
-            appendDecimal(out, f.number);
-            out += ") ";
+            tsn = f.number;
+            haveTsn = true;
+        } else if (f.id == hf.dataPpid) {
+            flushData(f.number == kPpidM3ua);
         } else if (f.id == hf.sackCumTsn) {
             cumulativeAck = f.number;
         } else if (f.id == hf.sackArwnd) {
@@ -87,6 +108,7 @@ void writeInfo(const LayerView& l, std::string& out)
             out += ") ";
         }
     }
+    flushData(false);
 }
 
 bool dissectSctpPacket(DissectContext& ctx, const Payload& p)
@@ -122,8 +144,7 @@ bool dissectSctpPacket(DissectContext& ctx, const Payload& p)
                 c.u16(hf.dataSid);
                 c.u16(hf.dataSsn);
                 const std::uint32_t ppid = c.u32(hf.dataPpid);
-                constexpr std::uint32_t PpidM3ua = 3;
-                if (c.ok() && ppid == PpidM3ua) dissectM3ua(ctx, payloadAfter(c, length - 16u));
+                if (c.ok() && ppid == kPpidM3ua) dissectM3ua(ctx, payloadAfter(c, length - 16u));
             } else {
                 const std::uint32_t ack = c.u32();
                 // An ack of TSNs not seen yet stays absolute.

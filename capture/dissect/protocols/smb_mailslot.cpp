@@ -3,6 +3,7 @@
 // that writes to a mailslot (MS-MAIL), and the browser protocol (MS-BRWS) behind
 // \MAILSLOT\BROWSE and \MAILSLOT\LANMAN. Only what names the layers and their key fields.
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/tail/browser.h"
 
 #include <algorithm>
 #include <string_view>
@@ -22,13 +23,6 @@ bool isSmb(ByteSpan data)
     return data.size() >= 4 && data[0] == 0xff && data[1] == 'S' && data[2] == 'M' && data[3] == 'B';
 }
 
-void dissectBrowser(DissectContext& ctx, const Payload& p)
-{
-    LayerCursor c(ctx, "BROWSER", "browser", p.data, p.at, p.reported);
-    ctx.setProtocol("BROWSER");
-    c.u8(field::BrowserCommand);
-}
-
 // setup: the transaction's setup words, byte count and name; data: its data bytes.
 void dissectMailslot(DissectContext& ctx, const Payload& setup, std::string_view name, const Payload& data)
 {
@@ -44,7 +38,7 @@ void dissectMailslot(DissectContext& ctx, const Payload& setup, std::string_view
     ctx.out.addTextField(field::MailslotName, c.layer(), c.absolute(c.pos()), static_cast<std::uint32_t>(name.size() + 1),
                          name);
     const std::string_view slot = name.substr(std::string_view("\\MAILSLOT\\").size());
-    if ((slot.starts_with("BROWSE") || slot.starts_with("LANMAN")) && !data.data.empty()) dissectBrowser(ctx, data);
+    if ((slot.starts_with("BROWSE") || slot.starts_with("LANMAN")) && !data.data.empty()) dissectBrowserMessage(ctx, data);
 }
 
 }  // namespace

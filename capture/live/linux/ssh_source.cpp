@@ -224,7 +224,9 @@ void SshSource::takeStderrLine(const std::string& raw)
         return;
     }
     if (line.rfind(kStatsPrefix, 0) == 0) {
-        m_remoteDropped.store(numberAfter(line, "dropped-kernel=") + numberAfter(line, "dropped-ring="));
+        m_remoteKernel.store(numberAfter(line, "dropped-kernel="));
+        m_remoteRing.store(numberAfter(line, "dropped-ring="));
+        m_remoteDropped.store(m_remoteKernel.load() + m_remoteRing.load());
         return;
     }
     // tcpdump's chatter on start is not news.
@@ -313,7 +315,11 @@ void SshSource::wakeup()
 
 CaptureStats SshSource::stats() const
 {
-    return CaptureStats{m_received.load(std::memory_order_relaxed), m_remoteDropped.load(std::memory_order_relaxed)};
+    CaptureStats s{m_received.load(std::memory_order_relaxed), m_remoteDropped.load(std::memory_order_relaxed)};
+    s.remoteRing = m_remoteRing.load(std::memory_order_relaxed);
+    // The final statistics block counts all drops as one: the part not the ring's is the kernel's.
+    s.remoteKernel = s.droppedKernel > s.remoteRing ? s.droppedKernel - s.remoteRing : 0;
+    return s;
 }
 
 bool SshSource::setMode(CaptureMode mode, std::string& error)

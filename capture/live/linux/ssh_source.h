@@ -98,6 +98,8 @@ private:
     std::atomic<CaptureMode> m_mode{CaptureMode::Off};
     std::atomic<std::uint64_t> m_received{0};
     std::atomic<std::uint64_t> m_remoteDropped{0};
+    std::atomic<std::uint64_t> m_remoteKernel{0};  // from the last stat line
+    std::atomic<std::uint64_t> m_remoteRing{0};
 };
 
 }  // namespace rcvmon

@@ -267,7 +267,9 @@ TEST_F(DissectTest, DnsQueryAndMdns)
 
 TEST_F(DissectTest, NetbiosDatagramCarriesSmbMailslotBrowser)
 {
-    const Bytes announcement{0x01, 0x00, 0x80, 0xfc, 0x0a, 0x00};  // Host Announcement, ...
+    // A whole Host Announcement: the browser dissector reads all of it (server "PC1").
+    const Bytes announcement{0x01, 0x00, 0x60, 0xea, 0x00, 0x00, 'P', 'C', '1', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                             0x06, 0x01, 0x03, 0x10, 0x01, 0x00, 0x0f, 0x01, 0x55, 0xaa, 'h', 'i', 0};
     run(ethernet(0x0800, ipv4(17, udp(138, 138, nbdgmMailslot("\\MAILSLOT\\BROWSE", announcement)))));
     EXPECT_EQ(text("nbdgm.type"), "17");
     EXPECT_EQ(text("nbdgm.dgram_id"), "0x891d");

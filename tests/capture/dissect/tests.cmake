@@ -47,6 +47,9 @@ if(NOT CMAKE_CROSSCOMPILING)
   rcvmon_test_properties(test_dissect_columns_reference TIMEOUT 900)
 endif()
 rcvmon_add_gtest(test_dissect_udp_services SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_udp_services.cpp)
+rcvmon_add_gtest(test_dissect_rpc SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_rpc.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_dissect_ncp.cpp)
+rcvmon_add_gtest(test_dissect_tail SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tail.cpp)
 
 # The QUIC tests protect packets themselves with libcrypto, when the build has it.
 find_package(OpenSSL COMPONENTS Crypto)
@@ -60,6 +63,11 @@ rcvmon_add_gtest(test_dissect_network SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dis
 
 # Link types, tunnels and Wireshark's exception notes against tshark's columns for the same bytes.
 rcvmon_add_gtest(test_dissect_links SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_links.cpp)
+# The conversation index that TCP and UDP streams use, and how clear() empties it.
+rcvmon_add_gtest(test_flow_index SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_index.cpp)
+
+# Database and stream protocols over TCP against tshark's columns and fields for the same bytes.
+rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_db.cpp)
 
 # Gaps closed in protocols already dissected (TCP segments of PDUs, HTTP, FTP AUTH TLS, SNMP's udp.stream).
 rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_core_gaps.cpp)

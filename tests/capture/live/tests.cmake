@@ -5,4 +5,5 @@ rcvmon_add_gtest(test_socket_table SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_socket
 rcvmon_add_gtest(test_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map.cpp LABELS tsan)
 # Several sources merged into one capture, over scripted sources; pcap/pcapng streams and ssh:// names.
 rcvmon_add_gtest(test_source_merger SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_source_merger.cpp LABELS tsan)
+rcvmon_add_gtest(test_source_merger_members SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_source_merger_members.cpp LABELS tsan)
 rcvmon_add_gtest(test_capture_stream_parser SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_stream_parser.cpp)
