@@ -18,6 +18,7 @@ void Dissection::clear()
     m_infoParts = 0;
     m_infoFence = 0;
     m_info[0] = {};
+    m_infoTextOffset = m_infoTextLength = 0;
     m_netSrc = m_netDst = m_linkSrc = m_linkDst = kNoField;
     m_hasColumnLinkSrc = m_hasColumnLinkDst = false;
     m_frameNumber = 0;
@@ -248,11 +249,26 @@ void Dissection::appendInfo(InfoWriter writer, std::uint16_t layer, std::string_
     ++m_infoParts;
 }
 
+void Dissection::setInfoText(std::string_view text)
+{
+    m_infoTextOffset = static_cast<std::uint32_t>(m_values.size());
+    m_infoTextLength = static_cast<std::uint32_t>(text.size());
+    m_values.insert(m_values.end(), text.begin(), text.end());
+}
+
+std::string_view Dissection::infoText() const
+{
+    if (std::size_t{m_infoTextOffset} + m_infoTextLength > m_values.size()) return {};
+    return {reinterpret_cast<const char*>(m_values.data()) + m_infoTextOffset, m_infoTextLength};
+}
+
 void Dissection::appendInfo(std::string& out) const
 {
+    const std::size_t start = out.size();
     for (std::size_t i = 0; i < m_infoParts; ++i) {
         const InfoPart& part = m_info[i];
-        out += part.separator;
+        // col_append_sep_str: the separator only after text (a cleared column takes none).
+        if (out.size() > start) out += part.separator;
         if (part.kind == InfoKind::Protocol) {
             part.writer(LayerView(*this, part.layer), out);
         } else {

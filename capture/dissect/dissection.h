@@ -177,6 +177,11 @@ public:
     // takes them from an Ethernet header's first 6 and next 6 bytes before a cut header stops
     // its dissector. An empty span leaves that column without one.
     void setColumnLinkAddresses(ByteSpan src, ByteSpan dst);
+    // Text an Info writer needs that no field of the frame holds (Wireshark's col_add_fstr of
+    // bytes it adds to no tree: HTTP's first line on a segment of a message that continues).
+    // One per frame, copied into the value arena.
+    void setInfoText(std::string_view text);
+    std::string_view infoText() const;
     // Text before a fence (TCP's "[TCP …] " prefix) is in the column.
     bool infoFenced() const { return m_infoFence > 0; }
     InfoKind infoKind() const { return m_info[m_infoFence].kind; }
@@ -205,6 +210,7 @@ private:
     std::array<InfoPart, kMaxInfoParts> m_info{};
     std::uint8_t m_infoParts = 0;
     std::uint8_t m_infoFence = 0;  // parts before the fence, kept by setInfo
+    std::uint32_t m_infoTextOffset = 0, m_infoTextLength = 0;
     std::uint32_t m_netSrc = kNoField, m_netDst = kNoField;
     std::uint32_t m_linkSrc = kNoField, m_linkDst = kNoField;
     std::uint32_t m_linkType = 0;

@@ -35,6 +35,16 @@ struct TcpPdu {
     bool resumeAtStart = false;
     // The bytes awaited are a lower bound (a header cut short): keep whole segments.
     bool wholeSegments = false;
+    // What Info the application leaves when it asks for more (Wireshark then appends "[TCP
+    // segment of a reassembled PDU]"): by default the segment keeps TCP's; `clearsInfo` for a
+    // dissector that clears the column first (TLS). `again`: the dissector is called anew on
+    // every segment until the PDU is complete (Wireshark's DESEGMENT_ONE_MORE_SEGMENT: HTTP
+    // headers, chunked bodies) and sets the Info of the segments between too.
+    bool clearsInfo = false;
+    // The PDU runs until the sender's FIN (Wireshark's DESEGMENT_UNTIL_FIN: an HTTP response
+    // with neither Content-Length nor chunks); the FIN segment completes it, payload or not.
+    bool untilFin = false;
+    void (*again)(DissectContext& ctx, std::uint16_t layer, const TcpPdu& pdu) = nullptr;
 };
 
 // Wireshark's sequence analysis flags (packet-tcp.c TCP_A_*), one bit each.
@@ -129,6 +139,11 @@ struct TcpConversation {
     bool finOrRst = false;             // a FIN+ACK or RST was seen
     bool accEcnSyn = false, accEcnSynAck = false, accEcnOption = false;  // RFC 9768 set-up seen
     bool httpSeen = false;  // a request or response line was seen: later data is HTTP continuation
+    // HTTP: the last request's method when its response has no body (1 HEAD, 2 CONNECT), the
+    // port a CONNECT asked for, and whether its 2xx answer made the connection that tunnel.
+    std::uint8_t httpNoBodyMethod = 0;
+    bool httpTunnel = false;
+    std::uint16_t httpConnectPort = 0;
     TlsSession tls;
     // The application protocol's own state across segments (SMTP: reading DATA, BDAT bytes left;
     // SSH: versions, banners, key exchange).

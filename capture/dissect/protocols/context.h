@@ -262,6 +262,8 @@ bool dissectSmbDatagram(DissectContext& ctx, const Payload& p);
 // kept (bounded) and handed over whole. kTcpPduOneMoreSegment: the length is not known yet
 // (a cut header), the next segment is taken whole (Wireshark's DESEGMENT_ONE_MORE_SEGMENT).
 inline constexpr std::size_t kTcpPduOneMoreSegment = ~std::size_t{0};
+// With TcpPdu::untilFin: the PDU ends with the sender's FIN.
+inline constexpr std::size_t kTcpPduUntilFin = ~std::size_t{0} - 1;
 bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false, ByteSpan start = {});

@@ -372,8 +372,110 @@ void recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text,
     }
 }
 
+bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
+
+// The port of a CONNECT request's authority ("host:443 HTTP/1.1"); 0 when it names none.
+std::uint16_t connectPort(std::string_view rest)
+{
+    const std::string_view authority = rest.substr(0, rest.find_first_of(" \r\n"));
+    const std::size_t colon = authority.rfind(':');
+    if (colon == std::string_view::npos) return 0;
+    unsigned port = 0;
+    for (char ch : authority.substr(colon + 1)) {
+        if (!text::isDigit(ch) || port > 65535) return 0;
+        port = port * 10 + static_cast<unsigned>(ch - '0');
+    }
+    return port <= 65535 ? static_cast<std::uint16_t>(port) : 0;
+}
+
+// A response whose body, lacking a length, runs until the connection closes (RFC 9112 §6.3):
+// not 1xx, 204 or 304, nor the answer to HEAD or CONNECT.
+bool bodyUntilClose(const DissectContext& ctx, std::string_view text)
+{
+    if (!isResponse(text)) return false;
+    if (ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod != 0) return false;
+    const std::size_t sp = text.find(' ');
+    if (sp == std::string_view::npos || sp + 4 > text.size()) return true;
+    const std::string_view code = text.substr(sp + 1, 3);
+    return code[0] != '1' && code != "204" && code != "304";
+}
+
+// A message that goes on in later segments: Wireshark's HTTP has put its first line (and a
+// space) in Info before it asks TCP for more, and does so again each time it is called anew.
+void writeFirstLine(const LayerView& layer, std::string& out)
+{
+    text::appendFormatted(out, layer.dissection().infoText());
+    out += ' ';
+}
+
+void showFirstLine(DissectContext& ctx, std::uint16_t layer, std::string_view message)
+{
+    // Only a complete first line: before its end HTTP asks for more without naming anything
+    // (tvb_find_line_end: a CR at the end may still be followed by its LF).
+    const std::size_t end = message.find_first_of("\r\n");
+    if (end == std::string_view::npos || (message[end] == '\r' && end + 1 == message.size())) return;
+    ctx.out.setInfoText(message.substr(0, end));
+    ctx.setInfo(writeFirstLine, layer);
+}
+
+// Called anew on a segment of a message whose header began earlier (kept in pduPrefixes).
+void firstLineAgain(DissectContext& ctx, std::uint16_t layer, const TcpPdu&)
+{
+    if (!ctx.pduPrefixes) return;
+    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
+    if (!kept.empty()) showFirstLine(ctx, layer, text::asText(kept));
+}
+
+// The header went on past the segment before (req_resp_hdrs_do_reassembly asked for one more
+// segment): with this one kept too, is it complete, and how much body follows? saved[0]
+// counts the message's bytes up to the segment before this one.
+std::size_t moreHeader(DissectContext& ctx, TcpPdu& pdu, const Payload& segment, std::size_t)
+{
+    const std::size_t before = pdu.saved[0];
+    pdu.saved[0] = static_cast<std::uint32_t>(std::min<std::size_t>(before + segment.reported, 0xffffffffu));
+    if (!ctx.pduPrefixes) return 0;
+    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
+    const HttpHead head = parseHead(text::asText(kept));
+    if (!head.complete) {
+        // Kept bytes full: the header cannot be seen whole; take what came as the message.
+        return kept.size() >= PduPrefixes::kBytes ? 0 : 1;
+    }
+    const std::size_t total = pdu.saved[0];
+    if (head.hasLength) {
+        const std::uint64_t end = head.headerEnd + head.contentLength;
+        if (end <= total) return 0;
+        pdu.again = nullptr;  // the length is known: TCP collects the rest without asking HTTP
+        pdu.wholeSegments = false;
+        pdu.more = nullptr;
+        return static_cast<std::size_t>(std::min<std::uint64_t>(end - total, 0x7fffffff));
+    }
+    if (!head.chunked && bodyUntilClose(ctx, text::asText(kept))) {
+        pdu.again = nullptr;  // TCP collects until the FIN without asking HTTP
+        pdu.more = nullptr;
+        pdu.untilFin = true;
+        return 0x7fffffff;
+    }
+    if (head.chunked && head.headerEnd >= before) {
+        bool resume = false;
+        const std::size_t need = chunkedNeed(text::asText(segment.data), head.headerEnd - before, resume);
+        pdu.more = moreChunks;
+        pdu.resumeAtStart = resume;
+        pdu.wholeSegments = false;
+        return need;
+    }
+    return 0;
+}
+
 bool dissectHttp(DissectContext& ctx, const Payload& p)
 {
+    // After CONNECT's 2xx the connection carries what the tunnel's port names (TLS for 443),
+    // as Wireshark's HTTP hands it to the port's dissector.
+    if (const TcpConversation* conv = ctx.tcpConversation; conv && conv->httpTunnel) {
+        if (conv->httpConnectPort == 0 ||
+            !dissectByPort(ctx, Transport::Tcp, conv->httpConnectPort, conv->httpConnectPort, p))
+            dissectData(ctx, p);
+        return true;
+    }
     const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
     // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
@@ -392,8 +494,18 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         }
         return true;
     }
-    if (ctx.tcpConversation) ctx.tcpConversation->httpSeen = true;
-    const HttpHead head = parseHead(text);
+    if (TcpConversation* conv = ctx.tcpConversation) {
+        conv->httpSeen = true;
+        if (!isResponse(text)) {
+            conv->httpNoBodyMethod = text.substr(0, 5) == "HEAD " ? 1 : text.substr(0, 8) == "CONNECT " ? 2 : 0;
+            if (conv->httpNoBodyMethod == 2) conv->httpConnectPort = connectPort(text.substr(8));
+        } else if (conv->httpNoBodyMethod == 2 && text.size() > 9 && text[9] == '2') {
+            conv->httpTunnel = true;  // later bytes are the tunnel's, whichever way they go
+        }
+    }
+    HttpHead head = parseHead(text);
+    // RFC 9110 §9.3.2: the answer to HEAD has no body whatever its Content-Length says.
+    if (isResponse(text) && ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod == 1) head.contentLength = 0;
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
     const ByteSpan bodyBytes = p.data.subspan(std::min(p.data.size(), head.headerEnd));
     const bool xmlBody = bodyLooksLikeXml(bodyBytes, head.coding);
@@ -406,6 +518,8 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         needed = static_cast<std::size_t>(head.contentLength - bodyHere);
     } else if (head.chunked && !head.hasLength) {
         needed = chunkedNeed(text, head.headerEnd, resumeAtStart);
+    } else if (!head.hasLength && bodyUntilClose(ctx, text)) {
+        needed = kTcpPduUntilFin;  // RFC 9112 §6.3: the body runs until the connection closes
     }
     const bool json = head.mediaType.size() == 16 && startsWithCi(head.mediaType, "application/json");
     const std::string_view protocol = head.xml || xmlBody ? "HTTP/XML" : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON" : "HTTP";
@@ -432,10 +546,20 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         ctx.pduPrefixes->save(ctx.tcpDirection, p.data);
         pdu.complete = completeMessage;
         pdu.wholeSegments = !head.complete;
-        if (head.complete && head.chunked && !head.hasLength) {
+        if (needed == kTcpPduUntilFin) {
+            pdu.untilFin = true;
+            pdu.wholeSegments = true;
+        } else if (!head.complete) {
+            pdu.more = moreHeader;
+            pdu.again = firstLineAgain;
+            pdu.saved[0] = static_cast<std::uint32_t>(std::min<std::size_t>(p.reported, 0xffffffffu));
+        } else if (head.chunked && !head.hasLength) {
+            // Each chunk still to come makes Wireshark ask for one more segment and call HTTP again.
             pdu.more = moreChunks;
             pdu.resumeAtStart = resumeAtStart;
+            pdu.again = firstLineAgain;
         }
+        if (ctx.desegment) showFirstLine(ctx, c.layer(), text);
     }
     startTcpPdu(ctx, pdu, needed, c.layer());
     if (needed == 0 && head.complete) websocket::noteHttpMessage(ctx, p, text, head.headerEnd);

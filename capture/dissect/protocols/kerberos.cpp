@@ -308,7 +308,8 @@ bool dissectTcp(DissectContext& ctx, const Payload& p)
             const std::uint32_t mark = (std::uint32_t{b[0]} << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
             return 4 + std::size_t{mark & 0x7fffffffu};
         },
-        [&](const Payload& m, int) { dissectMessage(ctx, m, 4); });
+        [&](const Payload& m, int) { dissectMessage(ctx, m, 4); },
+        writeNoInfo);  // dissect_kerberos_tcp clears Info before it asks for more
     return true;
 }
 

@@ -4,6 +4,7 @@
 // binding's name; Info is the PDU's name and the names it carries, as Wireshark writes it.
 #include "dissect/protocols/ber.h"
 #include "dissect/protocols/context.h"
+#include "dissect/udp_conversations.h"
 
 #include <string>
 
@@ -116,6 +117,10 @@ void dissectPdu(LayerCursor& c, BerReader& r)
 
 bool dissectSnmp(DissectContext& ctx, const Payload& p)
 {
+    // A request to the agent's port: its answer may come from any port of the agent's
+    // address, and Wireshark's SNMP opens such a conversation (udp.stream then follows it).
+    if (ctx.udp && !ctx.inIcmpError && ctx.net.family != 0 && ctx.udpDstPort == 161)
+        ctx.udp->announceOpenPort(ctx.net.family, ctx.net.src, ctx.udpSrcPort, ctx.net.dst);
     LayerCursor c(ctx, "SNMP", "snmp", p.data, p.at, p.reported);
     ctx.setProtocol("SNMP");
     ctx.setInfo(writeInfo, c.layer());

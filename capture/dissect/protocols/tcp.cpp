@@ -286,6 +286,14 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     if (c.ok() && c.pos() < hdrLen) c.skip(hdrLen - c.pos());
     if (!c.ok()) return;
     const Payload payload = payloadAfter(c, p.reported - hdrLen);
+    // The FIN ending a PDU that runs until it completes the PDU even without payload.
+    if (payload.data.empty() && (flags & kFin) && ctx.desegment && !ctx.inFragment && !conv.retransmission && tcpd &&
+        conv.direction->pduRemaining != 0 && conv.direction->pdu.untilFin) {
+        ctx.tcpConversation = conv.conversation;
+        ctx.tcpDirection = conv.direction;
+        continueTcpPdu(ctx, payload);
+        return;
+    }
     // Wireshark calls no application dissector for a segment whose payload was not captured,
     // for a retransmission, or for the cut payload of an unreassembled IP fragment.
     if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation) {

@@ -114,7 +114,10 @@ bool pendingTcpMessage(const DissectContext& ctx)
     return segmentSequence(ctx, seq, length) && seq == it->second.nextSeq;
 }
 
-bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment)
+void writeNoInfo(const LayerView&, std::string&) {}
+
+bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment,
+                     InfoWriter pendingInfo)
 {
     if (!ctx.desegment || !ctx.tcpDirection || ctx.inReassembled || total > kMaxTcpMessage) return false;
     if (from.data.size() != from.reported || total <= from.data.size()) return false;
@@ -134,6 +137,7 @@ bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total
     // Nothing complete came first in this segment: it stays TCP, with Wireshark's note.
     if (firstInSegment) {
         ctx.setProtocol("TCP");
+        if (pendingInfo) ctx.setInfo(pendingInfo, layer);
         ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
     }
     return true;

@@ -40,7 +40,13 @@ bool pendingTcpMessage(const DissectContext& ctx);
 // A message starting at `from` needs `total` bytes, more than the segment holds: keeps its
 // bytes for the segments that follow and shows them as TCP segment data. False when it
 // cannot be collected (no reassembly, a cut capture, too large): dissect what is there.
-bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment);
+// `pendingInfo`: the Info the protocol leaves before asking for more, when nothing complete
+// came first (null keeps TCP's; writeNoInfo for a protocol that clears the column).
+bool beginTcpMessage(DissectContext& ctx, const Payload& from, std::size_t total, bool firstInSegment,
+                     InfoWriter pendingInfo = nullptr);
+
+// An Info column the protocol cleared (col_clear): TCP's note then stands alone.
+void writeNoInfo(const LayerView&, std::string&);
 
 // Dissects `whole` as reassembled bytes: offsets are in its own space for the call.
 template <typename Fn>
@@ -57,7 +63,8 @@ void inReassembledMessage(DissectContext& ctx, Fn&& fn)
 // dissects one, `index` counting the messages of this segment. A message that continues past
 // the segment is kept for the segments that complete it.
 template <typename LengthOf, typename Dissect>
-void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& lengthOf, Dissect&& dissect)
+void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& lengthOf, Dissect&& dissect,
+                        InfoWriter pendingInfo = nullptr)
 {
     Payload whole, rest = p;
     int index = 0;
@@ -72,7 +79,7 @@ void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& length
     for (int guard = 0; guard < 512 && !rest.data.empty(); ++guard) {
         const std::size_t total = lengthOf(rest.data);
         if (total == 0 || total >= rest.reported) {
-            if (total > rest.reported && beginTcpMessage(ctx, rest, total, index == 0)) return;
+            if (total > rest.reported && beginTcpMessage(ctx, rest, total, index == 0, pendingInfo)) return;
             dissect(rest, index++);
             return;
         }

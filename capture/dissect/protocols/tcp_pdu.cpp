@@ -24,6 +24,18 @@ namespace {
 // Wireshark reassembles up to 1 MiB; a TLS record is at most 16 KiB + 2 KiB.
 constexpr std::size_t kMaxPduBytes = 256 * 1024;
 
+// The current segment's FIN flag, from the TCP layer's fields.
+bool segmentHasFin(const DissectContext& ctx)
+{
+    const auto fields = ctx.out.fields();
+    for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+        if (it->id == field::TcpFlags) return (it->number & 0x01) != 0;
+    return false;
+}
+
+// A column the application cleared (col_clear) before it asked for more.
+void writeNoInfo(const LayerView&, std::string&) {}
+
 void addSegmentsLayer(DissectContext& ctx, const Payload& p)
 {
     const std::uint16_t segments = ctx.out.addLayer("Reassembled TCP Segments", "tcp.segments", p.at,
@@ -85,17 +97,28 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     // A PDU whose start was kept (its header) keeps what follows too, as far as there is room.
     if (ctx.pduPrefixes)
         ctx.pduPrefixes->append(dir, dir->pdu.wholeSegments ? p.data : p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
-    if (p.reported < dir->pduRemaining) {
+    const auto segmentOfPdu = [&](const TcpPdu& pdu) {
+        const auto layer = static_cast<std::uint16_t>(ctx.out.layers().size() - 1);
+        if (pdu.again) pdu.again(ctx, layer, pdu);
+        ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
+    };
+    if (dir->pdu.untilFin) {
+        if (!segmentHasFin(ctx)) {
+            segmentOfPdu(dir->pdu);
+            return true;
+        }
+    } else if (p.reported < dir->pduRemaining) {
         dir->pduRemaining -= static_cast<std::uint32_t>(p.reported);
-        ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
+        segmentOfPdu(dir->pdu);
         return true;
     }
-    if (dir->pdu.more) {
+    if (dir->pdu.more && !dir->pdu.untilFin) {
+        const TcpPdu before = dir->pdu;  // the dissector called on this segment, even if it moves on
         const std::size_t end = dir->pdu.resumeAtStart ? 0 : dir->pduRemaining;
         const std::size_t more = dir->pdu.more(ctx, dir->pdu, p, end);
         if (more > 0) {
             dir->pduRemaining = static_cast<std::uint32_t>(more < 0x7fffffff ? more : 0x7fffffff);
-            ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
+            segmentOfPdu(before);
             return true;
         }
     }
@@ -115,10 +138,12 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
     TcpDirectionState* dir = ctx.tcpDirection;
     if (ctx.desegment && dir && bytesStillNeeded > 0) {
         const bool whole = bytesStillNeeded == kTcpPduOneMoreSegment;
+        if (bytesStillNeeded == kTcpPduUntilFin) bytesStillNeeded = 0x7fffffff;
         dir->pduWholeSegment = whole;
         dir->pduRemaining = whole ? 1u
                                   : static_cast<std::uint32_t>(bytesStillNeeded < 0x7fffffff ? bytesStillNeeded : 0x7fffffff);
         dir->pdu = pdu;
+        if (pdu.untilFin) dir->pdu.reassembled = nullptr;  // unbounded: never kept whole
         dir->pduBytes.clear();
         if (pdu.reassembled && (whole || start.size() + bytesStillNeeded <= kMaxPduBytes))
             dir->pduBytes.assign(start.begin(), start.end());
@@ -128,6 +153,7 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
             // Nothing complete in this segment: the column stays TCP until the PDU is.
             hideLayer(ctx.out, layer);
             ctx.setProtocol("TCP");
+            if (pdu.clearsInfo) ctx.setInfo(writeNoInfo, layer);
             ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
         }
         return;

@@ -72,3 +72,6 @@ rcvmon_add_gtest(test_flow_index SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_flow_ind
 
 # Database and stream protocols over TCP against tshark's columns and fields for the same bytes.
 rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_db.cpp)
+
+# Gaps closed in protocols already dissected (TCP segments of PDUs, HTTP, FTP AUTH TLS, SNMP's udp.stream).
+rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_core_gaps.cpp)

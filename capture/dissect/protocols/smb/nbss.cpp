@@ -100,8 +100,12 @@ void dissectMessage(DissectContext& ctx, const Payload& p, int index, bool cifs)
     dissectData(ctx, body);
 }
 
+void writeSessionMessage(const LayerView&, std::string& out) { out += "Session message"; }
+
 void dissectStream(DissectContext& ctx, const Payload& p, bool cifs)
 {
+    // A message that goes on in later segments: Wireshark has named its type in Info first.
+    const InfoWriter pending = !p.data.empty() && p.data[0] == 0 ? writeSessionMessage : nullptr;
     dissectTcpMessages(
         ctx, p,
         [cifs](ByteSpan b) -> std::size_t {
@@ -110,7 +114,7 @@ void dissectStream(DissectContext& ctx, const Payload& p, bool cifs)
                                          : ((b[1] & 1u) << 16) | (std::size_t{b[2]} << 8) | b[3];
             return 4 + len;
         },
-        [&](const Payload& m, int index) { dissectMessage(ctx, m, index, cifs); });
+        [&](const Payload& m, int index) { dissectMessage(ctx, m, index, cifs); }, pending);
 }
 
 bool dissect139(DissectContext& ctx, const Payload& p)

@@ -174,6 +174,7 @@ void dissectRequest(LayerCursor& c, std::string_view line)
     const std::string_view command = line.substr(0, tokenLen);
     std::uint32_t commandField = Dissection::kNoField;
     if (tokenLen != 0) commandField = text::addText(c, hf.requestCommand, 0, command);
+    if (command == "AUTH") text::startTlsAsked(ctx);
     const std::string_view arg = line.substr(next);
     if (!arg.empty()) {
         text::addText(c, hf.requestArg, next, arg);
@@ -224,6 +225,7 @@ void dissectResponse(LayerCursor& c, std::string_view line)
     if (line.size() >= 3 && text::isDigit(line[0]) && text::isDigit(line[1]) && text::isDigit(line[2])) {
         const unsigned code = static_cast<unsigned>((line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0'));
         const std::uint32_t codeField = c.add(hf.responseCode, 0, 3, code);
+        text::startTlsAnswered(ctx, code == 234);
         argStart = line.size() >= 4 ? 4 : line.size();
         if (line.size() >= 4) ctx.out.setAux(codeField, static_cast<std::uint8_t>(line[3]));
         if (code == 227 && ctx.net.family == 4) {
@@ -250,6 +252,11 @@ void dissectResponse(LayerCursor& c, std::string_view line)
 
 bool dissectFtp(DissectContext& ctx, const Payload& p)
 {
+    // RFC 4217: after "AUTH TLS" and its 234 reply the control connection speaks TLS.
+    if (text::speaksTls(ctx)) {
+        dissectTls(ctx, p);
+        return true;
+    }
     LayerCursor c(ctx, "FTP", "ftp", p.data, p.at, p.reported);
     ctx.setProtocol("FTP");
     ctx.setInfo(writeInfo, c.layer());

@@ -304,6 +304,7 @@ void dissectRecords(DissectContext& ctx, const Payload& p)
         // The record continues in later segments; its bytes are kept to be dissected whole.
         const bool keep = p.data.size() >= p.reported;
         TcpPdu pdu{column, "TLS", "tls", {}, {}, keep ? dissectTlsPdu : nullptr};
+        pdu.clearsInfo = true;  // dissect_ssl clears Info before it asks for more
         startTcpPdu(ctx, pdu, needed, layer, shown || rest, keep ? d.subspan(pos) : ByteSpan{});
         if (ctx.desegment && ctx.tcpDirection) {
             if (shown) ctx.setProtocol(column);
