@@ -144,6 +144,9 @@ struct TcpConversation {
     std::uint8_t httpNoBodyMethod = 0;
     bool httpTunnel = false;
     std::uint16_t httpConnectPort = 0;
+    // The port the SYN went to (or the SYN+ACK came from), 0 unseen: Wireshark tries its
+    // dissector before the lower and the higher port.
+    std::uint16_t serverPort = 0;
     TlsSession tls;
     // The application protocol's own state across segments (SMTP: reading DATA, BDAT bytes left;
     // SSH: versions, banners, key exchange).

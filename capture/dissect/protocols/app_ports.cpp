@@ -109,14 +109,16 @@ std::string_view udpPortProtocol(std::uint16_t srcPort, std::uint16_t dstPort)
     return {};
 }
 
-// Wireshark's order: the lower port, then the higher one, then the heuristic dissectors.
+// Wireshark's order: the server port when TCP saw the handshake, the lower port, then the
+// higher one, then the heuristic dissectors.
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
-                   const Payload& p)
+                   const Payload& p, std::uint16_t serverPort)
 {
     // A conversation's own dissector comes first, as Wireshark's try_conversation_dissector.
     if (transport == Transport::Tcp && dissectExpectedConversation(ctx, p)) return true;
     const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
-    for (const std::uint16_t port : {low, high}) {
+    for (const std::uint16_t port : {serverPort, low, high}) {
+        if (port == 0) continue;
         if (tryRegistered(ctx, transport, port, p)) return true;
         if (const PortEntry* e = lookup(transport, port)) return handle(ctx, *e, p);
     }

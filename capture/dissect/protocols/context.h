@@ -272,7 +272,8 @@ void dissectTls(DissectContext& ctx, const Payload& p);
 bool dissectExpectedConversation(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.
 enum class Transport : std::uint8_t { Udp, Tcp };
+// serverPort (TCP, 0 unknown): the connection's server port, tried before the others.
 bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPort, std::uint16_t dstPort,
-                   const Payload& p);
+                   const Payload& p, std::uint16_t serverPort = 0);
 
 }  // namespace rcvmon

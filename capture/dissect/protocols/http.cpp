@@ -629,7 +629,7 @@ void registerHttp(ProtocolRegistrar& r)
     hf.acceptEncoding = r.field({"http.accept_encoding", "Accept Encoding", FieldKind::String});
     hf.authorization = r.field({"http.authorization", "Authorization", FieldKind::String});
     hf.upgrade = r.field({"http.upgrade", "Upgrade", FieldKind::String});
-    for (const std::uint16_t port : {80, 8000, 8080})
+    for (const std::uint16_t port : {80, 8080})
         r.tcpPort(port, dissectHttp);
     r.tcpHeuristic(dissectHttpHeuristic);
     r.protocol("ssdp");

@@ -272,6 +272,7 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     }
     dissectTcpOptions(c, hdrLen, options);
     if (syn && tcpd) settleWindowScaling(*conv.direction, *conv.peer, hasAck);
+    if (syn && conv.conversation) conv.conversation->serverPort = hasAck ? srcPort : dstPort;
     addAnalysis(c, conv.analysis);
     if (TransportTap* tap = ctx.out.transportTap(); tap && haveLength && conv.conversation &&
                                                     ctx.out.layers()[c.layer()].status != ParseStatus::Truncated) {
@@ -306,7 +307,8 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     ctx.tcpConversation = conv.conversation;
     ctx.tcpDirection = conv.direction;
     if (continueTcpPdu(ctx, payload)) return;
-    if (!dissectByPort(ctx, Transport::Tcp, srcPort, dstPort, payload)) dissectData(ctx, payload);
+    if (!dissectByPort(ctx, Transport::Tcp, srcPort, dstPort, payload, conv.conversation->serverPort))
+        dissectData(ctx, payload);
 }
 
 void registerTcp(ProtocolRegistrar& r)
