@@ -7,8 +7,8 @@
 #include "run_process.h"
 #include "ssh_lab.h"
 
-#include "file/capture_file_reader.h"
 #include "live/linux/network_interfaces.h"
+#include "marked_frames.h"
 #include "netns_pair.h"
 #include "require.h"
 #include "test_frames.h"
@@ -32,26 +32,6 @@ namespace rcvmon::test {
 namespace {
 
 const std::string kCli = RCVMON_CLI_PATH;
-
-struct Seen {
-    Kind kind;
-    std::uint32_t sequence;
-    std::uint32_t interfaceId;
-    std::int64_t ns;
-};
-
-std::vector<Seen> markedFrames(const fs::path& path)
-{
-    std::vector<Seen> out;
-    std::string error;
-    auto reader = CaptureFileReader::open(path.string(), error);
-    if (!reader) return out;
-    FrameRef frame;
-    while (reader->next(frame))
-        if (const auto marker = findMarker(frame.data))
-            out.push_back({marker->kind, marker->sequence, frame.interfaceId, frame.ts.totalNanoseconds()});
-    return out;
-}
 
 std::size_t countOn(const std::vector<Seen>& frames, std::uint32_t interfaceId)
 {

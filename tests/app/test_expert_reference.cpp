@@ -7,6 +7,7 @@
 // Remaining differences are listed in expert_known_gaps.tsv; the test fails on any other and
 // on a listed one that no longer occurs.
 #include "run_process.h"
+#include "known_gaps_file.h"
 #include "require.h"
 
 #include <gtest/gtest.h>
@@ -110,28 +111,12 @@ std::vector<fs::path> sampleCaptures()
     return out;
 }
 
-std::map<std::pair<std::string, std::string>, std::string> knownGaps()
-{
-    std::map<std::pair<std::string, std::string>, std::string> gaps;
-    std::ifstream in(RCVMON_EXPERT_KNOWN_GAPS);
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#' || line.starts_with("file\t")) continue;
-        std::istringstream fields(line);
-        std::string file, key, reason;
-        std::getline(fields, file, '\t');
-        std::getline(fields, key, '\t');
-        std::getline(fields, reason);
-        gaps[{file, key}] = reason;
-    }
-    return gaps;
-}
-
 TEST(ExpertReference, ExpertReportsEqualTsharksOnTheCorpus)
 {
     const auto files = sampleCaptures();
     RCVMON_REQUIRE(!files.empty(), corpusWhat());
     RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
-    const auto gaps = knownGaps();
+    const auto gaps = readKnownGaps(RCVMON_EXPERT_KNOWN_GAPS);
     std::set<std::pair<std::string, std::string>> gapsSeen;
     std::string failures;
     std::size_t identical = 0, withItems = 0, rowsCompared = 0;

@@ -6,6 +6,7 @@
 // be identical byte for byte. Remaining differences are listed with their reason in
 // follow_known_gaps.tsv; the test fails on any other difference and on a listed gap that is gone.
 #include "run_process.h"
+#include "known_gaps_file.h"
 #include "require.h"
 
 #include <gtest/gtest.h>
@@ -109,22 +110,6 @@ std::vector<std::string> splitReports(const std::string& text, const std::vector
     return printed;
 }
 
-std::map<std::pair<std::string, std::string>, std::string> knownGaps()
-{
-    std::map<std::pair<std::string, std::string>, std::string> gaps;
-    std::ifstream in(RCVMON_FOLLOW_KNOWN_GAPS);
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#' || line.starts_with("file\t")) continue;
-        std::istringstream fields(line);
-        std::string file, request, reason;
-        std::getline(fields, file, '\t');
-        std::getline(fields, request, '\t');
-        std::getline(fields, reason);
-        gaps[{file, request}] = reason;
-    }
-    return gaps;
-}
-
 std::string firstDifference(const std::string& expected, const std::string& actual)
 {
     std::size_t i = 0;
@@ -139,7 +124,7 @@ TEST(FollowReference, FollowReportsEqualTsharksOnTheCorpus)
     const auto files = sampleCaptures();
     RCVMON_REQUIRE(!files.empty(), corpusWhat());
     RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
-    const auto gaps = knownGaps();
+    const auto gaps = readKnownGaps(RCVMON_FOLLOW_KNOWN_GAPS);
     std::set<std::pair<std::string, std::string>> gapsSeen;
     std::map<std::string, int> identical, total;
     std::string failures;
