@@ -4,6 +4,7 @@
 // RcvMon's own sample and on every capture of the reference corpus.
 #include "dissector_decoder.h"
 #include "file/capture_file_reader.h"
+#include "file/interface_names.h"
 #include "packet_detail_model.h"
 #include "qtest_main.h"
 #include "store/packet_store.h"
@@ -57,6 +58,7 @@ void TestDetailTreeCli::cliVerboseEqualsDetailPane()
     if (reader->next(frame)) QVERIFY(store.append(frame));
     StoreAdapter view(store);
     auto decoder = makeDissectorDecoder();
+    decoder->setInterfaceNames(interfaceNamesOf(*reader));  // as the window gives an opened file's names
     PacketDetailModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setStore(&view, decoder.get());

@@ -214,7 +214,8 @@ void TestDisplayFilterWindow::evictionDropsFilteredRows()
     FakeCaptureSource::Shared shared;
     shared.framesPerPoll = 300;
     MainWindow window(fakeCaptureBackend(shared));
-    window.controller()->setMemoryBound(1u << 20);
+    // A live capture loses rows only to the spool's disk bound: the oldest file's frames go.
+    window.controller()->setDiskBound(1u << 20);
     PacketTableModel* model = window.controller()->tableModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(window.applyDisplayFilter(QStringLiteral("udp && frame.number > 100")));
