@@ -6,6 +6,7 @@
 #include "ssh_lab.h"
 
 #include "live/capture_stream_parser.h"
+#include "cli_test_waits.h"
 #include "live/linux/network_interfaces.h"
 #include "live/linux/ssh_source.h"
 #include "marked_frames.h"
@@ -40,25 +41,6 @@ std::size_t count(const std::vector<Seen>& frames, Kind kind, std::uint32_t inte
     std::size_t n = 0;
     for (const auto& f : frames) n += f.kind == kind && f.interfaceId == interfaceId;
     return n;
-}
-
-template <typename Condition>
-bool waitFor(Condition condition, std::chrono::seconds limit)
-{
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return condition();
-}
-
-std::string readText(const fs::path& path)
-{
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 class CliRemote : public ::testing::Test {

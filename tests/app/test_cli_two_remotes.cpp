@@ -7,6 +7,7 @@
 #include "run_process.h"
 #include "ssh_lab.h"
 
+#include "cli_test_waits.h"
 #include "live/linux/network_interfaces.h"
 #include "marked_frames.h"
 #include "netns_pair.h"
@@ -38,25 +39,6 @@ std::size_t countOn(const std::vector<Seen>& frames, std::uint32_t interfaceId)
     std::size_t n = 0;
     for (const auto& f : frames) n += f.interfaceId == interfaceId && f.kind == Kind::Port5001;
     return n;
-}
-
-template <typename Condition>
-bool waitFor(Condition condition, std::chrono::seconds limit)
-{
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return condition();
-}
-
-std::string readText(const fs::path& path)
-{
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 std::string macOf(const std::string& netns, const std::string& device)
