@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // NCP over IP (TCP 524) and bare NCP on UDP 524: hand-built requests and replies whose Info
 // text and fields were checked against tshark 4.0.17 reading the same bytes.
-#include "dissect/dissector.h"
-#include "dissect/field_registry.h"
-#include "filter/display_filter.h"
-#include "packet_builder.h"
+#include "kept_frames_test.h"
 
 #include <gtest/gtest.h>
 
@@ -41,7 +38,7 @@ Bytes reply(std::uint8_t seq, std::uint8_t completion, const Bytes& body = {}, b
     return b;
 }
 
-class NcpTest : public ::testing::Test {
+class NcpTest : public KeptFramesTest {
 protected:
     void client(const Bytes& p)
     {
@@ -53,34 +50,6 @@ protected:
         add(ethernet(0x0800, ipv4(6, tcp(524, 3000, m_s2c, m_c2s, 0x18, p), kIpB, kIpA)));
         m_s2c += static_cast<std::uint32_t>(p.size());
     }
-    void add(Bytes frame)
-    {
-        m_frames.push_back(std::move(frame));
-        Dissection out;
-        m_dissector.dissect(frameOf(m_frames.back()), m_frames.size(), out);
-        m_outs.push_back(std::move(out));
-    }
-    std::string info(std::size_t frame) const { return m_outs.at(frame - 1).summary().info; }
-    std::string text(std::size_t frame, std::string_view name) const
-    {
-        const auto id = findField(name);
-        EXPECT_TRUE(id.has_value()) << name;
-        return id ? m_outs.at(frame - 1).fieldText(*id) : std::string();
-    }
-    std::vector<std::size_t> passing(std::string_view filter) const
-    {
-        FilterError error;
-        const auto compiled = DisplayFilter::compile(filter, error);
-        EXPECT_TRUE(compiled.has_value()) << filter;
-        std::vector<std::size_t> frames;
-        for (std::size_t i = 0; compiled && i < m_outs.size(); ++i)
-            if (compiled->matches(m_outs[i], ByteSpan(m_frames[i].data(), m_frames[i].size()))) frames.push_back(i + 1);
-        return frames;
-    }
-
-    Dissector m_dissector;
-    std::vector<Bytes> m_frames;
-    std::vector<Dissection> m_outs;
     std::uint32_t m_c2s = 1, m_s2c = 1;
 };
 

@@ -2,10 +2,7 @@
 // ONC-RPC with Portmap, NFS and MOUNT, and RX with AFS: hand-built calls and replies whose
 // Protocol and Info columns, fields and display-filter matches were checked against tshark
 // 4.0.17 reading the same bytes.
-#include "dissect/dissector.h"
-#include "dissect/field_registry.h"
-#include "filter/display_filter.h"
-#include "packet_builder.h"
+#include "kept_frames_test.h"
 
 #include <gtest/gtest.h>
 
@@ -55,7 +52,7 @@ Bytes fileHandle()
     return fh;
 }
 
-class RpcTest : public ::testing::Test {
+class RpcTest : public KeptFramesTest {
 protected:
     void udpFrame(std::uint16_t sport, std::uint16_t dport, const Bytes& payload, bool fromB = false)
     {
@@ -67,37 +64,6 @@ protected:
         const Bytes segment = tcp(sport, dport, seq, ack, 0x18, payload);
         add(ethernet(0x0800, fromB ? ipv4(6, segment, kIpB, kIpA) : ipv4(6, segment)));
     }
-    void add(Bytes frame)
-    {
-        m_frames.push_back(std::move(frame));
-        Dissection out;
-        m_dissector.dissect(frameOf(m_frames.back()), m_frames.size(), out);
-        m_outs.push_back(std::move(out));
-    }
-    const Dissection& at(std::size_t frame) const { return m_outs.at(frame - 1); }
-    std::string info(std::size_t frame) const { return at(frame).summary().info; }
-    std::string protocol(std::size_t frame) const { return at(frame).summary().protocol; }
-    std::string text(std::size_t frame, std::string_view name) const
-    {
-        const auto id = findField(name);
-        EXPECT_TRUE(id.has_value()) << name;
-        return id ? at(frame).fieldText(*id) : std::string();
-    }
-    // The frames a display filter passes, as tshark -Y lists them.
-    std::vector<std::size_t> passing(std::string_view filter) const
-    {
-        FilterError error;
-        const auto compiled = DisplayFilter::compile(filter, error);
-        EXPECT_TRUE(compiled.has_value()) << filter;
-        std::vector<std::size_t> frames;
-        for (std::size_t i = 0; compiled && i < m_outs.size(); ++i)
-            if (compiled->matches(m_outs[i], ByteSpan(m_frames[i].data(), m_frames[i].size()))) frames.push_back(i + 1);
-        return frames;
-    }
-
-    Dissector m_dissector;
-    std::vector<Bytes> m_frames;
-    std::vector<Dissection> m_outs;
 };
 
 using Frames = std::vector<std::size_t>;
