@@ -3,6 +3,7 @@
 
 #include "io_graph_chart.h"
 #include "io_graph_csv.h"
+#include "io_graph_image.h"
 #include "io_graph_list.h"
 #include "io_graph_model.h"
 #include "io_graph_scan.h"
@@ -15,11 +16,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
-#include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -212,24 +210,7 @@ QString IoGraphDialog::saveAs(const QString& path)
         for (int g = 0; g < m_model->columnCount() - 1; ++g) graphs.push_back(g);
         return saveIoGraphCsv(*m_model, graphs, path);
     }
-    QSaveFile file(path);
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
-        return tr("Cannot save %1: choose a name ending in .png, .svg or .csv").arg(path);
-    if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (suffix == QLatin1String("png")) {
-        if (!m_chart->grab().save(&file, "PNG")) return tr("Cannot write %1: the image could not be encoded").arg(path);
-    } else {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(m_chart->size());
-        svg.setViewBox(QRect(QPoint(0, 0), m_chart->size()));
-        svg.setTitle(windowTitle());
-        QPainter painter(&svg);
-        m_chart->render(&painter);
-        painter.end();
-    }
-    if (!file.commit()) return tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    return saveWidgetImage(m_chart, path, windowTitle());
 }
 
 void IoGraphDialog::chooseSaveFile()

@@ -119,70 +119,63 @@ void IoGraphList::setFilterError(int row, const QString& error)
     edit->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffafaf; color: black; }"));
 }
 
+template <typename Editor, typename Signal, typename Apply>
+void IoGraphList::onEdit(Editor* editor, Signal signal, Apply apply)
+{
+    // The editor finds its row when it fires: rows move when one above is removed.
+    connect(editor, signal, this, [this, editor, apply](auto... args) {
+        const int r = rowOf(editor);
+        if (r < 0) return;
+        IoGraphDefinition g = m_graphs[std::size_t(r)];
+        if (apply(g, args...)) edited(r, g);
+    });
+}
+
 void IoGraphList::addRow(int row)
 {
     const IoGraphDefinition& graph = m_graphs[std::size_t(row)];
     m_table->insertRow(row);
-    // Each editor finds its row when it fires: rows move when one above is removed.
     auto* enabled = new QCheckBox(m_table);
     enabled->setChecked(graph.enabled);
-    connect(enabled, &QCheckBox::toggled, this, [this, enabled](bool on) {
-        const int r = rowOf(enabled);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
+    onEdit(enabled, &QCheckBox::toggled, [](IoGraphDefinition& g, bool on) {
         g.enabled = on;
-        edited(r, g);
+        return true;
     });
     auto* name = new QLineEdit(graph.name, m_table);
-    connect(name, &QLineEdit::editingFinished, this, [this, name] {
-        const int r = rowOf(name);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
+    onEdit(name, &QLineEdit::editingFinished, [name](IoGraphDefinition& g) {
         g.name = name->text();
-        edited(r, g);
+        return true;
     });
     auto* filter = new QLineEdit(graph.filter, m_table);
     filter->setPlaceholderText(tr("All packets"));
-    connect(filter, &QLineEdit::editingFinished, this, [this, filter] {
-        const int r = rowOf(filter);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
+    onEdit(filter, &QLineEdit::editingFinished, [filter](IoGraphDefinition& g) {
         g.filter = filter->text().trimmed();
-        edited(r, g);
+        return true;
     });
     auto* color = new QToolButton(m_table);
     color->setIcon(swatch(graph.color));
     color->setToolTip(graph.color.name());
-    connect(color, &QToolButton::clicked, this, [this, color] {
-        const int r = rowOf(color);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
+    onEdit(color, &QToolButton::clicked, [this, color](IoGraphDefinition& g, bool) {
         const QColor chosen = QColorDialog::getColor(g.color, this, tr("Graph Color"));
-        if (!chosen.isValid()) return;
+        if (!chosen.isValid()) return false;
         g.color = chosen;
         color->setIcon(swatch(chosen));
         color->setToolTip(chosen.name());
-        edited(r, g);
+        return true;
     });
     auto* style = new QComboBox(m_table);
     for (IoGraphStyle s : {IoGraphStyle::Line, IoGraphStyle::Bar, IoGraphStyle::Dots}) style->addItem(ioGraphStyleName(s));
     style->setCurrentIndex(int(graph.style));
-    connect(style, &QComboBox::currentIndexChanged, this, [this, style](int index) {
-        const int r = rowOf(style);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
-        g.style = IoGraphStyle(index);
-        edited(r, g);
+    onEdit(style, &QComboBox::currentIndexChanged, [](IoGraphDefinition& g, int i) {
+        g.style = IoGraphStyle(i);
+        return true;
     });
     auto* unit = new QComboBox(m_table);
     for (IoGraphUnit u : {IoGraphUnit::Packets, IoGraphUnit::Bytes, IoGraphUnit::BitsPerSecond}) unit->addItem(ioGraphUnitName(u));
     unit->setCurrentIndex(int(graph.unit));
-    connect(unit, &QComboBox::currentIndexChanged, this, [this, unit](int index) {
-        const int r = rowOf(unit);
-        if (r < 0) return;
-        IoGraphDefinition g = m_graphs[std::size_t(r)];
-        g.unit = IoGraphUnit(index);
-        edited(r, g);
+    onEdit(unit, &QComboBox::currentIndexChanged, [](IoGraphDefinition& g, int i) {
+        g.unit = IoGraphUnit(i);
+        return true;
     });
     m_table->setCellWidget(row, Enabled, enabled);
     m_table->setCellWidget(row, Name, name);

@@ -38,6 +38,10 @@ signals:
 
 private:
     void addRow(int row);
+    // Connects an editor's signal: apply(graph, signal arguments…) changes its row's graph
+    // and returns whether it did.
+    template <typename Editor, typename Signal, typename Apply>
+    void onEdit(Editor* editor, Signal signal, Apply apply);
     void edited(int row, const IoGraphDefinition& graph);
     int rowOf(QWidget* editor) const;
 
