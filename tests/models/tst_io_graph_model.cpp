@@ -3,20 +3,27 @@
 // sizes: counts per interval for several filters (quick-pass and dissecting ones) equal the
 // values worked out by hand, a new interval regroups without reading the file again, an
 // hour-long capture's rows span the whole hour, a new filter scans again, the CSV holds the
-// model's values, and a capture of many frames is binned quickly (figure printed).
+// model's values, a capture of many frames is binned quickly (figure printed), and on the
+// corpus every 100 ms interval holds the packets, bytes and first frame tshark's own filter gives.
 #include "io_graph_csv.h"
 #include "io_graph_model.h"
 #include "io_graph_scan.h"
 #include "qtest_main.h"
+#include "require.h"
 
 #include "io_graph_capture.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <map>
 
 using namespace rcvmon;
 namespace t = rcvmon::test;
@@ -36,6 +43,8 @@ private slots:
     void badFilterCountsNothingAndSaysWhy();
     void csvHoldsTheModelsValues();
     void manyFramesAreBinnedQuickly();
+    void countsEqualTsharksOnTheCorpus_data();
+    void countsEqualTsharksOnTheCorpus();
 
 private:
     QString write(const QString& name, const std::vector<t::TimedFrame>& frames);
@@ -308,6 +317,69 @@ void TestIoGraphModel::manyFramesAreBinnedQuickly()
         QCOMPARE(model.value(row, 0), 1000.0);
         QCOMPARE(model.value(row, 1), 500.0);
         QCOMPARE(model.value(row, 2), 500.0 * 64);
+    }
+}
+
+void TestIoGraphModel::countsEqualTsharksOnTheCorpus_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("filter");
+    // The corpus' largest and most mixed captures (several interfaces, tunnels, DNS, TCP).
+    for (const char* file : {"wireshark_samples-test.pcapng", "tunnels__gre-within-gre.pcap", "pfcp.pcap",
+                             "tunnels__Teredo.pcap", "eapon1.pcap", "dns__mdns.pcap"})
+        for (const char* filter : {"", "udp", "tcp", "dns || frame.len > 500"})
+            QTest::addRow("%s %s", file, filter) << QString::fromLatin1(file) << QString::fromLatin1(filter);
+}
+
+// Per interval of 100 ms: packets, bytes and first frame from tshark's own filter and its
+// frame.time_relative, against the model's.
+void TestIoGraphModel::countsEqualTsharksOnTheCorpus()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, filter);
+    const QString path = QStringLiteral(RCVMON_CORPUS_DIR "/public/") + file;
+    RCVMON_REQUIRE(QFile::exists(path), rcvmon::test::corpusWhat());
+    RCVMON_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty(), rcvmon::test::toolWhat("tshark"));
+    QStringList args = {QStringLiteral("-n"), QStringLiteral("-r"), path, QStringLiteral("-T"), QStringLiteral("fields"),
+                        QStringLiteral("-e"), QStringLiteral("frame.number"), QStringLiteral("-e"),
+                        QStringLiteral("frame.time_relative"), QStringLiteral("-e"), QStringLiteral("frame.len")};
+    if (!filter.isEmpty()) args << QStringLiteral("-Y") << filter;
+    QProcess tshark;
+    tshark.start(QStringLiteral("tshark"), args);
+    QVERIFY(tshark.waitForFinished(60000));
+    QCOMPARE(tshark.exitCode(), 0);
+    constexpr std::uint64_t intervalMs = 100;
+    std::map<std::uint64_t, IoBin> theirs;
+    for (const QByteArray& line : tshark.readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> cells = line.split('\t');
+        if (cells.size() != 3) continue;
+        // Seconds with nanoseconds as text: whole milliseconds without rounding through a double.
+        const QList<QByteArray> parts = cells[1].split('.');
+        const bool negative = parts[0].startsWith('-');
+        const std::uint64_t ms = negative ? 0 : parts[0].toULongLong() * 1000 + parts.value(1).left(3).leftJustified(3, '0').toULongLong();
+        IoBin& bin = theirs[ms / intervalMs];
+        if (bin.packets == 0) bin.firstFrame = cells[0].toULongLong();
+        ++bin.packets;
+        bin.bytes += cells[2].toULongLong();
+    }
+    IoGraphModel model;
+    model.setIntervalMs(intervalMs);
+    scanned(model, path, {{QStringLiteral("p"), filter, IoGraphUnit::Packets}, {QStringLiteral("b"), filter, IoGraphUnit::Bytes}});
+    QVERIFY(model.filterError(0).isEmpty());
+    std::map<std::uint64_t, IoBin> ours;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.value(row, 0) == 0) continue;
+        ours[std::uint64_t(row)] = {std::uint64_t(row), std::uint64_t(model.value(row, 0)), std::uint64_t(model.value(row, 1)),
+                                    model.firstFrame(0, row, row)};
+    }
+    QVERIFY2(!filter.isEmpty() || !theirs.empty(), "tshark printed no frame");
+    QCOMPARE(ours.size(), theirs.size());
+    for (const auto& [index, bin] : theirs) {
+        const auto it = ours.find(index);
+        QVERIFY2(it != ours.end(), qPrintable(QStringLiteral("interval %1 missing").arg(index)));
+        QCOMPARE(it->second.packets, bin.packets);
+        QCOMPARE(it->second.bytes, bin.bytes);
+        QCOMPARE(it->second.firstFrame, bin.firstFrame);
     }
 }
 
