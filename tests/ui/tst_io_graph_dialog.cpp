@@ -4,8 +4,12 @@
 // model counts by hand, a unit change re-reads nothing, a click on a point selects the first
 // packet of its interval in the packet list, zoom and pan by wheel, keys and mouse, Save As
 // PNG / SVG / CSV read back, the graphs come back from the settings, hiding the dialog cancels
-// its count, and the dialog's screenshot is kept in <build>/screenshots/.
+// its count, a stopped live capture is graphed from its spool while the rolling charts stay,
+// and the dialog's screenshot is kept in <build>/screenshots/.
+#include "bandwidth_chart_view.h"
 #include "capture_controller.h"
+#include "fake_capture_backend.h"
+#include "fake_capture_source.h"
 #include "io_graph_chart.h"
 #include "io_graph_dialog.h"
 #include "io_graph_list.h"
@@ -56,6 +60,7 @@ private slots:
     void savesPngSvgAndCsv();
     void graphsAndIntervalComeBackFromTheSettings();
     void hidingTheDialogCancelsTheCount();
+    void liveCaptureIsGraphedFromItsSpoolWhenStopped();
     void screenshot();
 
 private:
@@ -386,6 +391,32 @@ void TestIoGraphDialog::hidingTheDialogCancelsTheCount()
     QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->hasResult(), 30000);
     QCOMPARE(dialog->model()->rowCount(), 20);  // 200,000 frames 100 µs apart: 20 s
     QCOMPARE(dialog->model()->value(0, 0), 10'000.0);
+}
+
+void TestIoGraphDialog::liveCaptureIsGraphedFromItsSpoolWhenStopped()
+{
+    rcvmon::test::FakeCaptureSource::Shared shared;
+    MainWindow window(rcvmon::test::fakeCaptureBackend(shared));
+    window.show();
+    QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->counters().captured > 300, 20000);
+    // The rolling charts stay what a running capture shows.
+    auto* rolling = window.findChild<BandwidthChartView*>();
+    QVERIFY(rolling);
+    QCOMPARE(rolling->windowSeconds(), 60);
+    // Opened while capturing: the spool as far as it was written.
+    window.findChild<QAction*>(QStringLiteral("actionIoGraphs"))->trigger();
+    auto* dialog = window.findChild<IoGraphDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->model()->capturePath().isEmpty());
+    window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Stopped, 20000);
+    // Stopped: every frame captured is counted.
+    const auto captured = window.controller()->counters().captured;
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->hasResult() && dialog->model()->scan()->framesScanned() == captured, 30000);
+    double total = 0;
+    for (int row = 0; row < dialog->model()->rowCount(); ++row) total += dialog->model()->value(row, 0);
+    QCOMPARE(total, double(captured));
 }
 
 void TestIoGraphDialog::screenshot()
