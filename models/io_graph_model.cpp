@@ -89,12 +89,12 @@ void IoGraphModel::regroup()
 
 bool IoGraphModel::truncated() const
 {
-    return m_result && std::int64_t(m_result->lastMs / m_intervalMs) + 1 > MaxIntervals;
+    return m_result && m_result->frames > 0 && std::int64_t(m_result->lastMs / m_intervalMs) + 1 > MaxIntervals;
 }
 
 int IoGraphModel::rowCount(const QModelIndex& parent) const
 {
-    if (parent.isValid() || !m_result) return 0;
+    if (parent.isValid() || !m_result || m_result->frames == 0) return 0;  // no frame: no interval
     return int(std::min<std::int64_t>(std::int64_t(m_result->lastMs / m_intervalMs) + 1, MaxIntervals));
 }
 

@@ -159,6 +159,7 @@ void IoGraphDialog::updateStatus()
     else if (scan->running())
         text = tr("Counting… %1 % (%2 frames)").arg(int(scan->progress() * 100)).arg(QLocale().toString(qulonglong(scan->framesScanned())));
     else if (!scan->error().isEmpty()) text = scan->error();
+    else if (m_model->hasResult() && m_model->rowCount() == 0) text = tr("The capture holds no frame.");
     else if (m_model->hasResult()) {
         text = tr("%1 frames over %2 s, %3 intervals")
                    .arg(QLocale().toString(qulonglong(scan->framesScanned())))

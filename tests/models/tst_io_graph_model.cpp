@@ -42,6 +42,7 @@ private slots:
     void filterChangeScansAgain();
     void badFilterCountsNothingAndSaysWhy();
     void csvHoldsTheModelsValues();
+    void emptyOrUnreadableCaptureHasNoIntervals();
     void manyFramesAreBinnedQuickly();
     void countsEqualTsharksOnTheCorpus_data();
     void countsEqualTsharksOnTheCorpus();
@@ -289,6 +290,26 @@ void TestIoGraphModel::csvHoldsTheModelsValues()
         QCOMPARE(cells[2].toDouble(), model.value(row, 2));
     }
     QVERIFY(!saveIoGraphCsv(model, {0}, m_dir.filePath(QStringLiteral("no/such/dir/x.csv"))).isEmpty());
+}
+
+void TestIoGraphModel::emptyOrUnreadableCaptureHasNoIntervals()
+{
+    IoGraphModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    scanned(model, write(QStringLiteral("empty.pcap"), {}), {{QStringLiteral("All"), {}, IoGraphUnit::Packets}});
+    QVERIFY(model.hasResult());
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.points(0, 0, 10, 100).size(), 0);
+    const QString junk = m_dir.filePath(QStringLiteral("junk.pcap"));
+    QFile file(junk);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not a capture file");
+    file.close();
+    QSignalSpy done(&model, &IoGraphModel::scanFinished);
+    model.setCapture(junk);
+    QVERIFY(done.wait(30000));
+    QVERIFY(!model.scan()->error().isEmpty());
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestIoGraphModel::manyFramesAreBinnedQuickly()
