@@ -99,7 +99,8 @@ fi
 # that dissects every frame.
 if [[ "$skip" != *" iograph "* ]]; then
   [ -x "$build/tests/bench/iograph_bench" ] || { echo "gui_bench: $build/tests/bench/iograph_bench not built, or GUI_BENCH_SKIP=iograph" >&2; exit 1; }
-  echo "io graphs over $packets packets: $("$build/tests/bench/iograph_bench" "$work/mixed.pcap")"
+  line="$("$build/tests/bench/iograph_bench" "$work/mixed.pcap")"
+  echo "io graphs over $packets packets: $line"
 fi
 
 if [[ "$skip" != *" live "* ]]; then
