@@ -59,6 +59,7 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     buildStatisticsMenu();
     buildFollowMenu();
     buildStartPage();
+    buildFurniture();
     buildStatusBar();
     restoreSettings();
 

@@ -32,6 +32,7 @@ class ExpertInfo;
 class FilterBar;
 class FollowStreamDialog;
 class FollowStreamSource;
+class GoMenu;
 class HexView;
 class InterfaceBandwidthChart;
 class InterfaceMembers;
@@ -99,6 +100,8 @@ public:
     // What shows when nothing is open (File ▸ Close brings it back), and the recent files.
     StartPage* startPage() const { return m_startPage; }
     RecentFiles* recentFiles() const { return m_recent; }
+    // Go ▸ Previous/Next, First/Last, in conversation, back/forward.
+    GoMenu* goMenu() const { return m_go; }
     // File ▸ Close: asks about an unsaved capture, then shows the start page.
     void closeCapture();
     // The error or note the window shows right now; empty when none.
@@ -144,6 +147,7 @@ private:
     void buildStatisticsMenu();
     void buildFollowMenu();
     void buildStartPage();
+    void buildFurniture();
     void updatePage();
     void noteOpened(const QString& path);
     void restoreSettings();
@@ -205,6 +209,7 @@ private:
     QStackedWidget* m_pages = nullptr;  // the packet view, or the start page
     StartPage* m_startPage = nullptr;
     RecentFiles* m_recent = nullptr;
+    GoMenu* m_go = nullptr;
     QAction* m_closeAction = nullptr;
     QAction* m_reloadAction = nullptr;
     QPointer<StatTablesDialog> m_conversations;
