@@ -405,6 +405,7 @@ void TestMainFurniture::chartsAndMessagesFollowADarkPalette()
     for (const QChartView* view : views) {
         const QChart* chart = view->chart();
         const QColor background = chart->backgroundBrush().color();
+        QCOMPARE(background, view->palette().color(QPalette::Base));  // not Qt Charts' white
         QVERIFY(contrast(chart->legend()->labelColor(), background) >= 4.5);
         for (const QAbstractAxis* axis : chart->axes())
             QVERIFY(contrast(axis->labelsBrush().color(), background) >= 4.5);
