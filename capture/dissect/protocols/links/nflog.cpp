@@ -2,7 +2,7 @@
 // Linux netfilter NFLOG (LINKTYPE_NFLOG 239, libpcap's pcap-linktype(7) and the kernel's
 // nfnetlink_log.h): address family, version and resource id, then netlink attributes (TLVs,
 // padded to 4 bytes) whose NFULA_PAYLOAD holds the logged IPv4 or IPv6 datagram. The TLV
-// length and type are in the capturing host's byte order; the values in network order.
+// length and type are in host byte order (little-endian here); the values in network order.
 #include "dissect/protocols/context.h"
 
 #include <algorithm>
@@ -29,10 +29,7 @@ constexpr ValueName kTlvTypes[] = {
 constexpr ValueName kHooks[] = {
     {0, "Pre-routing"}, {1, "Local in"}, {2, "Forward"}, {3, "Local out"}, {4, "Post-routing"}};
 
-std::uint16_t hostOrder(ByteSpan b, bool littleEndian)
-{
-    return littleEndian ? static_cast<std::uint16_t>(b[0] | b[1] << 8) : static_cast<std::uint16_t>(b[0] << 8 | b[1]);
-}
+std::uint16_t littleEndian16(ByteSpan b) { return static_cast<std::uint16_t>(b[0] | b[1] << 8); }
 
 bool dissectNflog(DissectContext& ctx, const Payload& p)
 {
@@ -42,22 +39,21 @@ bool dissectNflog(DissectContext& ctx, const Payload& p)
     c.u8(hf.version);
     c.u16(hf.resId);
     if (!c.ok()) return true;
-    // The first TLV's length tells the byte order: at least 4 and within the frame.
-    bool littleEndian = true;
-    if (c.remaining() >= 2) {
-        const std::uint16_t le = hostOrder(c.rest(), true);
-        littleEndian = le >= 4 && le <= c.remaining();
-    }
+    // Wireshark reads the TLV header in its own host's byte order: little-endian, as tshark
+    // on the machines RcvMon runs on (a big-endian host's capture is then malformed there too).
     for (int guard = 0; guard < 512 && c.remaining() >= 4; ++guard) {
         const std::size_t at = c.pos();
-        const std::uint16_t length = hostOrder(c.bytes(2), littleEndian);
-        const std::uint16_t type = hostOrder(c.bytes(2), littleEndian) & 0x7fff;
-        c.add(hf.tlvLength, at, 2, length);
-        c.add(hf.tlvType, at + 2, 2, type);
-        if (length < 4) {
+        const ByteSpan header = c.bytes(4);
+        const std::uint16_t length = littleEndian16(header);
+        const std::uint16_t type = littleEndian16(header.subspan(2)) & 0x7fff;
+        // A TLV running past the frame ends the dissection before it is added (the payload's
+        // may be cut by the capture: IP shows what there is).
+        if (length < 4 || (type != 9 && length - 4u > c.reportedRemaining())) {
             c.malformed();
             return true;
         }
+        c.add(hf.tlvLength, at, 2, length);
+        c.add(hf.tlvType, at + 2, 2, type);
         const std::size_t valueLength = length - 4u;
         if (type == 9) {  // NFULA_PAYLOAD: the datagram, whatever follows is padding
             const Payload next = payloadAfter(c, valueLength);

@@ -6,9 +6,11 @@
 // value ends two bytes before the field's end (its CRLF) even where the buffer ends first.
 #include "dissect/protocols/text/imf.h"
 
+#include "dissect/pdu_prefixes.h"
 #include "dissect/protocols/text/lines.h"
 
 #include <array>
+#include <vector>
 
 namespace rcvmon {
 namespace {
@@ -174,6 +176,38 @@ void dissectImf(DissectContext& ctx, const Payload& p, std::string_view protocol
     if (end == std::string_view::npos || end > b.size()) end = end == std::string_view::npos ? 0 : b.size();
     // A media type's dissector takes the body and leaves Info alone (Wireshark fences it).
     if (!contentType && ctx.columnsWritable) ctx.out.setInfoText(b.substr(end));
+}
+
+void keepMessagePart(DissectContext& ctx, ByteSpan part)
+{
+    if (!ctx.pduPrefixes || !ctx.tcpDirection) return;
+    if (ctx.pduPrefixes->find(ctx.tcpDirection).empty()) {
+        ctx.pduPrefixes->save(ctx.tcpDirection, part);
+    } else {
+        ctx.pduPrefixes->append(ctx.tcpDirection, part);
+    }
+}
+
+void dissectKeptMessage(DissectContext& ctx, ByteSpan last, std::uint32_t at, std::string_view protocol)
+{
+    if (!ctx.pduPrefixes || !ctx.tcpDirection || ctx.pduPrefixes->find(ctx.tcpDirection).empty()) {
+        dissectImf(ctx, Payload{last, last.size(), at}, protocol);
+        return;
+    }
+    keepMessagePart(ctx, last);
+    thread_local std::vector<std::uint8_t> message;
+    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
+    message.assign(kept.begin(), kept.end());
+    ctx.pduPrefixes->drop(ctx.tcpDirection);
+    const bool wasReassembled = ctx.inReassembled;
+    ctx.inReassembled = true;
+    dissectImf(ctx, Payload{ByteSpan(message.data(), message.size()), message.size(), 0}, protocol);
+    ctx.inReassembled = wasReassembled;
+}
+
+void dropMessageParts(DissectContext& ctx)
+{
+    if (ctx.pduPrefixes && ctx.tcpDirection) ctx.pduPrefixes->drop(ctx.tcpDirection);
 }
 
 void registerImf(ProtocolRegistrar& r)

@@ -73,7 +73,7 @@ std::uint32_t leadingNumber(std::string_view s)
 
 // A reply that is neither +OK nor -ERR continues a message (packet-pop.c): each is one
 // fragment of it; the one that reaches the announced size (or any, when none was) completes
-// it and IMF shows it — from the segment's own bytes, as RcvMon keeps no earlier ones.
+// it and IMF shows the message reassembled.
 void dissectContinuation(DissectContext& ctx, LayerCursor& c, const Payload& p)
 {
     TcpConversation* conv = ctx.tcpConversation;
@@ -85,9 +85,10 @@ void dissectContinuation(DissectContext& ctx, LayerCursor& c, const Payload& p)
     }
     if (more) {
         ctx.setInfo(writeDataFragment, c.layer());
+        keepMessagePart(ctx, p.data);
         return;
     }
-    dissectImf(ctx, p, "POP/IMF");
+    dissectKeptMessage(ctx, p.data, p.at, "POP/IMF");
 }
 
 void writeImapInfo(const LayerView& layer, std::string& out)
@@ -132,6 +133,7 @@ bool dissectPop(DissectContext& ctx, const Payload& p)
             if (startsWithNoCase(line.text, "+OK ")) {  // the message follows: its size
                 conv->app[kMsgReadWord] = 0;
                 conv->app[kMsgTotalWord] = leadingNumber(line.text.substr(4));
+                dropMessageParts(ctx);
             }
             conv->app[kMsgRequestWord] = 0;
         }

@@ -9,7 +9,6 @@
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 
-#include <vector>
 
 namespace rcvmon {
 namespace {
@@ -145,17 +144,6 @@ std::size_t moreOfLine(DissectContext& ctx, TcpPdu&, const Payload&, std::size_t
     return kept.find_first_of("\r\n") == std::string_view::npos && kept.size() < PduPrefixes::kBytes ? 1 : 0;
 }
 
-// Keeps the message's bytes (its first PduPrefixes::kBytes) for the segment that ends it.
-void keepMessageBytes(DissectContext& ctx, ByteSpan bytes)
-{
-    if (!ctx.pduPrefixes || !ctx.tcpDirection) return;
-    if (ctx.pduPrefixes->find(ctx.tcpDirection).empty()) {
-        ctx.pduPrefixes->save(ctx.tcpDirection, bytes);
-    } else {
-        ctx.pduPrefixes->append(ctx.tcpDirection, bytes);
-    }
-}
-
 // Where the line holding only "." starts (the message ends before it); npos when none does.
 std::size_t dataEnd(std::string_view bytes)
 {
@@ -165,25 +153,12 @@ std::size_t dataEnd(std::string_view bytes)
 }
 
 // The segment ending the message: Wireshark reassembles the DATA fragments and IMF shows the
-// message (RcvMon keeps its first PduPrefixes::kBytes).
+// message.
 void completeMessage(LayerCursor& c, std::string_view last)
 {
-    DissectContext& ctx = c.ctx();
     c.add(hf.req, 0, 0, 1);
-    const auto lastBytes = ByteSpan(reinterpret_cast<const std::uint8_t*>(last.data()), last.size());
-    if (!ctx.pduPrefixes || !ctx.tcpDirection) {
-        dissectImf(ctx, Payload{lastBytes, last.size(), c.absolute(0)}, "SMTP/IMF");
-        return;
-    }
-    keepMessageBytes(ctx, lastBytes);
-    thread_local std::vector<std::uint8_t> message;
-    const ByteSpan kept = ctx.pduPrefixes->find(ctx.tcpDirection);
-    message.assign(kept.begin(), kept.end());
-    ctx.pduPrefixes->drop(ctx.tcpDirection);
-    const bool wasReassembled = ctx.inReassembled;
-    ctx.inReassembled = true;
-    dissectImf(ctx, Payload{ByteSpan(message.data(), message.size()), message.size(), 0}, "SMTP/IMF");
-    ctx.inReassembled = wasReassembled;
+    dissectKeptMessage(c.ctx(), ByteSpan(reinterpret_cast<const std::uint8_t*>(last.data()), last.size()), c.absolute(0),
+                       "SMTP/IMF");
 }
 
 void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* conv)
@@ -201,7 +176,7 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
         const std::size_t end = dataEnd(bytes);
         if (end == std::string_view::npos) {
             dataFragment();
-            keepMessageBytes(ctx, c.data());
+            keepMessagePart(ctx, c.data());
             return;
         }
         conv->app[0] = kCommands;
@@ -245,7 +220,7 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
         }
     }
     // A message starts: nothing kept from this direction belongs to it.
-    if (conv && conv->app[0] == kData && ctx.pduPrefixes && ctx.tcpDirection) ctx.pduPrefixes->drop(ctx.tcpDirection);
+    if (conv && conv->app[0] == kData) dropMessageParts(ctx);
 }
 
 void dissectResponse(LayerCursor& c, std::string_view bytes)
