@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// 802.11 frames in Aruba's GRE tunnels, NFLOG, POP and SMTP carrying IMF messages, and the
-// Protocol column of a TCP segment in the middle of a PDU that carries an MPTCP option: one
+// 802.11 frames in Aruba's GRE tunnels, NFLOG, POP and SMTP carrying IMF messages, the Protocol
+// column of a TCP segment in the middle of a PDU that carries an MPTCP option, IEEE 802.1ah,
+// Arista's AVSP timestamps, DTLS on UDP 853 and OCSP over HTTP: one
 // conversation of hand-built frames dissected in order, each row's Protocol, Info,
 // frame.protocols and fields as tshark 4.0.17 printed them for the same bytes (the frames
 // written with RCVMON_TEST_PCAP_DIR set, read with `tshark -T fields -E occurrence=a
@@ -172,6 +173,35 @@ protected:
                {"MPTCP", "40003 \xe2\x86\x92 40004 [PSH, ACK] Seq=1 Ack=1 Win=5840 Len=1", kNoMptcpLayer, ""},
                kMptcpDssPadded);
 
+        // Provider backbone bridging, Arista's timestamps, DTLS's ports, OCSP over HTTP.
+        frame(ethernet(0x88e7, cat({fromHex("001ebb44"), fromHex("10604b7dba7510604b7f2d27"), fromHex("0800"),
+                                    ipv4(17, kDnsQuery)})),
+              {"DNS", "Standard query 0x1234 A www.example.com", "eth:ethertype:ieee8021ah:ethertype:ip:udp:dns",
+               "ieee8021ah.isid=2014020;ieee8021ah.priority=0;ieee8021ah.cdst=10:60:4b:7d:ba:75;"
+               "ieee8021ah.csrc=10:60:4b:7f:2d:27;ieee8021ah.etype=0x0800"});
+        frame(ethernet(0x88e7, cat({fromHex("a01ebb44"), fromHex("10604b7dba7510604b7f2d27"),
+                                    fromHex("8100"), vlan(4020, 0x0800, ipv4(17, kDnsQuery))})),
+              {"DNS", "Standard query 0x1234 A www.example.com",
+               "eth:ethertype:ieee8021ah:ethertype:vlan:ethertype:ip:udp:dns", "ieee8021ah.priority=5;vlan.id=4020"});
+        frame(ethernet(0xd28b, cat({fromHex("000100105ceeed57384f59c80800"), ipv4(17, kDnsQuery)})),
+              {"DNS", "Standard query 0x1234 A www.example.com", "eth:ethertype:avsp:ethertype:ip:udp:dns",
+               "avsp.sub_type=1;avsp.ver=0x0010;avsp.64sec=1559162199;avsp.64ns=944724424;avsp.etype=0x0800"});
+        frame(ethernet(0xd28b, cat({fromHex("000100115ceeed58"), ipv4(17, kDnsQuery)})),
+              {"AVSP", "", "eth:ethertype:avsp", "avsp.ver=0x0011;avsp.etype="});
+        frame(ethernet(0x0800, ipv4(17, udp(46907, 853, fromHex("c00000000108fda05288ab9ff546080fb934775f247b8e")))),
+              {"DTLS", "Continuation Data", "eth:ethertype:ip:udp:dtls", "dtls.record.content_type="});
+        const Bytes ocspRequest = fromHex(
+            "30493047304530433041300906052b0e03021a05000414f2e06af9858a1d8d709b4919237aa9b51a287e640414"
+            "4add06161bbcf668b576f581b6bb621aba5a812f02083d474496ff942316");
+        client(40005, 80,
+               "POST / HTTP/1.1\r\nHost: ocsp.example\r\nContent-Type: application/ocsp-request\r\n"
+               "Content-Length: 75\r\n\r\n" + std::string(ocspRequest.begin(), ocspRequest.end()),
+               {"OCSP", "Request", "eth:ethertype:ip:tcp:http:ocsp", "http.request.method=POST"});
+        server(80, 40005,
+               "HTTP/1.1 200 OK\r\nContent-Type: application/ocsp-response\r\nContent-Length: 5\r\n\r\n"
+               "\x30\x03\x0a\x01\x06",
+               {"OCSP", "Response", "eth:ethertype:ip:tcp:http:ocsp", "http.response.code=200"});
+
         for (std::size_t i = 0; i < m_frames.size(); ++i) {
             m_out.emplace_back();
             m_dissector.dissect(frameOf(m_frames[i]), i + 1, m_out.back());
@@ -230,6 +260,12 @@ TEST_F(DissectDepth4, FiltersPassTheFramesTsharkPassed)
         {"wlan.ssid == \"lab\"", {6}},
         {"wlan.fixed.beacon == 100", {6}},
         {"gre.proto == 0x8210", {6}},
+        {"ieee8021ah.isid == 2014020", {24, 25}},
+        {"ieee8021ah.priority == 5", {25}},
+        {"avsp", {26, 27}},
+        {"avsp.64sec > 0", {26}},
+        {"dtls", {28}},
+        {"ocsp", {29, 30}},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.filter);
