@@ -9,6 +9,7 @@
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/http_body.h"
 #include "dissect/protocols/text/lines.h"
+#include "dissect/protocols/http2/http2.h"
 #include "dissect/protocols/websocket.h"
 #include "dissect/tcp_conversations.h"
 
@@ -493,7 +494,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
     // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
-    if (websocket::dissectUpgraded(ctx, p)) {
+    if (websocket::dissectUpgraded(ctx, p) || http2::dissectUpgraded(ctx, p)) {
         c.notInTree();
         return true;
     }
@@ -581,7 +582,10 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         if (ctx.desegment) showFirstLine(ctx, c.layer(), text);
     }
     startTcpPdu(ctx, pdu, needed, c.layer());
-    if (needed == 0 && head.complete) websocket::noteHttpMessage(ctx, p, text, head.headerEnd);
+    if (needed == 0 && head.complete) {
+        websocket::noteHttpMessage(ctx, p, text, head.headerEnd);
+        http2::noteHttpMessage(ctx, p, text, head.headerEnd);
+    }
     return true;
 }
 
