@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // 802.11 frames in Aruba's GRE tunnels, NFLOG, POP and SMTP carrying IMF messages, the Protocol
 // column of a TCP segment in the middle of a PDU that carries an MPTCP option, IEEE 802.1ah,
-// Arista's AVSP timestamps, DTLS on UDP 853 and OCSP over HTTP: one
+// Arista's AVSP timestamps, DTLS on UDP 853, OCSP over HTTP and HTTP/2 after an h2c upgrade: one
 // conversation of hand-built frames dissected in order, each row's Protocol, Info,
 // frame.protocols and fields as tshark 4.0.17 printed them for the same bytes (the frames
 // written with RCVMON_TEST_PCAP_DIR set, read with `tshark -T fields -E occurrence=a
@@ -202,6 +202,24 @@ protected:
                "\x30\x03\x0a\x01\x06",
                {"OCSP", "Response", "eth:ethertype:ip:tcp:http:ocsp", "http.response.code=200"});
 
+        // HTTP/2 after an h2c upgrade: HTTP hands the connection over (http:http2).
+        client(40006, 80, "GET / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n",
+               {"HTTP", "GET / HTTP/1.1 ", "eth:ethertype:ip:tcp:http", ""});
+        server(80, 40006,
+               "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n" +
+                   std::string("\x00\x00\x06\x04\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x64", 15),
+               {"HTTP2", "HTTP/1.1 101 Switching Protocols , SETTINGS[0]", "eth:ethertype:ip:tcp:http:http2",
+                "http2.type=4;http2.settings.id=3;http2.settings.max_concurrent_streams=100"});
+        client(40006, 80,
+               "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + std::string("\x00\x00\x00\x04\x01\x00\x00\x00\x00", 9),
+               {"HTTP2", "Magic, SETTINGS[0]", "eth:ethertype:ip:tcp:http:http2",
+                "http2.magic=PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n;http2.type=4;http2.flags=0x01"});
+        server(80, 40006,
+               std::string("\x00\x00\x04\x08\x00\x00\x00\x00\x00\x00\x0f\x00\x01", 13) +
+                   std::string("\x00\x00\x08\x07\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x00", 17),
+               {"HTTP2", "WINDOW_UPDATE[0], GOAWAY[0]", "eth:ethertype:ip:tcp:http:http2",
+                "http2.window_update.window_size_increment=983041;http2.goaway.last_stream_id=3;http2.goaway.error=0"});
+
         for (std::size_t i = 0; i < m_frames.size(); ++i) {
             m_out.emplace_back();
             m_dissector.dissect(frameOf(m_frames[i]), i + 1, m_out.back());
@@ -266,6 +284,9 @@ TEST_F(DissectDepth4, FiltersPassTheFramesTsharkPassed)
         {"avsp.64sec > 0", {26}},
         {"dtls", {28}},
         {"ocsp", {29, 30}},
+        {"http2", {32, 33, 34}},
+        {"http2.type == 4", {32, 33}},
+        {"http2.streamid == 0 && http2.type == 7", {34}},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.filter);
