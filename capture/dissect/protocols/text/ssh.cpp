@@ -6,6 +6,7 @@
 // SSHv1 once a banner has told, SSH before.
 #include "dissect/field_format.h"
 #include "dissect/pdu_prefixes.h"
+#include "dissect/protocols/tcp_options.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 #include "dissect/protocols/value_names.h"
@@ -245,6 +246,14 @@ bool startsWithCi(std::string_view s, std::string_view prefix)
     return true;
 }
 
+// SSH added its item, then asked for more bytes with nothing complete before: the column is
+// TCP's again and Info only the segment note (SSH had cleared it).
+void onlyStartsPdu(DissectContext& ctx, std::uint16_t layer)
+{
+    ctx.setProtocol("TCP");
+    ctx.setInfo(writeTcpSegmentOfPdu, layer);
+}
+
 bool dissectSsh(DissectContext& ctx, const Payload& p)
 {
     TcpConversation* conv = ctx.tcpConversation;
@@ -275,9 +284,9 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
             }
             const std::size_t nl = bytes.find('\n', at);
             if (nl == std::string_view::npos && ctx.desegment && ctx.tcpDirection) {
-                TcpPdu pdu{version == kV2 ? "SSHv2" : version == kV1 ? "SSHv1" : "SSH", "SSH", "ssh", {}, {}};
-                pdu.clearsInfo = true;
-                startTcpPdu(ctx, pdu, 1, c.layer(), at > 0);
+                startTcpPdu(ctx, TcpPdu{version == kV2 ? "SSHv2" : version == kV1 ? "SSHv1" : "SSH", "SSH", "ssh", {}, {}}, 1,
+                            c.layer(), true);
+                if (at == 0) onlyStartsPdu(ctx, c.layer());
                 break;
             }
             const std::size_t lineLen = nl == std::string_view::npos ? data.size() - at : nl - at + 1;
@@ -307,9 +316,8 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
             const std::size_t padding = 8 - plen % 8;
             const std::size_t total = 4 + padding + std::size_t{plen};
             if (total > remain && ctx.desegment && ctx.tcpDirection) {
-                TcpPdu pdu{"SSHv1", "SSH", "ssh", {}, {}};
-                pdu.clearsInfo = true;
-                startTcpPdu(ctx, pdu, total - remain, c.layer(), at > 0);
+                startTcpPdu(ctx, TcpPdu{"SSHv1", "SSH", "ssh", {}, {}}, total - remain, c.layer(), true);
+                if (at == 0) onlyStartsPdu(ctx, c.layer());
                 break;
             }
             c.add(hf.packetLength, at, 4, plen);
@@ -330,7 +338,6 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
         }
         if (std::uint64_t{plen} + 4 > remain && ctx.desegment && ctx.tcpDirection) {
             TcpPdu pdu{"SSHv2", "SSH", "ssh", {}, {}};
-            pdu.clearsInfo = true;  // SSH cleared the column; nothing of it shows until the PDU is whole
             if (remain >= 6) {
                 // The completing segment shows the message this one starts.
                 const std::uint8_t code = data[at + 5];
@@ -339,8 +346,8 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
                 pdu.saved[1] = 1 + ((conv->app[0] >> kFamilyShift) & 7);
                 if (code == 20 && ctx.pduPrefixes) ctx.pduPrefixes->save(ctx.tcpDirection, data.subspan(at + 5));
             }
-            // Only what came complete before it in this segment keeps SSH in the column.
-            startTcpPdu(ctx, pdu, plen + 4 - remain, c.layer(), at > 0);
+            startTcpPdu(ctx, pdu, plen + 4 - remain, c.layer(), true);
+            if (at == 0) onlyStartsPdu(ctx, c.layer());
             break;
         }
         c.add(hf.packetLength, at, 4, plen);
