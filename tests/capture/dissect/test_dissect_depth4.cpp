@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // 802.11 frames in Aruba's GRE tunnels, NFLOG, POP and SMTP carrying IMF messages, the Protocol
 // column of a TCP segment in the middle of a PDU that carries an MPTCP option, IEEE 802.1ah,
-// Arista's AVSP timestamps, DTLS on UDP 853, OCSP over HTTP and HTTP/2 after an h2c upgrade: one
+// Arista's AVSP timestamps, DTLS on UDP 853, OCSP over HTTP, HTTP/2 after an h2c upgrade and Finger: one
 // conversation of hand-built frames dissected in order, each row's Protocol, Info,
 // frame.protocols and fields as tshark 4.0.17 printed them for the same bytes (the frames
 // written with RCVMON_TEST_PCAP_DIR set, read with `tshark -T fields -E occurrence=a
@@ -93,11 +93,12 @@ protected:
         frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, seq, 1, 0x018, text(payload), options))), expected);
         seq += static_cast<std::uint32_t>(payload.size());
     }
-    void server(std::uint16_t sport, std::uint16_t dport, std::string_view payload, const Row& expected)
+    void server(std::uint16_t sport, std::uint16_t dport, std::string_view payload, const Row& expected,
+                std::uint16_t flags = 0x018)
     {
         std::uint32_t& seq = m_seq[static_cast<std::uint32_t>(sport) << 16 | dport];
         if (seq == 0) seq = 1;
-        frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, seq, 1, 0x018, text(payload)), kIpB, kIpA)), expected);
+        frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, seq, 1, flags, text(payload)), kIpB, kIpA)), expected);
         seq += static_cast<std::uint32_t>(payload.size());
     }
 
@@ -220,6 +221,12 @@ protected:
                {"HTTP2", "WINDOW_UPDATE[0], GOAWAY[0]", "eth:ethertype:ip:tcp:http:http2",
                 "http2.window_update.window_size_increment=983041;http2.goaway.last_stream_id=3;http2.goaway.error=0"});
 
+        // Finger: the query line; the response until the server's FIN.
+        client(40007, 79, "user\r\n", {"FINGER", "Query", "eth:ethertype:ip:tcp:finger", "finger.query=user\\r\\n"});
+        server(79, 40007, "Login: user\r\n",
+               {"TCP", "Response [TCP segment of a reassembled PDU]", "eth:ethertype:ip:tcp", "finger.response="});
+        server(79, 40007, "Plan: none\r\n", {"FINGER", "Response", "eth:ethertype:ip:tcp:finger", ""}, 0x019);
+
         for (std::size_t i = 0; i < m_frames.size(); ++i) {
             m_out.emplace_back();
             m_dissector.dissect(frameOf(m_frames[i]), i + 1, m_out.back());
@@ -287,6 +294,7 @@ TEST_F(DissectDepth4, FiltersPassTheFramesTsharkPassed)
         {"http2", {32, 33, 34}},
         {"http2.type == 4", {32, 33}},
         {"http2.streamid == 0 && http2.type == 7", {34}},
+        {"finger", {35, 37}},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.filter);
