@@ -202,6 +202,13 @@ inline bool testValue(const FilterProgram& p, const FilterNode& n, const FieldVa
     }
     case NodeOp::Matches: return p.regexes[n.constant]->search(v.bytes);
     case NodeOp::BitAnd: {
+        if (kind == ValueKind::Bytes) {  // pairwise over the shorter length; non-zero anywhere
+            const Constant& c = p.constants[n.constant];
+            const std::uint8_t* mask = p.poolBytes(c.poolOffset);
+            for (std::size_t i = 0; i < std::min<std::size_t>(v.bytes.size(), c.poolLength); ++i)
+                if (v.bytes[i] & mask[i]) return true;
+            return false;
+        }
         const std::uint64_t masked = v.number & p.constants[n.constant].number;
         if (!n.hasComparison) return masked != 0;
         FieldValue m;
