@@ -396,6 +396,9 @@ private:
             const bool negated = isWord(next, "not");
             take();
             if (negated) take();
+            // 4.0 tests only a field's own values for membership, not a slice or function's.
+            if (node.field.transform != ValueTransform::None)
+                return failNode("only a field may be tested for membership in a set", next.column);
             node.op = NodeOp::InSet;
             if (!parseSet(node)) return kFailed;
             const std::uint32_t in = add(node);
@@ -436,8 +439,21 @@ private:
             node.constant = parseConstant(bytes, take(), true);
             return node.constant == kFailed ? kFailed : add(node);
         }
-        if (compareOpOf(peek()) || isWord(peek(), "in") || isWord(peek(), "matches") || peek().kind == TokenKind::BitAnd)
-            return failNode(std::string(nameToken.text) + " is a protocol: test it alone or with \"contains\"",
+        if (isWord(peek(), "matches")) {
+            take();
+            const Token& pattern = take();
+            if (pattern.kind != TokenKind::String)
+                return failNode("\"matches\" takes a quoted regular expression", pattern.column);
+            std::string why;
+            auto regex = FilterRegex::compile(pattern.value, why);
+            if (!regex) return failNode("invalid regular expression: " + why, pattern.column);
+            node.op = NodeOp::ProtocolMatches;
+            node.constant = static_cast<std::uint32_t>(m_program.regexes.size());
+            m_program.regexes.push_back(std::move(regex));
+            return add(node);
+        }
+        if (compareOpOf(peek()) || isWord(peek(), "in") || peek().kind == TokenKind::BitAnd)
+            return failNode(std::string(nameToken.text) + " is a protocol: test it alone or with \"contains\" or \"matches\"",
                         peek().column);
         node.op = NodeOp::Protocol;
         return add(node);
