@@ -203,7 +203,13 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
         } else if (next == kAh) {
             e.u16();
             e.u32(field::AhSpi);
-            e.u32(field::AhSequence);
+            // An AH shorter than its fixed part (length 0: 8 bytes) still shows a sequence
+            // number in Wireshark, read from what follows; the payload starts at its length.
+            const ByteSpan b = e.data();
+            if (b.size() >= 12)
+                e.add(field::AhSequence, 8, 4,
+                      std::uint32_t{b[8]} << 24 | std::uint32_t{b[9]} << 16 | std::uint32_t{b[10]} << 8 | b[11]);
+            if (hdrLen >= 12) e.skip(4);
         }
         if (!e.skip(hdrLen - e.pos())) return;
         e.setLength(hdrLen);
