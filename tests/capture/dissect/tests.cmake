@@ -75,3 +75,6 @@ rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_
 
 # Gaps closed in protocols already dissected (TCP segments of PDUs, HTTP, FTP AUTH TLS, SNMP's udp.stream).
 rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_core_gaps.cpp)
+
+# Issue 10: encapsulations the display filter sees through (link-type wrappers, EtherType shims, MPLS in UDP, IPv6 TSO).
+rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_encapsulations.cpp)

@@ -105,8 +105,9 @@ TEST(ColorRuleMatcher, DefaultRulesRcvMonCannotCompile)
     std::set<std::string> invalid;
     for (std::size_t i = 0; i < matcher.size(); ++i)
         if (!matcher.error(i).empty()) invalid.insert(defaultColorFilters()[i].name);
+    // "Broadcast" (eth[0] & 1) compiles since "&" takes byte strings, as Wireshark 4.0.
     const std::set<std::string> expected{"SCTP ABORT", "TTL low or unexpected", "Checksum Errors", "SMB", "HTTP",
-                                         "Routing", "Broadcast", "System Event"};
+                                         "Routing", "System Event"};
     EXPECT_EQ(invalid, expected);
     EXPECT_NE(matcher.error(static_cast<std::size_t>(ruleIndex("HTTP"))).find("http2"), std::string::npos);
 }
