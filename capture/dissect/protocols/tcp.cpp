@@ -174,6 +174,7 @@ void writeTcpSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP seg
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
+    if (p.reported == 0) c.notInTree();  // as UDP: listed, but no protocol item
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
     // packet-tcp.c names the columns once it has read both ports: a header cut before
