@@ -9,6 +9,7 @@
 #include "qtest_main.h"
 #include "require.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,7 +21,57 @@ class TestDetailTreeProtocols : public QObject {
 private slots:
     void paneEqualsCliVerbose_data();
     void paneEqualsCliVerbose();
+    // Protocols no corpus capture holds: a hand-built frame.
+    void handBuiltFrameEqualsCliVerbose_data();
+    void handBuiltFrameEqualsCliVerbose();
 };
+
+namespace {
+
+// The pane's lines and the CLI's -V block of a one-frame capture, compared line by line so a
+// difference names its line.
+void compareTrees(const QString& alone, const QString& what)
+{
+    QString error;
+    const QStringList pane = test::paneTreeLines(alone, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(pane.size() > 1, "the pane shows no tree");
+    const QStringList printed = test::cliTreeLines(alone, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (qsizetype i = 0; i < std::min(pane.size(), printed.size()); ++i)
+        QVERIFY2(printed[i] == pane[i], qPrintable(QStringLiteral("%1, line %2:\n  cli:  %3\n  pane: %4")
+                                                       .arg(what)
+                                                       .arg(i + 1)
+                                                       .arg(printed[i], pane[i])));
+    QCOMPARE(printed.size(), pane.size());
+}
+
+QByteArray be16(unsigned v)
+{
+    QByteArray b;
+    b.append(char(v >> 8)).append(char(v));
+    return b;
+}
+QByteArray be32(std::uint32_t v) { return be16(v >> 16) + be16(v & 0xffff); }
+
+// Ethernet / IPv4 / UDP to `port` around `payload`, as a one-record pcap.
+QByteArray udpCapture(std::uint16_t port, const QByteArray& payload)
+{
+    const QByteArray udp = be16(40000) + be16(port) + be16(unsigned(8 + payload.size())) + be16(0) + payload;
+    const QByteArray ip = QByteArray::fromHex("4500") + be16(unsigned(20 + udp.size())) +
+                          QByteArray::fromHex("123440004011") + be16(0) + QByteArray::fromHex("c6120001c6120002") + udp;
+    const QByteArray frame = QByteArray::fromHex("0011223344550066778899aa0800") + ip;
+    const auto le32 = [](std::uint32_t v) {
+        QByteArray b;
+        for (int shift = 0; shift < 32; shift += 8) b.append(char(v >> shift));
+        return b;
+    };
+    QByteArray file = QByteArray::fromHex("d4c3b2a1020004000000000000000000ffff000001000000");
+    file += le32(1700000000) + le32(0) + le32(std::uint32_t(frame.size())) + le32(std::uint32_t(frame.size())) + frame;
+    return file;
+}
+
+}  // namespace
 
 void TestDetailTreeProtocols::paneEqualsCliVerbose_data()
 {
@@ -100,18 +151,40 @@ void TestDetailTreeProtocols::paneEqualsCliVerbose()
                             .arg(candidates.size())
                             .arg(filter)));
 
-    const QStringList pane = test::paneTreeLines(alone, error);
+    compareTrees(alone, QStringLiteral("%1 frame %2").arg(capture, chosen));
+}
+
+void TestDetailTreeProtocols::handBuiltFrameEqualsCliVerbose_data()
+{
+    QTest::addColumn<QByteArray>("capture");
+    QTest::addColumn<QString>("filter");
+    // NetFlow v5 (CFLOW): a header and one flow record, to UDP port 2055.
+    const QByteArray header = be16(5) + be16(1) + be32(123456) + be32(1700000000) + be32(0) + be32(42) + be16(0) + be16(0);
+    const QByteArray record = QByteArray::fromHex("c6120001c6120002c6120003") + be16(1) + be16(2) + be32(10) + be32(1500) +
+                              be32(1000) + be32(2000) + be16(51000) + be16(443) + QByteArray::fromHex("00180600") +
+                              be16(64500) + be16(64501) + QByteArray::fromHex("18180000");
+    QTest::newRow("CFLOW") << udpCapture(2055, header + record) << QStringLiteral("cflow");
+}
+
+void TestDetailTreeProtocols::handBuiltFrameEqualsCliVerbose()
+{
+    QFETCH(QByteArray, capture);
+    QFETCH(QString, filter);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString alone = dir.filePath(QStringLiteral("frame.pcap"));
+    QFile file(alone);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(capture), capture.size());
+    file.close();
+    QString error;
+    const QString matched = test::runCli({QStringLiteral("-r"), alone, QStringLiteral("--no-reassembly"), QStringLiteral("-Y"),
+                                          filter, QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+                                          QStringLiteral("frame.number")},
+                                         error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY2(pane.size() > 1, "the pane shows no tree");
-    const QStringList printed = test::cliTreeLines(alone, error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    // Line by line, so a difference names its line.
-    for (qsizetype i = 0; i < std::min(pane.size(), printed.size()); ++i)
-        QVERIFY2(printed[i] == pane[i], qPrintable(QStringLiteral("frame %1, line %2:\n  cli:  %3\n  pane: %4")
-                                                       .arg(chosen)
-                                                       .arg(i + 1)
-                                                       .arg(printed[i], pane[i])));
-    QCOMPARE(printed.size(), pane.size());
+    QCOMPARE(matched.trimmed(), QStringLiteral("1"));  // the frame is what it is meant to be
+    compareTrees(alone, QStringLiteral("the hand-built frame"));
 }
 
 RCVMON_QTEST_GUILESS_MAIN(TestDetailTreeProtocols)
