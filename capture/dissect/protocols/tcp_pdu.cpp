@@ -154,8 +154,11 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
         if (pdu.untilFin) dir->pdu.reassembled = nullptr;  // unbounded: never kept whole
         if (ctx.tcp) ctx.tcp->keptChanged(dir->pduBytes.capacity(), 0);
         std::vector<std::uint8_t>().swap(dir->pduBytes);
-        if (pdu.reassembled && (whole || start.size() + bytesStillNeeded <= kMaxPduBytes) &&
-            (!ctx.tcp || ctx.tcp->mayKeep(start.size()))) {
+        // The whole PDU is reserved now, when its length is known, so the budget is charged
+        // once and the segment that completes it never finds the budget spent by others.
+        const std::size_t reserve = whole ? start.size() : start.size() + bytesStillNeeded;
+        if (pdu.reassembled && (whole || reserve <= kMaxPduBytes) && (!ctx.tcp || ctx.tcp->mayKeep(reserve))) {
+            dir->pduBytes.reserve(reserve);
             dir->pduBytes.assign(start.begin(), start.end());
             if (ctx.tcp) ctx.tcp->keptChanged(0, dir->pduBytes.capacity());
         } else {
