@@ -57,6 +57,7 @@ std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filte
                                    std::uint32_t length, bool reassembled)
 {
     m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled, true, true});
+    m_layers.back().firstField = static_cast<std::uint32_t>(m_fields.size());
     return static_cast<std::uint16_t>(m_layers.size() - 1);
 }
 
@@ -303,7 +304,7 @@ void Dissection::appendInfo(std::string& out) const
 
 const FieldRecord* LayerView::field(FieldId id) const
 {
-    for (const FieldRecord& f : m_dissection.fields())
+    for (const FieldRecord& f : ownFields())
         if (f.id == id && f.layer == m_layer) return &f;
     return nullptr;
 }

@@ -13,6 +13,7 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_text_apps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tcp.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_tcp_kept_bound.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_windows.cpp)
 rcvmon_add_gtest(test_dissect_tls SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tls.cpp
