@@ -3,6 +3,9 @@
 
 #include "capture_controller.h"
 #include "main_window.h"
+#include "name_resolution.h"
+#include "packet_colorizer.h"
+#include "packet_coloring.h"
 #include "packet_table_model.h"
 
 #include <QCoreApplication>
@@ -12,9 +15,23 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace rcvmon {
+
+namespace {
+// What the figures were measured with: colouring and the name switches (m, n, t, d).
+QByteArray viewState(MainWindow& window)
+{
+    const auto& f = window.nameResolution()->resolver().flags();
+    QByteArray names;
+    for (const auto& [on, letter] : {std::pair{f.mac, 'm'}, {f.network, 'n'}, {f.transport, 't'}, {f.capturedDns, 'd'}})
+        if (on) names += letter;
+    return "colorize=" + QByteArray(window.coloring()->colorizer()->isEnabled() ? "on" : "off") + " names=" +
+           (names.isEmpty() ? QByteArray("none") : names);
+}
+}  // namespace
 
 long rssAnonKib()
 {
@@ -63,8 +80,8 @@ void BenchOpen::finish()
         scrollAround();
         return;
     }
-    std::printf("rows=%d seconds=%.3f peak_rss_anon_mib=%.1f\n", m_window.controller()->tableModel()->rowCount(),
-                seconds, static_cast<double>(m_peakKib) / 1024.0);
+    std::printf("rows=%d seconds=%.3f peak_rss_anon_mib=%.1f %s\n", m_window.controller()->tableModel()->rowCount(),
+                seconds, static_cast<double>(m_peakKib) / 1024.0, viewState(m_window).constData());
     std::fflush(stdout);
     QCoreApplication::exit(0);
 }
@@ -89,8 +106,8 @@ void BenchOpen::scrollAround()
     }
     std::sort(ms.begin(), ms.end());
     const auto pick = [&](double q) { return ms.empty() ? 0.0 : ms[static_cast<std::size_t>(q * double(ms.size() - 1))]; };
-    std::printf("rows=%d paints=%zu paint_ms_p50=%.2f paint_ms_p99=%.2f paint_ms_max=%.2f\n", rows, ms.size(), pick(0.5),
-                pick(0.99), ms.empty() ? 0.0 : ms.back());
+    std::printf("rows=%d paints=%zu paint_ms_p50=%.2f paint_ms_p99=%.2f paint_ms_max=%.2f %s\n", rows, ms.size(), pick(0.5),
+                pick(0.99), ms.empty() ? 0.0 : ms.back(), viewState(m_window).constData());
     std::fflush(stdout);
     QCoreApplication::exit(0);
 }

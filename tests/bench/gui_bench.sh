@@ -38,6 +38,11 @@ export XDG_CONFIG_HOME="$work/config" WIRESHARK_CONFIG_DIR="$work/wireshark-conf
 export XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$XDG_CONFIG_HOME" "$WIRESHARK_CONFIG_DIR" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
+# rcvmon measured as a user would run it with everything on: colouring and every name switch
+# that sends no packet (MAC vendors, host names from the capture's DNS, port names).
+mkdir -p "$XDG_CONFIG_HOME/RcvMon"
+printf '[view]\ncolorize=true\n\n[nameResolution]\nmac=true\nnetwork=true\ntransport=true\ncapturedDns=true\nexternal=false\n' \
+  > "$XDG_CONFIG_HOME/RcvMon/rcvmon.conf"
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
