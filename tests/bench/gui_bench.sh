@@ -113,11 +113,12 @@ if [[ "$skip" != *" scroll "* ]]; then
   rm -f "$work/mixed.pcap"
   "$gen" "$work/big.pcap" 10000000
   echo "capture: 10000000 packets, $(du -m "$work/big.pcap" | cut -f1) MiB"
-  : > "$work/p99"
+  : > "$work/p99"; : > "$work/cpu99"
   for run in $(seq "$runs"); do
     line="$("$rcvmon" --bench-scroll "$work/big.pcap")"
     echo "  scroll run $run: $line"
     value paint_ms_p99 <<< "$line" >> "$work/p99"
+    value paint_cpu_ms_p99 <<< "$line" >> "$work/cpu99"
   done
-  echo "jump to random rows of 10000000 (median of $runs): paint p99 $(median < "$work/p99") ms"
+  echo "jump to random rows of 10000000 (median of $runs): paint p99 $(median < "$work/p99") ms (GUI thread CPU p99 $(median < "$work/cpu99") ms)"
 fi
