@@ -125,14 +125,21 @@ void CaptureSpool::followSegments()
     if (retiredBefore) m_writer->forgetRetired(retiredBefore);
 }
 
-// Packets of retired files are the oldest: they leave the store from the front.
+// Packets of retired files are the oldest: they leave the store from the front. Locations
+// grow with frame numbers, so the first one kept is found by bisection: a retired file holds
+// millions of frames, and walking them all would stall the window.
 void CaptureSpool::evictRetired(PacketStore& store)
 {
     const std::uint64_t live = m_writer->liveBase();
-    std::uint64_t n = store.firstNumber();
-    const std::uint64_t end = store.endNumber();
-    while (n < end && store.record(n).location < live) ++n;
-    store.evictBefore(n);
+    std::uint64_t low = store.firstNumber();
+    std::uint64_t high = store.endNumber();
+    if (low == high || store.record(low).location >= live) return;
+    while (low < high) {
+        const std::uint64_t mid = low + (high - low) / 2;
+        if (store.record(mid).location < live) low = mid + 1;
+        else high = mid;
+    }
+    store.evictBefore(low);
 }
 
 void CaptureSpool::holdDeletions(bool hold)
