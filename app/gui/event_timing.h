@@ -11,10 +11,12 @@
 namespace rcvmon {
 
 // The window's application object. With RCVMON_EVENT_TIMING set in the environment it times
-// every event the loop delivers (outermost only) and, at exit, prints to standard error the
-// handlers that kept the loop busy longest: receiver (class, object name, a timer's interval),
-// event type, count, total, max and how many took over 10 ms; then the 20 slowest deliveries
-// with when they happened. Finds what makes the event loop late (the benchmarks' p99).
+// every event the loop delivers (outermost only), in wall time and in this thread's CPU time,
+// and, at exit, prints to standard error the handlers that kept the loop busy longest:
+// receiver (class, object name, a timer's interval), event type, count, total, max and how
+// many took over 10 ms; then the 20 slowest deliveries with when they happened. Finds what
+// makes the event loop late (the benchmarks' p99), and tells work (CPU time) from waiting
+// for a core on a loaded machine (wall time far above CPU time).
 class TimedApplication : public QApplication {
 public:
     TimedApplication(int& argc, char** argv);
@@ -23,11 +25,11 @@ public:
 
 private:
     struct Stat {
-        std::uint64_t count = 0, over10 = 0;
-        double totalMs = 0, maxMs = 0;
+        std::uint64_t count = 0, over10 = 0, cpuOver10 = 0;
+        double totalMs = 0, maxMs = 0, cpuMs = 0, cpuMaxMs = 0;
     };
     struct Slow {
-        double ms, atS;
+        double ms, cpuMs, atS;
         std::string key;
     };
     std::string keyOf(QObject* receiver, QEvent* event) const;

@@ -179,6 +179,8 @@ run_window() {
   summary+=("window: sent $sent, read back by capinfos $read over $files files ($unreadable unreadable), $final, worst one-second event-loop p99 ${p99max} ms, RSS $(rss_range "$work/window.rss")")
   echo "${summary[-1]}"
   cp "$out" "$outdir/soak-window-seconds.txt"
+  # With RCVMON_EVENT_TIMING set, the window's handlers timed in wall and CPU time (event_timing.h).
+  cp "$work/window.err" "$outdir/soak-window-stderr.txt"
 }
 
 # "first-minute median → last-minute median (max)" of an RSS series, MiB.
