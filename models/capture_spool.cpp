@@ -29,11 +29,12 @@ std::unique_ptr<CaptureSpool> CaptureSpool::start(const std::string& directory, 
     static std::atomic<std::uint32_t> serial{1};
     std::error_code ec;
     fs::create_directories(fs::path(directory), ec);
-    // Every file of the ring is a spool file of its own, so each can be recovered after a kill.
-    auto nextPath = [directory] {
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now().time_since_epoch());
-        return (fs::path(directory) / spoolFileName(currentProcessId(), now.count(), serial.fetch_add(1))).string();
+    // Every file of the ring is a readable capture of its own, named as a part of this capture
+    // (its start and serial), so after a kill the next start recovers the parts as one.
+    const auto started = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    auto nextPath = [directory, started, capture = serial.fetch_add(1), part = std::uint32_t{0}]() mutable {
+        return (fs::path(directory) / spoolFileName(currentProcessId(), started.count(), capture, ++part)).string();
     };
     std::string why;
     std::unique_ptr<SpoolWriter> writer = SpoolWriter::create(nextPath, session, diskBound, why);
