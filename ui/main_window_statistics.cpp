@@ -11,6 +11,7 @@
 #include "conversation_model.h"
 #include "endpoint_model.h"
 #include "flow_traffic.h"
+#include "io_graphs.h"
 #include "name_resolution.h"
 #include "processes_dialog.h"
 #include "protocol_hierarchy_dialog.h"
@@ -47,6 +48,9 @@ void MainWindow::buildStatisticsMenu()
     m_expert = new ExpertInfo(m_controller, this);
     m_expert->addToStatisticsMenu(statistics);
     connect(m_expert, &ExpertInfo::frameRequested, this, [this](quint64 frame) { selectFrame(frame); });
+    auto* ioGraphs = new IoGraphs(m_controller, this);
+    ioGraphs->addToStatisticsMenu(statistics);
+    connect(ioGraphs, &IoGraphs::frameRequested, this, [this](quint64 frame) { selectFrame(frame); });
 }
 
 void MainWindow::setTopTalkersShown(bool shown)

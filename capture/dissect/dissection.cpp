@@ -8,6 +8,21 @@
 #include <algorithm>
 
 namespace rcvmon {
+namespace {
+
+// Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes, cut on a UTF-8 boundary
+// (ws_label_strcpy). `out` may hold text before the column's: the cap counts from `start`.
+void capInfoColumn(std::string& out, std::size_t start)
+{
+    constexpr std::size_t kMaxInfoBytes = 4095;
+    const std::size_t max = start + kMaxInfoBytes;
+    if (out.size() <= max) return;
+    std::size_t end = max;
+    while (end > start && (static_cast<std::uint8_t>(out[end]) & 0xc0) == 0x80) --end;
+    out.resize(end);
+}
+
+}  // namespace
 
 void Dissection::clear()
 {
@@ -279,8 +294,9 @@ void Dissection::appendInfo(std::string& out) const
     // dissector threw, with no separator.
     std::uint16_t layer = 0;
     const ParseStatus ended = exception(&layer);
-    if (ended == ParseStatus::Ok || m_layers[layer].quoted) return;
-    out += ended == ParseStatus::Truncated ? "[Packet size limited during capture]" : "[Malformed Packet]";
+    if (ended != ParseStatus::Ok && !m_layers[layer].quoted)
+        out += ended == ParseStatus::Truncated ? "[Packet size limited during capture]" : "[Malformed Packet]";
+    capInfoColumn(out, start);
 }
 
 const FieldRecord* LayerView::field(FieldId id) const

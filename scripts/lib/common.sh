@@ -7,9 +7,9 @@ RCVMON_JOBS="${RCVMON_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Debian 12 / Ubuntu packages, the only registry RcvMon uses. qt6-charts-dev needs Qt6OpenGL's
 # CMake files without depending on them, hence libqt6opengl6-dev. ieee-data: the OUI registry
-# that names MAC vendors when Wireshark's manuf file is not installed.
+# that names MAC vendors when Wireshark's manuf file is not installed. qt6-svg-dev: I/O graphs saved as SVG.
 RCVMON_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libpcap-dev libgtest-dev zlib1g-dev libpcre2-dev libssl-dev
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins ieee-data)
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins ieee-data)
 RCVMON_TEST_PACKAGES=(tshark tcpdump openssh-server openssh-client xvfb xauth iproute2 procps python3 clang libclang-rt-14-dev
   g++-mingw-w64-x86-64-posix libz-mingw-w64-dev wine64
   desktop-file-utils appstream shared-mime-info groff-base debootstrap dpkg-dev)

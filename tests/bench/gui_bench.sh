@@ -6,8 +6,9 @@
 #      wall seconds and peak RssAnon, medians of RUNS, and the ratios
 #   2. event-loop latency (p50/p99) of the real window during a 200,000 packets/s capture
 #   3. paint time of jumps to random rows of a 10,000,000-packet capture
+#   4. Statistics ▸ I/O Graphs counting the 1,000,000 packets on its worker thread
 # Usage: tests/bench/gui_bench.sh BUILD_DIR [RUNS=3] [PACKETS=1000000]
-# Environment: GUI_BENCH_SKIP="wireshark scroll live" leaves parts out.
+# Environment: GUI_BENCH_SKIP="wireshark scroll live iograph" leaves parts out.
 set -euo pipefail
 build="$(cd "${1:?usage: gui_bench.sh BUILD_DIR [RUNS] [PACKETS]}" && pwd)"
 runs="${2:-3}"
@@ -92,6 +93,14 @@ if [[ "$skip" != *" wireshark "* ]]; then
   ws="$(cut -d' ' -f1 "$work/wireshark" | median)"; wm="$(cut -d' ' -f2 "$work/wireshark" | median)"
   echo "open $packets packets (median of $runs): wireshark ${ws}s, peak RssAnon ${wm} MiB"
   echo "open: wireshark/rcvmon time = $(awk "BEGIN { printf \"%.1f\", $ws / $rs }")x, memory = $(awk "BEGIN { printf \"%.1f\", $wm / $rm_ }")x"
+fi
+
+# Statistics ▸ I/O Graphs: the whole file counted on the worker, header-only filters and one
+# that dissects every frame.
+if [[ "$skip" != *" iograph "* ]]; then
+  [ -x "$build/tests/bench/iograph_bench" ] || { echo "gui_bench: $build/tests/bench/iograph_bench not built, or GUI_BENCH_SKIP=iograph" >&2; exit 1; }
+  line="$("$build/tests/bench/iograph_bench" "$work/mixed.pcap")"
+  echo "io graphs over $packets packets: $line"
 fi
 
 if [[ "$skip" != *" live "* ]]; then

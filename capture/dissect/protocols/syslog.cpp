@@ -53,7 +53,6 @@ void appendShort(std::string& out, FieldId id, std::uint64_t value)
 
 void writeInfo(const LayerView& layer, std::string& out)
 {
-    const std::size_t start = out.size();  // `out` may hold other rows before this one
     if (layer.has(hf.level)) {
         appendShort(out, hf.facility, layer.number(hf.facility));
         out += '.';
@@ -61,9 +60,6 @@ void writeInfo(const LayerView& layer, std::string& out)
         out += ": ";
     }
     out += layer.text(hf.msg);
-    // Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes.
-    constexpr std::size_t kMaxInfo = 4095;
-    if (out.size() - start > kMaxInfo) out.resize(start + kMaxInfo);
 }
 
 // Wireshark's format_text: C escapes for control characters, octal for other bytes that

@@ -58,9 +58,35 @@ void inReassembledMessage(DissectContext& ctx, Fn&& fn)
     ctx.inReassembled = saved;
 }
 
-// A stream of messages: `lengthOf(bytes)` gives a message's total length from its header (0:
-// not a message start, the rest is handed to `dissect` as it is); `dissect(message, index)`
-// dissects one, `index` counting the messages of this segment. A message that continues past
+// `lengthOf`'s answer when a message's header is itself cut, so its length is not known yet.
+inline constexpr std::size_t kMessageLengthUnknown = ~std::size_t{0};
+
+// Splits `rest` into the messages their headers announce, as tcp_dissect_pdus does:
+// `lengthOf(bytes)` gives a message's total length (0: not a message start, the rest is handed
+// to `dissect` as it is; kMessageLengthUnknown: the header is cut); `dissect(message, index)`
+// dissects one; `incomplete(rest, total, index)` is asked about a message that continues past
+// the segment (or whose length is unknown) and answers whether it took the bytes — if not,
+// they are dissected as they are.
+template <typename LengthOf, typename Dissect, typename Incomplete>
+void splitTcpMessages(Payload rest, int index, LengthOf&& lengthOf, Dissect&& dissect, Incomplete&& incomplete)
+{
+    for (int guard = 0; guard < 1024 && !rest.data.empty(); ++guard) {
+        const std::size_t total = lengthOf(rest.data);
+        if (total == 0 || total == rest.reported) {
+            dissect(rest, index);
+            return;
+        }
+        if (total == kMessageLengthUnknown || total > rest.reported) {
+            if (!incomplete(rest, total, index)) dissect(rest, index);
+            return;
+        }
+        const std::size_t captured = std::min(total, rest.data.size());
+        dissect(Payload{rest.data.first(captured), total, rest.at}, index++);
+        rest = Payload{rest.data.subspan(captured), rest.reported - total, rest.at + static_cast<std::uint32_t>(total)};
+    }
+}
+
+// A stream of messages: the segment's messages split as above. A message that continues past
 // the segment is kept for the segments that complete it.
 template <typename LengthOf, typename Dissect>
 void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& lengthOf, Dissect&& dissect,
@@ -76,17 +102,9 @@ void dissectTcpMessages(DissectContext& ctx, const Payload& p, LengthOf&& length
         break;
     case TcpMessageStep::None: rest = p; break;
     }
-    for (int guard = 0; guard < 512 && !rest.data.empty(); ++guard) {
-        const std::size_t total = lengthOf(rest.data);
-        if (total == 0 || total >= rest.reported) {
-            if (total > rest.reported && beginTcpMessage(ctx, rest, total, index == 0, pendingInfo)) return;
-            dissect(rest, index++);
-            return;
-        }
-        const std::size_t captured = std::min(total, rest.data.size());
-        dissect(Payload{rest.data.first(captured), total, rest.at}, index++);
-        rest = Payload{rest.data.subspan(captured), rest.reported - total, rest.at + static_cast<std::uint32_t>(total)};
-    }
+    splitTcpMessages(rest, index, lengthOf, dissect, [&](const Payload& from, std::size_t total, int at) {
+        return total != kMessageLengthUnknown && beginTcpMessage(ctx, from, total, at == 0, pendingInfo);
+    });
 }
 
 }  // namespace rcvmon

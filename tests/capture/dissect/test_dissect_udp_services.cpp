@@ -180,6 +180,14 @@ TEST_F(UdpServicesTest, StunByPortAndByHeuristic)
     EXPECT_EQ(info(), "Binding Request user: abcd:efgh");
 }
 
+// Wireshark's Info column keeps at most 4,095 bytes, whichever protocol writes it.
+TEST_F(UdpServicesTest, InfoColumnStopsAt4095Bytes)
+{
+    run(40000, 514, std::string(2 * 5000, '6'));  // 5,000 'f' bytes: a syslog message with no PRI
+    EXPECT_EQ(info(), std::string(4095, 'f'));
+    EXPECT_EQ(text("syslog.msg").size(), 5000u);
+}
+
 TEST_F(UdpServicesTest, SyslogTftpWireGuard)
 {
     run(40000, 514,

@@ -16,7 +16,7 @@ namespace rcvmon::pdu_stream {
 // as they are), kNeedMore when the header itself is cut (the rest waits for more, shown as
 // nothing); `dissect(pdu, index)` dissects one PDU, `index` counting those of this call. A PDU
 // shorter than its header is handed over with the rest of the segment, as the last.
-inline constexpr std::size_t kNeedMore = ~std::size_t{0};
+inline constexpr std::size_t kNeedMore = kMessageLengthUnknown;
 
 template <typename Start, typename LengthOf, typename Dissect>
 void dissect(DissectContext& ctx, const Payload& p, Start&& start, LengthOf&& lengthOf, Dissect&& dissect)
@@ -33,28 +33,20 @@ void dissect(DissectContext& ctx, const Payload& p, Start&& start, LengthOf&& le
         break;
     case TcpMessageStep::None: start(false); break;
     }
-    int index = 0;
-    for (int guard = 0; guard < 1024 && !rest.data.empty(); ++guard) {
-        const std::size_t total = lengthOf(rest.data);
-        if ((total == kNeedMore && ctx.desegment) || (total != kNeedMore && total > rest.reported && ctx.desegment && ctx.tcpDirection && !ctx.inReassembled &&
-                                   rest.data.size() == rest.reported)) {
-            // Wireshark asks TCP for more and shows nothing of these bytes; too large to keep,
-            // they are still not dissected.
-            if (total != kNeedMore && beginTcpMessage(ctx, rest, total, index == 0)) return;
-            if (index == 0) {
-                ctx.setProtocol("TCP");
-                ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
-            }
-            return;
+    splitTcpMessages(rest, 0, lengthOf, dissect, [&](const Payload& from, std::size_t total, int index) {
+        const bool wanted = total == kNeedMore ? ctx.desegment
+                                               : ctx.desegment && ctx.tcpDirection && !ctx.inReassembled &&
+                                                     from.data.size() == from.reported;
+        if (!wanted) return false;
+        // Wireshark asks TCP for more and shows nothing of these bytes; too large to keep,
+        // they are still not dissected.
+        if (total != kNeedMore && beginTcpMessage(ctx, from, total, index == 0)) return true;
+        if (index == 0) {
+            ctx.setProtocol("TCP");
+            ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
         }
-        if (total == 0 || total == kNeedMore || total >= rest.reported) {
-            dissect(rest, index++);
-            return;
-        }
-        const std::size_t captured = std::min(total, rest.data.size());
-        dissect(Payload{rest.data.first(captured), total, rest.at}, index++);
-        rest = Payload{rest.data.subspan(captured), rest.reported - total, rest.at + static_cast<std::uint32_t>(total)};
-    }
+        return true;
+    });
 }
 
 }  // namespace rcvmon::pdu_stream

@@ -114,22 +114,10 @@ void writeParts(const Dissection& d, std::uint16_t layer, std::string& out)
         }
     }
 }
-// Wireshark's Info column holds at most COL_MAX_INFO_LEN - 1 bytes, cut on a UTF-8 boundary.
-// `out` may hold text before the column's: the cap counts from `start`.
-void capColumn(std::string& out, std::size_t start)
-{
-    const std::size_t max = start + 4095;
-    if (out.size() <= max) return;
-    std::size_t end = max;
-    while (end > 0 && (static_cast<std::uint8_t>(out[end]) & 0xc0) == 0x80) --end;
-    out.resize(end);
-}
-
 // Every RESP call of the frame from `layer` on: the one over a reassembled element and the
 // one over what follows it write one after the other, as after Wireshark's column fence.
 void write(std::string& out, std::string_view label, const LayerView& layer, bool continued)
 {
-    const std::size_t start = out.size();
     const Dissection& d = layer.dissection();
     const auto layers = d.layers();
     for (std::size_t i = layer.layer(); i < layers.size(); ++i) {
@@ -138,7 +126,6 @@ void write(std::string& out, std::string_view label, const LayerView& layer, boo
         writeParts(d, static_cast<std::uint16_t>(i), out);
     }
     if (continued) out += " [continuation]";
-    capColumn(out, start);
 }
 void writeRequest(const LayerView& layer, std::string& out) { write(out, "Request:", layer, false); }
 void writeResponse(const LayerView& layer, std::string& out) { write(out, "Response:", layer, false); }

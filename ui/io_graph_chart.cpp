@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "io_graph_chart.h"
+
+#include "io_graph_model.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QRubberBand>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rcvmon {
+
+namespace {
+constexpr int DragThreshold = 4;  // pixels a press may move and still be a click
+constexpr double MinSpan = 0.001;  // the narrowest zoom: one 1 ms interval
+}
+
+IoGraphChart::IoGraphChart(const IoGraphModel* model, QWidget* parent)
+    : QChartView(new QChart, parent), m_model(model), m_axisX(new QValueAxis(this)), m_axisY(new QValueAxis(this))
+{
+    chart()->setAnimationOptions(QChart::NoAnimation);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    m_axisX->setTitleText(tr("Time (s)"));
+    m_axisX->setLabelFormat(QStringLiteral("%.6g"));
+    m_axisY->setLabelFormat(QStringLiteral("%.6g"));
+    chart()->addAxis(m_axisX, Qt::AlignBottom);
+    chart()->addAxis(m_axisY, Qt::AlignLeft);
+    setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(480, 260);
+    setToolTip(tr("Wheel or +/- zoom, drag or arrow keys pan, right-drag zooms to a range, 0 resets; "
+                  "click a point to go to its first packet"));
+}
+
+void IoGraphChart::setLooks(std::vector<Look> looks)
+{
+    m_looks = std::move(looks);
+    redraw();
+}
+
+double IoGraphChart::fullTo() const
+{
+    // The last interval is drawn whole: the axis ends where it ends.
+    return std::max(m_model->spanSeconds() + double(m_model->intervalMs()) / 1000.0, MinSpan);
+}
+
+void IoGraphChart::refresh()
+{
+    if (!m_zoomed || m_from >= fullTo()) {
+        m_zoomed = false;
+        m_from = 0;
+        m_to = fullTo();
+    }
+    m_to = std::min(m_to, fullTo());
+    redraw();
+}
+
+void IoGraphChart::resetZoom()
+{
+    m_zoomed = false;
+    refresh();
+    emit rangeChanged();
+}
+
+void IoGraphChart::setRange(double from, double to)
+{
+    const double full = fullTo();
+    double span = std::clamp(to - from, MinSpan, full);
+    from = std::clamp(from, 0.0, full - span);
+    m_from = from;
+    m_to = from + span;
+    m_zoomed = m_from > 0 || m_to < full;
+    redraw();
+    emit rangeChanged();
+}
+
+void IoGraphChart::zoom(double factor, double aroundSeconds)
+{
+    const double from = aroundSeconds - (aroundSeconds - m_from) * factor;
+    setRange(from, from + (m_to - m_from) * factor);
+}
+
+void IoGraphChart::pan(double seconds) { setRange(m_from + seconds, m_to + seconds); }
+
+double IoGraphChart::secondsAt(const QPoint& viewPos) const
+{
+    return chart()->mapToValue(chart()->mapFromScene(mapToScene(viewPos))).x();
+}
+
+void IoGraphChart::redraw()
+{
+    chart()->removeAllSeries();
+    const int columns = std::min<int>(int(m_looks.size()), m_model->columnCount() - 1);
+    // One point per pixel column of the plot at most.
+    const int maxPoints = std::max(64, int(chart()->plotArea().width()));
+    m_pointSeconds = m_model->pointWidth(m_from, m_to, maxPoints);
+    double top = 0;
+    for (int g = 0; g < columns; ++g) {
+        const Look& look = m_looks[std::size_t(g)];
+        const QList<QPointF> points = m_model->points(g, m_from, m_to, maxPoints);
+        for (const QPointF& p : points) top = std::max(top, p.y());
+        QAbstractSeries* series = nullptr;
+        switch (look.style) {
+        case IoGraphStyle::Line: {
+            auto* line = new QLineSeries;
+            line->replace(points);
+            line->setPen(QPen(look.color, 1.5));
+            series = line;
+            break;
+        }
+        case IoGraphStyle::Dots: {
+            auto* dots = new QScatterSeries;
+            QList<QPointF> nonZero;
+            for (const QPointF& p : points)
+                if (p.y() > 0) nonZero.append(p);
+            dots->replace(nonZero);
+            dots->setMarkerSize(6);
+            dots->setColor(look.color);
+            dots->setBorderColor(look.color);
+            series = dots;
+            break;
+        }
+        case IoGraphStyle::Bar: {
+            // Each point as a bar as wide as the run it stands for: a step outline filled to 0.
+            auto* upper = new QLineSeries;
+            QList<QPointF> steps;
+            steps.reserve(points.size() * 2);
+            for (const QPointF& p : points) {
+                steps.append(p);
+                steps.append(QPointF(p.x() + m_pointSeconds, p.y()));
+            }
+            upper->replace(steps);
+            auto* area = new QAreaSeries(upper);
+            QColor fill = look.color;
+            fill.setAlpha(170);
+            area->setBrush(fill);
+            area->setPen(QPen(look.color, 1));
+            series = area;
+            break;
+        }
+        }
+        series->setName(look.name);
+        chart()->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+    }
+    m_axisX->setRange(m_from, m_to);
+    m_axisY->setRange(0, top > 0 ? top * 1.05 : 1.0);
+    m_axisY->applyNiceNumbers();  // ticks at round values: 0, 0.2, 0.4 … rather than 0.2625
+}
+
+void IoGraphChart::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) return;
+    zoom(std::pow(0.8, steps), secondsAt(event->position().toPoint()));
+    event->accept();
+}
+
+void IoGraphChart::mousePressEvent(QMouseEvent* event)
+{
+    m_button = event->button();
+    m_pressPos = event->position().toPoint();
+    m_pressFrom = m_from;
+    m_dragging = false;
+    if (m_button == Qt::RightButton) {
+        if (!m_band) m_band = new QRubberBand(QRubberBand::Rectangle, viewport());
+        m_band->setGeometry(QRect(m_pressPos, QSize()));
+        m_band->show();
+    }
+    setFocus();
+    event->accept();
+}
+
+void IoGraphChart::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if ((pos - m_pressPos).manhattanLength() >= DragThreshold) m_dragging = true;
+    if (!m_dragging) return;
+    if (m_button == Qt::LeftButton) {
+        const double perPixel = (m_to - m_from) / std::max(1.0, chart()->plotArea().width());
+        const double span = m_to - m_from;
+        const double from = m_pressFrom - (pos.x() - m_pressPos.x()) * perPixel;
+        setRange(from, from + span);
+    } else if (m_button == Qt::RightButton && m_band) {
+        const QRect plot = mapFromScene(chart()->mapToScene(chart()->plotArea())).boundingRect();
+        m_band->setGeometry(QRect(QPoint(m_pressPos.x(), plot.top()), QPoint(pos.x(), plot.bottom())).normalized());
+    }
+    event->accept();
+}
+
+void IoGraphChart::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_button == Qt::RightButton && m_band) {
+        m_band->hide();
+        if (m_dragging) {
+            const double a = secondsAt(m_pressPos), b = secondsAt(pos);
+            setRange(std::min(a, b), std::max(a, b));
+        }
+    } else if (m_button == Qt::LeftButton && !m_dragging) {
+        const QPointF value = chart()->mapToValue(chart()->mapFromScene(mapToScene(pos)));
+        emit clicked(value.x(), value.y());
+    }
+    m_button = Qt::NoButton;
+    m_dragging = false;
+    event->accept();
+}
+
+void IoGraphChart::keyPressEvent(QKeyEvent* event)
+{
+    const double span = m_to - m_from;
+    const double middle = (m_from + m_to) / 2;
+    switch (event->key()) {
+    case Qt::Key_Left: pan(-span / 10); break;
+    case Qt::Key_Right: pan(span / 10); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoom(0.5, middle); break;
+    case Qt::Key_Minus: zoom(2.0, middle); break;
+    case Qt::Key_0:
+    case Qt::Key_Home:
+    case Qt::Key_R: resetZoom(); break;
+    default: QChartView::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void IoGraphChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    redraw();  // as many points as the new width has pixels
+}
+
+}  // namespace rcvmon
