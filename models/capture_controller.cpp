@@ -316,6 +316,17 @@ void CaptureController::stop()
     if (m_state == State::Capturing || m_state == State::Loading) setState(m_live ? State::Stopped : State::Loaded);
 }
 
+void CaptureController::close()
+{
+    if (m_session) m_session->stop();
+    m_ingestTimer->stop();
+    m_bandwidthTimer->stop();
+    replaceStore(nullptr);
+    m_live = false;
+    m_sourceName.clear();
+    setState(State::Empty);
+}
+
 void CaptureController::requestMode(CaptureMode mode)
 {
     if (m_session && m_live) m_session->requestMode(mode);

@@ -115,6 +115,8 @@ public:
     bool startCapture(std::unique_ptr<CaptureSource> source, QString& error);
     // Ends a live capture; the frames it already delivered stay in the table.
     void stop();
+    // File ▸ Close: stops, lets go of every packet and goes back to Empty (the start page).
+    void close();
     // Live only: Off on the current mode, then `mode` (the session applies it).
     void requestMode(CaptureMode mode);
     // Live only: Off on the old interface, then `mode` on `source`.

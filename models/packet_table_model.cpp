@@ -10,6 +10,7 @@
 #include <QFont>
 
 #include <algorithm>
+#include <iterator>
 
 namespace rcvmon {
 
@@ -55,6 +56,7 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_haveOrigin = false;
     m_text.clear();
     m_marked.clear();
+    m_timeRefs.clear();
     m_switches.clear();
     forgetProcessRows();
     if (m_colorizer) m_colorizer->clearCache();  // frame numbers start again
@@ -258,11 +260,36 @@ QVariant PacketTableModel::processText(int row, std::uint64_t number) const
     return QString::fromStdString(describeOwner(owner));
 }
 
+void PacketTableModel::setTimeReference(std::uint64_t number, bool reference)
+{
+    if (reference == isTimeReference(number)) return;
+    if (reference)
+        m_timeRefs.insert(number);
+    else
+        m_timeRefs.erase(number);
+    // Every later row's relative time may change; the views re-ask only for the rows they show.
+    const int row = rowForFrame(number);
+    if (row >= 0) emit dataChanged(index(row, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
+}
+
+void PacketTableModel::clearTimeReferences()
+{
+    m_timeRefs.clear();
+    if (rowCount() > 0) emit dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
+}
+
 QString PacketTableModel::timeText(const PacketMeta& meta) const
 {
+    if (isTimeReference(meta.number)) return QStringLiteral("*REF*");
     switch (m_timeFormat) {
     case TimeFormat::Absolute: return formatAbsolute(meta.ts);
-    case TimeFormat::Relative: return formatSince(meta.ts, m_haveOrigin ? m_origin : meta.ts);
+    case TimeFormat::Relative: {
+        // The last reference before this frame, if it is still retained; else the first packet.
+        const auto ref = m_timeRefs.lower_bound(meta.number);
+        PacketMeta reference;
+        if (ref != m_timeRefs.begin() && m_store->meta(*std::prev(ref), reference)) return formatSince(meta.ts, reference.ts);
+        return formatSince(meta.ts, m_haveOrigin ? m_origin : meta.ts);
+    }
     case TimeFormat::Delta: {
         PacketMeta previous;
         if (meta.number > m_first && m_store->meta(meta.number - 1, previous)) return formatSince(meta.ts, previous.ts);
@@ -286,7 +313,7 @@ QVariant PacketTableModel::data(const QModelIndex& index, int role) const
         return m_colorizer ? m_colorizer->background(*m_store, number) : QVariant();
     case Qt::ForegroundRole:
         if (isMarked(number)) return QBrush(Qt::white);
-        if (m_switches.count(number)) return {};
+        if (m_switches.count(number)) return QBrush(Qt::black);  // on its light yellow, in a dark palette too
         return m_colorizer ? m_colorizer->foreground(*m_store, number) : QVariant();
     case Qt::ToolTipRole: {
         const QString mark = switchMark(number);

@@ -80,6 +80,13 @@ public:
     void setMarked(std::uint64_t number, bool marked);
     const std::set<std::uint64_t>& markedFrames() const { return m_marked; }
 
+    // Edit ▸ Set/Unset Time Reference: a reference row's Time reads *REF*, and in the
+    // Relative format later rows count from the last reference before them (as Wireshark).
+    bool isTimeReference(std::uint64_t number) const { return m_timeRefs.count(number) != 0; }
+    void setTimeReference(std::uint64_t number, bool reference);
+    void clearTimeReferences();
+    const std::set<std::uint64_t>& timeReferences() const { return m_timeRefs; }
+
     // A mode or interface switch that took effect before frame `number`.
     void addSwitchMark(std::uint64_t number, const QString& text);
     QString switchMark(std::uint64_t number) const;
@@ -128,6 +135,7 @@ private:
     mutable QCache<std::uint64_t, RowText> m_text;
     mutable std::uint64_t m_textBuilds = 0;
     std::set<std::uint64_t> m_marked;
+    std::set<std::uint64_t> m_timeRefs;
     std::map<std::uint64_t, QString> m_switches;
     std::function<QString(std::uint32_t)> m_interfaceName;
     ProcessMap* m_processMap = nullptr;

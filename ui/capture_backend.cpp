@@ -53,6 +53,12 @@ CaptureBackend systemCaptureBackend()
         return QString::fromStdString(*name);
     };
     backend.promiscuous = [](const QString& name) { return interfacePromiscuous(name.toStdString()); };
+    backend.traffic = [](QString& error) {
+        std::string message;
+        std::vector<InterfaceTraffic> list = readInterfaceTraffic(message);
+        if (!message.empty()) error = QString::fromStdString(message);
+        return list;
+    };
     return backend;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/capture_mode.h"
 #include "live/capture_source.h"
+#include "live/interface_traffic.h"
 #include "live/network_interface.h"
 
 #include <QString>
@@ -28,6 +29,8 @@ struct CaptureBackend {
     std::function<std::unique_ptr<CaptureSource>(const CaptureRequest&, QString& error)> open;
     std::function<std::vector<NetworkInterface>(QString& error)> interfaces;
     std::function<std::optional<QString>()> defaultInterface;
+    // Every interface's traffic counters now (the start page's sparklines); null: none shown.
+    std::function<std::vector<InterfaceTraffic>(QString& error)> traffic;
     // The kernel's promiscuous flag of an interface, when it can be read.
     std::function<std::optional<bool>(const QString& name)> promiscuous;
     // One interface of a merged capture opened again, alone (never merged): restarting a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hex_view.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QMouseEvent>
 #include <QPainter>
@@ -21,6 +22,17 @@ HexView::HexView(QWidget* parent) : QAbstractScrollArea(parent)
     m_lineHeight = metrics.height();
     setMinimumHeight(m_lineHeight * 4);
     setMinimumWidth(asciiColumnX(BytesPerLine) + Margin + verticalScrollBar()->sizeHint().width());
+}
+
+void HexView::changeEvent(QEvent* event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    const QFontMetrics metrics(font());
+    m_charWidth = metrics.horizontalAdvance(QLatin1Char('0'));
+    m_lineHeight = metrics.height();
+    updateScrollBar();
+    viewport()->update();
 }
 
 void HexView::setBytes(const QByteArray& bytes)

@@ -31,6 +31,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -57,6 +58,8 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
     buildFilterActions();
     buildStatisticsMenu();
     buildFollowMenu();
+    buildStartPage();
+    buildFurniture();
     buildStatusBar();
     restoreSettings();
 
@@ -126,7 +129,9 @@ void MainWindow::buildViews()
     m_filterBar->setObjectName(QStringLiteral("filterBar"));
     layout->addWidget(m_message);
     layout->addWidget(m_filterBar);
-    layout->addWidget(splitter, 1);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(splitter);  // index 0; the start page joins in buildStartPage()
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
     m_charts = new BandwidthChartView(m_controller->bandwidthModel(), this);
@@ -248,6 +253,7 @@ bool MainWindow::openFile(const QString& path)
     m_message->hide();
     m_charts->clearMarks();
     m_lastRowCount = 0;
+    noteOpened(path);
     setWindowTitle(QStringLiteral("%1 — RcvMon").arg(path));
     updateActions();
     updateStatus();

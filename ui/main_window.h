@@ -18,6 +18,7 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 class QTreeView;
@@ -31,6 +32,7 @@ class ExpertInfo;
 class FilterBar;
 class FollowStreamDialog;
 class FollowStreamSource;
+class GoMenu;
 class HexView;
 class InterfaceBandwidthChart;
 class InterfaceMembers;
@@ -38,6 +40,8 @@ class MessageBar;
 class NameResolution;
 class PacketColoring;
 class PacketColumns;
+class RecentFiles;
+class StartPage;
 class ProcessesDialog;
 class ProtocolHierarchyDialog;
 class SaveCapture;
@@ -93,6 +97,13 @@ public:
     ExpertInfo* expertInfo() const { return m_expert; }
     // The packet list's custom columns (Apply as Column) and the header's column menu.
     PacketColumns* packetColumns() const { return m_columns; }
+    // What shows when nothing is open (File ▸ Close brings it back), and the recent files.
+    StartPage* startPage() const { return m_startPage; }
+    RecentFiles* recentFiles() const { return m_recent; }
+    // Go ▸ Previous/Next, First/Last, in conversation, back/forward.
+    GoMenu* goMenu() const { return m_go; }
+    // File ▸ Close: asks about an unsaved capture, then shows the start page.
+    void closeCapture();
     // The error or note the window shows right now; empty when none.
     QString messageText() const;
     QString statusText() const;
@@ -135,6 +146,10 @@ private:
     void buildFilterActions();
     void buildStatisticsMenu();
     void buildFollowMenu();
+    void buildStartPage();
+    void buildFurniture();
+    void updatePage();
+    void noteOpened(const QString& path);
     void restoreSettings();
     void saveSettings() const;
 
@@ -191,6 +206,12 @@ private:
     PacketColoring* m_coloring = nullptr;
     ExpertInfo* m_expert = nullptr;
     PacketColumns* m_columns = nullptr;
+    QStackedWidget* m_pages = nullptr;  // the packet view, or the start page
+    StartPage* m_startPage = nullptr;
+    RecentFiles* m_recent = nullptr;
+    GoMenu* m_go = nullptr;
+    QAction* m_closeAction = nullptr;
+    QAction* m_reloadAction = nullptr;
     QPointer<StatTablesDialog> m_conversations;
     QPointer<StatTablesDialog> m_endpoints;
     QPointer<ProtocolHierarchyDialog> m_hierarchy;

@@ -26,9 +26,6 @@ void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string&
         const FieldRecord* f = in(id);
         return f ? f->number : 0;
     };
-    const auto value = [&](FieldId id) {
-        if (const FieldRecord* f = in(id)) appendValue(*f, out);
-    };
 
     switch (kind) {
     case InfoKind::Udp: {

@@ -3,6 +3,8 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_source.h
   ${CMAKE_CURRENT_LIST_DIR}/live_capture.h
   ${CMAKE_CURRENT_LIST_DIR}/live_capture.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_traffic.h
+  ${CMAKE_CURRENT_LIST_DIR}/interface_traffic.cpp
   ${CMAKE_CURRENT_LIST_DIR}/network_interface.h)
 if(WIN32)
   set(rcvmon_live_platform windows)

@@ -17,9 +17,9 @@ private slots:
 
 void TestInterfaceDialog::listsInterfacesWithAddressesAndState()
 {
-    NetworkInterface lo{"lo", 1, {"127.0.0.1/8", "::1/128"}, true, true, true, false, ""};
-    NetworkInterface eth{"eth0", 2, {"198.18.0.10/24"}, true, true, false, true, "02:00:5e:10:00:0a"};
-    NetworkInterface down{"veth9", 9, {}, false, false, false, false, "02:00:00:00:00:09"};
+    NetworkInterface lo{"lo", 1, {"127.0.0.1/8", "::1/128"}, true, true, true, false, "", ""};
+    NetworkInterface eth{"eth0", 2, {"198.18.0.10/24"}, true, true, false, true, "02:00:5e:10:00:0a", ""};
+    NetworkInterface down{"veth9", 9, {}, false, false, false, false, "02:00:00:00:00:09", ""};
     InterfaceDialog dialog({lo, eth, down}, QStringLiteral("eth0"), CaptureMode::On, QStringLiteral("udp"));
     auto* list = dialog.findChild<QTreeWidget*>();
     QCOMPARE(list->topLevelItemCount(), 3);

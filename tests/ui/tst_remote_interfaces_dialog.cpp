@@ -26,9 +26,9 @@ private slots:
 
 void TestRemoteInterfacesDialog::interfaceDialogSelectsSeveralAndKeepsRemoteOnes()
 {
-    NetworkInterface lo{"lo", 1, {"127.0.0.1/8"}, true, true, true, false, ""};
-    NetworkInterface eth{"eth0", 2, {"198.18.0.10/24"}, true, true, false, false, "02:00:5e:10:00:0a"};
-    NetworkInterface wlan{"wlan0", 3, {"198.18.5.10/24"}, true, true, false, false, "02:00:5e:10:00:0b"};
+    NetworkInterface lo{"lo", 1, {"127.0.0.1/8"}, true, true, true, false, "", ""};
+    NetworkInterface eth{"eth0", 2, {"198.18.0.10/24"}, true, true, false, false, "02:00:5e:10:00:0a", ""};
+    NetworkInterface wlan{"wlan0", 3, {"198.18.5.10/24"}, true, true, false, false, "02:00:5e:10:00:0b", ""};
     InterfaceDialog dialog({lo, eth, wlan}, QStringLiteral("wlan0, ssh://me@host/eth1, eth0"), CaptureMode::On, QString());
     auto* list = dialog.findChild<QTreeWidget*>();
     QCOMPARE(list->topLevelItemCount(), 4);

@@ -28,13 +28,6 @@ constexpr PortEntry kPorts[] = {
     {23, Transport::Tcp, Handler::Name, "TELNET", "telnet"},
 };
 
-bool startsWith(ByteSpan data, std::string_view prefix)
-{
-    return data.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), data.begin(),
-                      [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
-}
-
 void dissectTeredo(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "Teredo", "teredo", p.data, p.at, p.reported);

@@ -8,7 +8,8 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_privilege.h
   ${CMAKE_CURRENT_LIST_DIR}/capture_privilege.cpp
   ${CMAKE_CURRENT_LIST_DIR}/network_interfaces.h
-  ${CMAKE_CURRENT_LIST_DIR}/network_interfaces.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/network_interfaces.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_traffic_linux.cpp)
 
 find_package(PkgConfig QUIET)
 if(PKG_CONFIG_FOUND)

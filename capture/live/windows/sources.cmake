@@ -7,6 +7,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/rcvall_pump.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rcvall_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/windows_interfaces.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interface_traffic_windows.cpp
   ${CMAKE_CURRENT_LIST_DIR}/winsock_session.cpp)
 # Flow owners from the IP Helper owner-PID tables (iphlpapi, linked in capture/CMakeLists.txt).
 target_sources(rcvmon_capture PRIVATE

@@ -7,3 +7,5 @@ rcvmon_add_gtest(test_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process
 rcvmon_add_gtest(test_source_merger SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_source_merger.cpp LABELS tsan)
 rcvmon_add_gtest(test_source_merger_members SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_source_merger_members.cpp LABELS tsan)
 rcvmon_add_gtest(test_capture_stream_parser SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_stream_parser.cpp)
+# Issue 12 item 7: the kernel's per-interface traffic counters behind the start page's sparklines.
+rcvmon_add_gtest(test_interface_traffic SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_interface_traffic.cpp)
