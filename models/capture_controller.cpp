@@ -391,8 +391,10 @@ void CaptureController::ingest()
 void CaptureController::syncRows(bool now)
 {
     const bool evicted = m_store && m_store->firstNumber() > m_table->firstNumber() && m_table->retainedRows() > 0;
-    if (!now && !evicted && m_rowSync.isValid() && m_rowSync.elapsed() < rowSyncIntervalMs(static_cast<std::uint64_t>(m_table->rowCount())))
-        return;
+    // A small list takes every tick (the ingest timer may fire a little early): its rows are
+    // there when the tick's signals (a switch mark) are handled.
+    const int interval = rowSyncIntervalMs(static_cast<std::uint64_t>(m_table->rowCount()));
+    if (!now && !evicted && interval > MinRowSyncMs && m_rowSync.isValid() && m_rowSync.elapsed() < interval) return;
     m_table->sync();
     m_rowSync.start();
 }

@@ -66,10 +66,11 @@ void TestRowCadence::insertsOfAGrowingCaptureFollowTheCadence()
     for (std::size_t i = 1; i < live; ++i) {
         const qint64 gap = inserts[i].atMs - inserts[i - 1].atMs;
         const int due = rowSyncIntervalMs(static_cast<std::uint64_t>(inserts[i].rowsBefore));
+        if (due == MinRowSyncMs) continue;  // a small list takes every ingest tick
         // 2 ms for the two clocks (the controller's and this one) reading apart.
         QVERIFY2(gap + 2 >= due, qPrintable(QStringLiteral("insert %1 at %2 rows came %3 ms after the one before; the cadence is %4 ms")
                                                 .arg(i).arg(inserts[i].rowsBefore).arg(gap).arg(due)));
-        if (due > MinRowSyncMs) ++slowerThanTick;
+        ++slowerThanTick;
     }
     // The slower cadence was reached and held, not just the first few ticks.
     QVERIFY2(slowerThanTick >= 3, qPrintable(QString::number(slowerThanTick)));
