@@ -11,6 +11,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -69,11 +70,12 @@ public:
         // tshark's default occurrences with no names: one pass over the packet's fields fills
         // every column (a scan per column cost more than the dissection of a TCP segment).
         m_onePass = !m_resolver && m_occurrence == 'a' && m_aggregator == ",";
+        // Every FieldId has an entry: the per-field loop needs no range check.
+        m_columnOf.assign(std::size_t{std::numeric_limits<FieldId>::max()} + 1, kNoColumn);
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             const FieldId id = m_columns[i].id;
             if (m_columns[i].resolved) m_onePass = false;
             if (m_columns[i].resolved || computedField(id)) continue;
-            if (id >= m_columnOf.size()) m_columnOf.resize(std::size_t{id} + 1, kNoColumn);
             if (m_columnOf[id] == kNoColumn) m_columnOf[id] = static_cast<std::uint16_t>(i);
         }
         m_cells.resize(m_columns.size());
@@ -134,10 +136,12 @@ private:
             m_cells[i].clear();  // keeps its capacity: no allocation per packet
             m_counts[i] = 0;
         }
+        // Locals: appendValue could change members as far as the compiler knows, so it would
+        // reload them for each of the packet's fields.
+        const std::uint16_t* columnOf = m_columnOf.data();
         for (const FieldRecord& f : d.fields()) {
-            if (f.id >= m_columnOf.size()) continue;
-            const std::uint16_t column = m_columnOf[f.id];
-            if (column == kNoColumn) continue;
+            const std::uint16_t column = columnOf[f.id];
+            if (column == kNoColumn) [[likely]] continue;
             if (m_counts[column]++) m_cells[column].push_back(',');
             d.appendValue(f, m_cells[column]);
         }

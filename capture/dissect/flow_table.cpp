@@ -40,8 +40,15 @@ std::size_t FlowIndex::boundBytes(std::uint32_t maxEntries) { return slotsFor(ma
 
 std::uint64_t FlowIndex::hash(const ConversationKey& key)
 {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix for the low bits
-    for (std::uint8_t b : key.bytes) h = (h ^ b) * 1099511628211ull;
+    // Eight bytes at a time (a byte-wise FNV-1a cost more than the rest of a lookup): the
+    // family byte and both addresses as four words, the ports as the fifth, then a final mix.
+    const std::uint8_t* b = key.bytes.data();
+    std::uint64_t w[4];
+    std::memcpy(w, b + 1, sizeof w);
+    std::uint64_t h = b[0] | std::uint64_t{b[33]} << 8 | std::uint64_t{b[34]} << 16 | std::uint64_t{b[35]} << 24 |
+                      std::uint64_t{b[36]} << 32;
+    for (const std::uint64_t x : w) h = (h ^ x) * 0x9e3779b97f4a7c15ull;
+    h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93ull;
     h ^= h >> 29;
     return h;
 }
@@ -86,10 +93,16 @@ void FlowIndex::grow()
     std::vector<Slot> old;
     old.swap(m_slots);
     m_slots.assign(next, Slot{});
-    m_size = 0;
-    m_takenCount = 0;
-    for (const Slot& s : old)
-        if (s.value != kNone) set(s.key, s.value);
+    // Past the first growth the table holds hundreds of keys: too many to list, clear() sweeps.
+    m_takenCount = m_size > 0 ? kTrackedSlots + 1 : 0;
+    // Every key is distinct: each goes to the first empty slot of its probe sequence.
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& s : old) {
+        if (s.value == kNone) continue;
+        std::size_t i = hash(s.key) & mask;
+        while (m_slots[i].value != kNone) i = (i + 1) & mask;
+        m_slots[i] = s;
+    }
 }
 
 void FlowIndex::clear()

@@ -17,11 +17,8 @@ constexpr std::string_view kArrow = " \xe2\x86\x92 ";  // " → " as Wireshark w
 
 void Dissection::appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string& out) const
 {
-    const auto in = [&](FieldId id) -> const FieldRecord* {
-        for (const FieldRecord& f : m_fields)
-            if (f.id == id && f.layer == layer) return &f;
-        return nullptr;
-    };
+    const LayerView view(*this, layer);
+    const auto in = [&](FieldId id) { return view.field(id); };  // from the layer's first field
     const auto num = [&](FieldId id) -> std::uint64_t {
         const FieldRecord* f = in(id);
         return f ? f->number : 0;

@@ -18,6 +18,22 @@ void sortByKey(std::vector<DispatchEntry>& table)
                      [](const DispatchEntry& a, const DispatchEntry& b) { return a.key < b.key; });
 }
 
+// start[k]..start[k + 1]: key k's entries in the sorted table. Left empty (find() then
+// searches) when a key is out of range or the table is too long for 16-bit positions.
+void indexByKey(const std::vector<DispatchEntry>& table, std::uint32_t maxKey, std::vector<std::uint16_t>& start)
+{
+    start.clear();
+    if (table.size() >= 0xffff) return;
+    for (const DispatchEntry& e : table)
+        if (e.key > maxKey) return;
+    start.resize(std::size_t{maxKey} + 2);
+    std::size_t i = 0;
+    for (std::uint32_t k = 0; k <= maxKey + 1; ++k) {
+        while (i < table.size() && table[i].key < k) ++i;
+        start[k] = static_cast<std::uint16_t>(i);
+    }
+}
+
 ProtocolTables buildTables()
 {
     ProtocolTables t;
@@ -38,6 +54,10 @@ ProtocolTables buildTables()
         }
     }
     for (auto* table : {&t.udpPorts, &t.tcpPorts, &t.ipProtocols, &t.etherTypes, &t.linkTypes}) sortByKey(*table);
+    indexByKey(t.udpPorts, 0xffff, t.udpPortStart);
+    indexByKey(t.tcpPorts, 0xffff, t.tcpPortStart);
+    indexByKey(t.ipProtocols, 0xff, t.ipProtocolStart);
+    indexByKey(t.etherTypes, 0xffff, t.etherTypeStart);
     return t;
 }
 
@@ -45,6 +65,16 @@ ProtocolTables buildTables()
 
 std::span<const DispatchEntry> ProtocolTables::find(const std::vector<DispatchEntry>& table, std::uint32_t key)
 {
+    const ProtocolTables& t = protocolTables();
+    const std::vector<std::uint16_t>* start = &table == &t.tcpPorts      ? &t.tcpPortStart
+                                              : &table == &t.udpPorts    ? &t.udpPortStart
+                                              : &table == &t.etherTypes  ? &t.etherTypeStart
+                                              : &table == &t.ipProtocols ? &t.ipProtocolStart
+                                                                         : nullptr;
+    if (start && !start->empty()) {
+        if (std::size_t{key} + 1 >= start->size()) return {};
+        return {table.data() + (*start)[key], table.data() + (*start)[key + 1]};
+    }
     const auto lower = std::lower_bound(table.begin(), table.end(), key,
                                         [](const DispatchEntry& e, std::uint32_t k) { return e.key < k; });
     auto upper = lower;

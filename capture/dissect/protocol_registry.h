@@ -60,6 +60,10 @@ struct ProtocolTables {
     std::vector<DispatchEntry> udpHeuristics, tcpHeuristics;                 // in registration order
     std::vector<StateFactory> states;            // indexed by the slot state() returned
 
+    // Direct indexes of the 16-bit keyed tables (every packet looks up 2-4 keys): entry k is
+    // where key k's entries start in the sorted table, entry k + 1 where they end.
+    std::vector<std::uint16_t> udpPortStart, tcpPortStart, ipProtocolStart, etherTypeStart;
+
     // The entries registered for one key, in registration order.
     static std::span<const DispatchEntry> find(const std::vector<DispatchEntry>& table, std::uint32_t key);
 };

@@ -33,6 +33,8 @@ constexpr std::string_view kStarts[] = {"HTTP/", "GET ", "POST ", "HEAD ", "PUT 
 
 bool startsMessage(std::string_view text)
 {
+    // Every start above begins with an upper-case letter: most payloads fail on the first byte.
+    if (text.empty() || text[0] < 'A' || text[0] > 'Z') return false;
     return std::any_of(std::begin(kStarts), std::end(kStarts),
                        [&](std::string_view s) { return text.substr(0, s.size()) == s; });
 }

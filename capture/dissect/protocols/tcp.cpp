@@ -10,6 +10,7 @@
 #include "names/port_names_scope.h"
 
 #include <utility>
+#include <vector>
 
 namespace rcvmon {
 
@@ -41,21 +42,51 @@ void appendFlags(std::string& out, std::uint64_t flags, const FieldRecord* ace)
     if (!any) out += "<None>";
 }
 
+// What each field means to writeInfo: one of the header fields it reads (their index in
+// InfoFields), an option it lists, or nothing. Indexed by FieldId, built once after the
+// protocols registered: a table lookup per field beats comparing against twenty ids.
+enum InfoRole : std::uint8_t {
+    kRoleSrcPort, kRoleDstPort, kRoleFlags, kRoleAce, kRoleSeq, kRoleAck, kRoleWinValue, kRoleWinSize, kRoleUrgent, kRoleLen, kRoleHeaderRoles,
+    kRoleMss = kRoleHeaderRoles, kRoleWs, kRoleTsval, kRoleTsecr, kRoleSle, kRoleSre, kRoleUserTo, kRoleEe0b, kRoleEceb, kRoleEe1b, kRoleSackPerm, kRoleTfoR, kRoleTfoC,
+    kRoleNoRole = 0xff,
+};
+
+std::vector<std::uint8_t> buildInfoRoles()
+{
+    const std::pair<FieldId, InfoRole> roles[] = {
+        {field::TcpSrcPort, kRoleSrcPort}, {field::TcpDstPort, kRoleDstPort}, {field::TcpFlags, kRoleFlags},
+        {tcpHf.flagsAce, kRoleAce}, {field::TcpSeq, kRoleSeq}, {field::TcpAck, kRoleAck},
+        {field::TcpWindowSizeValue, kRoleWinValue}, {tcpHf.windowSize, kRoleWinSize},
+        {field::TcpUrgentPointer, kRoleUrgent}, {field::TcpLen, kRoleLen},
+        {field::TcpOptionMss, kRoleMss}, {tcpHf.wscaleMultiplier, kRoleWs}, {tcpHf.tsval, kRoleTsval}, {tcpHf.tsecr, kRoleTsecr},
+        {tcpHf.sackLe, kRoleSle}, {tcpHf.sackRe, kRoleSre}, {tcpHf.userTo, kRoleUserTo}, {tcpHf.accEcnEe0b, kRoleEe0b},
+        {tcpHf.accEcnEceb, kRoleEceb}, {tcpHf.accEcnEe1b, kRoleEe1b}, {tcpHf.sackPerm, kRoleSackPerm},
+        {tcpHf.tfoRequest, kRoleTfoR}, {tcpHf.tfoCookie, kRoleTfoC},
+    };
+    std::vector<std::uint8_t> table(allFields().size(), kRoleNoRole);
+    // In reverse, so an id listed twice keeps its first role, as the old chain of ifs did.
+    for (auto it = std::rbegin(roles); it != std::rend(roles); ++it)
+        if (it->first < table.size()) table[it->first] = it->second;
+    return table;
+}
+
 void writeInfo(const LayerView& l, std::string& out)
 {
+    static const std::vector<std::uint8_t> roleOf = buildInfoRoles();
     // The first occurrence of each field Info reads, found in one pass over the layer.
-    const FieldRecord *srcPort = nullptr, *dstPort = nullptr, *flagsField = nullptr, *ace = nullptr, *seq = nullptr,
-                      *ack = nullptr, *winValue = nullptr, *winSize = nullptr, *urgent = nullptr, *len = nullptr;
-    const std::pair<FieldId, const FieldRecord**> wanted[] = {
-        {field::TcpSrcPort, &srcPort}, {field::TcpDstPort, &dstPort}, {field::TcpFlags, &flagsField},
-        {tcpHf.flagsAce, &ace}, {field::TcpSeq, &seq}, {field::TcpAck, &ack},
-        {field::TcpWindowSizeValue, &winValue}, {tcpHf.windowSize, &winSize},
-        {field::TcpUrgentPointer, &urgent}, {field::TcpLen, &len},
-    };
+    const FieldRecord* found[kRoleHeaderRoles] = {};
+    bool options = false;
     l.forEachField([&](const FieldRecord& f) {
-        for (const auto& [id, slot] : wanted)
-            if (f.id == id && !*slot) *slot = &f;
+        const std::uint8_t role = f.id < roleOf.size() ? roleOf[f.id] : std::uint8_t{kRoleNoRole};
+        if (role < kRoleHeaderRoles) {
+            if (!found[role]) found[role] = &f;
+        } else if (role != kRoleNoRole) {
+            options = true;
+        }
     });
+    const FieldRecord *srcPort = found[kRoleSrcPort], *dstPort = found[kRoleDstPort], *flagsField = found[kRoleFlags],
+                      *ace = found[kRoleAce], *seq = found[kRoleSeq], *ack = found[kRoleAck], *winValue = found[kRoleWinValue],
+                      *winSize = found[kRoleWinSize], *urgent = found[kRoleUrgent], *len = found[kRoleLen];
     // Port names when a PortNamesScope turns transport names on ("https(443)").
     if (srcPort) names::appendPort(out, names::Transport::Tcp, srcPort->number);
     out += kArrow;
@@ -81,27 +112,21 @@ void writeInfo(const LayerView& l, std::string& out)
         out += " Len=";
         appendDecimal(out, len->number);
     }
+    if (!options) return;
     // The options, in the order they came.
+    static constexpr std::string_view kLabels[] = {" MSS=", " WS=", " TSval=", " TSecr=", " SLE=",
+                                                   " SRE=", " USER_TO=", " EE0B=", " ECEB=", " EE1B="};
     l.forEachField([&](const FieldRecord& f) {
-        std::string_view label;
-        if (f.id == field::TcpOptionMss) label = " MSS=";
-        else if (f.id == tcpHf.wscaleMultiplier) label = " WS=";
-        else if (f.id == tcpHf.tsval) label = " TSval=";
-        else if (f.id == tcpHf.tsecr) label = " TSecr=";
-        else if (f.id == tcpHf.sackLe) label = " SLE=";
-        else if (f.id == tcpHf.sackRe) label = " SRE=";
-        else if (f.id == tcpHf.userTo) label = " USER_TO=";
-        else if (f.id == tcpHf.accEcnEe0b) label = " EE0B=";
-        else if (f.id == tcpHf.accEcnEceb) label = " ECEB=";
-        else if (f.id == tcpHf.accEcnEe1b) label = " EE1B=";
-        if (!label.empty()) {
-            out += label;
+        const std::uint8_t role = f.id < roleOf.size() ? roleOf[f.id] : std::uint8_t{kRoleNoRole};
+        if (role == kRoleNoRole || role < kRoleHeaderRoles) return;
+        if (role <= kRoleEe1b) {
+            out += kLabels[role - kRoleMss];
             appendDecimal(out, f.number);
-        } else if (f.id == tcpHf.sackPerm) {
+        } else if (role == kRoleSackPerm) {
             out += " SACK_PERM";
-        } else if (f.id == tcpHf.tfoRequest) {
+        } else if (role == kRoleTfoR) {
             out += " TFO=R";
-        } else if (f.id == tcpHf.tfoCookie) {
+        } else if (role == kRoleTfoC) {
             out += " TFO=C";
         }
     });

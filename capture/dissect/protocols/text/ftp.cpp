@@ -302,7 +302,7 @@ bool dissectFtpData(DissectContext& ctx, const Payload& p)
 // The data connection an FTP control connection announced, if this segment is on one.
 bool dissectExpectedConversation(DissectContext& ctx, const Payload& p)
 {
-    if (!ctx.expected || ctx.net.family == 0) return false;
+    if (!ctx.expected || ctx.expected->empty() || ctx.net.family == 0) return false;
     const text::Ports ports = text::transportPorts(ctx);
     const ExpectedConversation* e = ctx.expected->find(ctx.net.family, ctx.net.src, ports.src, ctx.net.dst, ports.dst);
     return e && e->dissector && e->dissector(ctx, p);

@@ -122,9 +122,18 @@ inline Ports transportPorts(const DissectContext& ctx, bool udp = false)
     Ports p;
     const FieldId srcId = udp ? field::UdpSrcPort : field::TcpSrcPort;
     const FieldId dstId = udp ? field::UdpDstPort : field::TcpDstPort;
-    for (const FieldRecord& f : ctx.out.fields()) {
-        if (f.id == srcId) p.src = static_cast<std::uint16_t>(f.number);
-        if (f.id == dstId) p.dst = static_cast<std::uint16_t>(f.number);
+    // From the end: the header is the last one, usually a few fields back.
+    const auto fields = ctx.out.fields();
+    bool haveSrc = false, haveDst = false;
+    for (std::size_t i = fields.size(); i-- > 0 && !(haveSrc && haveDst);) {
+        const FieldRecord& f = fields[i];
+        if (!haveSrc && f.id == srcId) {
+            p.src = static_cast<std::uint16_t>(f.number);
+            haveSrc = true;
+        } else if (!haveDst && f.id == dstId) {
+            p.dst = static_cast<std::uint16_t>(f.number);
+            haveDst = true;
+        }
     }
     return p;
 }
