@@ -78,6 +78,10 @@ public:
             if (m_columns[i].resolved || computedField(id)) continue;
             if (m_columnOf[id] == kNoColumn) m_columnOf[id] = static_cast<std::uint16_t>(i);
         }
+        // The cell each column prints (a field asked twice: its first column's), or none for
+        // the computed ones.
+        for (const Column& c : m_columns)
+            m_cellOf.push_back(c.resolved || computedField(c.id) ? kNoColumn : m_columnOf[c.id]);
         m_cells.resize(m_columns.size());
         m_counts.resize(m_columns.size());
     }
@@ -148,9 +152,9 @@ private:
         std::string& text = m_out.text();
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             if (i) text += m_separator;
-            const FieldId id = m_columns[i].id;
-            if (computedField(id)) d.appendFieldText(id, text);
-            else text += m_cells[m_columnOf[id]];  // a field asked twice: its first column's text
+            const std::uint16_t cell = m_cellOf[i];
+            if (cell == kNoColumn) d.appendFieldText(m_columns[i].id, text);
+            else if (!m_cells[cell].empty()) text += m_cells[cell];
         }
         text += '\n';
         m_out.maybeFlush();
@@ -196,6 +200,7 @@ private:
     std::vector<std::string> m_cells;
     bool m_onePass = false;
     std::vector<std::uint16_t> m_columnOf;   // FieldId: the first column that shows it
+    std::vector<std::uint16_t> m_cellOf;     // column: the cell it prints (one pass)
     std::vector<std::uint32_t> m_counts;     // occurrences in each column so far
 };
 

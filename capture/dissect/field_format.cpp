@@ -2,6 +2,7 @@
 #include "dissect/field_format.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace rcvmon {
 namespace {
@@ -23,6 +24,10 @@ void appendHexWord(std::string& out, unsigned word)
 
 void appendDecimal(std::string& out, std::uint64_t value)
 {
+    if (value < 10) {  // flags, small counters, relative numbers: most values Info writes
+        out.push_back(static_cast<char>('0' + value));
+        return;
+    }
     char buf[24];
     auto res = std::to_chars(buf, buf + sizeof buf, value);
     out.append(buf, static_cast<std::size_t>(res.ptr - buf));  // (pointer, length): the cheaper append
@@ -48,23 +53,39 @@ void appendHex(std::string& out, std::uint64_t value, unsigned digits)
     while (n > 0) out.push_back(buf[--n]);
 }
 
+namespace {
+
+// "0".."255" with a '.' after each, 4 bytes apiece: an address is four copies, no divisions.
+struct OctetTable {
+    char text[256][4];
+    std::uint8_t length[256];
+    constexpr OctetTable() : text{}, length{}
+    {
+        for (unsigned v = 0; v < 256; ++v) {
+            unsigned n = 0;
+            if (v >= 100) text[v][n++] = static_cast<char>('0' + v / 100);
+            if (v >= 10) text[v][n++] = static_cast<char>('0' + v / 10 % 10);
+            text[v][n++] = static_cast<char>('0' + v % 10);
+            text[v][n] = '.';
+            length[v] = static_cast<std::uint8_t>(n);
+        }
+    }
+};
+constexpr OctetTable kOctets;
+
+}  // namespace
+
 void appendIpv4(std::string& out, ByteSpan b)
 {
     // Built in place and appended once: every IPv4 row formats two of these.
     char text[16];
     char* p = text;
-    for (std::size_t i = 0; i < 4 && i < b.size(); ++i) {
-        if (i) *p++ = '.';
-        unsigned v = b[i];
-        if (v >= 100) {
-            *p++ = static_cast<char>('0' + v / 100);
-            v %= 100;
-            *p++ = static_cast<char>('0' + v / 10);
-        } else if (v >= 10) {
-            *p++ = static_cast<char>('0' + v / 10);
-        }
-        *p++ = static_cast<char>('0' + v % 10);
+    const std::size_t n = b.size() < 4 ? b.size() : 4;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::memcpy(p, kOctets.text[b[i]], 4);  // the digits and a '.'; the last '.' is cut
+        p += kOctets.length[b[i]] + 1;
     }
+    if (p > text) --p;
     out.append(text, static_cast<std::size_t>(p - text));
 }
 

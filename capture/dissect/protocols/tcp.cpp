@@ -9,8 +9,9 @@
 #include "dissect/tcp_conversations.h"
 #include "names/port_names_scope.h"
 
+#include <array>
+#include <limits>
 #include <utility>
-#include <vector>
 
 namespace rcvmon {
 
@@ -42,16 +43,20 @@ void appendFlags(std::string& out, std::uint64_t flags, const FieldRecord* ace)
     if (!any) out += "<None>";
 }
 
-// What each field means to writeInfo: one of the header fields it reads (their index in
-// InfoFields), an option it lists, or nothing. Indexed by FieldId, built once after the
+// What each field means to writeInfo: one of the header fields it reads (its index in
+// writeInfo's found[]), an option it lists, or nothing. Indexed by FieldId, built once after the
 // protocols registered: a table lookup per field beats comparing against twenty ids.
 enum InfoRole : std::uint8_t {
-    kRoleSrcPort, kRoleDstPort, kRoleFlags, kRoleAce, kRoleSeq, kRoleAck, kRoleWinValue, kRoleWinSize, kRoleUrgent, kRoleLen, kRoleHeaderRoles,
-    kRoleMss = kRoleHeaderRoles, kRoleWs, kRoleTsval, kRoleTsecr, kRoleSle, kRoleSre, kRoleUserTo, kRoleEe0b, kRoleEceb, kRoleEe1b, kRoleSackPerm, kRoleTfoR, kRoleTfoC,
+    kRoleSrcPort, kRoleDstPort, kRoleFlags, kRoleAce, kRoleSeq, kRoleAck, kRoleWinValue, kRoleWinSize,
+    kRoleUrgent, kRoleLen, kRoleHeaderRoles,
+    kRoleMss = kRoleHeaderRoles, kRoleWs, kRoleTsval, kRoleTsecr, kRoleSle, kRoleSre, kRoleUserTo, kRoleEe0b,
+    kRoleEceb, kRoleEe1b, kRoleSackPerm, kRoleTfoR, kRoleTfoC,
     kRoleNoRole = 0xff,
 };
 
-std::vector<std::uint8_t> buildInfoRoles()
+using InfoRoles = std::array<std::uint8_t, std::size_t{std::numeric_limits<FieldId>::max()} + 1>;
+
+InfoRoles buildInfoRoles()
 {
     const std::pair<FieldId, InfoRole> roles[] = {
         {field::TcpSrcPort, kRoleSrcPort}, {field::TcpDstPort, kRoleDstPort}, {field::TcpFlags, kRoleFlags},
@@ -63,21 +68,21 @@ std::vector<std::uint8_t> buildInfoRoles()
         {tcpHf.accEcnEceb, kRoleEceb}, {tcpHf.accEcnEe1b, kRoleEe1b}, {tcpHf.sackPerm, kRoleSackPerm},
         {tcpHf.tfoRequest, kRoleTfoR}, {tcpHf.tfoCookie, kRoleTfoC},
     };
-    std::vector<std::uint8_t> table(allFields().size(), kRoleNoRole);
-    // In reverse, so an id listed twice keeps its first role, as the old chain of ifs did.
-    for (auto it = std::rbegin(roles); it != std::rend(roles); ++it)
-        if (it->first < table.size()) table[it->first] = it->second;
+    InfoRoles table;  // every FieldId has an entry: no range check per field
+    table.fill(kRoleNoRole);
+    // In reverse, so an id listed twice keeps its first role.
+    for (auto it = std::rbegin(roles); it != std::rend(roles); ++it) table[it->first] = it->second;
     return table;
 }
 
 void writeInfo(const LayerView& l, std::string& out)
 {
-    static const std::vector<std::uint8_t> roleOf = buildInfoRoles();
+    static const InfoRoles roleOf = buildInfoRoles();
     // The first occurrence of each field Info reads, found in one pass over the layer.
     const FieldRecord* found[kRoleHeaderRoles] = {};
     bool options = false;
     l.forEachField([&](const FieldRecord& f) {
-        const std::uint8_t role = f.id < roleOf.size() ? roleOf[f.id] : std::uint8_t{kRoleNoRole};
+        const std::uint8_t role = roleOf[f.id];
         if (role < kRoleHeaderRoles) {
             if (!found[role]) found[role] = &f;
         } else if (role != kRoleNoRole) {
@@ -117,7 +122,7 @@ void writeInfo(const LayerView& l, std::string& out)
     static constexpr std::string_view kLabels[] = {" MSS=", " WS=", " TSval=", " TSecr=", " SLE=",
                                                    " SRE=", " USER_TO=", " EE0B=", " ECEB=", " EE1B="};
     l.forEachField([&](const FieldRecord& f) {
-        const std::uint8_t role = f.id < roleOf.size() ? roleOf[f.id] : std::uint8_t{kRoleNoRole};
+        const std::uint8_t role = roleOf[f.id];
         if (role == kRoleNoRole || role < kRoleHeaderRoles) return;
         if (role <= kRoleEe1b) {
             out += kLabels[role - kRoleMss];
