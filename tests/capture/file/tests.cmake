@@ -20,3 +20,6 @@ if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
     LIBS pcap)
   rcvmon_test_properties(test_capture_file_export TIMEOUT 300)
 endif()
+
+# Packet comments (EPB opt_comment) read and written; its own target, so it builds alone.
+rcvmon_add_gtest(test_pcapng_comments SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_pcapng_comments.cpp)
