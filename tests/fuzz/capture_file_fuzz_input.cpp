@@ -83,7 +83,23 @@ struct Seen {
     std::uint64_t offset;
     FrameRef frame;
     std::vector<std::uint8_t> bytes;
+    std::vector<std::string> comments;  // pcapng opt_comment
 };
+
+// The frame's comments are views into the file, inside it; returned as strings to compare.
+std::vector<std::string> commentsInside(const CaptureFileReader& reader, ByteSpan file, std::uint64_t offset)
+{
+    std::vector<std::string_view> views;
+    reader.frameComments(views);
+    std::vector<std::string> out;
+    for (const std::string_view c : views) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(c.data());
+        check(c.empty() || (p >= file.data() && p + c.size() <= file.data() + file.size()),
+              "a comment lies outside the file", offset);
+        out.emplace_back(c);
+    }
+    return out;
+}
 
 bool sameFrame(const FrameRef& a, const FrameRef& b)
 {
@@ -128,6 +144,7 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
     const std::unique_ptr<PacketStore> store = makeFileBackedStore(reader, options);
     std::vector<Seen> seen;
     Dissector dissector;
+    dissector.setFrameComments([&reader](std::uint64_t, std::vector<std::string_view>& out) { reader.frameComments(out); });
     Dissection dissection;
     FrameRef frame;
     while (seen.size() < MaxFrames && reader.next(frame)) {
@@ -135,7 +152,8 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         check(frame.interfaceId < reader.interfaces().size(), "frame names an undeclared interface",
               frame.interfaceId);
         seen.push_back(Seen{reader.lastFrameOffset(), frame,
-                            std::vector<std::uint8_t>(frame.data.begin(), frame.data.end())});
+                            std::vector<std::uint8_t>(frame.data.begin(), frame.data.end()),
+                            commentsInside(reader, file, reader.lastFrameOffset())});
         store->appendAt(reader.lastFrameOffset(), frame,
                         PacketTags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off});
         if (seen.size() <= DissectedFrames) {
@@ -152,6 +170,8 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         check(reader.readAt(seen[i].offset, again), "readAt refused an offset next() returned", seen[i].offset);
         check(sameFrame(again, seen[i].frame) && sameBytes(again.data, seen[i].bytes),
               "readAt differs from next()", seen[i].offset);
+        check(commentsInside(reader, file, seen[i].offset) == seen[i].comments, "readAt's comments differ from next()'s",
+              seen[i].offset);
         const std::uint64_t number = i + 1;
         if (!store->contains(number)) continue;  // evicted at the memory bound
         FrameRef stored;
@@ -164,8 +184,10 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
     // a frame that lies inside the file.
     const auto probe = [&](std::uint64_t offset) {
         FrameRef frame;
-        if (reader.readAt(offset, frame)) checkInside(frame, file, offset, format);
-        else check(!reader.error().empty(), "readAt failed without saying why", offset);
+        if (reader.readAt(offset, frame)) {
+            checkInside(frame, file, offset, format);
+            commentsInside(reader, file, offset);
+        } else check(!reader.error().empty(), "readAt failed without saying why", offset);
     };
     const std::size_t step = file.size() / SpreadProbes + 1;
     for (std::uint64_t offset = 0; offset <= file.size() + 8; offset += step) probe(offset);
