@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "chart_style.h"
+#include "palette_tone.h"
 
 #include <QChart>
 #include <QChartView>
@@ -23,6 +24,7 @@ QChartView* makeStreamingChartView(QChart* chart, QWidget* parent)
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(160);
+    followPalette(chart, view->palette());
     return view;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "coloring_rules_dialog.h"
+#include "palette_tone.h"
 
 #include "filter/display_filter.h"
 #include "packet_colorizer.h"
@@ -77,11 +78,11 @@ ColoringRulesDialog::ColoringRulesDialog(const std::vector<ColorFilter>& rules, 
     m_name->setObjectName(QStringLiteral("ruleName"));
     m_filter->setObjectName(QStringLiteral("ruleFilter"));
     m_filterError->setObjectName(QStringLiteral("ruleFilterError"));
-    m_filterError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_filterError->setStyleSheet(errorTextStyle(palette()));
     m_filterError->setWordWrap(true);
     m_problem->setObjectName(QStringLiteral("rulesProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->setStyleSheet(errorTextStyle(palette()));
     m_problem->hide();
     m_summary->setObjectName(QStringLiteral("rulesSummary"));
     m_summary->setWordWrap(true);

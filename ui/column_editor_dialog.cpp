@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "column_editor_dialog.h"
+#include "palette_tone.h"
 
 #include "custom_columns_model.h"
 
@@ -24,7 +25,7 @@ ColumnEditorDialog::ColumnEditorDialog(CustomColumnsModel& model, QWidget* paren
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     for (const CustomColumn& c : m_model.columns()) addRow(c.title, c.field, c.occurrence);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00000;"));
+    m_problem->setStyleSheet(errorTextStyle(palette()));
 
     auto* add = new QPushButton(tr("&Add"), this);
     auto* remove = new QPushButton(tr("&Remove"), this);

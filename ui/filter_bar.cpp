@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "filter_bar.h"
+#include "palette_tone.h"
 
 #include "dissect/field_registry.h"
 #include "filter/display_filter.h"
@@ -71,7 +72,7 @@ FilterBar::FilterBar(QWidget* parent)
     m_apply->setObjectName(QStringLiteral("displayFilterApply"));
     m_apply->setText(tr("Apply"));
     m_error->setObjectName(QStringLiteral("displayFilterError"));
-    m_error->setStyleSheet(QStringLiteral("color: #a00000;"));
+    m_error->setStyleSheet(errorTextStyle(palette()));
     m_error->hide();
 
     auto* layout = new QHBoxLayout(this);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "interface_bandwidth_chart.h"
+#include "palette_tone.h"
 
 #include "capture_controller.h"
 #include "live/source_merger.h"
@@ -40,6 +41,7 @@ InterfaceBandwidthChart::InterfaceBandwidthChart(CaptureController* controller, 
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     m_view->setChart(m_chart);
+    followPalette(m_chart, m_view->palette());
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(240);
     auto* layout = new QVBoxLayout(this);

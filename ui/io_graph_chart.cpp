@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "io_graph_chart.h"
+#include "palette_tone.h"
 
 #include "io_graph_model.h"
 
@@ -36,6 +37,7 @@ IoGraphChart::IoGraphChart(const IoGraphModel* model, QWidget* parent)
     m_axisY->setLabelFormat(QStringLiteral("%.6g"));
     chart()->addAxis(m_axisX, Qt::AlignBottom);
     chart()->addAxis(m_axisY, Qt::AlignLeft);
+    followPalette(chart(), palette());
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(480, 260);

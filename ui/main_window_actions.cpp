@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The main window's menus, status bar and what each action does.
 #include "main_window.h"
+#include "palette_tone.h"
 
 #include "expert_info.h"
 #include "packet_columns.h"
@@ -178,7 +179,7 @@ void MainWindow::buildStatusBar()
     m_statusCounts = new QLabel(this);
     m_statusMemory = new QLabel(this);
     m_statusHint = new QLabel(this);
-    m_statusHint->setStyleSheet(QStringLiteral("color: #a04000;"));
+    m_statusHint->setStyleSheet(hintTextStyle(palette()));
     for (QLabel* label : {m_statusSource, m_statusMode, m_statusState, m_statusCounts, m_statusMemory})
         statusBar()->addPermanentWidget(label);
     statusBar()->addWidget(m_statusHint, 1);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "preferences_dialog.h"
+#include "palette_tone.h"
 
 #include "capture_controller.h"
 #include "store/packet_store.h"
@@ -61,7 +62,7 @@ PreferencesDialog::PreferencesDialog(const SpoolSettings& settings, QWidget* par
     form->addRow(tr("Disk bound:"), m_disk);
     form->addRow(QString(), new QLabel(tr("The spool is a ring of files: past the bound the oldest file is deleted and its packets leave the list."), this));
     m_problem->setObjectName(QStringLiteral("preferencesProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->setStyleSheet(errorTextStyle(palette()));
     m_problem->setWordWrap(true);
     m_problem->hide();
 

@@ -198,7 +198,8 @@ void Dissection::appendProtocols(std::string& out) const
         if (!firstOne) out.push_back(':');
         firstOne = false;
         out += l.filterName;
-        const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll";
+        const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll" ||
+                                 l.filterName == "ieee8021ah" || l.filterName == "avsp";
         if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc" &&
             m_layers[i + 1].filterName != "cfp")
             out += ":ethertype";

@@ -15,8 +15,13 @@
 #include "start_page.h"
 #include "time_format.h"
 
+#include <QAbstractAxis>
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLegend>
 #include <QMenuBar>
 #include <QStyleFactory>
 #include <QTableView>
@@ -93,6 +98,7 @@ private slots:
     void timeReferenceChangesTheTimeColumn();
     void shortcutsAreWiresharks();
     void keyPressesReachTheActions();
+    void chartsAndMessagesFollowADarkPalette();
     void zoomAndResizeColumns();
     void darkPaletteStaysReadable();
 
@@ -372,6 +378,38 @@ void TestMainFurniture::darkPaletteStaysReadable()
     const QPalette page = window->startPage()->palette();
     QVERIFY(contrast(page.color(QPalette::Text), page.color(QPalette::Base)) >= 4.5);
     rcvmon::test::saveScreenshot(window.get(), QStringLiteral("start_page_dark.png"), 6);
+    window.reset();
+    QApplication::setPalette(previous);
+}
+
+// The colours the window picks itself (error and hint labels, the charts, which Qt Charts
+// draws white) read on a dark palette too.
+void TestMainFurniture::chartsAndMessagesFollowADarkPalette()
+{
+    const QPalette previous = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    auto window = openSampleWindow(m_dir.path());
+    QVERIFY(window);
+    int labels = 0;
+    for (const QLabel* label : window->findChildren<QLabel*>()) {
+        const QString style = label->styleSheet();
+        if (!style.startsWith(QStringLiteral("color:"))) continue;
+        const QColor text(style.section(QLatin1Char(' '), 1).remove(QLatin1Char(';')));
+        QVERIFY2(text.isValid(), qPrintable(style));
+        QVERIFY2(contrast(text, label->palette().color(QPalette::Window)) >= 4.5, qPrintable(style));
+        ++labels;
+    }
+    QVERIFY(labels >= 2);  // the filter bar's error and the status bar's hint at least
+    const auto views = window->findChildren<QChartView*>();
+    QVERIFY(!views.isEmpty());
+    for (const QChartView* view : views) {
+        const QChart* chart = view->chart();
+        const QColor background = chart->backgroundBrush().color();
+        QCOMPARE(background, view->palette().color(QPalette::Base));  // not Qt Charts' white
+        QVERIFY(contrast(chart->legend()->labelColor(), background) >= 4.5);
+        for (const QAbstractAxis* axis : chart->axes())
+            QVERIFY(contrast(axis->labelsBrush().color(), background) >= 4.5);
+    }
     window.reset();
     QApplication::setPalette(previous);
 }

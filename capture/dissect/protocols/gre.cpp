@@ -7,6 +7,7 @@
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/erspan.h"
 #include "dissect/protocols/value_names.h"
+#include "dissect/protocols/wlan/wlan.h"
 
 namespace rcvmon {
 namespace {
@@ -74,6 +75,8 @@ bool dissectGreHeader(DissectContext& ctx, const Payload& p)
         dissectCiscoMetadataInGre(ctx, next);
     } else if (proto == 0x88be || proto == 0x22eb) {
         dissectErspan(ctx, next, proto, (flags & 0x1000) != 0);
+    } else if (isArubaWlanGreType(proto)) {
+        dissectWlanWithoutFcs(ctx, next);
     } else if (!dissectEtherType(ctx, proto, next)) {
         dissectData(ctx, next);
     }

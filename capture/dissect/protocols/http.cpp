@@ -9,6 +9,7 @@
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/http_body.h"
 #include "dissect/protocols/text/lines.h"
+#include "dissect/protocols/http2/http2.h"
 #include "dissect/protocols/websocket.h"
 #include "dissect/tcp_conversations.h"
 
@@ -59,6 +60,12 @@ struct HttpHead {
     bool chunked = false;
 };
 
+bool isOcsp(std::string_view mediaType)
+{
+    return (mediaType.size() == 24 && startsWithCi(mediaType, "application/ocsp-request")) ||
+           (mediaType.size() == 25 && startsWithCi(mediaType, "application/ocsp-response"));
+}
+
 // The layer Wireshark's media-type table gives an HTTP body; none when the type is not given.
 struct BodyLayer {
     std::string_view name, filter;
@@ -72,7 +79,15 @@ BodyLayer bodyLayerFor(std::string_view mediaType)
         if (mediaType.size() == t.size() && startsWithCi(mediaType, t)) return {"Line-based text data", "data-text-lines"};
     if (mediaType.find("xml") != std::string_view::npos) return {"eXtensible Markup Language", "xml"};
     if (mediaType.size() == 16 && startsWithCi(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
+    if (isOcsp(mediaType)) return {"Online Certificate Status Protocol", "ocsp"};
     return {"Media Type", "media"};
+}
+
+// RFC 6960 appendix A: OCSP over HTTP. Wireshark's OCSP dissector then names the column and
+// sets Info to "Request" or "Response".
+void writeOcspInfo(const LayerView& layer, std::string& out)
+{
+    out += layer.has(hf.requestMethod) ? "Request" : "Response";
 }
 
 std::string_view trim(std::string_view s)
@@ -348,7 +363,7 @@ void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, co
     const bool hasBody = head.complete && (!head.hasLength || head.contentLength > 0) &&
                          (head.hasLength || kept.size() + segment.data.size() > head.headerEnd);
     if (first != Dissection::kNoField && hasBody) ctx.out.setAux(first, suffixFor(head, body, xml));
-    ctx.setInfo(writeInfo, layer);
+    ctx.setInfo(hasBody && isOcsp(head.mediaType) ? writeOcspInfo : writeInfo, layer);
     ctx.pduPrefixes->drop(ctx.tcpDirection);
 }
 
@@ -479,7 +494,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     const std::string_view text = text::asText(p.data);
     LayerCursor c(ctx, "HTTP", "http", p.data, p.at, p.reported);
     // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
-    if (websocket::dissectUpgraded(ctx, p)) {
+    if (websocket::dissectUpgraded(ctx, p) || http2::dissectUpgraded(ctx, p)) {
         c.notInTree();
         return true;
     }
@@ -522,15 +537,20 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         needed = kTcpPduUntilFin;  // RFC 9112 §6.3: the body runs until the connection closes
     }
     const bool json = head.mediaType.size() == 16 && startsWithCi(head.mediaType, "application/json");
-    const std::string_view protocol = head.xml || xmlBody ? "HTTP/XML" : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON" : "HTTP";
+    const bool ocsp = isOcsp(head.mediaType) && head.hasLength && head.contentLength > 0;
+    const std::string_view protocol = ocsp                     ? "OCSP"
+                                      : head.xml || xmlBody ? "HTTP/XML"
+                                      : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON"
+                                                                                              : "HTTP";
     if (!ctx.desegment || !ctx.tcpDirection || needed == 0) {
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
         if (first != Dissection::kNoField && bodyHere > 0) ctx.out.setAux(first, suffixFor(head, bodyBytes, xml));
         ctx.setInfo(writeInfo, c.layer());
         recordFollowing(ctx, c, text, head);
+        if (ocsp && needed == 0) ctx.setInfo(writeOcspInfo, c.layer());
     }
     if (!ctx.desegment) {
-        ctx.setProtocol(xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
+        ctx.setProtocol(ocsp && bodyHere > 0 ? "OCSP" : xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
         return true;
     }
     const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
@@ -562,7 +582,10 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         if (ctx.desegment) showFirstLine(ctx, c.layer(), text);
     }
     startTcpPdu(ctx, pdu, needed, c.layer());
-    if (needed == 0 && head.complete) websocket::noteHttpMessage(ctx, p, text, head.headerEnd);
+    if (needed == 0 && head.complete) {
+        websocket::noteHttpMessage(ctx, p, text, head.headerEnd);
+        http2::noteHttpMessage(ctx, p, text, head.headerEnd);
+    }
     return true;
 }
 

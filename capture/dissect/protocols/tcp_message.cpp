@@ -88,6 +88,7 @@ TcpMessageStep continueTcpMessage(DissectContext& ctx, const Payload& segment, P
     const std::uint16_t layer = showSegmentData(ctx, part);
     if (take < need) {
         k.nextSeq = seq + length;
+        ctx.setProtocol("TCP");  // even where an option named the segment (MPTCP)
         ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");  // Wireshark's note on a middle segment
         return TcpMessageStep::Pending;
     }

@@ -55,6 +55,7 @@ bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& d
     }
     if (!dir.pduWholeSegment && p.reported < dir.pduRemaining) {
         dir.pduRemaining -= static_cast<std::uint32_t>(p.reported);
+        ctx.setProtocol("TCP");  // even where an option named the segment (MPTCP)
         ctx.appendInfo(writeTcpSegmentOfPdu, static_cast<std::uint16_t>(ctx.out.layers().size() - 1), " ");
         return true;
     }
@@ -99,6 +100,7 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
         ctx.pduPrefixes->append(dir, dir->pdu.wholeSegments ? p.data : p.data.first(std::min<std::size_t>(p.data.size(), dir->pduRemaining)));
     const auto segmentOfPdu = [&](const TcpPdu& pdu) {
         const auto layer = static_cast<std::uint16_t>(ctx.out.layers().size() - 1);
+        ctx.setProtocol("TCP");  // Wireshark's desegment_tcp, even where an option named it MPTCP
         if (pdu.again) pdu.again(ctx, layer, pdu);
         ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
     };

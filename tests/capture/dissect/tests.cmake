@@ -75,3 +75,6 @@ rcvmon_add_gtest(test_dissect_db SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_
 
 # Gaps closed in protocols already dissected (TCP segments of PDUs, HTTP, FTP AUTH TLS, SNMP's udp.stream).
 rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_core_gaps.cpp)
+
+# 802.11 in Aruba's GRE, NFLOG, POP and SMTP carrying IMF, MPTCP mid-PDU segments, against tshark's columns, fields and filters.
+rcvmon_add_gtest(test_dissect_depth4 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_depth4.cpp)

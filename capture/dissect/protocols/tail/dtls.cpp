@@ -263,6 +263,20 @@ bool dissectDtls(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+void writeContinuation(const LayerView&, std::string& out) { out += "Continuation Data"; }
+
+// The UDP ports whose applications Wireshark hands to DTLS (dtls_dissector_add): DNS over
+// DTLS (RFC 8094) on 853, CoAP over DTLS (RFC 7252) on 5684. There, bytes that are not DTLS
+// records are the continuation of a record (QUIC on 853 included).
+bool dissectDtlsPort(DissectContext& ctx, const Payload& p)
+{
+    if (dissectDtls(ctx, p)) return true;
+    LayerCursor c(ctx, "DTLS", "dtls", p.data, p.at, p.reported);
+    ctx.setProtocol("DTLS");
+    ctx.setInfo(writeContinuation, c.layer());
+    return true;
+}
+
 }  // namespace
 
 void registerDtls(ProtocolRegistrar& r)
@@ -284,6 +298,8 @@ void registerDtls(ProtocolRegistrar& r)
     hf.changeCipherSpec = r.field({"dtls.change_cipher_spec", "Change Cipher Spec Message", FieldKind::None});
     hf.appData = r.field({"dtls.app_data", "Encrypted Application Data", FieldKind::Bytes});
     sessionsSlot = r.state([]() -> std::unique_ptr<ProtocolState> { return std::make_unique<DtlsSessions>(); });
+    r.udpPort(853, dissectDtlsPort);
+    r.udpPort(5684, dissectDtlsPort);
     r.udpHeuristic(dissectDtls);
 }
 

@@ -5,8 +5,10 @@
 // reply"). A line cut by the segment's end waits for the next segment.
 #include "dissect/field_format.h"
 #include "dissect/pdu_prefixes.h"
+#include "dissect/protocols/text/imf.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
+
 
 namespace rcvmon {
 namespace {
@@ -142,6 +144,23 @@ std::size_t moreOfLine(DissectContext& ctx, TcpPdu&, const Payload&, std::size_t
     return kept.find_first_of("\r\n") == std::string_view::npos && kept.size() < PduPrefixes::kBytes ? 1 : 0;
 }
 
+// Where the line holding only "." starts (the message ends before it); npos when none does.
+std::size_t dataEnd(std::string_view bytes)
+{
+    if (bytes.substr(0, 3) == ".\r\n" || bytes == ".\n") return 0;
+    const std::size_t at = bytes.find("\r\n.\r\n");
+    return at == std::string_view::npos ? at : at + 2;
+}
+
+// The segment ending the message: Wireshark reassembles the DATA fragments and IMF shows the
+// message.
+void completeMessage(LayerCursor& c, std::string_view last)
+{
+    c.add(hf.req, 0, 0, 1);
+    dissectKeptMessage(c.ctx(), ByteSpan(reinterpret_cast<const std::uint8_t*>(last.data()), last.size()), c.absolute(0),
+                       "SMTP/IMF");
+}
+
 void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* conv)
 {
     DissectContext& ctx = c.ctx();
@@ -154,8 +173,14 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
                          ctx.inReassembled);
     };
     if (conv && conv->app[0] == kData) {
-        dataFragment();
-        if (endsData(bytes, true)) conv->app[0] = kCommands;
+        const std::size_t end = dataEnd(bytes);
+        if (end == std::string_view::npos) {
+            dataFragment();
+            keepMessagePart(ctx, c.data());
+            return;
+        }
+        conv->app[0] = kCommands;
+        completeMessage(c, bytes.substr(0, end));
         return;
     }
     if (conv && conv->app[1] > 0) {  // BDAT chunk bytes still to come
@@ -194,6 +219,8 @@ void dissectRequest(LayerCursor& c, std::string_view bytes, TcpConversation* con
             break;
         }
     }
+    // A message starts: nothing kept from this direction belongs to it.
+    if (conv && conv->app[0] == kData) dropMessageParts(ctx);
 }
 
 void dissectResponse(LayerCursor& c, std::string_view bytes)

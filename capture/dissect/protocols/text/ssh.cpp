@@ -6,6 +6,7 @@
 // SSHv1 once a banner has told, SSH before.
 #include "dissect/field_format.h"
 #include "dissect/pdu_prefixes.h"
+#include "dissect/protocols/tcp_options.h"
 #include "dissect/protocols/text/lines.h"
 #include "dissect/tcp_conversations.h"
 #include "dissect/protocols/value_names.h"
@@ -245,6 +246,14 @@ bool startsWithCi(std::string_view s, std::string_view prefix)
     return true;
 }
 
+// SSH added its item, then asked for more bytes with nothing complete before: the column is
+// TCP's again and Info only the segment note (SSH had cleared it).
+void onlyStartsPdu(DissectContext& ctx, std::uint16_t layer)
+{
+    ctx.setProtocol("TCP");
+    ctx.setInfo(writeTcpSegmentOfPdu, layer);
+}
+
 bool dissectSsh(DissectContext& ctx, const Payload& p)
 {
     TcpConversation* conv = ctx.tcpConversation;
@@ -277,6 +286,7 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
             if (nl == std::string_view::npos && ctx.desegment && ctx.tcpDirection) {
                 startTcpPdu(ctx, TcpPdu{version == kV2 ? "SSHv2" : version == kV1 ? "SSHv1" : "SSH", "SSH", "ssh", {}, {}}, 1,
                             c.layer(), true);
+                if (at == 0) onlyStartsPdu(ctx, c.layer());
                 break;
             }
             const std::size_t lineLen = nl == std::string_view::npos ? data.size() - at : nl - at + 1;
@@ -307,6 +317,7 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
             const std::size_t total = 4 + padding + std::size_t{plen};
             if (total > remain && ctx.desegment && ctx.tcpDirection) {
                 startTcpPdu(ctx, TcpPdu{"SSHv1", "SSH", "ssh", {}, {}}, total - remain, c.layer(), true);
+                if (at == 0) onlyStartsPdu(ctx, c.layer());
                 break;
             }
             c.add(hf.packetLength, at, 4, plen);
@@ -336,6 +347,7 @@ bool dissectSsh(DissectContext& ctx, const Payload& p)
                 if (code == 20 && ctx.pduPrefixes) ctx.pduPrefixes->save(ctx.tcpDirection, data.subspan(at + 5));
             }
             startTcpPdu(ctx, pdu, plen + 4 - remain, c.layer(), true);
+            if (at == 0) onlyStartsPdu(ctx, c.layer());
             break;
         }
         c.add(hf.packetLength, at, 4, plen);
