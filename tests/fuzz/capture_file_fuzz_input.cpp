@@ -86,21 +86,6 @@ struct Seen {
     std::vector<std::string> comments;  // pcapng opt_comment
 };
 
-// The frame's comments are views into the file, inside it; returned as strings to compare.
-std::vector<std::string> commentsInside(const CaptureFileReader& reader, ByteSpan file, std::uint64_t offset)
-{
-    std::vector<std::string_view> views;
-    reader.frameComments(views);
-    std::vector<std::string> out;
-    for (const std::string_view c : views) {
-        const auto* p = reinterpret_cast<const std::uint8_t*>(c.data());
-        check(c.empty() || (p >= file.data() && p + c.size() <= file.data() + file.size()),
-              "a comment lies outside the file", offset);
-        out.emplace_back(c);
-    }
-    return out;
-}
-
 bool sameFrame(const FrameRef& a, const FrameRef& b)
 {
     return a.ts.sec == b.ts.sec && a.ts.nsec == b.ts.nsec && a.capturedLength == b.capturedLength
@@ -121,6 +106,30 @@ std::uint64_t frameStart(ByteSpan file, std::uint64_t offset, FileFormat format)
     const std::uint32_t le = file_bytes::load32(file.data() + offset, false);
     const std::uint32_t be = file_bytes::load32(file.data() + offset, true);
     return offset + (le == 3 || be == 3 ? 12 : 28);
+}
+
+// The frame's comments are views into the reader's bytes of its block, after the frame's
+// bytes: where that places them in `file` (the same bytes, mapped apart) holds the same text,
+// inside the file. Returned as strings to compare.
+std::vector<std::string> commentsInside(const CaptureFileReader& reader, const FrameRef& frame, ByteSpan file,
+                                        std::uint64_t offset, FileFormat format)
+{
+    std::vector<std::string_view> views;
+    reader.frameComments(views);
+    std::vector<std::string> out;
+    const std::uint64_t start = frameStart(file, offset, format);
+    for (const std::string_view c : views) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(c.data());
+        const auto* frameEnd = frame.data.data() + frame.data.size();
+        check(c.empty() || p >= frameEnd, "a comment starts before its frame's bytes end", offset);
+        if (!c.empty()) {
+            const std::uint64_t at = start + static_cast<std::uint64_t>(p - frame.data.data());
+            check(at <= file.size() && file.size() - at >= c.size(), "a comment lies outside the file", offset);
+            check(std::memcmp(file.data() + at, c.data(), c.size()) == 0, "a comment is not the file's bytes", offset);
+        }
+        out.emplace_back(c);
+    }
+    return out;
 }
 
 // The frame's bytes are the file's, at their place in the record at offset: this also
@@ -153,7 +162,7 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
               frame.interfaceId);
         seen.push_back(Seen{reader.lastFrameOffset(), frame,
                             std::vector<std::uint8_t>(frame.data.begin(), frame.data.end()),
-                            commentsInside(reader, file, reader.lastFrameOffset())});
+                            commentsInside(reader, frame, file, reader.lastFrameOffset(), format)});
         store->appendAt(reader.lastFrameOffset(), frame,
                         PacketTags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off});
         if (seen.size() <= DissectedFrames) {
@@ -170,7 +179,7 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         check(reader.readAt(seen[i].offset, again), "readAt refused an offset next() returned", seen[i].offset);
         check(sameFrame(again, seen[i].frame) && sameBytes(again.data, seen[i].bytes),
               "readAt differs from next()", seen[i].offset);
-        check(commentsInside(reader, file, seen[i].offset) == seen[i].comments, "readAt's comments differ from next()'s",
+        check(commentsInside(reader, again, file, seen[i].offset, format) == seen[i].comments, "readAt's comments differ from next()'s",
               seen[i].offset);
         const std::uint64_t number = i + 1;
         if (!store->contains(number)) continue;  // evicted at the memory bound
@@ -186,7 +195,7 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         FrameRef frame;
         if (reader.readAt(offset, frame)) {
             checkInside(frame, file, offset, format);
-            commentsInside(reader, file, offset);
+            commentsInside(reader, frame, file, offset, format);
         } else check(!reader.error().empty(), "readAt failed without saying why", offset);
     };
     const std::size_t step = file.size() / SpreadProbes + 1;
