@@ -37,7 +37,10 @@ bool confirmDiscardComments(QWidget* window, CaptureController* controller, cons
     box.setDefaultButton(QMessageBox::Save);
     box.setEscapeButton(QMessageBox::Cancel);
     const int answer = box.exec();
-    if (answer == QMessageBox::Discard) return true;
+    if (answer == QMessageBox::Discard) {
+        window->setWindowModified(false);  // what follows replaces the capture and its comments
+        return true;
+    }
     if (answer != QMessageBox::Save) return false;
     bool pcap = false;
     const QString path = chooser ? chooser(&pcap)

@@ -204,6 +204,7 @@ void TestPacketCommentsWindow::deleteAllHidesTheFilesComments()
         QVERIFY(window.openFile(out));
         QCOMPARE(discard.count(), 1);
     }
+    QVERIFY(!window.isWindowModified());
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Loaded, 20000);
     QVERIFY(window.selectFrame(3));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->detailModel()->packetNumber() == 3, 5000);
