@@ -17,6 +17,7 @@
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
 #include "process_traffic.h"
+#include "row_sync_cadence.h"
 #include "statistics_feed.h"
 #include "store_pass.h"
 #include "store/bandwidth_bins.h"
@@ -319,6 +320,7 @@ void CaptureController::stop()
     m_session->stop();
     if (m_spool) m_spool->finish(*m_store);
     ingest();  // what the ring still holds is kept
+    syncRows(true);
     m_ingestTimer->stop();
     m_bandwidthTimer->stop();
     pullBandwidth();
@@ -359,7 +361,7 @@ void CaptureController::ingest()
         scanForSwitches();
         noteEvents();
     }
-    m_table->sync();
+    syncRows(false);
     m_filterScan->kick();
     m_statistics->kick();
     m_flowTraffic->kick();
@@ -382,6 +384,7 @@ void CaptureController::ingest()
         emit problem(QString::fromStdString(m_spool->error()));
     }
     if (!finished || (m_spool ? !m_spool->drained() : !m_session->ring().empty())) return;
+    syncRows(true);
     m_ingestTimer->stop();
     pullBandwidth();
     const std::string error = m_spool && m_spoolErrorShown ? std::string() : m_session->error();
@@ -392,6 +395,19 @@ void CaptureController::ingest()
         setState(State::Loaded);
         emit loadFinished();
     }
+}
+
+// The table takes in new rows at a cadence that grows with the list (row_sync_cadence.h);
+// frames that left the store leave the list at once, so no row shows an evicted frame.
+void CaptureController::syncRows(bool now)
+{
+    const bool evicted = m_store && m_store->firstNumber() > m_table->firstNumber() && m_table->retainedRows() > 0;
+    // A small list takes every tick (the ingest timer may fire a little early): its rows are
+    // there when the tick's signals (a switch mark) are handled.
+    const int interval = rowSyncIntervalMs(static_cast<std::uint64_t>(m_table->rowCount()));
+    if (!now && !evicted && interval > MinRowSyncMs && m_rowSync.isValid() && m_rowSync.elapsed() < interval) return;
+    m_table->sync();
+    m_rowSync.start();
 }
 
 void CaptureController::scanForSwitches()

@@ -5,6 +5,7 @@
 #include "live/capture_source.h"
 #include "packet_decoder.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -153,6 +154,7 @@ private:
     void setState(State state);
     void loadSlice();
     void ingest();
+    void syncRows(bool now);
     void pullBandwidth();
     void scanForSwitches();
     void noteEvents();
@@ -169,6 +171,7 @@ private:
     FlowTraffic* m_flowTraffic;
     QTimer* m_ingestTimer;
     QTimer* m_bandwidthTimer;
+    QElapsedTimer m_rowSync;  // since the table last took in rows
     QTimer* m_processTimer;  // repaints Process cells with new answers, also after the capture stops
 
     // Destroyed in reverse: models let go first (replaceStore), then session, store, reader.

@@ -29,11 +29,12 @@ std::unique_ptr<CaptureSpool> CaptureSpool::start(const std::string& directory, 
     static std::atomic<std::uint32_t> serial{1};
     std::error_code ec;
     fs::create_directories(fs::path(directory), ec);
-    // Every file of the ring is a spool file of its own, so each can be recovered after a kill.
-    auto nextPath = [directory] {
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now().time_since_epoch());
-        return (fs::path(directory) / spoolFileName(currentProcessId(), now.count(), serial.fetch_add(1))).string();
+    // Every file of the ring is a readable capture of its own, named as a part of this capture
+    // (its start and serial), so after a kill the next start recovers the parts as one.
+    const auto started = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    auto nextPath = [directory, started, capture = serial.fetch_add(1), part = std::uint32_t{0}]() mutable {
+        return (fs::path(directory) / spoolFileName(currentProcessId(), started.count(), capture, ++part)).string();
     };
     std::string why;
     std::unique_ptr<SpoolWriter> writer = SpoolWriter::create(nextPath, session, diskBound, why);
@@ -125,14 +126,21 @@ void CaptureSpool::followSegments()
     if (retiredBefore) m_writer->forgetRetired(retiredBefore);
 }
 
-// Packets of retired files are the oldest: they leave the store from the front.
+// Packets of retired files are the oldest: they leave the store from the front. Locations
+// grow with frame numbers, so the first one kept is found by bisection: a retired file holds
+// millions of frames, and walking them all would stall the window.
 void CaptureSpool::evictRetired(PacketStore& store)
 {
     const std::uint64_t live = m_writer->liveBase();
-    std::uint64_t n = store.firstNumber();
-    const std::uint64_t end = store.endNumber();
-    while (n < end && store.record(n).location < live) ++n;
-    store.evictBefore(n);
+    std::uint64_t low = store.firstNumber();
+    std::uint64_t high = store.endNumber();
+    if (low == high || store.record(low).location >= live) return;
+    while (low < high) {
+        const std::uint64_t mid = low + (high - low) / 2;
+        if (store.record(mid).location < live) low = mid + 1;
+        else high = mid;
+    }
+    store.evictBefore(low);
 }
 
 void CaptureSpool::holdDeletions(bool hold)

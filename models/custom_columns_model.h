@@ -19,17 +19,33 @@ class QSettings;
 
 namespace rcvmon {
 
+namespace names {
+class NameResolver;
+}
+
 class PacketStoreView;
 
 // A custom column of the packet list, as Wireshark's "Custom" column type: a display-filter
 // field, which occurrence (0: all, comma-joined as tshark prints them; 1…n from the first;
-// -1…-n from the last) and its title.
+// -1…-n from the last), its title, and whether addresses show as names (Wireshark's
+// "Resolved": host and MAC names when name resolution is on).
 struct CustomColumn {
     QString title;
     QString field;
     int occurrence = 0;
+    bool resolved = false;
 
     bool operator==(const CustomColumn&) const = default;
+};
+
+// One of the packet table's own columns as the layout keeps it: a title the user gave (empty:
+// the table's own) and, for Source and Destination, whether it shows names (Wireshark's %s
+// versus %us: unticked, the column keeps the plain address whatever the name switches say).
+struct BuiltinColumn {
+    QString title;
+    bool resolved = true;
+
+    bool operator==(const BuiltinColumn&) const = default;
 };
 
 // The packet table with custom field columns after its own: rows and the table's columns pass
@@ -51,6 +67,18 @@ public:
     bool addField(const QString& field);
     int firstCustomColumn() const;
 
+    // The table's own columns: titles and Resolved (one entry per table column).
+    std::vector<BuiltinColumn> builtinColumns() const;
+    void setBuiltinColumns(const std::vector<BuiltinColumn>& columns);
+    // The table's own title of section (what an empty BuiltinColumn::title falls back to).
+    QString defaultTitle(int section) const;
+    // Whether section may be unresolved (Source, Destination, or any custom column).
+    bool canResolve(int section) const;
+    // Names for resolved custom columns and unresolved Source/Destination (null: none); the
+    // caller keeps it alive.
+    void setNameResolver(const names::NameResolver* resolver);
+    void setSourceModel(QAbstractItemModel* source) override;
+
     void save(QSettings& settings) const;
     void restore(QSettings& settings);
     // How many frames were dissected for custom cells (tests: only the rows shown).
@@ -67,12 +95,24 @@ public:
     QModelIndex sibling(int row, int column, const QModelIndex& idx) const override;
 
 private:
-    QStringList cells(std::uint64_t frame) const;
+    // What one frame's dissection gives the layout: the custom cells, and the plain-address
+    // Source and Destination for unresolved built-in columns.
+    struct Cells {
+        QStringList custom;
+        QString plainSource, plainDestination;
+    };
+    const Cells& cells(std::uint64_t frame) const;
+    bool needsPlainAddresses() const;
+    void clearCache();
 
     StoreLookup m_store;
     std::vector<CustomColumn> m_columns;
     std::vector<FieldId> m_ids;
-    mutable QCache<std::uint64_t, QStringList> m_cache{4096};
+    std::vector<BuiltinColumn> m_builtin;
+    const names::NameResolver* m_names = nullptr;
+    mutable std::uint64_t m_namesGeneration = 0;
+    mutable QCache<std::uint64_t, Cells> m_cache{4096};
+    mutable Cells m_empty;
     mutable Dissector m_dissector;
     mutable Dissection m_dissection;
     mutable std::uint64_t m_builds = 0;

@@ -10,15 +10,20 @@ namespace rcvmon {
 
 class CustomColumnsModel;
 
-// View ▸ Custom Columns…: the packet list's custom columns as a table of title, display-filter
-// field and occurrence (0 all, 1… from the first, -1… from the last); add, remove, move up
-// and down, rename by editing the title. OK applies when every field is known.
+// View ▸ Columns…: the packet list's columns as a table of title, display-filter field,
+// occurrence (0 all, 1… from the first, -1… from the last) and Resolved. The table's own
+// columns come first: their titles can be edited (renamed; emptied, the table's own again)
+// and Source/Destination unresolved; custom columns can also be added, removed, moved up and
+// down (the shown order is the header's: drag a section). OK applies when every field is known.
 class ColumnEditorDialog : public QDialog {
     Q_OBJECT
 public:
     ColumnEditorDialog(CustomColumnsModel& model, QWidget* parent = nullptr);
 
+    enum Column { TitleColumn, FieldColumn, OccurrenceColumn, ResolvedColumn };
     QTableWidget* table() const { return m_table; }
+    // Rows above the first custom column's row: the table's own columns.
+    int builtinRows() const { return m_builtinRows; }
     // Applies the table to the model; false (and why under the table) when a field is unknown.
     bool apply();
 
@@ -26,12 +31,14 @@ signals:
     void applied();
 
 private:
-    void addRow(const QString& title, const QString& field, int occurrence);
+    void addBuiltinRow(int section, const QString& title, bool resolved);
+    void addRow(const QString& title, const QString& field, int occurrence, bool resolved);
     void moveCurrent(int by);
 
     CustomColumnsModel& m_model;
     QTableWidget* m_table;
     QLabel* m_problem;
+    int m_builtinRows = 0;
 };
 
 }  // namespace rcvmon

@@ -38,6 +38,7 @@ QString protocolTitle(FollowProtocol p)
     case FollowProtocol::Tcp: return QObject::tr("TCP");
     case FollowProtocol::Udp: return QObject::tr("UDP");
     case FollowProtocol::Tls: return QObject::tr("TLS");
+    case FollowProtocol::Http: return QObject::tr("HTTP");
     }
     return {};
 }

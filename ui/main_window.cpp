@@ -85,6 +85,7 @@ void MainWindow::buildViews()
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("packetTable"));
     m_columns = new PacketColumns(m_table, m_controller, this);  // sets the view's model
+    m_columns->setNameResolver(&m_names->resolver());
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setShowGrid(false);

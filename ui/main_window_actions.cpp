@@ -14,6 +14,7 @@
 #include "interface_members.h"
 #include "remote_interfaces_dialog.h"
 #include "message_bar.h"
+#include "export_dissections_menu.h"
 #include "name_resolution.h"
 #include "packet_coloring.h"
 #include "packet_detail_model.h"
@@ -69,6 +70,7 @@ void MainWindow::buildMenus()
             &QAction::triggered, this, &MainWindow::exportMarked);
     connect(newAction(file, this, QStringLiteral("actionExportDisplayed"), tr("Export &Displayed Packets…")),
             &QAction::triggered, this, &MainWindow::exportDisplayed);
+    addExportDissectionsMenu(file, m_table, m_controller->tableModel(), this);
     file->addSeparator();
     connect(newAction(file, this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit), &QAction::triggered,
             this, &QWidget::close);

@@ -42,6 +42,7 @@ void MainWindow::buildFollowMenu()
     add(tr("&TCP Stream"), "actionFollowTcp", QStringLiteral("Ctrl+Alt+Shift+T"), FollowProtocol::Tcp);
     add(tr("&UDP Stream"), "actionFollowUdp", QStringLiteral("Ctrl+Alt+Shift+U"), FollowProtocol::Udp);
     add(tr("T&LS Stream"), "actionFollowTls", QStringLiteral("Ctrl+Alt+Shift+S"), FollowProtocol::Tls);
+    add(tr("&HTTP Stream"), "actionFollowHttp", QStringLiteral("Ctrl+Alt+Shift+H"), FollowProtocol::Http);
 }
 
 FollowStreamDialog* MainWindow::followStream(FollowProtocol protocol)

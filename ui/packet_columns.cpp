@@ -43,9 +43,47 @@ void PacketColumns::removeColumn(int section)
     save();
 }
 
+void PacketColumns::setNameResolver(const names::NameResolver* resolver)
+{
+    m_model->setNameResolver(resolver);
+}
+
+void PacketColumns::setResolved(int section, bool resolved)
+{
+    if (!m_model->canResolve(section)) return;
+    const int custom = section - m_model->firstCustomColumn();
+    if (custom >= 0) {
+        if (custom >= int(m_model->columns().size())) return;
+        auto columns = m_model->columns();
+        columns[std::size_t(custom)].resolved = resolved;
+        m_model->setColumns(columns);
+    } else {
+        auto builtin = m_model->builtinColumns();
+        builtin[std::size_t(section)].resolved = resolved;
+        m_model->setBuiltinColumns(builtin);
+    }
+    save();
+}
+
+void PacketColumns::setTitle(int section, const QString& title)
+{
+    const int custom = section - m_model->firstCustomColumn();
+    if (section < 0 || custom >= int(m_model->columns().size())) return;
+    if (custom >= 0) {
+        auto columns = m_model->columns();
+        columns[std::size_t(custom)].title = title;
+        m_model->setColumns(columns);
+    } else {
+        auto builtin = m_model->builtinColumns();
+        builtin[std::size_t(section)].title = title == m_model->defaultTitle(section) ? QString() : title;
+        m_model->setBuiltinColumns(builtin);
+    }
+    save();
+}
+
 void PacketColumns::addToViewMenu(QMenu* view)
 {
-    QAction* action = view->addAction(tr("Custom &Columns…"));
+    QAction* action = view->addAction(tr("&Columns…"));
     action->setObjectName(QStringLiteral("actionColumnEditor"));
     connect(action, &QAction::triggered, this, [this] { showEditor(); });
 }
@@ -76,6 +114,17 @@ void PacketColumns::showHeaderMenu(const QPoint& pos)
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(c));
         connect(action, &QAction::toggled, header, [header, c](bool shown) { header->setSectionHidden(c, !shown); });
+    }
+    if (section >= 0 && m_model->canResolve(section)) {
+        menu.addSeparator();
+        // Wireshark's "Resolve Names" for the column under the pointer.
+        const int custom = section - m_model->firstCustomColumn();
+        const bool resolved = custom >= 0 ? m_model->columns()[std::size_t(custom)].resolved
+                                          : m_model->builtinColumns()[std::size_t(section)].resolved;
+        QAction* names = menu.addAction(tr("Resolve &Names"));
+        names->setCheckable(true);
+        names->setChecked(resolved);
+        connect(names, &QAction::toggled, this, [this, section](bool on) { setResolved(section, on); });
     }
     if (section >= m_model->firstCustomColumn()) {
         menu.addSeparator();

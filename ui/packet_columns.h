@@ -9,6 +9,9 @@ class QTableView;
 
 namespace rcvmon {
 
+namespace names {
+class NameResolver;
+}
 class CaptureController;
 class ColumnEditorDialog;
 class CustomColumnsModel;
@@ -27,7 +30,13 @@ public:
     // Adds a column of the display-filter field `field`; false when there is no such field.
     bool applyAsColumn(const QString& field);
     void removeColumn(int section);
-    // View ▸ Custom Columns…
+    // Wireshark's "Resolved" for one column (Source, Destination or a custom one); saved.
+    void setResolved(int section, bool resolved);
+    // Renames a column (empty: a built-in column's own title again); saved.
+    void setTitle(int section, const QString& title);
+    // The names resolved columns show (the window's resolver; it outlives this).
+    void setNameResolver(const names::NameResolver* resolver);
+    // View ▸ Columns…
     void addToViewMenu(QMenu* view);
     ColumnEditorDialog* showEditor();
 

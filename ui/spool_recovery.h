@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "file/spool_files.h"
+#include "file/spool_sets.h"
 
 #include <QDialog>
 
@@ -15,15 +15,19 @@ namespace rcvmon {
 class MainWindow;
 
 // Shown at start when the spool directory holds captures whose process died (a crash, a
-// kill -9, a power cut): each can be recovered (opened, to be saved) or deleted.
+// kill -9, a power cut): each can be recovered (opened, to be saved) or deleted. One entry
+// per capture: the ring of files of a capture with a disk bound is recovered (or deleted) as
+// a whole, its parts in the order they were written.
 class SpoolRecoveryDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit SpoolRecoveryDialog(std::vector<OrphanedSpool> orphans, QWidget* parent = nullptr);
+    explicit SpoolRecoveryDialog(std::vector<OrphanedCapture> orphans, QWidget* parent = nullptr);
 
-    // The file the user chose to recover; empty when none.
-    QString recoverPath() const { return m_recoverPath; }
-    // Files still on disk and listed (not deleted here).
+    // The capture the user chose to recover; null when none.
+    const OrphanedCapture* recoverCapture() const { return m_chosen; }
+    // The first file of that capture; empty when none.
+    QString recoverPath() const;
+    // Captures still on disk and listed (not deleted here).
     int remaining() const;
 
 private:
@@ -31,15 +35,16 @@ private:
     void deleteSelected();
     void updateButtons();
 
-    std::vector<OrphanedSpool> m_orphans;
+    std::vector<OrphanedCapture> m_orphans;
+    const OrphanedCapture* m_chosen = nullptr;
     QListWidget* m_list;
     QPushButton* m_recover;
     QPushButton* m_delete;
-    QString m_recoverPath;
 };
 
-// Looks for orphaned spool files in the window's spool directory and, when there are some,
-// asks what to do with them. True when one was recovered into the window.
+// Looks for orphaned captures in the window's spool directory and, when there are some,
+// asks what to do with them. True when one was recovered into the window (the parts of a
+// ring merged into one file first, on a worker thread while the window keeps turning).
 bool offerSpoolRecovery(MainWindow& window);
 
 }  // namespace rcvmon

@@ -8,6 +8,10 @@
 #include "file/file_backed_store.h"
 #include "store/packet_store.h"
 
+#include "dissect/tcp_conversations.h"
+
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -82,6 +86,14 @@ int runBenchCommand(const CliOptions& options)
                 "dissect_wall_s=%.3f dissect_cpu_s=%.3f dissect_pps=%.0f layers=%llu\n",
                 static_cast<unsigned long long>(packets), indexWall, indexCpu, rate(packets, indexCpu), perPacket,
                 dissectWall, dissectCpu, rate(packets, dissectCpu), static_cast<unsigned long long>(layers));
+    // TCP reassembly's memory against its bounds (tcp_conversations.h), and the process's peak.
+    const TcpConversations& tcp = dissector.tcpConversations();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("tcp_table_bytes=%zu tcp_table_bound=%zu reassembly_peak_bytes=%zu reassembly_bound=%zu "
+                "peak_rss_kb=%ld\n",
+                tcp.memoryBytes(), TcpConversations::boundBytes(), tcp.peakKeptBytes(), TcpConversations::kMaxKeptBytes,
+                usage.ru_maxrss);
     return 0;
 }
 

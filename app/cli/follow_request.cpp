@@ -66,7 +66,7 @@ std::optional<FollowRequest> parseFollowRequest(const std::string& spec, std::st
 {
     const auto fail = [&](const std::string& why) -> std::optional<FollowRequest> {
         error = "-z " + spec + ": " + why +
-                "; expected follow,tcp|udp|tls,ascii|hex|raw|yaml,STREAM|ADDR:PORT,ADDR:PORT[,N|N-M]";
+                "; expected follow,tcp|udp|tls|http,ascii|hex|raw|yaml,STREAM|ADDR:PORT,ADDR:PORT[,N|N-M]";
         return std::nullopt;
     };
     std::vector<std::string_view> parts;

@@ -66,6 +66,18 @@ public:
         : m_columns(std::move(columns)), m_names(std::move(names)), m_header(o.header), m_separator(o.separator),
           m_occurrence(o.occurrence), m_aggregator(o.aggregator), m_out(out), m_resolver(std::move(resolver))
     {
+        // tshark's default occurrences with no names: one pass over the packet's fields fills
+        // every column (a scan per column cost more than the dissection of a TCP segment).
+        m_onePass = !m_resolver && m_occurrence == 'a' && m_aggregator == ",";
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            const FieldId id = m_columns[i].id;
+            if (m_columns[i].resolved) m_onePass = false;
+            if (m_columns[i].resolved || computedField(id)) continue;
+            if (id >= m_columnOf.size()) m_columnOf.resize(std::size_t{id} + 1, kNoColumn);
+            if (m_columnOf[id] == kNoColumn) m_columnOf[id] = static_cast<std::uint16_t>(i);
+        }
+        m_cells.resize(m_columns.size());
+        m_counts.resize(m_columns.size());
     }
     void begin() override
     {
@@ -78,6 +90,10 @@ public:
     }
     void print(const FrameRef&, std::uint64_t, const Dissection& d) override
     {
+        if (m_onePass) {
+            printOnePass(d);
+            return;
+        }
         std::string& text = m_out.text();
         // Resolved fields are added while the packet is dissected, before its own DNS answers
         // are learned; the columns are filled after.
@@ -104,6 +120,37 @@ public:
     }
 
 private:
+    static constexpr std::uint16_t kNoColumn = 0xffff;
+    // Filled from the packet's columns or frame.protocols, not from a field record.
+    static bool computedField(FieldId id)
+    {
+        return id == field::ColProtocol || id == field::ColInfo || id == field::ColSource ||
+               id == field::ColDestination || id == field::FrameProtocols;
+    }
+    // Dissection::appendFieldText's text for every column, the fields read once.
+    void printOnePass(const Dissection& d)
+    {
+        for (std::size_t i = 0; i < m_cells.size(); ++i) {
+            m_cells[i].clear();  // keeps its capacity: no allocation per packet
+            m_counts[i] = 0;
+        }
+        for (const FieldRecord& f : d.fields()) {
+            if (f.id >= m_columnOf.size()) continue;
+            const std::uint16_t column = m_columnOf[f.id];
+            if (column == kNoColumn) continue;
+            if (m_counts[column]++) m_cells[column].push_back(',');
+            d.appendValue(f, m_cells[column]);
+        }
+        std::string& text = m_out.text();
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            if (i) text += m_separator;
+            const FieldId id = m_columns[i].id;
+            if (computedField(id)) d.appendFieldText(id, text);
+            else text += m_cells[m_columnOf[id]];  // a field asked twice: its first column's text
+        }
+        text += '\n';
+        m_out.maybeFlush();
+    }
     const names::NameResolver& resolverOrPlain()
     {
         if (m_resolver) return *m_resolver;
@@ -143,6 +190,9 @@ private:
     std::shared_ptr<names::NameResolver> m_resolver;
     std::unique_ptr<names::NameResolver> m_plain;  // resolved fields without -N: plain text
     std::vector<std::string> m_cells;
+    bool m_onePass = false;
+    std::vector<std::uint16_t> m_columnOf;   // FieldId: the first column that shows it
+    std::vector<std::uint32_t> m_counts;     // occurrences in each column so far
 };
 
 // Default output and -T tsv: the packet table's columns.

@@ -4,6 +4,7 @@
 #include "bench_live.h"
 #include "bench_open.h"
 #include "capture_backend.h"
+#include "event_timing.h"
 #include "gui_options.h"
 #include "main_window.h"
 #include "spool_recovery.h"
@@ -14,7 +15,7 @@
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    rcvmon::TimedApplication app(argc, argv);  // times the event loop under RCVMON_EVENT_TIMING
     QApplication::setOrganizationName(QStringLiteral("RcvMon"));
     QApplication::setApplicationName(QStringLiteral("rcvmon"));
     QApplication::setApplicationVersion(QStringLiteral(RCVMON_VERSION));

@@ -6,6 +6,7 @@ qt_add_executable(rcvmon
   ${CMAKE_CURRENT_LIST_DIR}/bench_live.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_live.h
   ${CMAKE_CURRENT_LIST_DIR}/bench_capture.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_capture.h
   ${CMAKE_CURRENT_LIST_DIR}/bench_open.cpp ${CMAKE_CURRENT_LIST_DIR}/bench_open.h
+  ${CMAKE_CURRENT_LIST_DIR}/event_timing.cpp ${CMAKE_CURRENT_LIST_DIR}/event_timing.h
   ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.cpp ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.h)
 target_link_libraries(rcvmon PRIVATE rcvmon_ui)
 target_compile_definitions(rcvmon PRIVATE RCVMON_VERSION="${PROJECT_VERSION}")

@@ -57,6 +57,7 @@ std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filte
                                    std::uint32_t length, bool reassembled)
 {
     m_layers.push_back(LayerRecord{name, filterName, offset, length, ParseStatus::Ok, reassembled, true, true});
+    m_layers.back().firstField = static_cast<std::uint32_t>(m_fields.size());
     return static_cast<std::uint16_t>(m_layers.size() - 1);
 }
 
@@ -199,7 +200,8 @@ void Dissection::appendProtocols(std::string& out) const
         firstOne = false;
         out += l.filterName;
         const bool byEtherType = l.filterName == "eth" || l.filterName == "vlan" || l.filterName == "sll" ||
-                                 l.filterName == "ieee8021ah" || l.filterName == "avsp";
+                                 l.filterName == "ieee8021ah" || l.filterName == "vntag" || l.filterName == "avsp" ||
+                                 l.filterName == "macsec";
         if (byEtherType && i + 1 < m_layers.size() && m_layers[i + 1].filterName != "llc" &&
             m_layers[i + 1].filterName != "cfp")
             out += ":ethertype";
@@ -302,7 +304,7 @@ void Dissection::appendInfo(std::string& out) const
 
 const FieldRecord* LayerView::field(FieldId id) const
 {
-    for (const FieldRecord& f : m_dissection.fields())
+    for (const FieldRecord& f : ownFields())
         if (f.id == id && f.layer == m_layer) return &f;
     return nullptr;
 }

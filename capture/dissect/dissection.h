@@ -40,6 +40,9 @@ struct LayerRecord {
     // Dissected while the columns were not writable (the packet an ICMP error quotes): an
     // exception here leaves the Info column alone, as Wireshark's col_append_str then does.
     bool quoted = false;
+    // fields() index where this layer's fields start: a field names a layer that exists, so
+    // none of its fields comes before it (LayerView's lookups start here).
+    std::uint32_t firstField = 0;
 };
 
 // One occurrence of a field. Numbers live in `number`; addresses, bytes and text are copied
@@ -85,8 +88,18 @@ public:
     // Every occurrence in this layer, in order.
     template <typename Fn>
     void forEach(FieldId id, Fn&& fn) const;
+    // Every field of this layer, in order: one pass for a writer that reads many.
+    template <typename Fn>
+    void forEachField(Fn&& fn) const
+    {
+        for (const FieldRecord& f : ownFields())
+            if (f.layer == m_layer) fn(f);
+    }
 
 private:
+    // The fields that may belong to this layer: those added after it.
+    std::span<const FieldRecord> ownFields() const;
+
     const Dissection& m_dissection;
     std::uint16_t m_layer;
 };
@@ -223,8 +236,16 @@ private:
 template <typename Fn>
 void LayerView::forEach(FieldId id, Fn&& fn) const
 {
-    for (const FieldRecord& f : m_dissection.fields())
+    for (const FieldRecord& f : ownFields())
         if (f.id == id && f.layer == m_layer) fn(f);
+}
+
+inline std::span<const FieldRecord> LayerView::ownFields() const
+{
+    const auto layers = m_dissection.layers();
+    const auto fields = m_dissection.fields();
+    const std::uint32_t start = m_layer < layers.size() ? layers[m_layer].firstField : 0;
+    return start <= fields.size() ? fields.subspan(start) : fields.subspan(fields.size());
 }
 
 }  // namespace rcvmon

@@ -10,6 +10,37 @@ namespace rcvmon {
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
 FieldId frameCommentField();        // protocols/frame_comment.cpp
 
+// A frame (or a capture header's payload, PKTAP) by its LINKTYPE_*; false: unknown, shown as data.
+bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload& p)
+{
+    switch (linkType) {
+    case link_type::Ethernet: dissectEthernet(ctx, p); break;
+    case link_type::Raw:
+    case link_type::RawLegacy12:
+    case link_type::RawLegacy14:
+    case link_type::Ipv4:
+    case link_type::Ipv6: dissectRawIp(ctx, p); break;
+    case link_type::LinuxSll: dissectLinuxSll(ctx, p); break;
+    case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
+    case link_type::Null: dissectNullLoopback(ctx, p, false); break;
+    case link_type::Loop: dissectNullLoopback(ctx, p, true); break;
+    case link_type::Ppp:
+    case link_type::PppSerial: dissectPppLink(ctx, p); break;
+    case link_type::CiscoHdlc: dissectCiscoHdlc(ctx, p); break;
+    case link_type::FrameRelay: dissectFrameRelay(ctx, p); break;
+    default:
+        // Link types a protocol file registered (r.linkType); new ones need no case here.
+        for (const DispatchEntry& e : ProtocolTables::find(protocolTables().linkTypes, linkType))
+            if (e.dissector(ctx, p)) return true;
+        // Unknown link type: the frame is kept and shown as raw data.
+        ctx.setProtocol("Data");
+        ctx.setInfo(InfoKind::Raw, 0);
+        dissectData(ctx, p);
+        return false;
+    }
+    return true;
+}
+
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
     out.beginFrame(frame, frameNumber);
@@ -36,31 +67,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     ByteSpan data = frame.data;
     if (frame.capturedLength < data.size()) data = data.first(frame.capturedLength);
     const Payload p{data, frame.originalLength > data.size() ? frame.originalLength : data.size(), 0};
-    switch (frame.linkType) {
-    case link_type::Ethernet: dissectEthernet(ctx, p); break;
-    case link_type::Raw:
-    case link_type::RawLegacy12:
-    case link_type::RawLegacy14:
-    case link_type::Ipv4:
-    case link_type::Ipv6: dissectRawIp(ctx, p); break;
-    case link_type::LinuxSll: dissectLinuxSll(ctx, p); break;
-    case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
-    case link_type::Null: dissectNullLoopback(ctx, p, false); break;
-    case link_type::Loop: dissectNullLoopback(ctx, p, true); break;
-    case link_type::Ppp:
-    case link_type::PppSerial: dissectPppLink(ctx, p); break;
-    case link_type::CiscoHdlc: dissectCiscoHdlc(ctx, p); break;
-    case link_type::FrameRelay: dissectFrameRelay(ctx, p); break;
-    default:
-        // Link types a protocol file registered (r.linkType); new ones need no case here.
-        for (const DispatchEntry& e : ProtocolTables::find(protocolTables().linkTypes, frame.linkType))
-            if (e.dissector(ctx, p)) return;
-        // Unknown link type: the frame is kept and shown as raw data.
-        ctx.setProtocol("Data");
-        ctx.setInfo(InfoKind::Raw, 0);
-        dissectData(ctx, p);
-        break;
-    }
+    dissectLinkType(ctx, frame.linkType, p);
 }
 
 void Dissector::reset()

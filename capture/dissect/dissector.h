@@ -39,6 +39,8 @@ public:
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
     void reset();
     const Options& options() const { return m_options; }
+    // TCP's conversation table and reassembly buffers, for their memory figures (--bench).
+    const TcpConversations& tcpConversations() const { return m_tcp; }
     // The name of each interface of the capture (pcapng if_name), for frame.interface_name;
     // asked per frame, so a stream's interfaces may be learnt as they arrive. Empty: none.
     using InterfaceNames = std::function<std::string_view(std::uint32_t interfaceId)>;

@@ -53,6 +53,11 @@ private:
     std::vector<std::pair<std::uint64_t, std::uint64_t>> m_answered;  // (reply, request), a ring in frame order
     std::size_t m_answeredStart = 0;
     std::uint64_t m_lastFrame = 0;
+    // Slots written since the last clear, while they are few (reply() only changes a slot
+    // request() wrote).
+    static constexpr std::size_t kTracked = 16;
+    std::array<std::uint32_t, kTracked> m_touched{};
+    std::size_t m_touchedCount = 0;
 };
 
 }  // namespace rcvmon

@@ -44,6 +44,7 @@ public:
     // Announcements of `owner` still waiting for their note get `text`.
     void noteFromOwner(const void* owner, std::uint64_t frame, std::string_view text);
     void clear() { m_entries.clear(); m_next = 0; }
+    bool empty() const { return m_entries.empty(); }
 
 private:
     std::vector<ExpectedConversation> m_entries;

@@ -50,10 +50,22 @@ void appendHex(std::string& out, std::uint64_t value, unsigned digits)
 
 void appendIpv4(std::string& out, ByteSpan b)
 {
+    // Built in place and appended once: every IPv4 row formats two of these.
+    char text[16];
+    char* p = text;
     for (std::size_t i = 0; i < 4 && i < b.size(); ++i) {
-        if (i) out.push_back('.');
-        appendDecimal(out, b[i]);
+        if (i) *p++ = '.';
+        unsigned v = b[i];
+        if (v >= 100) {
+            *p++ = static_cast<char>('0' + v / 100);
+            v %= 100;
+            *p++ = static_cast<char>('0' + v / 10);
+        } else if (v >= 10) {
+            *p++ = static_cast<char>('0' + v / 10);
+        }
+        *p++ = static_cast<char>('0' + v % 10);
     }
+    out.append(text, p);
 }
 
 void appendIpv6(std::string& out, ByteSpan b)

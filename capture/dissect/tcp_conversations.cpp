@@ -38,15 +38,28 @@ std::size_t TcpConversations::memoryBytes() const
 
 void TcpConversations::clear()
 {
+    releaseKept();
     m_index.clear();
     m_used = 0;
     m_nextStream = 0;
+}
+
+// The table starts over: the forgotten conversations' buffers go now, not when reused.
+void TcpConversations::releaseKept()
+{
+    for (std::uint32_t i = 0; i < m_used && m_keptBytes > 0; ++i)
+        for (TcpDirectionState& dir : slot(i).dir) {
+            keptChanged(dir.pduBytes.capacity(), 0);
+            std::vector<std::uint8_t>().swap(dir.pduBytes);
+        }
+    m_keptBytes = 0;
 }
 
 std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
 {
     if (m_used >= kMaxFlows) {
         // Full: start over rather than grow past the bound. Streams keep their numbering.
+        releaseKept();
         m_index.clear();
         m_used = 0;
     }
@@ -56,6 +69,7 @@ std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
         m_chunks.push_back(std::make_unique<TcpConversation[]>(kChunk));
     }
     TcpConversation& conv = slot(i);
+    for (const TcpDirectionState& dir : conv.dir) keptChanged(dir.pduBytes.capacity(), 0);
     conv = TcpConversation{};
     conv.stream = m_nextStream++;
     m_index.set(key, i);

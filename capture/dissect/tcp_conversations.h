@@ -163,12 +163,15 @@ struct TcpConversation {
 // chunks of kChunk as they appear) plus the index, boundBytes() in all (under 128 MiB with the
 // application protocols' per-connection state); payload bytes are kept
 // only for a PDU whose dissector wants it whole (a TLS record), at most 256 KiB per direction
-// and only while it is incomplete (protocols/tcp_pdu.cpp). When a new conversation would exceed
-// kMaxFlows the table starts over (analysis restarts, stream numbers keep counting).
+// and only while it is incomplete (protocols/tcp_pdu.cpp), and at most kMaxKeptBytes over all
+// conversations at once (keptBytes(): the buffers' capacity): past it a new PDU is only named,
+// as one too large to keep. When a new conversation would exceed kMaxFlows the table starts
+// over (analysis restarts, stream numbers keep counting).
 class TcpConversations {
 public:
     static constexpr std::uint32_t kMaxFlows = 131072;
     static constexpr std::uint32_t kChunk = 1024;
+    static constexpr std::size_t kMaxKeptBytes = std::size_t{128} << 20;
 
     struct Endpoint {
         std::array<std::uint8_t, 16> addr{};
@@ -204,8 +207,19 @@ public:
     std::uint32_t size() const { return m_used; }
     std::size_t memoryBytes() const;
     static std::size_t boundBytes();
+    // The reassembly buffers (TcpDirectionState::pduBytes): bytes held now and at most so far.
+    std::size_t keptBytes() const { return m_keptBytes; }
+    std::size_t peakKeptBytes() const { return m_peakKeptBytes; }
+    bool mayKeep(std::size_t more) const { return m_keptBytes + more <= kMaxKeptBytes; }
+    // A buffer's capacity went from `before` to `after` bytes.
+    void keptChanged(std::size_t before, std::size_t after)
+    {
+        m_keptBytes = m_keptBytes + after - before;
+        if (m_keptBytes > m_peakKeptBytes) m_peakKeptBytes = m_keptBytes;
+    }
 
 private:
+    void releaseKept();
     TcpConversation& slot(std::uint32_t i) { return m_chunks[i / kChunk][i % kChunk]; }
     std::uint32_t newConversation(const ConversationKey& key);
 
@@ -213,6 +227,7 @@ private:
     std::vector<std::unique_ptr<TcpConversation[]>> m_chunks;
     std::uint32_t m_used = 0;
     std::uint32_t m_nextStream = 0;
+    std::size_t m_keptBytes = 0, m_peakKeptBytes = 0;
 };
 
 // Wireshark's tcp_analyze_sequence_number: classifies one segment and updates the sender's

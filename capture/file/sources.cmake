@@ -33,5 +33,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/capture_copy.h
   ${CMAKE_CURRENT_LIST_DIR}/spool_files.cpp
   ${CMAKE_CURRENT_LIST_DIR}/spool_files.h
+  ${CMAKE_CURRENT_LIST_DIR}/spool_sets.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/spool_sets.h
   ${CMAKE_CURRENT_LIST_DIR}/spool_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/spool_writer.h)

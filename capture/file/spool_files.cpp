@@ -51,7 +51,7 @@ bool processAlive(std::int64_t pid)
 #endif
 }
 
-std::string spoolFileName(std::int64_t pid, std::int64_t unixSeconds, std::uint32_t serial)
+std::string spoolFileName(std::int64_t pid, std::int64_t unixSeconds, std::uint32_t serial, std::uint32_t part)
 {
     const std::time_t t = static_cast<std::time_t>(unixSeconds);
     std::tm parts{};
@@ -62,7 +62,10 @@ std::string spoolFileName(std::int64_t pid, std::int64_t unixSeconds, std::uint3
 #endif
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &parts);
-    return std::string(kPrefix) + std::to_string(pid) + "-" + stamp + "-" + std::to_string(serial) + std::string(kSuffix);
+    std::string name(kPrefix);
+    name.append(std::to_string(pid)).append("-").append(stamp).append("-").append(std::to_string(serial));
+    if (part) name.append("-").append(std::to_string(part));
+    return name.append(kSuffix);
 }
 
 std::optional<std::int64_t> spoolFileOwner(const std::string& fileName)

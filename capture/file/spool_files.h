@@ -18,7 +18,10 @@ std::int64_t currentProcessId();
 bool processAlive(std::int64_t pid);
 
 // A new spool file name for this process; `serial` tells apart the captures of one process.
-std::string spoolFileName(std::int64_t pid, std::int64_t unixSeconds, std::uint32_t serial);
+// A capture spooled to a ring of files names each `part` (1, 2, ...) with its capture's
+// start time and serial: "rcvmon-spool-<pid>-<yyyymmdd-hhmmss>-<n>-<part>.pcapng", so the
+// files of one capture are found together after a crash (spool_sets.h). Part 0: one file.
+std::string spoolFileName(std::int64_t pid, std::int64_t unixSeconds, std::uint32_t serial, std::uint32_t part = 0);
 // The owning process of a spool file name (a bare name, not a path); nullopt when the name is
 // not a spool file's.
 std::optional<std::int64_t> spoolFileOwner(const std::string& fileName);

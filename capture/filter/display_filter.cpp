@@ -42,11 +42,13 @@ public:
         return FilterVerdict::Fail;
     }
 
-    FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
+    // contains / matches on a protocol: any of its layers' bytes.
+    template <typename Test>
+    FilterVerdict protocolBytes(std::string_view name, Test&& test) const
     {
         for (const LayerRecord& l : m_d.layers()) {
             if (l.filterName != name || !l.inTree) continue;
-            if (filter_eval::containsBytes(layerBytes(l), needle, length)) return FilterVerdict::Pass;
+            if (test(layerBytes(l))) return FilterVerdict::Pass;
         }
         return FilterVerdict::Fail;
     }
@@ -89,12 +91,13 @@ public:
         return (m_q.protocols & n.protocolBit) ? FilterVerdict::Pass : FilterVerdict::Fail;
     }
 
-    FilterVerdict protocolContains(std::string_view name, const std::uint8_t* needle, std::size_t length) const
+    template <typename Test>
+    FilterVerdict protocolBytes(std::string_view name, Test&& test) const
     {
         if (name != "frame" || !m_q.frame) return FilterVerdict::Unknown;
         ByteSpan bytes = m_q.frame->data;
         if (bytes.size() > m_q.frame->capturedLength) bytes = bytes.first(m_q.frame->capturedLength);
-        return filter_eval::containsBytes(bytes, needle, length) ? FilterVerdict::Pass : FilterVerdict::Fail;
+        return test(bytes) ? FilterVerdict::Pass : FilterVerdict::Fail;
     }
 
 private:
@@ -127,7 +130,8 @@ bool annotateQuickReach(FilterProgram& p, FilterNode& n)
         else if (quickKnowsProtocol(name, n.protocolBit)) n.protocolQuick = QuickReach::SimpleOnly;
         return n.protocolQuick == QuickReach::Never;
     }
-    case NodeOp::ProtocolContains: return p.poolText(n.nameOffset, n.nameLength) != "frame";
+    case NodeOp::ProtocolContains:
+    case NodeOp::ProtocolMatches: return p.poolText(n.nameOffset, n.nameLength) != "frame";
     case NodeOp::CompareFields: {
         const bool left = annotateQuickReach(n.field);
         const bool right = annotateQuickReach(n.other);
@@ -155,7 +159,8 @@ std::optional<DisplayFilter> DisplayFilter::compile(std::string_view text, Filte
         case NodeOp::Or:
         case NodeOp::Not: metadataOnly = true; break;
         case NodeOp::Protocol: metadataOnly = n.protocolQuick == QuickReach::Always; break;
-        case NodeOp::ProtocolContains: metadataOnly = false; break;
+        case NodeOp::ProtocolContains:
+        case NodeOp::ProtocolMatches: metadataOnly = false; break;
         default: break;
         }
         if (!metadataOnly) filter.m_needsBytes = true;

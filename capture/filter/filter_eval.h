@@ -97,14 +97,14 @@ inline int compareValues(ValueKind kind, const FieldValue& a, const FieldValue& 
     return 0;
 }
 
-// The text string() makes of a value: as tshark prints the field.
+// The text string() makes of a value: as tshark prints the field, but integers in decimal.
 inline void appendValueText(const FieldRef& f, const FieldValue& v, std::string& out)
 {
     const FieldInfo& info = fieldInfo(f.ids[0]);
     switch (info.kind) {
     case FieldKind::Unsigned: appendDecimal(out, v.number); break;
     case FieldKind::Signed: appendSigned(out, static_cast<std::int64_t>(v.number)); break;
-    case FieldKind::Hex: appendHex(out, v.number, info.hexDigits); break;
+    case FieldKind::Hex: appendDecimal(out, v.number); break;  // 4.0's string() ignores the display base
     case FieldKind::Bool: out += v.number ? "1" : "0"; break;
     case FieldKind::None: out += '1'; break;
     case FieldKind::Ipv4: appendIpv4(out, v.bytes); break;
@@ -202,6 +202,13 @@ inline bool testValue(const FilterProgram& p, const FilterNode& n, const FieldVa
     }
     case NodeOp::Matches: return p.regexes[n.constant]->search(v.bytes);
     case NodeOp::BitAnd: {
+        if (kind == ValueKind::Bytes) {  // pairwise over the shorter length; non-zero anywhere
+            const Constant& c = p.constants[n.constant];
+            const std::uint8_t* mask = p.poolBytes(c.poolOffset);
+            for (std::size_t i = 0; i < std::min<std::size_t>(v.bytes.size(), c.poolLength); ++i)
+                if (v.bytes[i] & mask[i]) return true;
+            return false;
+        }
         const std::uint64_t masked = v.number & p.constants[n.constant].number;
         if (!n.hasComparison) return masked != 0;
         FieldValue m;
@@ -304,8 +311,13 @@ FilterVerdict evaluate(const FilterProgram& p, std::uint32_t index, const Source
     case NodeOp::Protocol: return source.protocol(n, p.poolText(n.nameOffset, n.nameLength));
     case NodeOp::ProtocolContains: {
         const Constant& c = p.constants[n.constant];
-        return source.protocolContains(p.poolText(n.nameOffset, n.nameLength), p.poolBytes(c.poolOffset), c.poolLength);
+        return source.protocolBytes(p.poolText(n.nameOffset, n.nameLength), [&](ByteSpan bytes) {
+            return containsBytes(bytes, p.poolBytes(c.poolOffset), c.poolLength);
+        });
     }
+    case NodeOp::ProtocolMatches:
+        return source.protocolBytes(p.poolText(n.nameOffset, n.nameLength),
+                                    [&](ByteSpan bytes) { return p.regexes[n.constant]->search(bytes); });
     default: return testField(p, n, source);
     }
 }

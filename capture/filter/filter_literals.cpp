@@ -165,7 +165,7 @@ bool parseBytesLiteral(std::string_view text, std::vector<std::uint8_t>& out)
         if (part.empty()) return false;
         for (char c : part)
             if (hexValue(c) < 0) return false;
-        if (part.size() == 1 && separated) {
+        if (part.size() == 1 && (separated || text.size() == 1)) {  // "1" alone is one byte, as 4.0
             out.push_back(static_cast<std::uint8_t>(hexValue(part[0])));
         } else if (part.size() % 2 == 0) {
             for (std::size_t i = 0; i < part.size(); i += 2)

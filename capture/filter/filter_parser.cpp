@@ -6,6 +6,7 @@
 #include "filter/filter_names.h"
 #include "filter/filter_regex.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -395,6 +396,9 @@ private:
             const bool negated = isWord(next, "not");
             take();
             if (negated) take();
+            // 4.0 tests only a field's own values for membership, not a slice or function's.
+            if (node.field.transform != ValueTransform::None)
+                return failNode("only a field may be tested for membership in a set", next.column);
             node.op = NodeOp::InSet;
             if (!parseSet(node)) return kFailed;
             const std::uint32_t in = add(node);
@@ -404,6 +408,7 @@ private:
         if (next.kind == TokenKind::BitAnd || isWord(next, "bitwise_and")) {
             take();
             const ValueKind k = node.field.kind;
+            if (k == ValueKind::Bytes) return parseBytesAnd(node, nameToken);
             if (k != ValueKind::Number && k != ValueKind::Bool) return cannot(nameToken, node.field, "&");
             node.op = NodeOp::BitAnd;
             node.constant = parseConstant(node.field, take(), false);
@@ -434,10 +439,46 @@ private:
             node.constant = parseConstant(bytes, take(), true);
             return node.constant == kFailed ? kFailed : add(node);
         }
-        if (compareOpOf(peek()) || isWord(peek(), "in") || isWord(peek(), "matches") || peek().kind == TokenKind::BitAnd)
-            return failNode(std::string(nameToken.text) + " is a protocol: test it alone or with \"contains\"",
+        if (isWord(peek(), "matches")) {
+            take();
+            const Token& pattern = take();
+            if (pattern.kind != TokenKind::String)
+                return failNode("\"matches\" takes a quoted regular expression", pattern.column);
+            std::string why;
+            auto regex = FilterRegex::compile(pattern.value, why);
+            if (!regex) return failNode("invalid regular expression: " + why, pattern.column);
+            node.op = NodeOp::ProtocolMatches;
+            node.constant = static_cast<std::uint32_t>(m_program.regexes.size());
+            m_program.regexes.push_back(std::move(regex));
+            return add(node);
+        }
+        if (compareOpOf(peek()) || isWord(peek(), "in") || peek().kind == TokenKind::BitAnd)
+            return failNode(std::string(nameToken.text) + " is a protocol: test it alone or with \"contains\" or \"matches\"",
                         peek().column);
         node.op = NodeOp::Protocol;
+        return add(node);
+    }
+
+    // bytes & mask (eth.src[0] & 0x02): Wireshark 4.0 ANDs the bytes pairwise and the test
+    // holds when a byte of the result is non-zero. An integer mask is its big-endian bytes.
+    std::uint32_t parseBytesAnd(FilterNode& node, const Token& nameToken)
+    {
+        const Token& t = take();
+        std::uint64_t number = 0;
+        if (t.kind == TokenKind::Word && parseUnsignedLiteral(t.text, number)) {
+            std::uint8_t bytes[8];
+            std::size_t n = 0;
+            for (std::uint64_t v = number; n == 0 || v != 0; v >>= 8) bytes[n++] = static_cast<std::uint8_t>(v);
+            std::reverse(bytes, bytes + n);
+            node.constant = pushConstant(pooled(bytes, n));
+        } else {
+            node.constant = parseConstant(node.field, t, true);
+        }
+        if (node.constant == kFailed) return kFailed;
+        if (compareOpOf(peek()))
+            return failNode(std::string(nameToken.text) + " & …: comparing a byte string's masked value is not supported",
+                            peek().column);
+        node.op = NodeOp::BitAnd;
         return add(node);
     }
 

@@ -74,6 +74,7 @@ enum class NodeOp : std::uint8_t {
     And, Or, Not,
     Protocol,          // protocol present: "tcp", "dns"
     ProtocolContains,  // "tcp contains 47:45:54": the protocol's bytes hold the constant
+    ProtocolMatches,   // "frame matches \"(?i)user-agent\"": the protocol's bytes match the regex
     Exists,            // field present: "tcp.options.mss_val"
     Compare,           // field OP constant
     InSet,             // field in {…}

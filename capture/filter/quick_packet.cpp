@@ -9,6 +9,7 @@
 #include "core/frame_no_interface.h"
 #include "core/link_type.h"
 #include "dissect/port_protocols.h"
+#include "dissect/protocol_registry.h"
 
 namespace rcvmon {
 namespace {
@@ -128,7 +129,9 @@ bool ethernet(QuickPacket& q)
     case 0x8847:
     case 0x8848:
     case 0x888e: return false;  // MPLS and EAPOL: their own layers
-    default: return type > 1500;  // 802.3 length: LLC follows; other EtherTypes are data
+    // 802.3 length: LLC follows. A registered EtherType (802.1ah, MACsec, ...) may carry IP
+    // on: the dissector decides. Only the rest is plain data.
+    default: return type > 1500 && ProtocolTables::find(protocolTables().etherTypes, type).empty();
     }
 }
 

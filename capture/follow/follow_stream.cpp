@@ -9,13 +9,14 @@ std::string_view followProtocolName(FollowProtocol protocol)
     case FollowProtocol::Tcp: return "tcp";
     case FollowProtocol::Udp: return "udp";
     case FollowProtocol::Tls: return "tls";
+    case FollowProtocol::Http: return "http";
     }
     return "tcp";
 }
 
 std::optional<FollowProtocol> followProtocolFromName(std::string_view name)
 {
-    for (FollowProtocol p : {FollowProtocol::Tcp, FollowProtocol::Udp, FollowProtocol::Tls})
+    for (FollowProtocol p : {FollowProtocol::Tcp, FollowProtocol::Udp, FollowProtocol::Tls, FollowProtocol::Http})
         if (followProtocolName(p) == name) return p;
     return std::nullopt;
 }

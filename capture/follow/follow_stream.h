@@ -14,9 +14,9 @@
 namespace rcvmon {
 
 // What Follow Stream follows, with Wireshark's follower names (tshark -z follow,NAME,...).
-enum class FollowProtocol : std::uint8_t { Tcp, Udp, Tls };
+enum class FollowProtocol : std::uint8_t { Tcp, Udp, Tls, Http };
 
-std::string_view followProtocolName(FollowProtocol protocol);  // "tcp", "udp", "tls"
+std::string_view followProtocolName(FollowProtocol protocol);  // "tcp", "udp", "tls", "http"
 std::optional<FollowProtocol> followProtocolFromName(std::string_view name);
 
 struct FollowEndpoint {

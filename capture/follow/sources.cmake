@@ -4,5 +4,6 @@
 target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/follow_stream.cpp
   ${CMAKE_CURRENT_LIST_DIR}/follow_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/http_follow.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stream_follower.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tcp_follow.cpp)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "follow/stream_follower.h"
 
+#include "follow/http_follow.h"
+
 #include "dissect/field_registry.h"
 
 #include <algorithm>
@@ -91,7 +93,14 @@ StreamFollower::StreamFollower(FollowProtocol protocol, std::string filter)
     m_stream.protocol = protocol;
     m_stream.filter = std::move(filter);
     if (protocol == FollowProtocol::Tcp) m_tcp = std::make_unique<TcpFollower>(m_stream);
+    if (protocol == FollowProtocol::Http) {
+        m_tcpStream = std::make_unique<FollowStream>();
+        m_tcp = std::make_unique<TcpFollower>(*m_tcpStream);
+        m_http = std::make_unique<HttpFollower>(m_stream);
+    }
 }
+
+StreamFollower::~StreamFollower() = default;
 
 void StreamFollower::addFrame(const FramePayloads& payloads, std::uint64_t frame, Timestamp ts)
 {
@@ -115,6 +124,23 @@ void StreamFollower::addFrame(const FramePayloads& payloads, std::uint64_t frame
             const bool server = followIsServer(m_stream, src, dst);
             m_stream.append(server, frame, ts, p.data);
         }
+    }
+    if (m_http) {
+        // The conversation's new in-order bytes go through HTTP.
+        for (; m_tcpChunksSeen < m_tcpStream->chunks.size(); ++m_tcpChunksSeen) {
+            const FollowChunk& c = m_tcpStream->chunks[m_tcpChunksSeen];
+            m_http->add(c, m_tcpStream->data(c));
+        }
+        // tshark's HTTP tap names Node 0 after the first message's sender (nothing tapped:
+        // no nodes); the sides of the TCP follower follow that.
+        if (!m_httpNodes && !m_stream.chunks.empty()) {
+            m_httpNodes = true;
+            m_httpFlip = m_stream.chunks.front().server;
+            m_stream.client = m_httpFlip ? m_tcpStream->server : m_tcpStream->client;
+            m_stream.server = m_httpFlip ? m_tcpStream->client : m_tcpStream->server;
+        }
+        for (; m_httpChunksSeen < m_stream.chunks.size(); ++m_httpChunksSeen)
+            m_stream.chunks[m_httpChunksSeen].server = m_stream.chunks[m_httpChunksSeen].server != m_httpFlip;
     }
 }
 

@@ -12,6 +12,8 @@
 
 namespace rcvmon {
 
+class HttpFollower;
+
 // The TCP and UDP payloads of the frame being dissected, copied so they outlive the
 // dissection (a reassembled datagram's bytes do not). Set it as the Dissection's transport
 // tap, clear() before each frame. Reuses its buffers: steady state allocates nothing.
@@ -45,6 +47,7 @@ public:
     StreamFollower(FollowProtocol protocol, std::string filter);
     StreamFollower(const StreamFollower&) = delete;
     StreamFollower& operator=(const StreamFollower&) = delete;
+    ~StreamFollower();
 
     void addFrame(const FramePayloads& payloads, std::uint64_t frame, Timestamp ts);
     const FollowStream& stream() const { return m_stream; }
@@ -53,6 +56,14 @@ public:
 private:
     FollowStream m_stream;
     std::unique_ptr<TcpFollower> m_tcp;
+    // HTTP: the TCP follower writes the conversation here, and the HTTP follower turns its
+    // chunks into messages in m_stream.
+    std::unique_ptr<FollowStream> m_tcpStream;
+    std::unique_ptr<HttpFollower> m_http;
+    std::size_t m_tcpChunksSeen = 0;
+    std::size_t m_httpChunksSeen = 0;
+    bool m_httpNodes = false;  // Node 0 is the sender of the first HTTP message, as tshark's tap
+    bool m_httpFlip = false;
 };
 
 }  // namespace rcvmon

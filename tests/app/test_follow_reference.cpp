@@ -162,7 +162,8 @@ TEST(FollowReference, FollowReportsEqualTsharksOnTheCorpus)
         }
     }
     for (const auto& [key, reason] : gaps)
-        if (!gapsSeen.count(key) && failures.find(key.first + " " + key.second) == std::string::npos)
+        if (key.second.rfind("follow,http,", 0) != 0 && !gapsSeen.count(key) &&
+            failures.find(key.first + " " + key.second) == std::string::npos)
             failures += key.first + " " + key.second + ": listed in follow_known_gaps.tsv but not run\n";
 
     std::printf("rcvmon-cli -z follow against tshark over %zu of %zu sampled corpus files (identical reports):\n",
@@ -170,6 +171,98 @@ TEST(FollowReference, FollowReportsEqualTsharksOnTheCorpus)
     for (const auto& [kind, n] : total)
         std::printf("  %-18s %4d/%-4d %5.1f%%\n", kind.c_str(), identical[kind], n, 100.0 * identical[kind] / n);
     std::printf("  known gaps: %zu\n", gapsSeen.size());
+    EXPECT_TRUE(failures.empty()) << failures;
+}
+
+// The TCP streams whose frames tshark dissected as HTTP (frame.protocols in NAME.deep.tsv
+// holds "http"), the first `count`, ascending.
+std::vector<unsigned> httpStreams(const fs::path& capture, std::size_t count)
+{
+    std::ifstream in(capture.string() + ".deep.tsv");
+    std::string line;
+    if (!std::getline(in, line)) return {};
+    std::istringstream header(line);
+    int protocols = -1, stream = -1, i = 0;
+    for (std::string name; std::getline(header, name, '\t'); ++i) {
+        if (name == "frame.protocols") protocols = i;
+        if (name == "tcp.stream") stream = i;
+    }
+    if (protocols < 0 || stream < 0) return {};
+    std::set<unsigned> streams;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::istringstream row(line);
+        for (std::string cell; std::getline(row, cell, '\t');) cells.push_back(cell);
+        if (int(cells.size()) <= std::max(protocols, stream)) continue;
+        const std::string p = ":" + cells[std::size_t(protocols)] + ":";
+        if (p.find(":http:") == std::string::npos || cells[std::size_t(stream)].empty()) continue;
+        if (cells[std::size_t(stream)].find(',') != std::string::npos) continue;  // tunnelled: one stream per frame only
+        streams.insert(static_cast<unsigned>(std::stoul(cells[std::size_t(stream)])));
+    }
+    std::vector<unsigned> out(streams.begin(), streams.end());
+    if (out.size() > count) out.resize(count);
+    return out;
+}
+
+// Follow HTTP Stream (issue 12 item 2): every corpus capture with HTTP, the first three of its
+// HTTP streams in ascii (the first also in hex): messages, de-chunked and decompressed bodies
+// and nodes as tshark 4.0's follow,http prints them, gaps listed in follow_known_gaps.tsv.
+TEST(FollowReference, HttpFollowEqualsTsharksOnTheCorpus)
+{
+    std::vector<fs::path> files;
+    for (const char* dir : {"public", "large"}) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(fs::path(RCVMON_CORPUS_DIR) / dir, ec)) {
+            const auto ext = e.path().extension();
+            if ((ext == ".pcap" || ext == ".pcapng") && !httpStreams(e.path(), 1).empty()) files.push_back(e.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    RCVMON_REQUIRE(!files.empty(), corpusWhat());
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
+    const auto gaps = readKnownGaps(RCVMON_FOLLOW_KNOWN_GAPS);
+    std::set<std::pair<std::string, std::string>> gapsSeen;
+    int identical = 0, total = 0;
+    std::string failures;
+    for (const fs::path& path : files) {
+        const std::string name = path.parent_path().filename().string() + "/" + path.filename().string();
+        std::vector<std::string> requests;
+        for (const unsigned s : httpStreams(path, 3)) {
+            requests.push_back("follow,http,ascii," + std::to_string(s));
+            if (requests.size() == 1) requests.push_back("follow,http,hex," + std::to_string(s));
+        }
+        std::string args = " -q";
+        for (const std::string& r : requests) args += " -z " + r;
+        const ProcessResult tshark = runProcess("LC_ALL=C tshark -n -r " + shellQuote(path.string()) + args);
+        const ProcessResult ours = runProcess(std::string(RCVMON_CLI_PATH) + " -r " + shellQuote(path.string()) + args);
+        ASSERT_EQ(tshark.exitCode, 0) << name << ": " << tshark.err;
+        const auto expected = splitReports(tshark.out, requests);
+        const auto actual = splitReports(ours.out, requests);
+        ASSERT_EQ(expected.size(), requests.size()) << name << ": cannot split tshark's output";
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            ++total;
+            const std::string a = i < actual.size() ? actual[i] : "";
+            const auto key = std::make_pair(name, requests[i]);
+            if (a == expected[i]) {
+                ++identical;
+                if (gaps.count(key)) failures += name + " " + requests[i] + ": listed in follow_known_gaps.tsv but now identical\n";
+                continue;
+            }
+            if (gaps.count(key)) {
+                gapsSeen.insert(key);
+                continue;
+            }
+            failures += name + " -z " + requests[i] + " differs from tshark (rcvmon-cli exit " + std::to_string(ours.exitCode) +
+                        "):\n" + firstDifference(expected[i], a);
+        }
+    }
+    for (const auto& [key, reason] : gaps)
+        if (key.second.rfind("follow,http,", 0) == 0 && !gapsSeen.count(key) &&
+            failures.find(key.first + " " + key.second) == std::string::npos)
+            failures += key.first + " " + key.second + ": listed in follow_known_gaps.tsv but not run\n";
+    std::printf("rcvmon-cli -z follow,http against tshark over %zu corpus files with HTTP: %d/%d identical, %zu known gaps\n",
+                files.size(), identical, total, gapsSeen.size());
+    EXPECT_GT(identical, 0);
     EXPECT_TRUE(failures.empty()) << failures;
 }
 

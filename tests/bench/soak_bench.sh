@@ -101,11 +101,12 @@ count_rest() {
 
 # RSS of $1 in KiB every second into $2 ("seconds kib"), until it ends.
 sample_rss() {
-  local pid="$1" file="$2" t=0
+  local pid="$1" file="$2" start="$SECONDS"
   while kill -0 "$pid" 2> /dev/null; do
     # RSS, and RssAnon: the window's RSS also counts spool-file pages it has mapped and read.
-    echo "$t $(rss_kib "$pid") $(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || echo 0)" >> "$file"
-    sleep 1; t=$((t + 1))
+    # Stamped with the clock, not a count: on a loaded machine a round takes more than 1 s.
+    echo "$((SECONDS - start)) $(rss_kib "$pid") $(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || echo 0)" >> "$file"
+    sleep 1
   done
 }
 
@@ -179,6 +180,8 @@ run_window() {
   summary+=("window: sent $sent, read back by capinfos $read over $files files ($unreadable unreadable), $final, worst one-second event-loop p99 ${p99max} ms, RSS $(rss_range "$work/window.rss")")
   echo "${summary[-1]}"
   cp "$out" "$outdir/soak-window-seconds.txt"
+  # With RCVMON_EVENT_TIMING set, the window's handlers timed in wall and CPU time (event_timing.h).
+  cp "$work/window.err" "$outdir/soak-window-stderr.txt"
 }
 
 # "first-minute median → last-minute median (max)" of an RSS series, MiB.

@@ -2,27 +2,31 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 11 item 6: the window capturing over a veth pair at RATE packets/s (default 500,000),
 # side by side with Wireshark's own capture of the same stream, in one run, under one Xvfb.
-# udp_blaster (paced, 60-byte frames, from namespace B) sends RATE frames/s for SEND seconds; in
-# namespace A, taking turns run by run:
+# udp_blaster (paced, 60-byte frames, from namespace B) sends RATE frames/s for SEND seconds,
+# split over SENDERS processes at RATE/SENDERS each (one sender tops out near 150-190 k/s on a
+# shared 2-core machine); in namespace A, taking turns run by run:
 #   rcvmon -i veth-a -m on --bench-capture S      the real window, spooling; it reports its own
 #                                                  counters and event-loop latency (10 ms probe)
 #   wireshark -i veth-a -k -a duration:S -w F      Wireshark's GUI with its dumpcap
 # For each: frames sent, captured (RcvMon: received; Wireshark: capinfos of its file), lost =
 # sent - captured (RcvMon also splits kernel / ring drops), peak RSS of the GUI process (sampled
 # every 100 ms), and RcvMon's event-loop p99. Prints the medians of RUNS and the ratios.
-# Needs root. Usage: tests/bench/window_rate_bench.sh BUILD_DIR [RUNS=3] [RATE=500000] [SEND=8]
+# Needs root. Usage: tests/bench/window_rate_bench.sh BUILD_DIR [RUNS=3] [RATE=500000] [SEND=8] [SENDERS=4]
 set -euo pipefail
-build="$(cd "${1:?usage: window_rate_bench.sh BUILD_DIR [RUNS] [RATE] [SEND]}" && pwd)"
+build="$(cd "${1:?usage: window_rate_bench.sh BUILD_DIR [RUNS] [RATE] [SEND] [SENDERS]}" && pwd)"
 runs="${2:-3}"
 rate="${3:-500000}"
 send="${4:-8}"
+senders="${5:-4}"
 gui="$build/app/rcvmon"
 blaster="$build/tests/bench/udp_blaster"
 for tool in "$gui" "$blaster"; do
   [ -x "$tool" ] || { echo "window_rate_bench: $tool missing: build rcvmon and udp_blaster" >&2; exit 1; }
 done
 [ "$(id -u)" = 0 ] || { echo "window_rate_bench: needs root (network namespaces)" >&2; exit 1; }
-[ $((rate * send)) -le 5000000 ] || { echo "window_rate_bench: RATE × SEND must stay within 5,000,000 frames" >&2; exit 1; }
+[ "$senders" -ge 1 ] && [ "$senders" -le 8 ] || { echo "window_rate_bench: SENDERS must be 1..8" >&2; exit 1; }
+per_sender=$((rate / senders))
+[ $((per_sender * send)) -le 5000000 ] || { echo "window_rate_bench: RATE / SENDERS × SEND must stay within 5,000,000 frames" >&2; exit 1; }
 [ "$send" -ge 1 ] && [ "$send" -le 15 ] || { echo "window_rate_bench: SEND must be 1..15 s" >&2; exit 1; }
 need=()
 command -v wireshark > /dev/null || need+=(wireshark-qt)
@@ -85,7 +89,15 @@ measure() {
   peak_rss "$capture_pid" "$work/$tag.rss" &
   local sampler=$!
   sleep 1
-  ip netns exec "$ns_b" "$blaster" veth-b 60 $((rate * send)) "$send" "$rate" > "$work/$tag.sent"
+  # SENDERS paced senders at once; their counts and rates add up.
+  local i pids=()
+  for i in $(seq "$senders"); do
+    ip netns exec "$ns_b" "$blaster" veth-b 60 $((per_sender * send)) "$send" "$per_sender" > "$work/$tag.sent.$i" &
+    pids+=($!)
+  done
+  for i in "${pids[@]}"; do wait "$i"; done
+  awk '/^sent/ { n += $2; r += substr($7, 2) } END { printf "sent %d frames in total (%d frames/s, %d senders)\n", n, r, NR }' \
+    "$work/$tag".sent.* > "$work/$tag.sent"
   case "$tool" in
     rcvmon) wait "$capture_pid" || { echo "window_rate_bench: rcvmon failed:" >&2; cat "$work/$tag.err" >&2; exit 1; } ;;
     wireshark)
@@ -118,7 +130,7 @@ measure() {
 }
 
 column_median() { awk -v c="$2" '{ print $c }' "$1" | median; }
-echo "window capture benchmark: $runs runs per program, $rate frames/s of 60 bytes for ${send}s"
+echo "window capture benchmark: $runs runs per program, $rate frames/s of 60 bytes for ${send}s from $senders senders"
 : > "$work/rcvmon"; : > "$work/wireshark"; : > "$work/p99"
 for run in $(seq "$runs"); do
   if [ $((run % 2)) = 1 ]; then order="rcvmon wireshark"; else order="wireshark rcvmon"; fi

@@ -229,21 +229,26 @@ void TestPacketColumns::editorRenamesReordersAndRejectsUnknownFields()
     auto* dialog = window->findChild<ColumnEditorDialog*>();
     QVERIFY(dialog);
     QTableWidget* table = dialog->table();
-    QCOMPARE(table->rowCount(), 2);
+    // The table's own columns first, then the custom ones.
+    const int b = dialog->builtinRows();
+    QCOMPARE(b, PacketTableModel::ColumnCount);
+    QCOMPARE(table->rowCount(), b + 2);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     rcvmon::test::saveScreenshot(dialog, QStringLiteral("column_editor_dialog.png"));
     // Rename the second, move it up, and try an unknown field first.
-    table->item(1, 0)->setText(QStringLiteral("Destination (outer)"));
-    table->setCurrentCell(1, 0);
+    table->item(b + 1, 0)->setText(QStringLiteral("Destination (outer)"));
+    table->setCurrentCell(b + 1, 0);
     auto* up = dialog->findChild<QPushButton*>();
-    for (QPushButton* b : dialog->findChildren<QPushButton*>())
-        if (b->text() == QStringLiteral("Move &Up")) up = b;
+    for (QPushButton* button : dialog->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Move &Up")) up = button;
     up->click();
-    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Destination (outer)"));
-    table->item(1, 1)->setText(QStringLiteral("ip.nonsense"));
+    QCOMPARE(table->item(b, 0)->text(), QStringLiteral("Destination (outer)"));
+    up->click();  // custom columns stay below the table's own
+    QCOMPARE(table->item(b, 0)->text(), QStringLiteral("Destination (outer)"));
+    table->item(b + 1, 1)->setText(QStringLiteral("ip.nonsense"));
     QVERIFY(!dialog->apply());
     QCOMPARE(model->columns()[0].title, QStringLiteral("TTL"));  // unchanged
-    table->item(1, 1)->setText(QStringLiteral("ip.ttl"));
+    table->item(b + 1, 1)->setText(QStringLiteral("ip.ttl"));
     QVERIFY(dialog->apply());
     QCOMPARE(model->columns()[0].title, QStringLiteral("Destination (outer)"));
     QCOMPARE(model->columns()[1].field, QStringLiteral("ip.ttl"));

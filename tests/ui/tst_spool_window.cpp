@@ -8,6 +8,8 @@
 #include "fake_capture_source.h"
 #include "file/capture_file_writer.h"
 #include "file/spool_files.h"
+#include "file/spool_sets.h"
+#include "packet_store_view.h"
 #include "hex_view.h"
 #include "main_window.h"
 #include "modal_answer.h"
@@ -151,6 +153,7 @@ private slots:
     void memoryHoldsOnlyTheIndexAndSaveWorksWhileCapturing();
     void quitAsksSaveDiscardCancel();
     void recoversTheSpoolOfAKilledProcess();
+    void recoversTheRingOfAKilledCaptureAsOne();
     void preferencesRoundTrip();
     void fileLargerThanTheMemoryBoundSaysSo();
 
@@ -421,6 +424,101 @@ void TestSpoolWindow::recoversTheSpoolOfAKilledProcess()
     QCOMPARE(remove.count(), 1);
     QVERIFY(!QFileInfo::exists(second));
     QCOMPARE(qint64{rows(window)}, packets);  // what was shown stays
+}
+
+// Issue 11 item 3: a capture with a disk bound spools to a ring of files; killed, its files
+// are offered as ONE capture and recovered as one, every packet in time order.
+void TestSpoolWindow::recoversTheRingOfAKilledCaptureAsOne()
+{
+    RCVMON_REQUIRE(toolFound("tshark"), rcvmon::test::toolWhat("tshark"));
+    RCVMON_REQUIRE(toolFound("capinfos"), rcvmon::test::toolWhat("capinfos"));
+    const QString config = m_dir.filePath(QStringLiteral("ring-config"));
+    QVERIFY(QDir().mkpath(config + QStringLiteral("/RcvMon")));
+    {
+        // 1 MiB of disk: a ring of 128 KiB files (the spool keeps eight), a new one every few
+        // hundred milliseconds at 20,000 frames/s.
+        QSettings child(config + QStringLiteral("/RcvMon/rcvmon.conf"), QSettings::IniFormat);
+        child.setValue(QStringLiteral("capture/spoolDirectory"), m_spool);
+        child.setValue(QStringLiteral("capture/diskBoundMiB"), 1);
+    }
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    child.setProcessEnvironment(env);
+    child.start(QStringLiteral(RCVMON_GUI_BINARY), {QStringLiteral("--bench-live"), QStringLiteral("20000:300")});
+    QVERIFY(child.waitForStarted());
+    const qint64 childPid = child.processId();
+    const QString prefix = QStringLiteral("rcvmon-spool-%1-").arg(childPid);
+    // Until the ring has turned: more files were written than it keeps (part 10 exists).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QFileInfo& f : QDir(m_spool).entryInfoList({prefix + QLatin1Char('*')}, QDir::Files)) {
+                const std::optional<SpoolPart> part = spoolFilePart(f.fileName().toStdString());
+                if (part && part->part >= 10) return true;
+            }
+            return false;
+        }(),
+        120000);
+    child.kill();  // SIGKILL: no clean-up runs
+    QVERIFY(child.waitForFinished(30000));
+
+    const std::vector<OrphanedCapture> orphans = findOrphanedCaptures(m_spool.toStdString());
+    QCOMPARE(orphans.size(), std::size_t{1});
+    const OrphanedCapture& ring = orphans[0];
+    QCOMPARE(ring.pid, std::int64_t{childPid});
+    QVERIFY2(ring.files.size() >= 2, qPrintable(QString::number(ring.files.size())));
+    qint64 packets = 0;
+    std::uint32_t lastPart = 0;
+    for (const OrphanedSpool& file : ring.files) {
+        const std::uint32_t part = spoolFilePart(QFileInfo(QString::fromStdString(file.path)).fileName().toStdString())->part;
+        QVERIFY(part > lastPart);  // in the order written
+        lastPart = part;
+        const qint64 n = capinfosCount(QString::fromStdString(file.path));
+        QVERIFY2(n >= 0, file.path.c_str());
+        packets += n;
+    }
+    QVERIFY2(packets > 1000, qPrintable(QString::number(packets)));
+
+    MainWindow window(CaptureBackend{});
+    window.resize(900, 600);
+    window.show();
+    QSignalSpy loaded(window.controller(), &CaptureController::loadFinished);
+    int listed = 0;
+    QString entry;
+    {
+        ModalAnswer recover(QStringLiteral("spoolRecoveryDialog"), [&](QWidget* w) {
+            auto* list = w->findChild<QListWidget*>(QStringLiteral("orphanList"));
+            listed = list->count();
+            if (listed > 0) entry = list->item(0)->text();
+            saveScreenshot(w, QStringLiteral("spool-ring-recovery-dialog.png"));
+            w->findChild<QPushButton*>(QStringLiteral("recoverButton"))->click();
+        });
+        QVERIFY(offerSpoolRecovery(window));
+        QCOMPARE(recover.count(), 1);
+    }
+    QCOMPARE(listed, 1);  // one entry for the whole ring
+    QVERIFY2(entry.contains(QStringLiteral("%1 ring files").arg(ring.files.size())), qPrintable(entry));
+    QVERIFY(loaded.count() > 0 || loaded.wait(60000));
+    QCOMPARE(qint64{rows(window)}, packets);
+    // Every part was taken over (merged into one file of ours): nothing is offered again.
+    for (const OrphanedSpool& file : ring.files) QVERIFY2(!QFileInfo::exists(QString::fromStdString(file.path)), file.path.c_str());
+    QVERIFY(findOrphanedCaptures(m_spool.toStdString()).empty());
+    QVERIFY(window.controller()->hasUnsavedCapture());
+    // In time order across the parts.
+    PacketStoreView* store = window.controller()->storeView();
+    QVERIFY(store);
+    PacketMeta previous, meta;
+    QVERIFY(store->meta(store->firstNumber(), previous));
+    for (std::uint64_t n = store->firstNumber() + 1; n < store->endNumber(); ++n) {
+        QVERIFY(store->meta(n, meta));
+        QVERIFY2(meta.ts.totalNanoseconds() >= previous.ts.totalNanoseconds(), qPrintable(QString::number(n)));
+        previous = meta;
+    }
+    const QString saved = m_dir.filePath(QStringLiteral("recovered-ring.pcapng"));
+    window.setFileChooser(answerPath(saved));
+    QVERIFY(window.saving()->save());
+    QCOMPARE(tsharkCount(saved), packets);
 }
 
 void TestSpoolWindow::preferencesRoundTrip()

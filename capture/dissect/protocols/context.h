@@ -221,6 +221,8 @@ inline Payload payloadAfter(const LayerCursor& c, std::size_t declared)
 
 // ---- One entry point per protocol file ----
 void dissectEthernet(DissectContext& ctx, const Payload& p);
+// By LINKTYPE_* (dissector.cpp): a frame's start, or what a capture header (PKTAP) names.
+bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload& p);
 void dissectLinuxSll(DissectContext& ctx, const Payload& p);
 void dissectLinuxSll2(DissectContext& ctx, const Payload& p);
 void dissectNullLoopback(DissectContext& ctx, const Payload& p, bool networkOrder);

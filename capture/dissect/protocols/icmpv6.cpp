@@ -202,6 +202,23 @@ void trackEcho(DissectContext& ctx, LayerCursor& c, std::uint8_t type, std::uint
 
 // ND options (RFC 4861 §4.6): type, length in 8-byte units; link-layer addresses and the
 // prefix are recorded.
+// The datagram an error message or a Redirected Header option quotes, dissected as Wireshark's
+// dissect_contained_icmpv6: no columns, and a quote cut short is no malformation.
+void dissectQuotedIpv6(DissectContext& ctx, Payload quoted)
+{
+    quoted.reported = quoted.data.size() + 65536;
+    const bool writable = ctx.columnsWritable, inError = ctx.inIcmpError;
+    ctx.columnsWritable = false;
+    ctx.inIcmpError = true;
+    if (!quoted.data.empty() && (quoted.data[0] >> 4) == 6) {
+        dissectIpv6(ctx, quoted);
+    } else {
+        dissectData(ctx, quoted);
+    }
+    ctx.columnsWritable = writable;
+    ctx.inIcmpError = inError;
+}
+
 void dissectNdOptions(LayerCursor& c)
 {
     for (int guard = 0; guard < 64 && c.ok() && c.remaining() >= 2; ++guard) {
@@ -218,6 +235,10 @@ void dissectNdOptions(LayerCursor& c)
         } else if (type == 5 && length == 8) {
             c.skip(2);
             c.u32(hf.optMtu);
+        } else if (type == 4 && length > 8 && at + length <= c.size() && c.skip(6)) {  // Redirected Header
+            const std::size_t quoted = length - 8;
+            const Payload inner{c.data().subspan(c.pos(), quoted), quoted, c.absolute(c.pos())};
+            dissectQuotedIpv6(c.ctx(), inner);
         }
         if (at + length > c.size()) {
             c.need(at + length - c.pos());
@@ -311,18 +332,7 @@ bool dissectIcmpv6Message(DissectContext& ctx, const Payload& p)
     if (type < 1 || type > 4) return true;
     if (type == 2) c.u32(hf.mtu); else if (type == 4) c.u32(hf.pointer); else c.skip(4);
     if (!c.ok()) return true;
-    Payload quoted = payloadAfter(c, c.reportedRemaining());
-    quoted.reported = quoted.data.size() + 65536;
-    const bool writable = ctx.columnsWritable, inError = ctx.inIcmpError;
-    ctx.columnsWritable = false;
-    ctx.inIcmpError = true;
-    if (!quoted.data.empty() && (quoted.data[0] >> 4) == 6) {
-        dissectIpv6(ctx, quoted);
-    } else {
-        dissectData(ctx, quoted);
-    }
-    ctx.columnsWritable = writable;
-    ctx.inIcmpError = inError;
+    dissectQuotedIpv6(ctx, payloadAfter(c, c.reportedRemaining()));
     return true;
 }
 

@@ -134,7 +134,9 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
         ctx.setInfo(writeFragmentInfo, c.layer());
         // Only captured bytes can be reassembled; a cut fragment would leave a hole. Such a
         // fragment is shown as if reassembly were off: the first one's payload is dissected.
-        if (ctx.reassembler && !ctx.inReassembled && next.data.size() == declared) {
+        // "Cut" measures against the total length, as packet-ip.c: a frame shorter than its
+        // header declares is cut too.
+        if (ctx.reassembler && !ctx.inReassembled && totalLen > hlen && next.data.size() == totalLen - hlen) {
             IpReassembler::Key key;
             key.family = 4;
             key.protocol = proto;

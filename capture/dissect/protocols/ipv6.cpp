@@ -122,7 +122,9 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
         return;
     }
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
-    if (plen == 0) plen = std::max(c.remaining(), reportedPayload);  // jumbogram or TSO
+    // Zero: a jumbogram's length is in its Hop-by-Hop option; otherwise (TSO) Wireshark 4.0
+    // hands the next header an empty payload, which it finds malformed.
+    if (plen == 0 && next == kHopByHop) plen = std::max(c.remaining(), reportedPayload);
     plen = std::min(plen, reportedPayload);
     c.setLength(std::min(c.size(), 40 + plen));
     Payload rest = payloadAfter(c, plen);
@@ -146,7 +148,10 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
                                  : next == kAh ? LayerCursor::kNone : hf.dstoptsNxt;
         const std::uint8_t nxt = e.u8(nxtField);
         const std::uint8_t len = e.u8();
-        if (!e.ok()) return;
+        if (!e.ok()) {
+            if (next == kFragment && rest.reported == 0) e.notInTree();  // its item needs 8 bytes
+            return;
+        }
         last = e.layer();
         std::size_t hdrLen = next == kFragment ? 8 : next == kAh ? (std::size_t{len} + 2) * 4 : (std::size_t{len} + 1) * 8;
         if (next == kFragment) {
@@ -198,7 +203,13 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
         } else if (next == kAh) {
             e.u16();
             e.u32(field::AhSpi);
-            e.u32(field::AhSequence);
+            // An AH shorter than its fixed part (length 0: 8 bytes) still shows a sequence
+            // number in Wireshark, read from what follows; the payload starts at its length.
+            const ByteSpan b = e.data();
+            if (b.size() >= 12)
+                e.add(field::AhSequence, 8, 4,
+                      std::uint32_t{b[8]} << 24 | std::uint32_t{b[9]} << 16 | std::uint32_t{b[10]} << 8 | b[11]);
+            if (hdrLen >= 12) e.skip(4);
         }
         if (!e.skip(hdrLen - e.pos())) return;
         e.setLength(hdrLen);

@@ -9,6 +9,8 @@
 #include "dissect/tcp_conversations.h"
 #include "names/port_names_scope.h"
 
+#include <utility>
+
 namespace rcvmon {
 
 TcpFields tcpHf;
@@ -41,35 +43,46 @@ void appendFlags(std::string& out, std::uint64_t flags, const FieldRecord* ace)
 
 void writeInfo(const LayerView& l, std::string& out)
 {
+    // The first occurrence of each field Info reads, found in one pass over the layer.
+    const FieldRecord *srcPort = nullptr, *dstPort = nullptr, *flagsField = nullptr, *ace = nullptr, *seq = nullptr,
+                      *ack = nullptr, *winValue = nullptr, *winSize = nullptr, *urgent = nullptr, *len = nullptr;
+    const std::pair<FieldId, const FieldRecord**> wanted[] = {
+        {field::TcpSrcPort, &srcPort}, {field::TcpDstPort, &dstPort}, {field::TcpFlags, &flagsField},
+        {tcpHf.flagsAce, &ace}, {field::TcpSeq, &seq}, {field::TcpAck, &ack},
+        {field::TcpWindowSizeValue, &winValue}, {tcpHf.windowSize, &winSize},
+        {field::TcpUrgentPointer, &urgent}, {field::TcpLen, &len},
+    };
+    l.forEachField([&](const FieldRecord& f) {
+        for (const auto& [id, slot] : wanted)
+            if (f.id == id && !*slot) *slot = &f;
+    });
     // Port names when a PortNamesScope turns transport names on ("https(443)").
-    if (l.has(field::TcpSrcPort)) names::appendPort(out, names::Transport::Tcp, l.number(field::TcpSrcPort));
+    if (srcPort) names::appendPort(out, names::Transport::Tcp, srcPort->number);
     out += kArrow;
-    if (l.has(field::TcpDstPort)) names::appendPort(out, names::Transport::Tcp, l.number(field::TcpDstPort));
-    const FieldRecord* flagsField = l.field(field::TcpFlags);
+    if (dstPort) names::appendPort(out, names::Transport::Tcp, dstPort->number);
     if (!flagsField) return;
     const std::uint64_t flags = flagsField->number;
     out += " [";
-    appendFlags(out, flags, l.field(tcpHf.flagsAce));
+    appendFlags(out, flags, ace);
     out += "] Seq=";
-    appendDecimal(out, l.number(field::TcpSeq));
+    appendDecimal(out, seq ? seq->number : 0);
     if (flags & kAck) {
         out += " Ack=";
-        appendDecimal(out, l.number(field::TcpAck));
+        appendDecimal(out, ack ? ack->number : 0);
     }
-    if (!l.has(field::TcpWindowSizeValue)) return;
+    if (!winValue) return;
     out += " Win=";
-    appendDecimal(out, l.has(tcpHf.windowSize) ? l.number(tcpHf.windowSize) : l.number(field::TcpWindowSizeValue));
-    if ((flags & kUrg) && l.has(field::TcpUrgentPointer)) {
+    appendDecimal(out, winSize ? winSize->number : winValue->number);
+    if ((flags & kUrg) && urgent) {
         out += " Urg=";
-        appendDecimal(out, l.number(field::TcpUrgentPointer));
+        appendDecimal(out, urgent->number);
     }
-    if (l.has(field::TcpLen)) {
+    if (len) {
         out += " Len=";
-        appendDecimal(out, l.number(field::TcpLen));
+        appendDecimal(out, len->number);
     }
     // The options, in the order they came.
-    for (const FieldRecord& f : l.dissection().fields()) {
-        if (f.layer != l.layer()) continue;
+    l.forEachField([&](const FieldRecord& f) {
         std::string_view label;
         if (f.id == field::TcpOptionMss) label = " MSS=";
         else if (f.id == tcpHf.wscaleMultiplier) label = " WS=";
@@ -91,35 +104,64 @@ void writeInfo(const LayerView& l, std::string& out)
         } else if (f.id == tcpHf.tfoCookie) {
             out += " TFO=C";
         }
-    }
+    });
 }
 
 // Wireshark prepends one "[TCP …] " per analysis result; the last prepended reads first.
+// One pass over the layer's fields (a lookup per flag cost a scan each on every flagged row).
 void writeAnalysisPrefix(const LayerView& l, std::string& out)
 {
-    if (l.has(tcpHf.zeroWindowProbeAck)) out += "[TCP ZeroWindowProbeAck] ";
-    if (l.has(tcpHf.zeroWindow)) out += "[TCP ZeroWindow] ";
-    if (l.has(tcpHf.zeroWindowProbe)) out += "[TCP ZeroWindowProbe] ";
-    if (l.has(tcpHf.duplicateAck)) {
+    enum : std::uint32_t {
+        ZeroWindowProbeAck = 1u << 0, ZeroWindow = 1u << 1, ZeroWindowProbe = 1u << 2, DuplicateAck = 1u << 3,
+        KeepAliveAck = 1u << 4, KeepAlive = 1u << 5, WindowFull = 1u << 6, WindowUpdate = 1u << 7,
+        AckLostSegment = 1u << 8, LostSegment = 1u << 9, OutOfOrder = 1u << 10, Spurious = 1u << 11,
+        Fast = 1u << 12, Retransmission = 1u << 13, ReusedPorts = 1u << 14, DupFrame = 1u << 15, DupNum = 1u << 16,
+    };
+    const std::pair<FieldId, std::uint32_t> flags[] = {
+        {tcpHf.zeroWindowProbeAck, ZeroWindowProbeAck}, {tcpHf.zeroWindow, ZeroWindow},
+        {tcpHf.zeroWindowProbe, ZeroWindowProbe}, {tcpHf.duplicateAck, DuplicateAck},
+        {tcpHf.keepAliveAck, KeepAliveAck}, {tcpHf.keepAlive, KeepAlive}, {tcpHf.windowFull, WindowFull},
+        {tcpHf.windowUpdate, WindowUpdate}, {tcpHf.ackLostSegment, AckLostSegment}, {tcpHf.lostSegment, LostSegment},
+        {tcpHf.outOfOrder, OutOfOrder}, {tcpHf.spuriousRetransmission, Spurious}, {tcpHf.fastRetransmission, Fast},
+        {tcpHf.retransmission, Retransmission}, {tcpHf.reusedPorts, ReusedPorts},
+        {tcpHf.duplicateAckFrame, DupFrame}, {tcpHf.duplicateAckNum, DupNum},
+    };
+    std::uint32_t seen = 0;
+    std::uint64_t dupFrame = 0, dupNum = 0;
+    bool inAnalysis = false;  // addAnalysis adds its items after the flags item
+    l.forEachField([&](const FieldRecord& f) {
+        if (!inAnalysis) {
+            inAnalysis = f.id == tcpHf.analysisFlags;
+            return;
+        }
+        for (const auto& [id, bit] : flags) {
+            if (f.id != id) continue;
+            if (bit == DupFrame && !(seen & DupFrame)) dupFrame = f.number;
+            if (bit == DupNum && !(seen & DupNum)) dupNum = f.number;
+            seen |= bit;
+        }
+    });
+    if (seen & ZeroWindowProbeAck) out += "[TCP ZeroWindowProbeAck] ";
+    if (seen & ZeroWindow) out += "[TCP ZeroWindow] ";
+    if (seen & ZeroWindowProbe) out += "[TCP ZeroWindowProbe] ";
+    if (seen & DuplicateAck) {
         out += "[TCP Dup ACK ";
-        appendDecimal(out, l.number(tcpHf.duplicateAckFrame));
+        appendDecimal(out, dupFrame);
         out += '#';
-        appendDecimal(out, l.number(tcpHf.duplicateAckNum));
+        appendDecimal(out, dupNum);
         out += "] ";
     }
-    if (l.has(tcpHf.keepAliveAck)) out += "[TCP Keep-Alive ACK] ";
-    if (l.has(tcpHf.keepAlive)) out += "[TCP Keep-Alive] ";
-    if (l.has(tcpHf.windowFull)) out += "[TCP Window Full] ";
-    if (l.has(tcpHf.windowUpdate)) out += "[TCP Window Update] ";
-    if (l.has(tcpHf.ackLostSegment)) out += "[TCP ACKed unseen segment] ";
-    if (l.has(tcpHf.lostSegment)) out += "[TCP Previous segment not captured] ";
-    if (l.has(tcpHf.outOfOrder)) out += "[TCP Out-Of-Order] ";
-    if (l.has(tcpHf.spuriousRetransmission)) out += "[TCP Spurious Retransmission] ";
-    if (l.has(tcpHf.fastRetransmission)) out += "[TCP Fast Retransmission] ";
-    const bool plainRetransmission =
-        l.has(tcpHf.retransmission) && !l.has(tcpHf.fastRetransmission) && !l.has(tcpHf.spuriousRetransmission);
-    if (plainRetransmission) out += "[TCP Retransmission] ";
-    if (l.has(tcpHf.reusedPorts)) out += "[TCP Port numbers reused] ";
+    if (seen & KeepAliveAck) out += "[TCP Keep-Alive ACK] ";
+    if (seen & KeepAlive) out += "[TCP Keep-Alive] ";
+    if (seen & WindowFull) out += "[TCP Window Full] ";
+    if (seen & WindowUpdate) out += "[TCP Window Update] ";
+    if (seen & AckLostSegment) out += "[TCP ACKed unseen segment] ";
+    if (seen & LostSegment) out += "[TCP Previous segment not captured] ";
+    if (seen & OutOfOrder) out += "[TCP Out-Of-Order] ";
+    if (seen & Spurious) out += "[TCP Spurious Retransmission] ";
+    if (seen & Fast) out += "[TCP Fast Retransmission] ";
+    if ((seen & Retransmission) && !(seen & (Fast | Spurious))) out += "[TCP Retransmission] ";
+    if (seen & ReusedPorts) out += "[TCP Port numbers reused] ";
 }
 
 // The analysis as Wireshark's tree has it: the flags item, then one expert item per result
@@ -174,6 +216,7 @@ void writeTcpSegmentOfPdu(const LayerView&, std::string& out) { out += "[TCP seg
 void dissectTcp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "TCP", "tcp", p.data, p.at, p.reported);
+    if (p.reported == 0) c.notInTree();  // as UDP: listed, but no protocol item
     const std::uint16_t srcPort = c.u16(field::TcpSrcPort);
     const std::uint16_t dstPort = c.u16(field::TcpDstPort);
     // packet-tcp.c names the columns once it has read both ports: a header cut before

@@ -6,9 +6,10 @@
 // completing segment's payload, marked reassembled.
 //
 // Memory: besides a length and a TcpPdu descriptor in each direction's TcpDirectionState, only
-// a kept PDU buffers bytes: at most kMaxPduBytes per direction, freed when the PDU completes
-// (the conversation table's bound, TcpConversations::boundBytes(), is checked for 100,000
-// streams in test_dissect_tcp.cpp). A PDU length is capped at 2^31-1 bytes.
+// a kept PDU buffers bytes: at most kMaxPduBytes per direction, freed when the PDU completes,
+// and TcpConversations::kMaxKeptBytes over all conversations (the conversation table's bound,
+// TcpConversations::boundBytes(), is checked for 100,000 streams in test_dissect_tcp.cpp;
+// tests/bench/dissect_bench.sh measures both at 100,000 streams that each hold bytes). A PDU length is capped at 2^31-1 bytes.
 // Wireshark appends " [TCP segment of a reassembled PDU]" to every segment that only carries
 // part of a PDU; the column stays TCP until the segment that completes it.
 #include "dissect/pdu_prefixes.h"
@@ -47,12 +48,18 @@ void addSegmentsLayer(DissectContext& ctx, const Payload& p)
 bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& dir)
 {
     const std::size_t take = dir.pduWholeSegment ? p.reported : std::min<std::size_t>(dir.pduRemaining, p.reported);
-    if (take <= p.data.size() && dir.pduBytes.size() + take <= kMaxPduBytes) {
+    const std::size_t before = dir.pduBytes.capacity();
+    const std::size_t size = dir.pduBytes.size() + take;
+    // Grown here, not by insert, so the all-conversations budget sees the capacity it takes.
+    const std::size_t capacity = size <= before ? before : std::max(size, std::min(2 * before, kMaxPduBytes));
+    if (take <= p.data.size() && size <= kMaxPduBytes && (!ctx.tcp || ctx.tcp->mayKeep(capacity - before))) {
+        dir.pduBytes.reserve(capacity);
         dir.pduBytes.insert(dir.pduBytes.end(), p.data.begin(), p.data.begin() + static_cast<std::ptrdiff_t>(take));
     } else {  // cut by the capture or too large: the PDU is only named, as an unkept one
-        dir.pduBytes.clear();
+        std::vector<std::uint8_t>().swap(dir.pduBytes);
         dir.pdu.reassembled = nullptr;
     }
+    if (ctx.tcp) ctx.tcp->keptChanged(before, dir.pduBytes.capacity());
     if (!dir.pduWholeSegment && p.reported < dir.pduRemaining) {
         dir.pduRemaining -= static_cast<std::uint32_t>(p.reported);
         ctx.setProtocol("TCP");  // even where an option named the segment (MPTCP)
@@ -71,6 +78,7 @@ bool completeKeptPdu(DissectContext& ctx, const Payload& p, TcpDirectionState& d
     // The dissector may start a new PDU in dir.pduBytes: it reads the old one from scratch.
     thread_local std::vector<std::uint8_t> whole;
     whole.clear();
+    if (ctx.tcp) ctx.tcp->keptChanged(dir.pduBytes.capacity(), 0);
     whole.swap(dir.pduBytes);
     std::vector<std::uint8_t>().swap(dir.pduBytes);  // an idle stream holds no bytes
     const bool wasReassembled = ctx.inReassembled;
@@ -146,11 +154,20 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
                                   : static_cast<std::uint32_t>(bytesStillNeeded < 0x7fffffff ? bytesStillNeeded : 0x7fffffff);
         dir->pdu = pdu;
         if (pdu.untilFin) dir->pdu.reassembled = nullptr;  // unbounded: never kept whole
-        dir->pduBytes.clear();
-        if (pdu.reassembled && (whole || start.size() + bytesStillNeeded <= kMaxPduBytes))
+        if (ctx.tcp) ctx.tcp->keptChanged(dir->pduBytes.capacity(), 0);
+        std::vector<std::uint8_t>().swap(dir->pduBytes);
+        // The whole PDU is reserved now, when its length is known, so the budget is charged
+        // once and the segment that completes it never finds the budget spent by others.
+        const std::size_t reserve = whole ? start.size() : start.size() + bytesStillNeeded;
+        if (pdu.reassembled && (whole || reserve <= kMaxPduBytes) && (!ctx.tcp || ctx.tcp->mayKeep(reserve))) {
+            dir->pduBytes.reserve(reserve);
             dir->pduBytes.assign(start.begin(), start.end());
-        else
-            dir->pdu.reassembled = nullptr;  // too large to keep: shown as the unkept kind
+            if (ctx.tcp) ctx.tcp->keptChanged(0, dir->pduBytes.capacity());
+        } else {
+            // Too large to keep, or the kept PDUs of all conversations fill the budget: shown
+            // as the unkept kind.
+            dir->pdu.reassembled = nullptr;
+        }
         if (!completeHere) {
             // Nothing complete in this segment: the column stays TCP until the PDU is.
             hideLayer(ctx.out, layer);

@@ -36,6 +36,9 @@ void writeBadLengthInfo(const LayerView& l, std::string& out)
 void dissectUdp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "UDP", "udp", p.data, p.at, p.reported);
+    // Nothing at all (an IPv6 payload length of 0): Wireshark's exception comes before the
+    // protocol item, so "udp" is listed in frame.protocols but no filter finds it.
+    if (p.reported == 0) c.notInTree();
     const std::uint16_t srcPort = c.u16(field::UdpSrcPort);
     const std::uint16_t dstPort = c.u16(field::UdpDstPort);
     // packet-udp.c names the columns once it has both ports, and adds " Len=" only after

@@ -134,7 +134,16 @@ void dissectFrameRelay(DissectContext& ctx, const Payload& p)
     c.add(hf.frBecn, 1, 1, (second >> 2) & 1);
     c.add(hf.frDe, 1, 1, (second >> 1) & 1);
     c.add(hf.frEa, 1, 1, second & 1);
-    c.add(hf.frDlci, 0, 2, (static_cast<std::uint32_t>(first >> 2) << 4) | (second >> 4u));
+    // Q.922 addresses run on while EA is 0: the last octet adds 6 DLCI bits, one between 7.
+    std::uint32_t dlci = (static_cast<std::uint32_t>(first >> 2) << 4) | (second >> 4u);
+    std::size_t addressLength = 2;
+    for (std::uint8_t octet = second; !(octet & 1) && addressLength < 4 && c.ok();) {
+        octet = c.u8();
+        ++addressLength;
+        dlci = (octet & 1) ? dlci << 6 | (octet >> 2) : dlci << 7 | (octet >> 1);
+    }
+    if (!c.ok()) return;
+    c.add(hf.frDlci, 0, addressLength, dlci);
     // Q.933 UI frames carry an NLPID (RFC 2427); Cisco's encapsulation an EtherType.
     if (c.peek() == 0x03) {
         c.u8(hf.frControl);

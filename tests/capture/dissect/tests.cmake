@@ -13,6 +13,7 @@ rcvmon_add_gtest(test_dissect_protocols SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_tcp_desegment.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_text_apps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tcp.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_tcp_kept_bound.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_windows.cpp)
 rcvmon_add_gtest(test_dissect_tls SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_dissect_tls.cpp
@@ -78,3 +79,5 @@ rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_d
 
 # 802.11 in Aruba's GRE, NFLOG, POP and SMTP carrying IMF, MPTCP mid-PDU segments, against tshark's columns, fields and filters.
 rcvmon_add_gtest(test_dissect_depth4 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_depth4.cpp)
+# Issue 10: encapsulations the display filter sees through (link-type wrappers, EtherType shims, MPLS in UDP, IPv6 TSO).
+rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_encapsulations.cpp)

@@ -19,6 +19,8 @@ if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_export_roundtrip.cpp
     LIBS pcap)
   rcvmon_test_properties(test_capture_file_export TIMEOUT 300)
+  # Issue 11 item 3: a crashed capture's ring of spool files, recovered as one.
+  rcvmon_add_gtest(test_spool_sets SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spool_sets.cpp)
 endif()
 
 # Packet comments (EPB opt_comment) read and written; its own target, so it builds alone.

@@ -166,6 +166,13 @@ inline std::vector<FilterCase> filterTestCases()
         {"dns.qry.name matches \"(?-i)EXAMPLE\"", {}},
         {"upper(dns.qry.name) == \"WWW.EXAMPLE.COM\"", {3}},
         {"string(udp.dstport) == \"53\"", {3}},
+        // bytes & mask (non-zero after a pairwise AND), a lone hex digit as one byte, string()
+        // of a hex-displayed field in decimal, matches on a protocol's bytes
+        {"eth.dst[0] & 1", {6, 9}},
+        {"eth.src[0] & 0x02", {2}},
+        {"ip.src[3] == 1", {1, 7, 8}},
+        {"string(dns.id) == \"4660\"", {3}},
+        {"frame matches \"h.llo\"", {5}},
     };
 }
 

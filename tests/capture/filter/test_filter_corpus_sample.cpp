@@ -35,6 +35,8 @@ using namespace rcvmon::test;
 using Frames = std::vector<std::uint64_t>;
 
 constexpr std::uint64_t kFramesPerCapture = 40;
+// Filters of corpus_filters.txt whose frames equal tshark's exactly (raise it as gaps close).
+constexpr std::size_t kMinimumExactFilters = 296;
 
 std::vector<std::string> readLines(const std::string& path)
 {
@@ -111,6 +113,21 @@ bool writeSample(const std::string& out, std::size_t& frames, std::string& error
     return writer->commit(error);
 }
 
+// RCVMON_DUMP_FILTER_DIFFS=FILE: every differing filter's frames, "filter\tT n n…\tR n n…"
+// (only tshark, only RcvMon), to look into the causes with tshark -V.
+void appendFrameDiff(const char* path, const std::string& filter, const Frames& tshark, const Frames& rcvmon)
+{
+    Frames onlyT, onlyR;
+    std::set_difference(tshark.begin(), tshark.end(), rcvmon.begin(), rcvmon.end(), std::back_inserter(onlyT));
+    std::set_difference(rcvmon.begin(), rcvmon.end(), tshark.begin(), tshark.end(), std::back_inserter(onlyR));
+    std::ofstream d(path, std::ios::app);
+    d << filter << "\tT";
+    for (const auto x : onlyT) d << ' ' << x;
+    d << "\tR";
+    for (const auto x : onlyR) d << ' ' << x;
+    d << '\n';
+}
+
 TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
 {
     RCVMON_REQUIRE(!corpusFiles().empty(), "the reference corpus at " RCVMON_CORPUS_DIR);
@@ -136,8 +153,16 @@ TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
     ASSERT_TRUE(writeSample(sample.string(), frameCount, error)) << error;
 
     std::vector<TsharkFilterResult> expected;
-    ASSERT_TRUE(runTsharkFilters(sample.string(), filters, expected, error)) << error;
+    std::vector<std::uint64_t> tappedFrames;
+    ASSERT_TRUE(runTsharkFilters(sample.string(), filters, expected, error, &tappedFrames)) << error;
     ASSERT_EQ(expected.size(), filters.size());
+    // Frames tshark's taps never report (see runTsharkFilters) are left out on both sides:
+    // its single pass cannot say which filters they pass. There must be only a few.
+    std::vector<bool> tapped(frameCount + 1, false);
+    for (const std::uint64_t n : tappedFrames)
+        if (n <= frameCount) tapped[n] = true;
+    const std::size_t untapped = frameCount - tappedFrames.size();
+    EXPECT_LE(untapped, frameCount / 1000) << "tshark's taps missed too many frames";
 
     // RcvMon: every filter on each frame of one sequential dissection.
     std::vector<std::optional<DisplayFilter>> compiled;
@@ -157,11 +182,11 @@ TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
     while (reader->next(frame)) {
         dissector.dissect(frame, ++number, dissection);
         for (std::size_t i = 0; i < filters.size(); ++i)
-            if (compiled[i] && compiled[i]->matches(dissection, frame.data)) actual[i].push_back(number);
+            if (tapped[number] && compiled[i] && compiled[i]->matches(dissection, frame.data)) actual[i].push_back(number);
     }
     ASSERT_EQ(number, frameCount);
 
-    std::size_t agreed = 0;
+    std::size_t agreed = 0, exact = 0;  // exact: valid filters that pass the same frames
     std::string newGaps;
     for (std::size_t i = 0; i < filters.size(); ++i) {
         const std::string& f = filters[i];
@@ -170,6 +195,7 @@ TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
         const auto gap = gaps.find(f);
         if (same) {
             ++agreed;
+            if (rcvmonValid) ++exact;
             EXPECT_TRUE(gap == gaps.end()) << "listed gap no longer occurs, remove it: " << f;
             continue;
         }
@@ -189,6 +215,7 @@ TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
                    (onlyR.empty() ? "" : " (first " + std::to_string(onlyR[0]) + ")");
         }
         newGaps += f + "\t" + what + "\n";
+        if (const char* dump = std::getenv("RCVMON_DUMP_FILTER_DIFFS")) appendFrameDiff(dump, f, expected[i].frames, actual[i]);
         if (gap != gaps.end()) {
             std::printf("known gap: %s: %s [%s]\n", f.c_str(), what.c_str(), gap->second.c_str());
         } else {
@@ -199,8 +226,11 @@ TEST(FilterCorpusSample, FramesPassedEqualTsharksForEveryFilter)
         std::ofstream file(out);
         file << "# filter\tthe difference when it was listed (a filter RcvMon and tshark still disagree on)\n" << newGaps;
     }
-    std::printf("%zu filters over %zu IP frames (among the first %llu of each corpus capture): %zu equal tshark's\n",
-                filters.size(), frameCount, static_cast<unsigned long long>(kFramesPerCapture), agreed);
+    std::printf("%zu filters over %zu IP frames (among the first %llu of each corpus capture, %zu untapped left out): "
+                "%zu equal tshark's (%zu of them valid filters passing exactly tshark's frames)\n",
+                filters.size(), frameCount, static_cast<unsigned long long>(kFramesPerCapture), untapped, agreed, exact);
+    // Issue 10's bar is 200 exact filters; this floor only goes up as causes are fixed.
+    EXPECT_GE(exact, kMinimumExactFilters) << "fewer filters agree exactly with tshark than before";
 }
 
 }  // namespace

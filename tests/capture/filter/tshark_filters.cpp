@@ -37,8 +37,10 @@ std::string luaScript(const std::vector<std::string>& filters)
          "    errors[i] = tostring(l):gsub('[\\r\\n\\t]', ' ')\n"
          "  end\n"
          "end\n"
-         "local done = Listener.new()\n"
+         "local done, tapped = Listener.new(), {}\n"
+         "function done.packet(pinfo) tapped[#tapped + 1] = pinfo.number end\n"
          "function done.draw()\n"
+         "  io.write('T\\t0\\t', table.concat(tapped, ','), '\\n')\n"
          "  for i = 1, #filters do\n"
          "    if errors[i] then io.write('E\\t', i, '\\t', errors[i], '\\n')\n"
          "    else io.write('R\\t', i, '\\t', table.concat(hits[i], ','), '\\n') end\n"
@@ -118,7 +120,7 @@ std::vector<std::uint64_t> parseFrameNumbers(const std::string& text)
 }
 
 bool runTsharkFilters(const std::string& capture, const std::vector<std::string>& filters,
-                      std::vector<TsharkFilterResult>& out, std::string& error)
+                      std::vector<TsharkFilterResult>& out, std::string& error, std::vector<std::uint64_t>* tapped)
 {
     char path[] = "/tmp/rcvmon-filters-XXXXXX.lua";
     const int fd = mkstemps(path, 4);
@@ -137,6 +139,10 @@ bool runTsharkFilters(const std::string& capture, const std::vector<std::string>
     while (std::getline(lines, line)) {
         const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
         if (line.size() < 2 || t1 != 1 || t2 == std::string::npos) continue;
+        if (line[0] == 'T') {
+            if (tapped) *tapped = parseFrameNumbers(line.substr(t2 + 1));
+            continue;
+        }
         const std::size_t index = std::stoul(line.substr(2, t2 - 2)) - 1;
         if (index >= filters.size()) continue;
         seen[index] = true;

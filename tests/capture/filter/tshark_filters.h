@@ -18,9 +18,12 @@ struct TsharkFilterResult {
     std::vector<std::uint64_t> frames;  // frame numbers that pass, ascending
 };
 
-// false (and error) when tshark could not be run at all.
+// false (and error) when tshark could not be run at all. `tapped`: the frames tshark's tap
+// system reported at all — it drops a frame whose ICMP error quote ended in an exception
+// (the frame tap is never queued), though `tshark -Y` still shows that frame.
 bool runTsharkFilters(const std::string& capture, const std::vector<std::string>& filters,
-                      std::vector<TsharkFilterResult>& out, std::string& error);
+                      std::vector<TsharkFilterResult>& out, std::string& error,
+                      std::vector<std::uint64_t>* tapped = nullptr);
 
 // `tshark -r capture -Y filter -T fields -e FIELD...`: one line per passing frame.
 bool runTsharkDisplayFilter(const std::string& capture, const std::string& filter, const std::string& fields,

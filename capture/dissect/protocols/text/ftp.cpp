@@ -273,7 +273,8 @@ bool dissectFtp(DissectContext& ctx, const Payload& p)
 
 bool dissectFtpData(DissectContext& ctx, const Payload& p)
 {
-    if (!ctx.expected || ctx.net.family == 0) return false;
+    // Nothing announced (most captures): no need to read the ports from every segment's fields.
+    if (!ctx.expected || ctx.expected->empty() || ctx.net.family == 0) return false;
     const text::Ports ports = text::transportPorts(ctx);
     const ExpectedConversation* e = ctx.expected->find(ctx.net.family, ctx.net.src, ports.src, ctx.net.dst, ports.dst);
     if (!e) return false;

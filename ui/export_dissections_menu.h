@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+class QMenu;
+class QTableView;
+class QWidget;
+
+namespace rcvmon {
+
+class PacketTableModel;
+
+// Adds File ▸ Export Packet Dissections ▸ As CSV… / As JSON… / As Plain Text… (actions
+// actionExportDissectionsCsv, …Json, …Text), each opening an ExportDissectionsDialog over
+// the packet list `table` shows.
+void addExportDissectionsMenu(QMenu* file, QTableView* table, PacketTableModel* packets, QWidget* window);
+
+}  // namespace rcvmon
