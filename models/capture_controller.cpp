@@ -12,6 +12,7 @@
 #include "flow_traffic.h"
 #include "live/process_map.h"
 #include "live/source_merger.h"
+#include "packet_comments.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
 #include "packet_table_model.h"
@@ -69,6 +70,7 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
       m_processMaps([] { return ProcessMap::createForThisPlatform(ProcessMap::Options{}); }),
       m_table(new PacketTableModel(this)),
       m_detail(new PacketDetailModel(this)),
+      m_comments(new PacketComments(this)),
       m_bandwidth(new BandwidthModel(this)),
       m_filterScan(new PacketFilterScan(m_table, this)),
       m_statistics(new StatisticsFeed(this)),
@@ -87,6 +89,9 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     m_bandwidth->setCapacity(BandwidthSeconds);
     m_table->setInterfaceNames([this](std::uint32_t id) { return interfaceName(id); });
     m_filterScan->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
+    m_filterScan->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
+        frameComments(number, out);
+    });
     m_ingestTimer->setInterval(IngestIntervalMs);
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
@@ -145,6 +150,7 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     m_haveLast = false;
     m_eventsSeen = 0;
     m_interfaceNames.clear();
+    m_comments->clear();  // the user's comments were for the frames that go
     m_lastModes.clear();
     m_firstInterfaces = 0;
     if (!m_store) {
@@ -153,7 +159,12 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
         return;
     }
     m_decoder = m_decoders ? m_decoders() : nullptr;
-    if (m_decoder) m_decoder->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
+    if (m_decoder) {
+        m_decoder->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
+        m_decoder->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
+            frameComments(number, out);
+        });
+    }
     m_adapter = std::make_unique<StoreAdapter>(*m_store);
     m_table->setStore(m_adapter.get(), m_decoder.get());
     m_detail->setStore(m_adapter.get(), m_decoder.get());
@@ -497,8 +508,11 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
     }
     if (m_session && m_live) m_interfaceNames = m_session->interfaces();
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> written;  // (interface, link type) -> IDB
+    std::vector<std::string_view> comments;
     FrameRef frame;
     for (std::uint64_t number : numbers) {
+        // Read first: the file's comments are views on the reader's bytes, valid until it reads again.
+        frameComments(number, comments);
         if (!m_store->readFrame(number, frame)) {
             error = QStringLiteral("Frame %1 cannot be exported: %2")
                         .arg(number)
@@ -521,6 +535,7 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
             }
             it = written.emplace(key, *index).first;
         }
+        writer->setNextComments(comments);
         if (!writer->write(frame, it->second, message)) {
             error = QString::fromStdString(message);
             return false;
@@ -531,6 +546,15 @@ bool CaptureController::exportFrames(const std::vector<std::uint64_t>& numbers, 
         return false;
     }
     return true;
+}
+
+void CaptureController::frameComments(std::uint64_t number, std::vector<std::string_view>& out)
+{
+    if (m_comments->commentsOf(number, out)) return;  // the user's replace the file's
+    // An opened pcapng's own: the store reads the frame through the file's reader, which then
+    // holds that frame's options. A stream has no reading back: its comments are not shown.
+    FrameRef frame;
+    if (m_reader && m_reader->randomAccess() && m_store && m_store->readFrame(number, frame)) m_reader->frameComments(out);
 }
 
 PacketStoreView* CaptureController::storeView() const

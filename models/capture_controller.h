@@ -27,6 +27,7 @@ class CaptureSpool;
 class CaptureSession;
 class FlowTraffic;
 class PacketDetailModel;
+class PacketComments;
 class PacketFilterScan;
 class PacketStore;
 class PacketStoreView;
@@ -72,6 +73,10 @@ public:
     // As frame.interface_name gives it (the CLI's naming); empty when the capture names none.
     std::string_view interfaceNameView(std::uint32_t id);
     PacketDetailModel* detailModel() const { return m_detail; }
+    // The user's packet comments (Edit ▸ Packet Comments), kept beside the capture until saved.
+    PacketComments* packetComments() const { return m_comments; }
+    // Frame `number`'s comments into `out`: the user's when edited, else its file's (opt_comment).
+    void frameComments(std::uint64_t number, std::vector<std::string_view>& out);
     BandwidthModel* bandwidthModel() const { return m_bandwidth; }
     // The retained packets (null when nothing is open); replaced by each open or capture.
     PacketStoreView* storeView() const;
@@ -159,6 +164,7 @@ private:
     ProcessMapFactory m_processMaps;
     PacketTableModel* m_table;
     PacketDetailModel* m_detail;
+    PacketComments* m_comments;
     BandwidthModel* m_bandwidth;
     PacketFilterScan* m_filterScan;
     StatisticsFeed* m_statistics;

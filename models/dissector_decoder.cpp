@@ -51,6 +51,11 @@ public:
         m_dissector.setInterfaceNames(std::move(names));
     }
 
+    void setFrameComments(std::function<void(std::uint64_t, std::vector<std::string_view>&)> comments) override
+    {
+        m_dissector.setFrameComments(std::move(comments));
+    }
+
 private:
     Dissector m_dissector;
     Dissection m_dissection;

@@ -32,6 +32,8 @@ public:
     virtual std::vector<DetailNode> detail(const FrameRef& frame, std::uint64_t number) = 0;
     // The capture's interface names, for frame.interface_name (Dissector::setInterfaceNames).
     virtual void setInterfaceNames(std::function<std::string_view(std::uint32_t)>) {}
+    // Each frame's comments, for frame.comment (Dissector::setFrameComments).
+    virtual void setFrameComments(std::function<void(std::uint64_t, std::vector<std::string_view>&)>) {}
 };
 
 }  // namespace rcvmon

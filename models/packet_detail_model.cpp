@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "packet_detail_model.h"
 
+#include <algorithm>
+
 #include "packet_table_model.h"
 #include "time_format.h"
 
@@ -73,11 +75,15 @@ void PacketDetailModel::showPacket(std::uint64_t number)
             m_bytes = QByteArray(reinterpret_cast<const char*>(frame.data.data()), static_cast<qsizetype>(frame.data.size()));
             if (m_decoder) decoded = m_decoder->detail(frame, number);
         }
-        // The dissector's own Frame layer is used when it has one (titled by the dissector's tree).
-        const bool decodedFrame = !decoded.empty() && decoded.front().parent < 0 && decoded.front().name == "frame";
+        // The dissector's own Frame layer is used when it has one (titled by the dissector's tree);
+        // a "Packet comments" tree may come before it, as in Wireshark.
+        const auto frameLayer = std::find_if(decoded.begin(), decoded.end(),
+                                             [](const DetailNode& n) { return n.parent < 0 && n.name == "frame"; });
+        const bool decodedFrame = frameLayer != decoded.end();
+        const int frameIndex = decodedFrame ? static_cast<int>(frameLayer - decoded.begin()) : 0;
         if (decodedFrame) {
-            decoded.front().offset = 0;
-            decoded.front().length = static_cast<std::uint32_t>(m_bytes.size());
+            frameLayer->offset = 0;
+            frameLayer->length = static_cast<std::uint32_t>(m_bytes.size());
         } else {
             addFrameLayer(meta);
         }
@@ -86,7 +92,7 @@ void PacketDetailModel::showPacket(std::uint64_t number)
             if (node.parent >= 0) node.parent += base;
             m_nodes.push_back(std::move(node));
         }
-        addCaptureFields(meta, decodedFrame ? base : 0, decodedFrame);
+        addCaptureFields(meta, decodedFrame ? base + frameIndex : 0, decodedFrame);
         if (!readable) m_nodes.push_back({-1, "[Cannot read this frame: " + m_store->error() + "]", "", 0, 0, true});
     }
     m_children.assign(m_nodes.size() + 1, {});

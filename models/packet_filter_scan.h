@@ -32,6 +32,8 @@ public:
     bool filtering() const { return m_filter.has_value(); }
     // The capture's interface names, so frame.interface_name filters (Dissector::setInterfaceNames).
     void setInterfaceNames(Dissector::InterfaceNames names) { m_dissector.setInterfaceNames(std::move(names)); }
+    // Each frame's comments (the user's too), so frame.comment filters (Dissector::setFrameComments).
+    void setFrameComments(Dissector::FrameComments comments) { m_dissector.setFrameComments(std::move(comments)); }
     std::uint64_t dissectedCount() const { return m_matcher ? m_matcher->dissectedCount() : 0; }
 
 protected:

@@ -4,6 +4,7 @@
 
 #include "capture_controller.h"
 #include "go_menu.h"
+#include "packet_comment_actions.h"
 #include "hex_view.h"
 #include "main_toolbar.h"
 #include "time_reference.h"
@@ -31,6 +32,7 @@ void MainWindow::buildFurniture()
     QAction* edit = menuAction(menuBar(), tr("&Edit"));
     QAction* view = menuAction(menuBar(), tr("&View"));
     new TimeReference(edit->menu(), m_table, m_controller->tableModel(), this);
+    new PacketCommentActions(edit->menu(), m_controller, this);
     new ViewZoom(view->menu(), m_table, {m_tree, m_hex}, this);
 
     // Go right after View, as in Wireshark.

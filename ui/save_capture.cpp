@@ -3,6 +3,8 @@
 
 #include "capture_controller.h"
 #include "capture_spool.h"
+#include "packet_comments.h"
+#include "packet_store_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,6 +17,50 @@
 #include <QPushButton>
 
 namespace rcvmon {
+
+namespace {
+
+// Packet comments the user added to an opened file live only beside it (PacketComments):
+// before they go, the user may write every packet with them to a new pcapng file.
+bool confirmDiscardComments(QWidget* window, CaptureController* controller, const SaveCapture::PathChooser& chooser,
+                            const SaveCapture::ErrorSink& showError, const QString& why)
+{
+    PacketComments* comments = controller->packetComments();
+    const PacketStoreView* store = controller->storeView();
+    if (!comments->modified() || !store) return true;
+    QMessageBox box(QMessageBox::Warning, SaveCapture::tr("Unsaved Packet Comments"),
+                    SaveCapture::tr("Save the packet comments before %1?").arg(why), QMessageBox::NoButton, window);
+    box.setObjectName(QStringLiteral("unsavedCommentsPrompt"));
+    box.setInformativeText(SaveCapture::tr("The comments you added are not in any file yet. Saving writes every "
+                                           "packet, with its comments, to a new pcapng file."));
+    box.setStandardButtons(QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    const int answer = box.exec();
+    if (answer == QMessageBox::Discard) {
+        window->setWindowModified(false);  // what follows replaces the capture and its comments
+        return true;
+    }
+    if (answer != QMessageBox::Save) return false;
+    bool pcap = false;
+    const QString path = chooser ? chooser(&pcap)
+                                 : QFileDialog::getSaveFileName(window, SaveCapture::tr("Save Packets With Comments"),
+                                                                QString(), SaveCapture::tr("pcapng (*.pcapng)"));
+    if (path.isEmpty()) return false;
+    std::vector<std::uint64_t> numbers;
+    for (std::uint64_t n = store->firstNumber(); n < store->endNumber(); ++n) numbers.push_back(n);
+    QString error;
+    // pcap has no packet comments: always pcapng here.
+    if (!controller->exportFrames(numbers, path, FileFormat::PcapNg, error)) {
+        showError(SaveCapture::tr("Saving the packets with their comments failed: %1").arg(error));
+        return false;
+    }
+    comments->markSaved();
+    window->setWindowModified(false);
+    return true;
+}
+
+}  // namespace
 
 SaveCapture::SaveCapture(QWidget* window, CaptureController* controller, PathChooser chooser, ErrorSink showError)
     : QObject(window),
@@ -122,7 +168,7 @@ SaveCapture::Answer SaveCapture::ask(const QString& why) const
 
 bool SaveCapture::confirmDiscard(const QString& why)
 {
-    if (!m_controller->hasUnsavedCapture()) return true;
+    if (!m_controller->hasUnsavedCapture()) return confirmDiscardComments(m_window, m_controller, m_chooser, m_showError, why);
     switch (ask(why)) {
     case Answer::Save:
         m_controller->stop();  // what is saved is everything: nothing arrives after it

@@ -22,6 +22,8 @@ public:
 
     static std::unique_ptr<FrameExporter> create(const CliOptions& options, InterfaceLookup lookup, std::string& error);
     bool write(const FrameRef& frame, std::string& error);
+    // The comments the next write() gives its frame (CaptureFileWriter::setNextComments).
+    void setNextComments(const std::vector<std::string_view>& comments) { m_writer->setNextComments(comments); }
     bool commit(std::string& error) { return m_writer->commit(error); }
     bool flush(std::string& error) { return m_writer->flush(error); }
     // See CaptureFileWriter::borrowFrameBytes: frames stay valid until the next flush().

@@ -82,6 +82,8 @@ int runReadCommand(const CliOptions& o)
     // and a filter the quick header pass decides dissects only the frames it cannot.
     Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
     dissector.setInterfaceNames(rcvmon::interfaceNamesOf(*reader));
+    dissector.setFrameComments([&reader](std::uint64_t, std::vector<std::string_view>& out) { reader->frameComments(out); });
+    std::vector<std::string_view> comments;  // the frame's, for the export; reused
     Dissection dissection;
     std::optional<SequentialMatcher> matcher;
     if (filter) matcher.emplace(*filter, dissector, dissection, printer != nullptr);
@@ -101,7 +103,11 @@ int runReadCommand(const CliOptions& o)
             if (!dissected) dissector.dissect(frame, number, dissection);
             if (passes) printer->print(frame, number, dissection);
         }
-        if (exporter && passes && !exporter->write(frame, error)) return fail(error);
+        if (exporter && passes) {
+            reader->frameComments(comments);
+            exporter->setNextComments(comments);
+            if (!exporter->write(frame, error)) return fail(error);
+        }
         // Later frames cannot change earlier ones, even with reassembly: stop reading.
         if (selection && selection->exhaustedAfter(number)) break;
     }

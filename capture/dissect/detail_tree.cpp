@@ -6,6 +6,7 @@
 namespace rcvmon {
 
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
+FieldId frameCommentField();        // protocols/frame_comment.cpp
 
 namespace {
 
@@ -13,6 +14,30 @@ std::uint32_t clampLength(std::uint32_t offset, std::uint32_t length, std::size_
 {
     const auto size = static_cast<std::uint32_t>(frameBytes);
     return offset >= size ? 0 : std::min(length, size - offset);
+}
+
+// As Wireshark 4.0: a "Packet comments" tree above the frame, each comment with its
+// Expert Info (Comment/Comment) item beneath it.
+void addCommentLines(const Dissection& dissection, std::vector<DetailLine>& lines)
+{
+    const FieldId id = frameCommentField();
+    int top = -1;
+    for (const FieldRecord& field : dissection.fields()) {
+        if (field.id != id) continue;
+        if (top < 0) {
+            top = static_cast<int>(lines.size());
+            lines.push_back({-1, "Packet comments", "frame.comment"});
+        }
+        std::string text;
+        dissection.appendValue(field, text);
+        const int comment = static_cast<int>(lines.size());
+        lines.push_back({top, text, "frame.comment"});
+        const int expert = static_cast<int>(lines.size());
+        lines.push_back({comment, "[Expert Info (Comment/Comment): " + text + "]", "frame.comment.expert"});
+        lines.push_back({expert, "[" + text + "]", "frame.comment.expert"});
+        lines.push_back({expert, "[Severity level: Comment]", "_ws.expert.severity"});
+        lines.push_back({expert, "[Group: Comment]", "_ws.expert.group"});
+    }
 }
 
 }  // namespace
@@ -58,6 +83,8 @@ std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const Fram
     const std::size_t frameBytes = frame.data.size();
     std::vector<DetailLine> lines;
     std::vector<int> layerLine;
+    addCommentLines(dissection, lines);
+    const int frameLine = static_cast<int>(lines.size());
     const auto layers = dissection.layers();
     for (const LayerRecord& layer : layers) {
         DetailLine line;
@@ -85,7 +112,7 @@ std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const Fram
     const FieldRecord* interfaceName = dissection.first(frameInterfaceNameField());
     int interfaceIdLine = -1;
     for (const FieldRecord& field : dissection.fields()) {
-        if (field.layer >= layerLine.size()) continue;
+        if (field.layer >= layerLine.size() || field.id == frameCommentField()) continue;
         DetailLine line;
         line.parent = layerLine[field.layer];
         line.text = detailText(dissection, field);
@@ -105,7 +132,7 @@ std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const Fram
         lines.push_back(std::move(line));
     }
     const std::string_view direction = directionText(frame.direction);
-    if (!direction.empty() && !lines.empty()) lines.push_back({0, "Direction: " + std::string(direction), "rcvmon.direction"});
+    if (!direction.empty() && !layers.empty()) lines.push_back({frameLine, "Direction: " + std::string(direction), "rcvmon.direction"});
     return lines;
 }
 

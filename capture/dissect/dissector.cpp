@@ -8,6 +8,7 @@
 namespace rcvmon {
 
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
+FieldId frameCommentField();        // protocols/frame_comment.cpp
 
 // A frame (or a capture header's payload, PKTAP) by its LINKTYPE_*; false: unknown, shown as data.
 bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload& p)
@@ -47,6 +48,10 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     if (m_interfaceNames)
         if (const std::string_view name = m_interfaceNames(frame.interfaceId); !name.empty())
             out.addTextField(frameInterfaceNameField(), 0, 0, 0, name);
+    if (m_frameComments) {
+        m_frameComments(frameNumber, m_comments);
+        for (const std::string_view comment : m_comments) out.addTextField(frameCommentField(), 0, 0, 0, comment);
+    }
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
     ctx.tcp = &m_tcp;

@@ -45,10 +45,16 @@ public:
     // asked per frame, so a stream's interfaces may be learnt as they arrive. Empty: none.
     using InterfaceNames = std::function<std::string_view(std::uint32_t interfaceId)>;
     void setInterfaceNames(InterfaceNames names) { m_interfaceNames = std::move(names); }
+    // The comments of the frame being dissected (pcapng opt_comment, the user's), for
+    // frame.comment: fills `out` (cleared, reused) for the frame number. Empty: none.
+    using FrameComments = std::function<void(std::uint64_t frameNumber, std::vector<std::string_view>& out)>;
+    void setFrameComments(FrameComments comments) { m_frameComments = std::move(comments); }
 
 private:
     Options m_options;
     InterfaceNames m_interfaceNames;
+    FrameComments m_frameComments;
+    std::vector<std::string_view> m_comments;  // reused for each frame
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -62,6 +63,9 @@ public:
     // index record alone. 0 and empty otherwise (pcapng blocks differ; streams).
     virtual std::uint32_t fixedFrameOffset() const { return 0; }
     virtual ByteSpan mappedBytes() const { return {}; }
+    // The comments (pcapng opt_comment) of the frame last returned by next() or readAt(), as
+    // views valid as long as that frame's bytes; `out` is cleared first and reused by the caller.
+    virtual void frameComments(std::vector<std::string_view>& out) const { out.clear(); }
 };
 
 // Captured lengths above this are damage, not packets (Wireshark's and libpcap's limit).

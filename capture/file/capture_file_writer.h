@@ -31,6 +31,9 @@ public:
     // Writes frame.data (its size is the captured length) on a declared interface, whose
     // link type frame.linkType must be.
     virtual bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) = 0;
+    // The comments the next write() gives its frame (pcapng opt_comment); views held only until
+    // that write. Formats without per-packet comments (pcap) drop them, as editcap does.
+    virtual void setNextComments(const std::vector<std::string_view>& /*comments*/) {}
     virtual bool commit(std::string& error) = 0;
     // pcapng: an Interface Statistics Block for a declared interface; pcap has none (no-op).
     virtual bool writeStatistics(std::uint32_t /*interfaceIndex*/, const InterfaceStatistics& /*stats*/,

@@ -26,6 +26,7 @@ constexpr std::uint32_t MinBlockLength = 12;  // type, length, trailing length
 constexpr std::uint32_t MaxBlockLength = 16 * 1024 * 1024;
 
 constexpr std::uint16_t OptEnd = 0;
+constexpr std::uint16_t OptComment = 1;
 constexpr std::uint16_t OptIfName = 2;
 constexpr std::uint16_t OptIfDescription = 3;
 constexpr std::uint16_t OptIfTsresol = 9;
@@ -249,8 +250,9 @@ bool PcapngReader::readInterface(const std::uint8_t* block, std::uint32_t length
 }
 
 bool PcapngReader::decodePacket(const std::uint8_t* block, std::uint32_t type, std::uint32_t length,
-                                const Section& section, FrameRef& frame, std::string& why) const
+                                const Section& section, FrameRef& frame, std::string& why)
 {
+    m_options = {};
     const bool be = section.bigEndian;
     std::uint32_t localInterface = 0;
     std::uint64_t units = 0;
@@ -304,6 +306,8 @@ bool PcapngReader::decodePacket(const std::uint8_t* block, std::uint32_t type, s
         const std::uint8_t* options = block + dataOffset + padded(captured);
         const std::uint8_t* end = block + length - 4;
         if (options < end) {
+            m_options = ByteSpan(options, static_cast<std::size_t>(end - options));
+            m_optionsBigEndian = be;
             forEachOption(options, end, be, [&](std::uint16_t code, const std::uint8_t* v, std::uint16_t n) {
                 if (code == OptEpbFlags && n >= 4) flags = file_bytes::load32(v, be);
             });
@@ -324,6 +328,20 @@ bool PcapngReader::decodePacket(const std::uint8_t* block, std::uint32_t type, s
     frame.direction = directionFromFlags(flags);
     frame.data = ByteSpan(block + dataOffset, captured);
     return true;
+}
+
+void PcapngReader::frameComments(std::vector<std::string_view>& out) const
+{
+    out.clear();
+    if (m_options.empty()) return;
+    // A damaged option length ends the list, keeping the comments before it (as Wireshark).
+    forEachOption(m_options.data(), m_options.data() + m_options.size(), m_optionsBigEndian,
+                  [&](std::uint16_t code, const std::uint8_t* v, std::uint16_t n) {
+                      if (code != OptComment) return;
+                      std::string_view text(reinterpret_cast<const char*>(v), n);
+                      while (!text.empty() && text.back() == '\0') text.remove_suffix(1);
+                      out.push_back(text);
+                  });
 }
 
 bool PcapngReader::readAt(std::uint64_t offset, FrameRef& frame)

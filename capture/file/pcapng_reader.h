@@ -26,6 +26,7 @@ public:
     bool randomAccess() const override { return m_input->isMapped(); }
     std::uint64_t lastFrameOffset() const override { return m_lastOffset; }
     bool readAt(std::uint64_t offset, FrameRef& frame) override;
+    void frameComments(std::vector<std::string_view>& out) const override;
 
 private:
     struct Section {
@@ -46,8 +47,9 @@ private:
     bool readSectionHeader(const std::uint8_t* block, std::uint32_t length, std::uint64_t offset, bool bigEndian);
     bool readInterface(const std::uint8_t* block, std::uint32_t length, std::uint64_t offset);
     // Decodes a packet block (EPB, PB, SPB) of the given section; message on failure.
+    // Also keeps a view of its options (m_options), for frameComments().
     bool decodePacket(const std::uint8_t* block, std::uint32_t type, std::uint32_t length, const Section& section,
-                      FrameRef& frame, std::string& why) const;
+                      FrameRef& frame, std::string& why);
     std::string packetName(std::uint64_t number, std::uint64_t offset) const;
     bool fail(std::string message);
     // The file ends inside a record: stop before it, with a warning.
@@ -63,6 +65,10 @@ private:
     std::uint64_t m_lastOffset = 0;
     std::uint64_t m_frameCount = 0;
     bool m_done = false;
+    // The last packet's options, a view into the file or stream buffer like the frame's bytes:
+    // comments are rare, so they are parsed only when asked for.
+    ByteSpan m_options;
+    bool m_optionsBigEndian = false;
 };
 
 }  // namespace rcvmon

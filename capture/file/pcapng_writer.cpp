@@ -19,6 +19,10 @@ constexpr std::size_t EpbHeadLength = 28;  // block type and length through the 
 constexpr std::string_view kRebuiltIpv6Comment =
     "RcvMon: IPv6 header reconstructed (the Windows raw socket delivered the payload only)";
 
+constexpr std::size_t MaxOptionLength = 0xffff;  // an option's length is 16 bits
+
+std::uint32_t padded(std::uint32_t n) { return (n + 3u) & ~3u; }
+
 void appendOption(std::vector<std::uint8_t>& out, std::uint16_t code, const void* value, std::size_t length)
 {
     file_bytes::append16(out, code);
@@ -92,6 +96,11 @@ std::optional<std::uint32_t> PcapngWriter::addInterface(const InterfaceInfo& inf
 
 bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error)
 {
+    // The comments set for this write are for this write only, whatever happens to it.
+    struct Forget {
+        std::vector<std::string_view>& comments;
+        ~Forget() { comments.clear(); }
+    } forget{m_nextComments};
     if (interfaceIndex >= m_linkTypes.size()) {
         error = "Cannot write a packet to " + m_path + ": interface " + std::to_string(interfaceIndex)
                 + " was never declared.";
@@ -116,9 +125,15 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     const auto captured = static_cast<std::uint32_t>(frame.data.size());
     const std::uint32_t padding = (4 - captured % 4) % 4;
     const std::uint32_t flags = epbFlags(frame.direction);
-    // A rebuilt IPv6 header (Windows raw sockets) stays visible in other tools as a packet comment.
-    const std::string_view comment = (frame.flags & FrameFlag::Ipv6HeaderReconstructed) ? kRebuiltIpv6Comment : "";
-    const auto commentLength = static_cast<std::uint32_t>(comment.empty() ? 0 : 4 + (comment.size() + 3) / 4 * 4);
+    // A rebuilt IPv6 header (Windows raw sockets) stays visible in other tools as a packet comment,
+    // after the frame's own comments (read from its file or added by the user).
+    const std::string_view rebuilt = (frame.flags & FrameFlag::Ipv6HeaderReconstructed) ? kRebuiltIpv6Comment : "";
+    std::uint32_t commentLength = 0;
+    const auto forEachComment = [&](auto visit) {
+        for (std::string_view c : m_nextComments) visit(c.substr(0, MaxOptionLength));
+        if (!rebuilt.empty()) visit(rebuilt);
+    };
+    forEachComment([&](std::string_view c) { commentLength += 4 + padded(static_cast<std::uint32_t>(c.size())); });
     const std::uint32_t optionsLength =
         (flags ? 8 : 0) + commentLength + (flags || commentLength ? 4 : 0);  // options + opt_endofopt
     const std::uint32_t total = 32 + captured + padding + optionsLength;
@@ -143,12 +158,13 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
             file_bytes::store32(p + 4, flags);
             p += 8;
         }
-        if (!comment.empty()) {
-            file_bytes::store32(p, 1u | static_cast<std::uint32_t>(comment.size()) << 16);  // opt_comment
-            std::memcpy(p + 4, comment.data(), comment.size());
-            std::memset(p + 4 + comment.size(), 0, commentLength - 4 - comment.size());
-            p += commentLength;
-        }
+        forEachComment([&](std::string_view c) {
+            const auto n = static_cast<std::uint32_t>(c.size());
+            file_bytes::store32(p, 1u | n << 16);  // opt_comment
+            std::memcpy(p + 4, c.data(), n);
+            std::memset(p + 4 + n, 0, padded(n) - n);
+            p += 4 + padded(n);
+        });
         if (optionsLength) {
             file_bytes::store32(p, 0);  // opt_endofopt
             p += 4;
@@ -167,11 +183,11 @@ bool PcapngWriter::write(const FrameRef& frame, std::uint32_t interfaceIndex, st
     }
     std::array<std::uint8_t, EpbHeadLength> head;
     writeHead(head.data());
-    std::array<std::uint8_t, 3 + 8 + 4 + kRebuiltIpv6Comment.size() + 3 + 4 + 4> tail;  // padding, options, length
-    const std::uint8_t* tailEnd = writeTail(tail.data());
-    const auto tailLength = static_cast<std::size_t>(tailEnd - tail.data());
+    m_block.resize(3 + optionsLength + 4);  // padding, options, length; reused, so no allocation once grown
+    const std::uint8_t* tailEnd = writeTail(m_block.data());
+    const auto tailLength = static_cast<std::size_t>(tailEnd - m_block.data());
     return m_out.reserveRecord(head.size() + tailLength, 1, error) && m_out.append(head.data(), head.size(), error) && m_out.appendFrameBytes(frame.data.data(), captured, error)
-           && m_out.append(tail.data(), tailLength, error);
+           && m_out.append(m_block.data(), tailLength, error);
 }
 
 bool PcapngWriter::commit(std::string& error) { return m_out.commit(error); }

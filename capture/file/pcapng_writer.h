@@ -4,6 +4,7 @@
 #include "file/capture_file_writer.h"
 #include "file/output_file.h"
 
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -18,6 +19,7 @@ public:
 
     std::optional<std::uint32_t> addInterface(const InterfaceInfo& info, std::string& error) override;
     bool write(const FrameRef& frame, std::uint32_t interfaceIndex, std::string& error) override;
+    void setNextComments(const std::vector<std::string_view>& comments) override { m_nextComments = comments; }
     bool commit(std::string& error) override;
     bool writeStatistics(std::uint32_t interfaceIndex, const InterfaceStatistics& stats, std::string& error) override;
     bool flush(std::string& error) override { return m_out.flush(error); }
@@ -29,7 +31,8 @@ private:
     OutputFile m_out;
     std::string m_path;
     std::vector<std::uint32_t> m_linkTypes;  // per declared interface
-    std::vector<std::uint8_t> m_block;       // scratch for SHB / IDB
+    std::vector<std::uint8_t> m_block;       // scratch for SHB / IDB / a borrowed frame's tail
+    std::vector<std::string_view> m_nextComments;  // for the next write() only; reused
 };
 
 }  // namespace rcvmon

@@ -9,7 +9,9 @@ if(NOT CMAKE_CROSSCOMPILING)
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_export.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
   rcvmon_add_gtest(test_cli_interface_name
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_interface_name.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
-  foreach(t test_cli_reference test_cli_export test_cli_interface_name)
+  rcvmon_add_gtest(test_cli_comments
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_comments.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  foreach(t test_cli_reference test_cli_export test_cli_interface_name test_cli_comments)
     target_compile_definitions(${t} PRIVATE
       RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
       RCVMON_KNOWN_GAPS="${PROJECT_SOURCE_DIR}/tests/capture/dissect/known_gaps.tsv")

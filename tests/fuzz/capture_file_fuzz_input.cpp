@@ -83,6 +83,7 @@ struct Seen {
     std::uint64_t offset;
     FrameRef frame;
     std::vector<std::uint8_t> bytes;
+    std::vector<std::string> comments;  // pcapng opt_comment
 };
 
 bool sameFrame(const FrameRef& a, const FrameRef& b)
@@ -107,6 +108,30 @@ std::uint64_t frameStart(ByteSpan file, std::uint64_t offset, FileFormat format)
     return offset + (le == 3 || be == 3 ? 12 : 28);
 }
 
+// The frame's comments are views into the reader's bytes of its block, after the frame's
+// bytes: where that places them in `file` (the same bytes, mapped apart) holds the same text,
+// inside the file. Returned as strings to compare.
+std::vector<std::string> commentsInside(const CaptureFileReader& reader, const FrameRef& frame, ByteSpan file,
+                                        std::uint64_t offset, FileFormat format)
+{
+    std::vector<std::string_view> views;
+    reader.frameComments(views);
+    std::vector<std::string> out;
+    const std::uint64_t start = frameStart(file, offset, format);
+    for (const std::string_view c : views) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(c.data());
+        const auto* frameEnd = frame.data.data() + frame.data.size();
+        check(c.empty() || p >= frameEnd, "a comment starts before its frame's bytes end", offset);
+        if (!c.empty()) {
+            const std::uint64_t at = start + static_cast<std::uint64_t>(p - frame.data.data());
+            check(at <= file.size() && file.size() - at >= c.size(), "a comment lies outside the file", offset);
+            check(std::memcmp(file.data() + at, c.data(), c.size()) == 0, "a comment is not the file's bytes", offset);
+        }
+        out.emplace_back(c);
+    }
+    return out;
+}
+
 // The frame's bytes are the file's, at their place in the record at offset: this also
 // bounds them inside the file (ASan cannot see past a mapping's end).
 void checkInside(const FrameRef& frame, ByteSpan file, std::uint64_t offset, FileFormat format)
@@ -128,6 +153,7 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
     const std::unique_ptr<PacketStore> store = makeFileBackedStore(reader, options);
     std::vector<Seen> seen;
     Dissector dissector;
+    dissector.setFrameComments([&reader](std::uint64_t, std::vector<std::string_view>& out) { reader.frameComments(out); });
     Dissection dissection;
     FrameRef frame;
     while (seen.size() < MaxFrames && reader.next(frame)) {
@@ -135,7 +161,8 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         check(frame.interfaceId < reader.interfaces().size(), "frame names an undeclared interface",
               frame.interfaceId);
         seen.push_back(Seen{reader.lastFrameOffset(), frame,
-                            std::vector<std::uint8_t>(frame.data.begin(), frame.data.end())});
+                            std::vector<std::uint8_t>(frame.data.begin(), frame.data.end()),
+                            commentsInside(reader, frame, file, reader.lastFrameOffset(), format)});
         store->appendAt(reader.lastFrameOffset(), frame,
                         PacketTags{classifyFrame(frame.linkType, frame.data), CaptureMode::Off});
         if (seen.size() <= DissectedFrames) {
@@ -152,6 +179,8 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
         check(reader.readAt(seen[i].offset, again), "readAt refused an offset next() returned", seen[i].offset);
         check(sameFrame(again, seen[i].frame) && sameBytes(again.data, seen[i].bytes),
               "readAt differs from next()", seen[i].offset);
+        check(commentsInside(reader, again, file, seen[i].offset, format) == seen[i].comments, "readAt's comments differ from next()'s",
+              seen[i].offset);
         const std::uint64_t number = i + 1;
         if (!store->contains(number)) continue;  // evicted at the memory bound
         FrameRef stored;
@@ -164,8 +193,10 @@ std::vector<Seen> readMapped(CaptureFileReader& reader, ByteSpan file, FileForma
     // a frame that lies inside the file.
     const auto probe = [&](std::uint64_t offset) {
         FrameRef frame;
-        if (reader.readAt(offset, frame)) checkInside(frame, file, offset, format);
-        else check(!reader.error().empty(), "readAt failed without saying why", offset);
+        if (reader.readAt(offset, frame)) {
+            checkInside(frame, file, offset, format);
+            commentsInside(reader, frame, file, offset, format);
+        } else check(!reader.error().empty(), "readAt failed without saying why", offset);
     };
     const std::size_t step = file.size() / SpreadProbes + 1;
     for (std::uint64_t offset = 0; offset <= file.size() + 8; offset += step) probe(offset);

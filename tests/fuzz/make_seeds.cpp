@@ -309,6 +309,29 @@ void writeFileSeeds(const std::string& d)
         file.resize(file.size() - 20);
         writeFile(d + (firstBe ? "/pcapng_reader/be-le-torn-tail" : "/pcapng_reader/le-be-torn-tail"), file);
     }
+
+    // Packet comments (opt_comment): two on one packet around epb_flags, one kept before an
+    // option length that runs past its block, one in a block without opt_endofopt.
+    for (const bool be : {false, true}) {
+        const Bytes frame = {0x02, 0, 0, 0, 0, 2, 0x02, 0, 0, 0, 0, 1, 0x88, 0xb5, 'c', 'm', 't'};
+        Bytes flags;
+        putOrdered(flags, 1, 4, be);
+        Bytes damaged = pcapngOption(1, Bytes{'k', 'e', 'p', 't'}, be);
+        putOrdered(damaged, 1, 2, be);
+        putOrdered(damaged, 0xfff0, 2, be);
+        append(damaged, Bytes{'x', 'x', 'x', 'x'});
+        const Bytes file = cat({
+            pcapngSection(be),
+            pcapngInterface(1, 65535, {}, be),
+            pcapngPacket(6, 0, 1700000000000000ull, frame,
+                         cat({pcapngOption(1, Bytes{'h', 'e', 'l', 'l', 'o'}, be), pcapngOption(2, flags, be),
+                              pcapngOption(1, Bytes{'t', 'w', 'o'}, be), pcapngOption(0, {}, be)}),
+                         be),
+            pcapngPacket(6, 0, 1700000000000001ull, frame, damaged, be),
+            pcapngPacket(6, 0, 1700000000000002ull, frame, pcapngOption(1, Bytes{'e', 'n', 'd'}, be), be),
+        });
+        writeFile(d + (be ? "/pcapng_reader/be-comments" : "/pcapng_reader/le-comments"), file);
+    }
 }
 
 // Filters over the grammar's corners, one with frames after its NUL (filter_fuzz_input.h).

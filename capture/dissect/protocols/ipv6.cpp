@@ -124,7 +124,9 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
     // Zero: a jumbogram's length is in its Hop-by-Hop option; otherwise (TSO) Wireshark 4.0
     // hands the next header an empty payload, which it finds malformed.
-    if (plen == 0 && next == kHopByHop) plen = std::max(c.remaining(), reportedPayload);
+    // An unknown next header is still named then.
+    const bool zeroLength = plen == 0;
+    if (zeroLength && next == kHopByHop) plen = std::max(c.remaining(), reportedPayload);
     plen = std::min(plen, reportedPayload);
     c.setLength(std::min(c.size(), 40 + plen));
     Payload rest = payloadAfter(c, plen);
@@ -242,7 +244,7 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
         return;
     }
     if (!dissectIpProtocol(ctx, next, rest)) {
-        if (rest.reported != 0) ctx.setInfo(writeUnknownInfo, last);
+        if (rest.reported != 0 || zeroLength) ctx.setInfo(writeUnknownInfo, last);
         dissectData(ctx, rest);
     }
 }

@@ -110,6 +110,19 @@ TEST(DissectEncapsulations, FiltersSeeTheInnerHeaders)
     }
 }
 
+// With a payload length of 0 an unknown next header is still named, as tshark 4.0 does.
+TEST(DissectEncapsulations, ZeroPayloadLengthStillNamesAnUnknownNextHeader)
+{
+    const Bytes bytes = fromHex(
+        "66778899aabb00112233445586dd600000000000634000000000000000000000000000000001000000000000000000000000"
+        "0000000203e807d0000a00006869");
+    Dissector dissector;
+    Dissection out;
+    dissector.dissect(frameOf(bytes, 1, bytes.size(), bytes.size()), 1, out);
+    EXPECT_EQ(out.summary().protocol, "IPv6");
+    EXPECT_EQ(out.summary().info, "Unknown IP Protocol: any private encryption scheme (99)");
+}
+
 // Every prefix of every frame dissects without reading past its end.
 TEST(DissectEncapsulations, EveryTruncationIsHandled)
 {

@@ -22,3 +22,6 @@ if(NOT WIN32 AND NOT CMAKE_CROSSCOMPILING)
   # Issue 11 item 3: a crashed capture's ring of spool files, recovered as one.
   rcvmon_add_gtest(test_spool_sets SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_spool_sets.cpp)
 endif()
+
+# Packet comments (EPB opt_comment) read and written; its own target, so it builds alone.
+rcvmon_add_gtest(test_pcapng_comments SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_pcapng_comments.cpp)
