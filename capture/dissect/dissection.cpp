@@ -53,8 +53,6 @@ void Dissection::beginFrame(const FrameRef& frame, std::uint64_t frameNumber)
     addField(field::FrameCapLen, l, 0, 0, frame.capturedLength);
 }
 
-void Dissection::growFields() { m_fields.reserve(m_fields.empty() ? 64 : m_fields.capacity() * 2); }
-
 std::uint16_t Dissection::addLayer(std::string_view name, std::string_view filterName, std::uint32_t offset,
                                    std::uint32_t length, bool reassembled)
 {

@@ -160,9 +160,6 @@ public:
     std::uint32_t addField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
                            std::uint64_t number)
     {
-        // Growing is rare (capacity is kept across frames): out of line, so the common path
-        // saves no registers.
-        if (m_fields.size() == m_fields.capacity()) [[unlikely]] growFields();
         FieldRecord& f = m_fields.emplace_back();
         f.id = id;
         f.layer = layer;
@@ -212,7 +209,6 @@ private:
     };
     static constexpr std::size_t kMaxInfoParts = 16;
 
-    [[gnu::noinline]] void growFields();
     void appendInfo(std::string& out) const;
     void appendCoreInfo(InfoKind kind, std::uint16_t layer, std::string& out) const;
     void appendProtocols(std::string& out) const;
