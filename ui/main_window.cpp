@@ -50,7 +50,8 @@ MainWindow::MainWindow(CaptureBackend backend, QWidget* parent)
       m_followTimer(new QTimer(this)),
       m_statusTimer(new QTimer(this))
 {
-    setWindowTitle(QStringLiteral("RcvMon"));
+    // "[*]": Qt shows an asterisk there while the window has unsaved changes (comments).
+    setWindowTitle(QStringLiteral("RcvMon[*]"));
     setWindowIcon(QIcon(QStringLiteral(":/rcvmon/rcvmon.svg")));
     setAcceptDrops(true);
     buildViews();
@@ -255,7 +256,7 @@ bool MainWindow::openFile(const QString& path)
     m_charts->clearMarks();
     m_lastRowCount = 0;
     noteOpened(path);
-    setWindowTitle(QStringLiteral("%1 — RcvMon").arg(path));
+    setWindowTitle(QStringLiteral("%1[*] — RcvMon").arg(path));
     updateActions();
     updateStatus();
     return true;

@@ -114,6 +114,7 @@ void TestPacketCommentsWindow::addShowSaveReopen()
     QCOMPARE(firstTopLine(*window), QStringLiteral("Packet comments"));
     QCOMPARE(commentLines(*window), QStringList{QStringLiteral("hello from the window")});
     QVERIFY(window->isWindowModified());
+    QVERIFY(window->windowTitle().contains(QStringLiteral("[*] — RcvMon")));  // where Qt shows the "*"
     QVERIFY(window->controller()->packetComments()->modified());
 
     // The display filter sees the user's comment.
