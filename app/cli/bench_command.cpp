@@ -10,7 +10,12 @@
 
 #include "dissect/tcp_conversations.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#include <psapi.h>
+#else
 #include <sys/resource.h>
+#endif
 
 #include <chrono>
 #include <cstdio>
@@ -18,6 +23,20 @@
 
 namespace rcvmon::cli {
 namespace {
+
+// The process's peak resident memory in KiB (Windows: its peak working set).
+long peakResidentKib()
+{
+#ifdef _WIN32
+    PROCESS_MEMORY_COUNTERS counters{};
+    if (!K32GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters)) return 0;
+    return static_cast<long>(counters.PeakWorkingSetSize / 1024);
+#else
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+#endif
+}
 
 // CPU seconds of this process: on a shared machine wall time also counts other programs'
 // turns on the core, so "per core" rates divide by CPU time (std::clock is process CPU time).
@@ -88,12 +107,10 @@ int runBenchCommand(const CliOptions& options)
                 dissectWall, dissectCpu, rate(packets, dissectCpu), static_cast<unsigned long long>(layers));
     // TCP reassembly's memory against its bounds (tcp_conversations.h), and the process's peak.
     const TcpConversations& tcp = dissector.tcpConversations();
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
     std::printf("tcp_table_bytes=%zu tcp_table_bound=%zu reassembly_peak_bytes=%zu reassembly_bound=%zu "
                 "peak_rss_kb=%ld\n",
                 tcp.memoryBytes(), TcpConversations::boundBytes(), tcp.peakKeptBytes(), TcpConversations::kMaxKeptBytes,
-                usage.ru_maxrss);
+                peakResidentKib());
     return 0;
 }
 
