@@ -4,6 +4,7 @@
 // v3 reports list their group records (" / Join group G for any sources").
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/igmp_types.h"
 
 namespace rcvmon {
 namespace {
@@ -117,6 +118,17 @@ bool dissectIgmpMessage(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "IGMP", "igmp", p.data, p.at, p.reported);
     ctx.setProtocol("IGMP");
+    // packet-igmp.c tries its "igmp.type" table first: DVMRP and PIMv1 take the whole message
+    // and IGMP adds no tree item (frame.protocols still lists it).
+    if (!p.data.empty() && (p.data[0] == 0x13 || p.data[0] == 0x14)) {
+        c.notInTree();
+        if (p.data[0] == 0x13) {
+            dissectDvmrp(ctx, p);
+        } else {
+            dissectPimv1(ctx, p);
+        }
+        return true;
+    }
     ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t type = c.u8();
     const std::uint8_t maxResp = c.u8();

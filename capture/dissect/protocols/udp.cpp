@@ -31,6 +31,15 @@ void writeBadLengthInfo(const LayerView& l, std::string& out)
     appendDecimal(out, len - 8);
 }
 
+// A length below the header's own 8 bytes: packet-udp.c notes it after the ports and stops.
+void writeShortLengthInfo(const LayerView& l, std::string& out)
+{
+    writePortsInfo(l, out);
+    out += " [BAD UDP LENGTH ";
+    appendDecimal(out, l.number(field::UdpLength));
+    out += " < 8]";
+}
+
 }  // namespace
 
 void dissectUdp(DissectContext& ctx, const Payload& p)
@@ -68,7 +77,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
         }
         // Length 0 means "the IP payload" only for IPv6 jumbograms (RFC 2675 §4); over
         // IPv4 Wireshark calls it bogus and dissects no further.
-        if (length == 0 && ctx.net.family == 4) return;
+        if (length == 0 && ctx.net.family == 4) {
+            ctx.setInfo(writeShortLengthInfo, c.layer());
+            return;
+        }
         // Not for a fragment or a quoted packet, whose IP payload is partial by nature.
         if (length != 0 && !ctx.inFragment && !ctx.inIcmpError) {
             ctx.setInfo(writeBadLengthInfo, c.layer());
