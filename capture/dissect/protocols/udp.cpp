@@ -57,6 +57,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     ctx.setInfo(InfoKind::Udp, c.layer());
     std::size_t length = c.u16(field::UdpLength);
     if (!c.ok()) ctx.setInfo(writePortsInfo, c.layer());
+    // packet-udp.c judges the length before it reads the checksum, which a short IP payload
+    // may not hold.
+    if (c.ok() && length > p.reported && !ctx.inFragment && !ctx.inIcmpError)
+        ctx.setInfo(writeBadLengthInfo, c.layer());
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
     // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.
