@@ -17,9 +17,10 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
     case link_type::Ethernet: dissectEthernet(ctx, p); break;
     case link_type::Raw:
     case link_type::RawLegacy12:
-    case link_type::RawLegacy14:
-    case link_type::Ipv4:
-    case link_type::Ipv6: dissectRawIp(ctx, p); break;
+    case link_type::RawLegacy14: dissectRawIp(ctx, p); break;
+    // LINKTYPE_IPV4/IPV6 name their protocol: Wireshark does not look at the version nibble.
+    case link_type::Ipv4: dissectIpv4(ctx, p); break;
+    case link_type::Ipv6: dissectIpv6(ctx, p); break;
     case link_type::LinuxSll: dissectLinuxSll(ctx, p); break;
     case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
     case link_type::Null: dissectNullLoopback(ctx, p, false); break;

@@ -41,6 +41,22 @@ void writeNoInfo(const LayerView&, std::string&) {}
 
 void writeNoNextInfo(const LayerView&, std::string& out) { out += "IPv6 no next header"; }
 
+void writeBogusVersionInfo(const LayerView& l, std::string& out)
+{
+    out += "Bogus IPv6 version (";
+    appendDecimal(out, l.number(field::Ipv6Version));
+    out += ", must be 6)";
+}
+
+// Fewer bytes than the fixed header: the reported length rides on the first field's aux.
+void writeShortHeaderInfo(const LayerView& l, std::string& out)
+{
+    const FieldRecord* f = l.field(field::IpVersion);
+    out += "Invalid IPv6 header (";
+    appendDecimal(out, f ? f->aux : 0);
+    out += " bytes, need exactly 40)";
+}
+
 // Each extension header names itself in the column; the payload's protocol replaces it, so
 // it shows only when the header is where the dissection ended.
 void writeHopOptsInfo(const LayerView&, std::string& out) { out += "IPv6 hop-by-hop options"; }
@@ -102,8 +118,13 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     ctx.setInfo(writeNoInfo, c.layer());
     const std::uint32_t first = c.u32();
     if (!c.ok()) return;
-    c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
+    const std::uint32_t versionField = c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
     c.add(field::Ipv6Version, 0, 1, first >> 28);
+    // packet-ipv6.c notes a datagram shorter than its fixed header, then reads on (and throws).
+    if (p.reported < 40) {
+        ctx.out.setAux(versionField, static_cast<std::uint32_t>(p.reported));
+        ctx.setInfo(writeShortHeaderInfo, c.layer());
+    }
     c.add(field::Ipv6Tclass, 0, 2, (first >> 20) & 0xff);
     c.add(field::Ipv6Flow, 1, 3, first & 0xfffff);
     std::size_t plen = c.u16(field::Ipv6Plen);
@@ -118,6 +139,7 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     std::copy(src.begin(), src.end(), ctx.net.src.begin());
     std::copy(dst.begin(), dst.end(), ctx.net.dst.begin());
     if ((first >> 28) != 6) {
+        ctx.setInfo(writeBogusVersionInfo, c.layer());
         c.invalid();
         return;
     }
