@@ -116,6 +116,15 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     LayerCursor c(ctx, "IPv6", "ipv6", p.data, p.at, p.reported);
     ctx.setProtocol("IPv6");
     ctx.setInfo(writeNoInfo, c.layer());
+    // packet-ipv6.c checks the version first: a bogus one shows the version alone and the
+    // dissector rejects the packet, so frame.protocols does not list IPv6.
+    if (!p.data.empty() && (p.data[0] >> 4) != 6) {
+        c.add(field::Ipv6Version, 0, 1, p.data[0] >> 4);
+        ctx.setInfo(writeBogusVersionInfo, c.layer());
+        c.unlisted();
+        c.invalid();
+        return;
+    }
     const std::uint32_t first = c.u32();
     if (!c.ok()) return;
     const std::uint32_t versionField = c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
@@ -138,11 +147,6 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     ctx.net.family = 6;
     std::copy(src.begin(), src.end(), ctx.net.src.begin());
     std::copy(dst.begin(), dst.end(), ctx.net.dst.begin());
-    if ((first >> 28) != 6) {
-        ctx.setInfo(writeBogusVersionInfo, c.layer());
-        c.invalid();
-        return;
-    }
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
     // Zero: a jumbogram's length is in its Hop-by-Hop option; otherwise (TSO) Wireshark 4.0
     // hands the next header an empty payload, which it finds malformed.
