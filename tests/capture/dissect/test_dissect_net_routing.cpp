@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Issue 10, network side: DVMRP and PIMv1 inside IGMP, radiotap and LWAPP carrying 802.11,
+// Issue 10, network side: DVMRP and PIMv1 inside IGMP, Auto-RP, radiotap and LWAPP carrying 802.11,
 // RDPUDP's two versions, IS-IS behind OSI (LLC and Cisco HDLC), and the IPv4/IPv6/UDP notes
 // for impossible lengths and versions. Every frame below was written to a pcap and read by
 // tshark; the Protocol, Info, frame.protocols, field and filter results are what it printed.
@@ -41,6 +41,9 @@ const char* const kIsisP2pHelloChdlc = "8f00fefe00831401001101000003111111111111
 const char* const kIpTotalBelowHeader = "66778899aabb0011223344550800460000160001000040110000c6120001c61200020000000000000000000000000000";
 const char* const kUdpLengthZero = "66778899aabb001122334455080045000020123400004011dc71c6120001c6120002746c17c10000000061626364";
 const char* const kIpv6Short = "60000000000011400000000000000000000000000000000000000000000001";
+// Auto-RP mapping: one RP (10.0.0.1, PIMv2) for 224.0.0.0/4.
+const char* const kAutoRpMapping = "66778899aabb001122334455080045000030123400004011c14dc6120001e000012801f001f0001c0000120100b500"
+                                   "0000000a00000102010004e0000000";
 const char* const kIpv4OnIpv6Link = "4500001d123400004011dc74c6120001c6120002000100020009000078";
 
 struct Frame {
@@ -150,6 +153,18 @@ TEST_F(NetRoutingTest, RdpudpSwitchesToVersion2AfterTheSynAck)
     EXPECT_EQ(m_infos, (std::vector<std::string>{"SYN,CORRELATIONID,SYNEX", "SYN,SYNEX", "AOA,DUMMY"}));
     EXPECT_EQ(m_stacks[2], "eth:ethertype:ip:udp:rdpudp");
     EXPECT_EQ(passing("rdpudp.synex.version == 0x0101"), (Frames{1, 2}));
+}
+
+TEST_F(NetRoutingTest, AutoRpMapping)
+{
+    feed({kAutoRpMapping});
+    EXPECT_EQ(m_protocols.back(), "Auto-RP");
+    EXPECT_EQ(m_infos.back(), "RP mapping (v1 or 1+) for 1 RP");
+    EXPECT_EQ(m_stacks.back(), "eth:ethertype:ip:udp:auto_rp");
+    EXPECT_EQ(text("auto_rp.rp_addr"), "10.0.0.1");
+    EXPECT_EQ(text("auto_rp.group_prefix"), "224.0.0.0");
+    EXPECT_EQ(text("auto_rp.mask_len"), "4");
+    EXPECT_EQ(passing("auto_rp.type == 2"), (Frames{1}));
 }
 
 TEST_F(NetRoutingTest, IsisBehindLlcAndCiscoHdlc)
