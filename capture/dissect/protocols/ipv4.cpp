@@ -77,9 +77,6 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
     LayerCursor c(ctx, "IPv4", "ip", p.data, p.at, p.reported);
     // Wireshark hands a version-6 header behind an IPv4 type to its IPv6 dissector.
     if (!p.data.empty() && (p.data[0] >> 4) == 6) {
-        // packet-ip.c calls IPv6 before adding its own item: "ip" is in frame.protocols, but
-        // the ip filter does not match.
-        c.notInTree();
         c.add(field::IpVersion, 0, 1, 6);
         dissectIpv6(ctx, p);
         return;
