@@ -16,6 +16,9 @@
 # both the GUI thread's CPU time and its time waiting for a core (schedstat) over the sending are
 # printed with the machine's load: on a shared 2-core machine the event loop's lateness is
 # mostly that wait, not the window's own work.
+# Each sender runs in a session of its own too (its own autogroup: on a machine others load, the
+# senders together then get the CPU to offer ~500,000 frames/s, which one shared group does not);
+# RCVMON_BENCH_SHARED_SENDERS=1 keeps them in this script's session (one group, a lower rate).
 # RCVMON_BENCH_KEEP=DIR keeps every run's output there (event timing: RCVMON_EVENT_TIMING=1).
 # Needs root. Usage: tests/bench/window_rate_bench.sh BUILD_DIR [RUNS=3] [RATE=500000] [SEND=8] [SENDERS=4]
 set -euo pipefail
@@ -85,6 +88,9 @@ peak_rss() {
 # The GUI thread's (the process's first thread) CPU and run-queue wait so far, ns: "cpu wait".
 gui_schedstat() { awk '{ print $1, $2 }' "/proc/$1/task/$1/schedstat" 2> /dev/null || echo "0 0"; }
 
+sender_prefix=(setsid)
+[ "${RCVMON_BENCH_SHARED_SENDERS:-0}" = 1 ] && sender_prefix=(env)
+
 capture_seconds=$((send + 6))
 measure() {
   local tool="$1" run="$2" tag="$1-$2" sent captured lost extra rss
@@ -103,7 +109,7 @@ measure() {
   # SENDERS paced senders at once; their counts and rates add up.
   local i pids=()
   for i in $(seq "$senders"); do
-    ip netns exec "$ns_b" "$blaster" veth-b 60 $((per_sender * send)) "$send" "$per_sender" > "$work/$tag.sent.$i" &
+    "${sender_prefix[@]}" ip netns exec "$ns_b" "$blaster" veth-b 60 $((per_sender * send)) "$send" "$per_sender" > "$work/$tag.sent.$i" &
     pids+=($!)
   done
   for i in "${pids[@]}"; do wait "$i"; done
