@@ -417,6 +417,7 @@ void registerTcp(ProtocolRegistrar& r)
     tcpHf.duplicateAckNum = r.field({"tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FieldKind::Unsigned, 32});
     tcpHf.duplicateAckFrame =
         r.field({"tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FieldKind::Unsigned, 32});
+    r.protocol("mptcp");  // RFC 8684 options, each a protocol of the frame (tcp_options.cpp)
 }
 
 }  // namespace rcvmon
