@@ -498,6 +498,10 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
     if (websocket::dissectUpgraded(ctx, p) || http2::dissectUpgraded(ctx, p)) {
         c.notInTree();
+        // A segment that only carries part of a frame names no protocol above TCP.
+        const auto layers = ctx.out.layers();
+        if (std::none_of(layers.begin() + c.layer() + 1, layers.end(), [](const LayerRecord& l) { return l.listed; }))
+            c.unlisted();
         return true;
     }
     if (!startsMessage(text)) {

@@ -169,8 +169,10 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
             dir->pdu.reassembled = nullptr;
         }
         if (!completeHere) {
-            // Nothing complete in this segment: the column stays TCP until the PDU is.
-            hideLayer(ctx.out, layer);
+            // Nothing complete in this segment: the column stays TCP until the PDU is. A
+            // dissector that cleared Info had added its item first (dissect_ssl's empty tree),
+            // so its protocol stays in the frame's list.
+            if (!pdu.clearsInfo) hideLayer(ctx.out, layer);
             ctx.setProtocol("TCP");
             if (pdu.clearsInfo) ctx.setInfo(writeNoInfo, layer);
             ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");
