@@ -254,7 +254,7 @@ void writeInfo(const LayerView& layer, std::string& out)
         case kJfif: out += " (JPEG JFIF image)"; break;
         case kGif87: out += " (GIF87a)"; break;
         case kGif89: out += " (GIF89a)"; break;
-        case kJson: out += " , JavaScript Object Notation (application/json)"; break;
+        case kJson: out += ", JavaScript Object Notation (application/json)"; break;  // col_append_sep_str after "OK "
         }
     };
     for (const FieldRecord& f : d.fields()) {
@@ -369,27 +369,36 @@ void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, co
     ctx.pduPrefixes->drop(ctx.tcpDirection);
 }
 
+bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
+
 // Messages that follow a complete one in the same segment (pipelined requests) add their
-// first lines and fields too, as Wireshark's loop over the segment does.
-void recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text, HttpHead head)
+// first lines and fields too, as Wireshark's loop over the segment does. Returns where bytes
+// that start no message begin (Wireshark's next "Continuation"), npos when there are none or
+// a message's end is not known.
+std::size_t recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text, HttpHead head)
 {
+    constexpr std::size_t kNone = std::string_view::npos;
     std::size_t at = 0;
     for (int guard = 0; guard < 16; ++guard) {
-        if (!head.complete || !head.hasLength) return;
-        const std::uint64_t next = at + head.headerEnd + head.contentLength;
-        if (next >= text.size()) return;
+        if (!head.complete) return kNone;
+        // RFC 9112 §6.3: a request without Content-Length or chunked coding has no body.
+        if (!head.hasLength && (head.chunked || isResponse(text.substr(at)))) return kNone;
+        const std::uint64_t next = at + head.headerEnd + (head.hasLength ? head.contentLength : 0);
+        if (next >= text.size()) return kNone;
         at = static_cast<std::size_t>(next);
         const std::string_view rest = text.substr(at);
-        if (!startsMessage(rest)) return;
+        if (!startsMessage(rest)) return at;
         head = parseHead(rest);
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(at), rest);
         const ByteSpan body = c.data().subspan(std::min(c.data().size(), at + head.headerEnd));
         if (first != Dissection::kNoField && head.complete && !body.empty())
             ctx.out.setAux(first, suffixFor(head, body, head.xml || bodyLooksLikeXml(body, head.coding)));
     }
+    return kNone;
 }
 
-bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
+// After a fence the next message's col_set_str appends with no separator.
+void writeContinuation(const LayerView&, std::string& out) { out += "Continuation"; }
 
 // The port of a CONNECT request's authority ("host:443 HTTP/1.1"); 0 when it names none.
 std::uint16_t connectPort(std::string_view rest)
@@ -548,15 +557,24 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
                                       : head.xml || xmlBody ? "HTTP/XML"
                                       : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON"
                                                                                               : "HTTP";
+    std::size_t trailing = std::string_view::npos;
     if (!ctx.desegment || !ctx.tcpDirection || needed == 0) {
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
         if (first != Dissection::kNoField && bodyHere > 0) ctx.out.setAux(first, suffixFor(head, bodyBytes, xml));
         ctx.setInfo(writeInfo, c.layer());
-        recordFollowing(ctx, c, text, head);
+        trailing = recordFollowing(ctx, c, text, head);
         if (ocsp && needed == 0) ctx.setInfo(writeOcspInfo, c.layer());
     }
+    // Bytes after the last message that start none: Wireshark's loop makes them a message of
+    // their own, a continuation whose bytes are data.
+    const auto continuation = [&] {
+        if (trailing >= p.data.size()) return;
+        dissectData(ctx, Payload{p.data.subspan(trailing), p.reported - trailing, c.absolute(trailing)});
+        ctx.appendInfo(writeContinuation, c.layer(), "");
+    };
     if (!ctx.desegment) {
         ctx.setProtocol(ocsp && bodyHere > 0 ? "OCSP" : xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
+        continuation();
         return true;
     }
     const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
@@ -567,6 +585,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
                          static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
                          ctx.inReassembled);
+    if (needed == 0) continuation();
     TcpPdu pdu{protocol, "HTTP", "http", body.name, body.filter};
     if (needed > 0 && ctx.pduPrefixes && ctx.tcpDirection) {
         ctx.pduPrefixes->save(ctx.tcpDirection, p.data);
