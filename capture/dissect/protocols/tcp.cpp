@@ -370,11 +370,14 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     }
     // Wireshark calls no application dissector for a segment whose payload was not captured,
     // for a retransmission, or for the cut payload of an unreassembled IP fragment.
-    if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation) {
+    // Nor for a keep-alive or zero-window probe: their byte is junk, shown as data.
+    const bool probe = (conv.analysis.flags & (tcp_analysis::KeepAlive | tcp_analysis::ZeroWindowProbe)) != 0;
+    if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation || probe) {
         if (payload.data.empty()) return;
         dissectData(ctx, payload);
         // Desegmenting, Wireshark shows a retransmission's bytes as TCP segment data.
-        if (conv.retransmission && ctx.desegment) hideLayer(ctx.out, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
+        if (conv.retransmission && ctx.desegment && !probe)
+            hideLayer(ctx.out, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
         return;
     }
     ctx.tcpConversation = conv.conversation;
