@@ -118,7 +118,10 @@ HttpHead parseHead(std::string_view text)
         if (startsWithCi(l, "content-length:")) {
             std::uint64_t v = 0;
             bool digits = false;
-            for (char ch : l.substr(15)) {
+            // A value that does not start with a digit ("-1") is no length to Wireshark.
+            const std::string_view value = trim(l.substr(15));
+            if (value.empty() || !text::isDigit(value[0])) continue;
+            for (char ch : value) {
                 if (ch >= '0' && ch <= '9') {
                     v = v * 10 + static_cast<unsigned>(ch - '0');
                     digits = true;
@@ -380,7 +383,7 @@ std::size_t recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_vie
     constexpr std::size_t kNone = std::string_view::npos;
     std::size_t at = 0;
     for (int guard = 0; guard < 16; ++guard) {
-        if (!head.complete) return kNone;
+        if (!head.complete || head.chunked) return kNone;
         // RFC 9112 §6.3: a request without Content-Length or chunked coding has no body.
         if (!head.hasLength && (head.chunked || isResponse(text.substr(at)))) return kNone;
         const std::uint64_t next = at + head.headerEnd + (head.hasLength ? head.contentLength : 0);
@@ -395,6 +398,15 @@ std::size_t recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_vie
             ctx.out.setAux(first, suffixFor(head, body, head.xml || bodyLooksLikeXml(body, head.coding)));
     }
     return kNone;
+}
+
+// The current segment's SYN flag, from the TCP layer's fields.
+bool segmentIsSyn(const DissectContext& ctx)
+{
+    const auto fields = ctx.out.fields();
+    for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+        if (it->id == field::TcpFlags) return (it->number & 0x02) != 0;
+    return false;
 }
 
 // After a fence the next message's col_set_str appends with no separator.
@@ -569,6 +581,8 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     // their own, a continuation whose bytes are data.
     const auto continuation = [&] {
         if (trailing >= p.data.size()) return;
+        // Without a whole line HTTP asks TCP for more instead, but TCP desegments no SYN.
+        if (ctx.desegment && !segmentIsSyn(ctx) && text.find('\n', trailing) == std::string_view::npos) return;
         dissectData(ctx, Payload{p.data.subspan(trailing), p.reported - trailing, c.absolute(trailing)});
         ctx.appendInfo(writeContinuation, c.layer(), "");
     };
