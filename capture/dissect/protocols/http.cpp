@@ -72,16 +72,39 @@ bool isOcsp(std::string_view mediaType)
 struct BodyLayer {
     std::string_view name, filter;
 };
-BodyLayer bodyLayerFor(std::string_view mediaType)
+bool bodyStarts(ByteSpan body, std::string_view magic)
+{
+    return body.size() >= magic.size() &&
+           std::equal(magic.begin(), magic.end(), body.begin(), [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+}
+
+bool isType(std::string_view mediaType, std::string_view type)
+{
+    return mediaType.size() == type.size() && startsWithCi(mediaType, type);
+}
+
+// An image dissector takes its type's body when the body starts as its format does (or is
+// not seen yet); otherwise it declines and the body is media.
+BodyLayer bodyLayerFor(std::string_view mediaType, ByteSpan bodyStart)
 {
     if (mediaType.empty()) return {};
+    // Wireshark 4.0 gives application/javascript to no text dissector: it is media.
     constexpr std::string_view kText[] = {"text/html", "text/plain", "text/css", "text/javascript",
-                                          "application/javascript", "application/x-javascript"};
+                                          "application/x-javascript"};
     for (std::string_view t : kText)
-        if (mediaType.size() == t.size() && startsWithCi(mediaType, t)) return {"Line-based text data", "data-text-lines"};
+        if (isType(mediaType, t)) return {"Line-based text data", "data-text-lines"};
     if (mediaType.find("xml") != std::string_view::npos) return {"eXtensible Markup Language", "xml"};
-    if (mediaType.size() == 16 && startsWithCi(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
+    if (isType(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
     if (isOcsp(mediaType)) return {"Online Certificate Status Protocol", "ocsp"};
+    if (isType(mediaType, "application/x-www-form-urlencoded")) return {"HTML Form URL Encoded", "urlencoded-form"};
+    if (isType(mediaType, "application/octet-stream")) return {"Data", "data"};  // no dissector takes it
+    const bool unseen = bodyStart.empty();
+    if (isType(mediaType, "image/png") && (unseen || bodyStarts(bodyStart, "\x89PNG")))
+        return {"Portable Network Graphics", "png"};
+    if (isType(mediaType, "image/jpeg") && (unseen || bodyStarts(bodyStart, "\xff\xd8")))
+        return {"JPEG File Interchange Format", "image-jfif"};
+    if (isType(mediaType, "image/gif") && (unseen || bodyStarts(bodyStart, "GIF87a") || bodyStarts(bodyStart, "GIF89a")))
+        return {"Compuserve GIF", "image-gif"};
     return {"Media Type", "media"};
 }
 
@@ -202,12 +225,6 @@ bool bodyLooksLikeXml(ByteSpan body, ContentCoding coding)
     std::uint8_t decoded[Start.size()];
     return decodeBodyPrefix(body, coding, decoded) == Start.size() &&
            std::equal(Start.begin(), Start.end(), decoded, [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
-}
-
-bool bodyStarts(ByteSpan body, std::string_view magic)
-{
-    return body.size() >= magic.size() &&
-           std::equal(magic.begin(), magic.end(), body.begin(), [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
 }
 
 // How Info names the body: image dissectors name their format, JSON its protocol, XML nothing,
@@ -594,7 +611,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
     const BodyLayer body = !hasBody ? BodyLayer{}
                            : xmlBody ? BodyLayer{"eXtensible Markup Language", "xml"}
-                                     : bodyLayerFor(head.mediaType);
+                                     : bodyLayerFor(head.mediaType, bodyBytes);
     if (needed == 0 && bodyHere > 0 && !body.filter.empty())
         ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
                          static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
