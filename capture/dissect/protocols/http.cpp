@@ -548,6 +548,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) {
             ctx.setProtocol("HTTP");
             ctx.setInfo(writeInfo, c.layer());
+            dissectData(ctx, p);  // the bytes HTTP cannot place are data
         } else {
             hideLayer(ctx.out, c.layer());
         }
@@ -563,6 +564,20 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         }
     }
     HttpHead head = parseHead(text);
+    // TCP desegments no segment whose payload the capture cut: HTTP reads what is there and
+    // runs into the cut (Wireshark's exception) where the header goes on past it, before it
+    // sets any column when even the first line is cut.
+    const bool desegment = ctx.desegment && p.data.size() >= p.reported;
+    if (!desegment && !head.complete && p.data.size() < p.reported) {
+        text::Line line;
+        if (text::lineAt(text, 0, line) && line.terminated) {
+            recordHeader(ctx, c.layer(), c.absolute(0), text);
+            ctx.setProtocol("HTTP");
+            ctx.setInfo(writeInfo, c.layer());
+        }
+        c.fail(ParseStatus::Truncated);
+        return true;
+    }
     // RFC 9110 §9.3.2: the answer to HEAD has no body whatever its Content-Length says.
     if (isResponse(text) && ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod == 1) head.contentLength = 0;
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
@@ -587,7 +602,7 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
                                       : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON"
                                                                                               : "HTTP";
     std::size_t trailing = std::string_view::npos;
-    if (!ctx.desegment || !ctx.tcpDirection || needed == 0) {
+    if (!desegment || !ctx.tcpDirection || needed == 0) {
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
         if (first != Dissection::kNoField && bodyHere > 0) ctx.out.setAux(first, suffixFor(head, bodyBytes, xml));
         ctx.setInfo(writeInfo, c.layer());
@@ -599,11 +614,11 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     const auto continuation = [&] {
         if (trailing >= p.data.size()) return;
         // Without a whole line HTTP asks TCP for more instead, but TCP desegments no SYN.
-        if (ctx.desegment && !segmentIsSyn(ctx) && text.find('\n', trailing) == std::string_view::npos) return;
+        if (desegment && !segmentIsSyn(ctx) && text.find('\n', trailing) == std::string_view::npos) return;
         dissectData(ctx, Payload{p.data.subspan(trailing), p.reported - trailing, c.absolute(trailing)});
         ctx.appendInfo(writeContinuation, c.layer(), "");
     };
-    if (!ctx.desegment) {
+    if (!desegment) {
         ctx.setProtocol(ocsp && bodyHere > 0 ? "OCSP" : xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
         continuation();
         return true;

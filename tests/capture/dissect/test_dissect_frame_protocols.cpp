@@ -22,10 +22,11 @@ Bytes text(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
 class FrameProtocolsTest : public ::testing::Test {
 protected:
-    void dissect(const Bytes& frame)
+    // `captured`: how much of the frame the capture kept (a snaplen cut).
+    void dissect(const Bytes& frame, std::size_t captured = SIZE_MAX)
     {
         m_frames.push_back(frame);
-        m_dissector.dissect(frameOf(m_frames.back()), m_frames.size(), m_out);
+        m_dissector.dissect(frameOf(m_frames.back(), link_type::Ethernet, captured), m_frames.size(), m_out);
     }
     std::string protocols() const { return m_out.fieldText(field::FrameProtocols); }
     std::string column() const { return m_out.fieldText(field::ColProtocol); }
@@ -118,6 +119,34 @@ TEST_F(FrameProtocolsTest, BytesAfterAnHttpMessageAreAContinuationOnlyWithAWhole
     EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http:data");
     EXPECT_EQ(column(), "HTTP");
     EXPECT_EQ(info(), "GET / HTTP/1.1 Continuation");
+}
+
+TEST_F(FrameProtocolsTest, DataThatStartsNoHttpMessageIsAContinuationWithData)
+{
+    const Bytes get = text("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+    dissect(ethernet(0x0800, ipv4(6, tcp(40009, 80, 1, 1, 0x018, get))));
+    EXPECT_EQ(info(), "GET / HTTP/1.1 ");
+    dissect(ethernet(0x0800, ipv4(6, tcp(40009, 80, 1 + static_cast<std::uint32_t>(get.size()), 1, 0x018, text("T / HTTP\n\n")))));
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http:data");
+    EXPECT_EQ(column(), "HTTP");
+    EXPECT_EQ(info(), "Continuation");
+}
+
+// TCP desegments no segment the capture cut: HTTP reads up to the cut and stops there.
+TEST_F(FrameProtocolsTest, CutHttpHeaderEndsInTheCaptureLimit)
+{
+    const Bytes response = text("HTTP/1.1 200 OK\r\nDate: Tue, 16 Nov 2004 08:00:00 GMT\r\nServer: x\r\n\r\n");
+    dissect(ethernet(0x0800, ipv4(6, tcp(80, 40007, 1, 1, 0x018, response), kIpB, kIpA)), 54 + 30);
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http");
+    EXPECT_EQ(column(), "HTTP");
+    EXPECT_EQ(info(), "HTTP/1.1 200 OK [Packet size limited during capture]");
+
+    // Cut inside the request line: the exception comes before HTTP sets a column.
+    dissect(ethernet(0x0800, ipv4(6, tcp(40008, 80, 1, 1, 0x018, text("GET /images/sf.net_box.gif HTTP/1.1\r\nHost: a\r\n\r\n")))),
+            54 + 30);
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp:http");
+    EXPECT_EQ(column(), "TCP");
+    EXPECT_EQ(info(), "40008 → 80 [PSH, ACK] Seq=1 Ack=1 Win=5840 Len=48[Packet size limited during capture]");
 }
 
 TEST_F(FrameProtocolsTest, JsonBodyInfoFollowsTheStatusLine)
