@@ -521,6 +521,20 @@ std::size_t moreHeader(DissectContext& ctx, TcpPdu& pdu, const Payload& segment,
     return 0;
 }
 
+// Data that starts no message and holds no whole line: HTTP asks TCP for one more segment
+// until a line ends (tvb_find_line_end while desegmenting). tshark shows nothing of such a
+// reassembled line: the segment that ends it stays TCP, with no note.
+std::size_t moreLine(DissectContext&, TcpPdu&, const Payload& segment, std::size_t)
+{
+    const bool line = text::asText(segment.data).find('\n') != std::string_view::npos;
+    return line || segment.data.size() < segment.reported ? 0 : 1;
+}
+
+void completeLine(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, const Payload&)
+{
+    hideLayer(ctx.out, layer);
+}
+
 bool dissectHttp(DissectContext& ctx, const Payload& p)
 {
     // After CONNECT's 2xx the connection carries what the tunnel's port names (TLS for 443),
@@ -546,6 +560,15 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         // Continuation data is HTTP only inside a conversation already seen speaking HTTP;
         // otherwise Wireshark's HTTP dissector declines it and it stays TCP segment data.
         if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) {
+            if (ctx.desegment && ctx.tcpDirection && p.data.size() >= p.reported && !segmentIsSyn(ctx) &&
+                text.find('\n') == std::string_view::npos) {
+                TcpPdu pdu{"TCP", "HTTP", "http", {}, {}};
+                pdu.more = moreLine;
+                pdu.wholeSegments = true;
+                pdu.complete = completeLine;
+                startTcpPdu(ctx, pdu, 1, c.layer());
+                return true;
+            }
             ctx.setProtocol("HTTP");
             ctx.setInfo(writeInfo, c.layer());
             dissectData(ctx, p);  // the bytes HTTP cannot place are data

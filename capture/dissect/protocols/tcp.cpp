@@ -382,6 +382,12 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     }
     ctx.tcpConversation = conv.conversation;
     ctx.tcpDirection = conv.direction;
+    // Wireshark's MSP for "one more segment" ends one byte past what it has: the segment after
+    // a gap starts a dissection of its own.
+    if (TcpDirectionState* dir = conv.direction; dir && dir->pduRemaining != 0 &&
+        (conv.analysis.flags & tcp_analysis::LostPacket) &&
+        (dir->pduWholeSegment || (dir->pdu.more && dir->pdu.wholeSegments)))
+        abandonTcpPdu(ctx, *dir);
     if (continueTcpPdu(ctx, payload)) return;
     if (!dissectByPort(ctx, Transport::Tcp, srcPort, dstPort, payload, conv.conversation->serverPort))
         dissectData(ctx, payload);

@@ -142,6 +142,15 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+void abandonTcpPdu(DissectContext& ctx, TcpDirectionState& dir)
+{
+    dir.pduRemaining = 0;
+    dir.pduWholeSegment = false;
+    if (ctx.tcp) ctx.tcp->keptChanged(dir.pduBytes.capacity(), 0);
+    std::vector<std::uint8_t>().swap(dir.pduBytes);
+    if (ctx.pduPrefixes) ctx.pduPrefixes->drop(&dir);
+}
+
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere, ByteSpan start)
 {

@@ -149,6 +149,26 @@ TEST_F(FrameProtocolsTest, CutHttpHeaderEndsInTheCaptureLimit)
     EXPECT_EQ(info(), "40008 → 80 [PSH, ACK] Seq=1 Ack=1 Win=5840 Len=48[Packet size limited during capture]");
 }
 
+// A header that asked for one more segment cannot take the segment after a gap; HTTP on that
+// segment finds no whole line and asks for more again; the line it then gets shows nothing.
+TEST_F(FrameProtocolsTest, SegmentAfterAGapStartsAfreshAndWaitsForAWholeLine)
+{
+    const Bytes start = text("GET /AAAAAAAAAAAAAAAA");
+    dissect(ethernet(0x0800, ipv4(6, tcp(40010, 80, 1, 1, 0x018, start))));
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp");
+    EXPECT_EQ(info(), "40010 → 80 [PSH, ACK] Seq=1 Ack=1 Win=5840 Len=21 [TCP segment of a reassembled PDU]");
+    const std::uint32_t afterGap = 1 + static_cast<std::uint32_t>(start.size()) + 8;
+    dissect(ethernet(0x0800, ipv4(6, tcp(40010, 80, afterGap, 1, 0x018, text("BBBBBBBBBBBB")))));
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp");
+    EXPECT_EQ(column(), "TCP");
+    EXPECT_EQ(info(), "[TCP Previous segment not captured] 40010 → 80 [PSH, ACK] Seq=30 Ack=1 Win=5840 Len=12 "
+                      "[TCP segment of a reassembled PDU]");
+    dissect(ethernet(0x0800, ipv4(6, tcp(40010, 80, afterGap + 12, 1, 0x018, text("CC HTTP/1.1\r\n")))));
+    EXPECT_EQ(protocols(), "eth:ethertype:ip:tcp");
+    EXPECT_EQ(column(), "TCP");
+    EXPECT_EQ(info(), "40010 → 80 [PSH, ACK] Seq=42 Ack=1 Win=5840 Len=13");
+}
+
 TEST_F(FrameProtocolsTest, JsonBodyInfoFollowsTheStatusLine)
 {
     const std::string body = "{\"a\":1}";
