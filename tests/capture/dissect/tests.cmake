@@ -83,3 +83,5 @@ rcvmon_add_gtest(test_dissect_depth4 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_diss
 rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_encapsulations.cpp)
 # Issue 10, network side: DVMRP, PIMv1, radiotap, LWAPP, RDPUDP, IS-IS and bad IP/UDP lengths against tshark.
 rcvmon_add_gtest(test_dissect_net_routing SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_net_routing.cpp)
+# Issue 10: frame.protocols, Protocol and Info against tshark on hand-built IGMP, MPTCP, SCTP, keep-alive, HTTP, DNS/TCP, TLS frames.
+rcvmon_add_gtest(test_dissect_frame_protocols SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_frame_protocols.cpp)
