@@ -11,7 +11,7 @@ namespace rcvmon {
 namespace {
 
 // Wireshark's check_field_unit(): why a unit cannot be computed on a field, or empty.
-QString fieldError(const QString& name, IoGraphUnit unit)
+QString unitFieldError(const QString& name, IoGraphUnit unit)
 {
     if (!ioUnitUsesField(unit)) return {};
     if (name.isEmpty()) return IoGraphModel::tr("You didn't specify a field name.");
@@ -54,8 +54,8 @@ void IoGraphModel::setGraphs(std::vector<Graph> graphs)
     for (std::size_t g = 0; sameFilters && g < graphs.size(); ++g)
         sameFilters = graphs[g].filter == m_graphs[g].filter && fieldOf(graphs[g]) == fieldOf(m_graphs[g]) &&
                       (graphs[g].unit == IoGraphUnit::Load) == (m_graphs[g].unit == IoGraphUnit::Load) &&
-                      fieldError(fieldOf(graphs[g]), graphs[g].unit).isEmpty() ==
-                          fieldError(fieldOf(m_graphs[g]), m_graphs[g].unit).isEmpty();
+                      unitFieldError(fieldOf(graphs[g]), graphs[g].unit).isEmpty() ==
+                          unitFieldError(fieldOf(m_graphs[g]), m_graphs[g].unit).isEmpty();
     if (sameFilters) {
         m_graphs = std::move(graphs);
         emit headerDataChanged(Qt::Horizontal, 1, columnCount() - 1);
@@ -71,6 +71,11 @@ QString IoGraphModel::filterError(int graph) const
     return graph >= 0 && std::size_t(graph) < m_errors.size() ? m_errors[std::size_t(graph)] : QString();
 }
 
+QString IoGraphModel::fieldError(int graph) const
+{
+    return graph >= 0 && std::size_t(graph) < m_fieldErrors.size() ? m_fieldErrors[std::size_t(graph)] : QString();
+}
+
 void IoGraphModel::rescan()
 {
     m_scan->cancel();
@@ -80,6 +85,7 @@ void IoGraphModel::rescan()
     std::vector<std::optional<DisplayFilter>> filters;
     std::vector<IoGraphScan::YField> fields(m_graphs.size());
     m_errors.assign(m_graphs.size(), {});
+    m_fieldErrors.assign(m_graphs.size(), {});
     m_scales.assign(m_graphs.size(), 1.0);
     for (std::size_t g = 0; g < m_graphs.size(); ++g) {
         const QString text = m_graphs[g].filter.trimmed();
@@ -88,10 +94,10 @@ void IoGraphModel::rescan()
         if (!filters.back()) m_errors[g] = QString::fromStdString(error.describe(text.toStdString()));
         if (!usesField(g)) continue;
         const QString name = m_graphs[g].field.trimmed();
-        const QString problem = fieldError(name, m_graphs[g].unit);
+        const QString problem = unitFieldError(name, m_graphs[g].unit);
         if (!problem.isEmpty()) {
             // As in Wireshark, a graph whose field does not fit its unit draws nothing.
-            if (m_errors[g].isEmpty()) m_errors[g] = problem;
+            m_fieldErrors[g] = problem;
             filters.back().reset();
             continue;
         }

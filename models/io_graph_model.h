@@ -46,9 +46,11 @@ public:
     // or SMA change only changes the columns.
     void setGraphs(std::vector<Graph> graphs);
     const std::vector<Graph>& graphs() const { return m_graphs; }
-    // Why a graph counts nothing: its filter's compile error, or a Y field that is missing,
-    // unknown or of a type its unit cannot compute on (Wireshark's words); empty when none.
+    // The filter's compile error for a graph; empty when it compiled.
     QString filterError(int graph) const;
+    // Why a graph's Y field cannot serve its unit (missing, unknown, not numeric: Wireshark's
+    // words); such a graph counts nothing. Empty when it can.
+    QString fieldError(int graph) const;
     void setIntervalMs(std::uint64_t ms);
     std::uint64_t intervalMs() const { return m_intervalMs; }
     // Scans again (the file grew, or the user asked).
@@ -101,6 +103,7 @@ private:
     std::uint64_t m_endNumber = 0;
     std::vector<Graph> m_graphs;
     std::vector<QString> m_errors;
+    std::vector<QString> m_fieldErrors;
     std::vector<double> m_scales;  // per graph: field value → plotted value (ns → s for times)
     std::uint64_t m_intervalMs = 1000;
     std::shared_ptr<const IoGraphScanResult> m_result;
