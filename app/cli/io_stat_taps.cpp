@@ -78,6 +78,28 @@ void printCenter(std::string& out, const char* label, int lenval)
 
 bool isTime(const IoStatColumn& c) { return c.type == IoFieldType::RelativeTime; }
 
+// Whether the filter reads the field (tshark's dfilter "interesting fields").
+bool readsField(const DisplayFilter& filter, FieldId field)
+{
+    for (const FilterNode& n : filter.program().nodes) {
+        switch (n.op) {
+        case NodeOp::Exists:
+        case NodeOp::Compare:
+        case NodeOp::InSet:
+        case NodeOp::Contains:
+        case NodeOp::BitAnd:
+        case NodeOp::Matches:
+            if (n.field.matches(field)) return true;
+            break;
+        case NodeOp::CompareFields:
+            if (n.field.matches(field) || n.other.matches(field)) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 bool IoStatTaps::add(std::size_t requestIndex, const std::string& spec, std::string& error)
@@ -92,12 +114,24 @@ bool IoStatTaps::add(std::size_t requestIndex, const std::string& spec, std::str
     return true;
 }
 
+bool IoStatTaps::named(FieldId field) const
+{
+    for (const DisplayFilter* f : m_primers)
+        if (readsField(*f, field)) return true;
+    for (const Stat& stat : m_stats)
+        for (const Column& c : stat.columns)
+            if (c.spec.filter && readsField(*c.spec.filter, field)) return true;
+    return false;
+}
+
 void IoStatTaps::endFrame(const Dissection& dissection, const FrameRef& frame, std::uint64_t)
 {
     if (m_stats.empty()) return;
     if (!m_started) {
         m_started = true;
         m_first = frame.ts;
+        for (Stat& stat : m_stats)
+            for (Column& c : stat.columns) c.fieldVisible = named(c.spec.field);
     }
     const RelativeTime rel = RelativeTime::between(m_first, frame.ts);
     // cfile.elapsed_time: the latest frame's time since the first.
@@ -126,6 +160,7 @@ void IoStatTaps::addFrame(Column& column, const IoStatRequest& request, const Di
     ++cell.frames;
     const auto values = [&](auto&& fn) {
         std::uint32_t i = 0;
+        if (!column.fieldVisible) return;
         forEachIoField(dissection, spec.field, [&](const FieldRecord& f) { fn(std::uint64_t(ioFieldValue(f, spec.type)), i++); });
     };
     switch (spec.calc) {

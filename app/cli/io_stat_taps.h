@@ -23,6 +23,8 @@ public:
     // False, with `error`, when the spec does not parse (tshark's message).
     bool add(std::size_t requestIndex, const std::string& spec, std::string& error);
     bool empty() const { return m_stats.empty(); }
+    // The run's display filter (-Y): tshark collects the fields it names too.
+    void primeWith(const DisplayFilter& filter) { m_primers.push_back(&filter); }
     void endFrame(const Dissection& dissection, const FrameRef& frame, std::uint64_t number);
     void appendReport(std::size_t requestIndex, std::string& out) const;
 
@@ -37,6 +39,9 @@ private:
         std::vector<Cell> cells;     // one per interval from the first, to the last matching frame
         std::uint64_t maxValue = 0;  // tshark's max_vals: the widest value, for the column width
         std::uint32_t maxFrames = 0;
+        // tshark's tree holds a field only when some filter of the run names it (the tree is
+        // pruned to the "interesting" fields): a calculator on any other field sees none.
+        bool fieldVisible = false;
     };
     struct Stat {
         std::size_t requestIndex = 0;
@@ -46,8 +51,10 @@ private:
     void addFrame(Column& column, const IoStatRequest& request, const Dissection& dissection, std::uint64_t relativeUs,
                   std::uint32_t length);
     void appendTable(const Stat& stat, std::string& out) const;
+    bool named(FieldId field) const;
 
     std::vector<Stat> m_stats;
+    std::vector<const DisplayFilter*> m_primers;
     bool m_started = false;
     Timestamp m_first{};
     std::uint64_t m_elapsedNs = 0;     // the capture's elapsed time (the latest frame's)

@@ -76,6 +76,7 @@ int runStatisticsCommand(const CliOptions& o)
         FilterError filterError;
         filter = DisplayFilter::compile(o.displayFilter, filterError);
         if (!filter) return usageError("invalid display filter " + filterError.describe(o.displayFilter));
+        ioStats.primeWith(*filter);
     }
     if (!o.selection.empty()) return usageError("--select cannot be combined with -z: the tables count every frame");
     if (!o.writeFile.empty()) return usageError("-w cannot be combined with -z; export and count in two runs");
