@@ -30,6 +30,7 @@ std::string zArgs(const std::vector<std::string>& specs)
 struct Case {
     const char* file;
     std::vector<std::string> specs;
+    const char* extra = "";  // more tshark options (-Y names fields for the calculators too)
 };
 
 class IoStatReference : public ::testing::TestWithParam<Case> {};
@@ -40,7 +41,7 @@ TEST_P(IoStatReference, TableEqualsTsharks)
     const fs::path capture = fs::path(RCVMON_CORPUS_DIR) / "public" / c.file;
     RCVMON_REQUIRE(fs::exists(capture), corpusWhat());
     RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
-    const std::string args = " -n -q -r " + shellQuote(capture.string()) + zArgs(c.specs);
+    const std::string args = " -n -q -r " + shellQuote(capture.string()) + " " + c.extra + zArgs(c.specs);
     const ProcessResult theirs = runProcess("tshark" + args);
     ASSERT_EQ(theirs.exitCode, 0) << theirs.err;
     ASSERT_NE(theirs.out.find("IO Statistics"), std::string::npos) << theirs.out;
@@ -67,7 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"eapon1.pcap", kMixedSpecs}, Case{"tunnels__gre-within-gre.pcap", kMixedSpecs},
                       Case{"tunnels__gre-within-gre.pcap", {"io,stat,0.01,SUM(ip.len)ip.len,MAX(ip.ttl)ip.ttl"}},
                       Case{"pfcp.pcap", kMixedSpecs}, Case{"pfcp.pcap", kFieldSpecs}, Case{"dns__mdns.pcap", kMixedSpecs},
-                      Case{"tunnels__Teredo.pcap", kFieldSpecs}, Case{"tunnels__Teredo.pcap", {"io,stat,0.5,udp"}}),
+                      Case{"tunnels__Teredo.pcap", kFieldSpecs}, Case{"tunnels__Teredo.pcap", {"io,stat,0.5,udp"}},
+                      Case{"eapon1.pcap", {"io,stat,10,SUM(frame.len),MAX(frame.len)"}, "-Y 'frame.len > 0'"}),
     [](const ::testing::TestParamInfo<Case>& info) { return "case" + std::to_string(info.index); });
 
 TEST(IoStatOptions, BadColumnsAreRefusedWithTsharksReason)
