@@ -114,7 +114,7 @@ void addLoadSpans(IoBins& bins, const std::vector<IoSpan>& spans, std::uint64_t 
     bins = std::move(merged);
 }
 
-double ioValue(const IoBin& bin, IoGraphUnit unit, std::uint64_t intervalMs, double scale, std::uint64_t loadUs)
+double ioValue(const IoBin& bin, IoGraphUnit unit, std::uint64_t intervalMs, double divisor, std::uint64_t loadUs)
 {
     switch (unit) {
     case IoGraphUnit::Packets:
@@ -123,10 +123,10 @@ double ioValue(const IoBin& bin, IoGraphUnit unit, std::uint64_t intervalMs, dou
     case IoGraphUnit::BitsPerSecond: return double(bin.bytes) * 8.0 * 1000.0 / double(intervalMs);
     case IoGraphUnit::Bits: return double(bin.bytes) * 8.0;
     case IoGraphUnit::CountFields: return double(bin.fields);
-    case IoGraphUnit::Sum: return double(bin.sum) * scale;
-    case IoGraphUnit::Max: return double(bin.max) * scale;
-    case IoGraphUnit::Min: return double(bin.min) * scale;
-    case IoGraphUnit::Average: return bin.fields ? double(bin.sum) * scale / double(bin.fields) : 0.0;
+    case IoGraphUnit::Sum: return double(bin.sum) / divisor;
+    case IoGraphUnit::Max: return double(bin.max) / divisor;
+    case IoGraphUnit::Min: return double(bin.min) / divisor;
+    case IoGraphUnit::Average: return bin.fields ? double(bin.sum) / divisor / double(bin.fields) : 0.0;
     case IoGraphUnit::Load: {
         const std::uint64_t width = loadUs ? loadUs : intervalMs * 1000;
         return double(bin.loadUs) / double(width);

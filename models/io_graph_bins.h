@@ -68,9 +68,9 @@ IoBins regroupBins(const IoBins& ms, std::uint64_t intervalMs);
 // Spreads LOAD's durations over intervals of intervalMs, as Wireshark's update_io_graph_item
 // does: each covers the end of its frame's interval and whole intervals before it.
 void addLoadSpans(IoBins& bins, const std::vector<IoSpan>& spans, std::uint64_t intervalMs);
-// The bin's value in `unit`; `scale` turns a field value into the plotted one (1, or 1e-9 for
-// nanoseconds → seconds); `loadUs` the interval's width for LOAD (shorter for the last one).
-double ioValue(const IoBin& bin, IoGraphUnit unit, std::uint64_t intervalMs, double scale = 1.0,
+// The bin's value in `unit`; field values are divided by `divisor` (1, or 1e9 for nanoseconds
+// → seconds, as nstime_to_sec); `loadUs` the interval's width for LOAD (shorter for the last).
+double ioValue(const IoBin& bin, IoGraphUnit unit, std::uint64_t intervalMs, double divisor = 1.0,
                std::uint64_t loadUs = 0);
 
 }  // namespace rcvmon

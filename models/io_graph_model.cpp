@@ -106,7 +106,7 @@ void IoGraphModel::rescan()
         y.id = *findField(name.toStdString());
         y.type = ioFieldType(y.id);
         y.load = m_graphs[g].unit == IoGraphUnit::Load;
-        if (y.type == IoFieldType::RelativeTime) m_scales[g] = 1e-9;
+        if (y.type == IoFieldType::RelativeTime) m_scales[g] = 1e9;
     }
     endResetModel();
     if (!m_path.isEmpty()) m_scan->start(m_path, std::move(filters), m_endNumber, std::move(fields));

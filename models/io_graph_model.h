@@ -104,7 +104,7 @@ private:
     std::vector<Graph> m_graphs;
     std::vector<QString> m_errors;
     std::vector<QString> m_fieldErrors;
-    std::vector<double> m_scales;  // per graph: field value → plotted value (ns → s for times)
+    std::vector<double> m_scales;  // per graph: field value / this = plotted value (1e9: ns → s)
     std::uint64_t m_intervalMs = 1000;
     std::shared_ptr<const IoGraphScanResult> m_result;
     std::vector<IoBins> m_bins;  // m_result's bins regrouped at m_intervalMs

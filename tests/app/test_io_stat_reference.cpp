@@ -9,9 +9,15 @@
 #include "run_process.h"
 #include "require.h"
 
+#include "../capture/dissect/packet_builder.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -95,6 +101,71 @@ TEST(IoStatOptions, BadColumnsAreRefusedWithTsharksReason)
         EXPECT_NE(r.err.find(b.reason), std::string::npos) << b.spec << ": " << r.err;
         EXPECT_EQ(r.out, "") << b.spec;
     }
+}
+
+// RADIUS request/response pairs at chosen times (radius.time, a relative time, is each
+// response's delay): a microsecond pcap, big-endian as io_graph_capture.h writes them.
+void writeRadiusPairs(const fs::path& path)
+{
+    const auto radius = [](std::uint8_t code, std::uint8_t id) {
+        Bytes r = {code, id};
+        put16(r, 20);
+        r.resize(20, 0x5a);  // the authenticator
+        return r;
+    };
+    struct Pair {
+        std::int64_t requestUs, responseUs;
+        std::uint8_t id;
+    };
+    // Delays of 0.25 s, 2.5 s (spread back over three 1 s intervals by LOAD), 50 ms and 1.2 s.
+    const Pair pairs[] = {{100'000, 350'000, 1}, {1'200'000, 3'700'000, 2}, {4'050'000, 4'100'000, 3}, {4'300'000, 5'500'000, 4}};
+    std::vector<std::pair<std::int64_t, Bytes>> frames;
+    for (const Pair& p : pairs) {
+        frames.push_back({p.requestUs, ethernet(0x0800, ipv4(17, udp(40000, 1812, radius(1, p.id))))});
+        frames.push_back({p.responseUs, ethernet(0x0800, ipv4(17, udp(1812, 40000, radius(2, p.id)), kIpB, kIpA))});
+    }
+    std::sort(frames.begin(), frames.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    Bytes f;
+    put32(f, 0xa1b2c3d4);
+    put16(f, 2);
+    put16(f, 4);
+    put32(f, 0);
+    put32(f, 0);
+    put32(f, 65535);
+    put32(f, 1);
+    for (const auto& [us, bytes] : frames) {
+        put32(f, std::uint32_t(1'700'000'000 + us / 1'000'000));
+        put32(f, std::uint32_t(us % 1'000'000));
+        put32(f, std::uint32_t(bytes.size()));
+        put32(f, std::uint32_t(bytes.size()));
+        append(f, bytes);
+    }
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(f.data()), std::streamsize(f.size()));
+}
+
+// The relative-time path: SUM, MIN, MAX, AVG printed as seconds.microseconds, LOAD's share of
+// each interval (the last one as long as the capture's end leaves it), against tshark.
+TEST(IoStatRelativeTime, RadiusResponseTimesEqualTsharks)
+{
+    RCVMON_REQUIRE(haveProgram("tshark"), toolWhat("tshark"));
+    const fs::path capture = fs::temp_directory_path() / ("rcvmon_io_stat_radius_" + std::to_string(::getpid()) + ".pcap");
+    writeRadiusPairs(capture);
+    const std::vector<std::string> specs = {
+        "io,stat,1,SUM(radius.time)radius.time,MIN(radius.time)radius.time,MAX(radius.time)radius.time,"
+        "AVG(radius.time)radius.time,LOAD(radius.time)radius.time,COUNT(radius.time)radius.time",
+        "io,stat,0.5,LOAD(radius.time)radius.time,AVG(radius.time)radius",
+        "io,stat,0,SUM(radius.time)radius.time,LOAD(radius.time)radius.time"};
+    for (const std::string& spec : specs) {
+        const std::string args = " -n -q -r " + shellQuote(capture.string()) + " -z " + shellQuote(spec);
+        const ProcessResult theirs = runProcess("tshark" + args);
+        const ProcessResult ours = runProcess(std::string(RCVMON_CLI_PATH) + args);
+        EXPECT_EQ(theirs.exitCode, 0) << theirs.err;
+        EXPECT_EQ(ours.exitCode, 0) << ours.err;
+        EXPECT_NE(theirs.out.find("LOAD"), std::string::npos) << theirs.out;
+        EXPECT_EQ(ours.out, theirs.out) << spec;
+        if (spec == specs.front()) std::fputs(ours.out.c_str(), stdout);  // the table, for the log
+    }
+    fs::remove(capture);
 }
 
 }  // namespace

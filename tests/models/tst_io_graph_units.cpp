@@ -25,6 +25,7 @@
 #include <cmath>
 
 using namespace rcvmon;
+using namespace rcvmon::test;
 namespace t = rcvmon::test;
 using Graph = IoGraphModel::Graph;
 
@@ -38,6 +39,7 @@ private slots:
     void unitChangeOnTheSameFieldDoesNotRescan();
     void smaSmoothsOverWiresharksWindow();
     void loadSpreadsDurationsBackOverIntervals();
+    void loadOfRadiusResponseTimes();
     void valuesEqualTsharksIoStat_data();
     void valuesEqualTsharksIoStat();
 
@@ -222,6 +224,41 @@ void TestIoGraphUnits::loadSpreadsDurationsBackOverIntervals()
     // The last interval is as wide as the capture's end makes it.
     QCOMPARE(ioValue(bins[2], IoGraphUnit::Load, 1000, 1.0, 900'000), 800'000.0 / 900'000.0);
     for (const IoBin& b : bins) QVERIFY(b.fields > 0);
+}
+
+// RADIUS pairs (radius.time is each response's delay, a relative time): requests at 0.1, 1.2,
+// 4.05 and 4.3 s, responses 0.25, 2.5, 0.05 and 1.2 s later. From the first frame, the
+// responses end at 0.25, 3.6, 4.0 and 5.4 s; Wireshark's LOAD gives each interval the part
+// of the delays that covers it, the last interval (5 … 5.4 s) as wide as the capture leaves it.
+void TestIoGraphUnits::loadOfRadiusResponseTimes()
+{
+    const auto radius = [](std::uint8_t code, std::uint8_t id, bool response) {
+        Bytes r = {code, id};
+        put16(r, 20);
+        r.resize(20, 0x5a);
+        return response ? ethernet(0x0800, ipv4(17, udp(1812, 40000, r), kIpB, kIpA))
+                        : ethernet(0x0800, ipv4(17, udp(40000, 1812, r)));
+    };
+    const QString path = m_dir.filePath(QStringLiteral("radius.pcap"));
+    QVERIFY(t::writeTimedPcap(path, {{100'000, radius(1, 1, false)}, {350'000, radius(2, 1, true)},
+                                     {1'200'000, radius(1, 2, false)}, {3'700'000, radius(2, 2, true)},
+                                     {4'050'000, radius(1, 3, false)}, {4'100'000, radius(2, 3, true)},
+                                     {4'300'000, radius(1, 4, false)}, {5'500'000, radius(2, 4, true)}}));
+    IoGraphModel model;
+    scanned(model, path,
+            {{QStringLiteral("load"), {}, IoGraphUnit::Load, QStringLiteral("radius.time")},
+             {QStringLiteral("avg"), {}, IoGraphUnit::Average, QStringLiteral("radius.time")},
+             {QStringLiteral("max"), {}, IoGraphUnit::Max, QStringLiteral("radius.time")}});
+    QCOMPARE(model.fieldError(0), QString());
+    QCOMPARE(model.rowCount(), 6);
+    const QList<double> load = column(model, 0);
+    const QList<double> expected = {0.25, 0.9, 1.0, 0.65, 0.8, 1.0};
+    for (int row = 0; row < 6; ++row) QVERIFY2(qAbs(load[row] - expected[row]) < 1e-9, qPrintable(QString::number(load[row])));
+    // Times are plotted in seconds.
+    QCOMPARE(column(model, 1), (QList<double>{0.25, 0, 0, 2.5, 0.05, 1.2}));
+    QCOMPARE(model.hasValue(1, 1), false);
+    QCOMPARE(model.hasValue(1, 0), true);  // LOAD covers interval 1 although no response ends there
+    QCOMPARE(model.value(3, 2), 2.5);
 }
 
 void TestIoGraphUnits::valuesEqualTsharksIoStat_data()
