@@ -178,6 +178,9 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     }
     m_adapter = std::make_unique<StoreAdapter>(*m_store);
     m_replay = std::make_unique<FrameReplay>(*m_adapter, *m_chainIndex);
+    m_replay->setReady([this](const std::vector<std::uint64_t>& frames) {
+        for (const std::uint64_t n : frames) refreshFrames(n, n);
+    });
     if (m_decoder) m_decoder->setReplay(m_replay.get());
     m_table->setStore(m_adapter.get(), m_decoder.get());
     m_detail->setStore(m_adapter.get(), m_decoder.get());
@@ -193,7 +196,11 @@ void CaptureController::settleRows()
     // them alone: now they can show them as in file order.
     if (m_adapter) m_chainIndex->forgetBefore(m_adapter->firstNumber());
     std::uint64_t first = 0, last = 0;
-    if (!m_replay || !m_replay->settled(first, last)) return;
+    if (m_replay && m_replay->settled(first, last)) refreshFrames(first, last);
+}
+
+void CaptureController::refreshFrames(std::uint64_t first, std::uint64_t last)
+{
     m_table->refreshFrames(first, last);
     const std::uint64_t shown = m_detail->packetNumber();
     if (shown >= first && shown <= last) m_detail->showPacket(shown);

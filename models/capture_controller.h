@@ -165,6 +165,7 @@ private:
     void scanForSwitches();
     void noteEvents();
     void settleRows();
+    void refreshFrames(std::uint64_t first, std::uint64_t last);
 
     DecoderFactory m_decoders;
     std::vector<StorePass*> m_extraPasses;

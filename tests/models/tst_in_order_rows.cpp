@@ -39,6 +39,7 @@ private slots:
     void corpusCapturesEqualCli_data();
     void corpusCapturesEqualCli();
     void liveRowsEqualCliOnSpool();
+    void longStreamRowIsRefreshedWhenItsReplayEnds();
 };
 
 namespace {
@@ -172,9 +173,9 @@ CliView cliView(const QString& capture, QString& error)
     return v;
 }
 
-QStringList paneLines(PacketDetailModel& detail, std::uint64_t number)
+// The pane's lines as shown now.
+QStringList shownLines(const PacketDetailModel& detail)
 {
-    detail.showPacket(number);
     QStringList lines;
     appendTreeLines(detail, {}, 0, lines);
     // A live frame's RCVALL mode: only the capture knows it, the CLI reading the file cannot.
@@ -195,23 +196,38 @@ void compareWithCli(CaptureController& controller, const QString& capture, const
     QCOMPARE(cli.trees.size(), std::size_t(cli.protocol.size()));
     std::vector<int> rows(static_cast<std::size_t>(table.rowCount()));
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = int(rows.size() - 1 - i);
+    const FrameReplay& replay = *controller.frameReplay();
+    const auto settle = [&] { return QTest::qWaitFor([&] { return !replay.busy(); }, 120000); };
+    // A screen of rows at a time, as a view asks: long replays finish on the timer and the
+    // rows they answer are refreshed.
+    constexpr std::size_t Screen = 40;
     for (int pass = 0; pass < 2; ++pass) {
         table.refreshText();  // nothing cached: each row is dissected again in this order
-        for (const int row : rows) {
-            const std::uint64_t number = table.frameNumber(row);
-            const QString protocol = table.data(table.index(row, PacketTableModel::Protocol)).toString();
-            const QString info = table.data(table.index(row, PacketTableModel::Info)).toString();
-            QVERIFY2(protocol == cli.protocol[row] && info == cli.info[row],
-                     qPrintable(QStringLiteral("%1 frame %2:\n  cli:    %3 | %4\n  window: %5 | %6")
-                                    .arg(what)
-                                    .arg(number)
-                                    .arg(cli.protocol[row], cli.info[row], protocol, info)));
+        for (std::size_t from = 0; from < rows.size(); from += Screen) {
+            const std::size_t to = std::min(rows.size(), from + Screen);
+            for (std::size_t i = from; i < to; ++i) table.data(table.index(rows[i], PacketTableModel::Info));
+            QVERIFY(settle());
+            for (std::size_t i = from; i < to; ++i) {
+                const int row = rows[i];
+                const std::uint64_t number = table.frameNumber(row);
+                const QString protocol = table.data(table.index(row, PacketTableModel::Protocol)).toString();
+                const QString info = table.data(table.index(row, PacketTableModel::Info)).toString();
+                QVERIFY2(protocol == cli.protocol[row] && info == cli.info[row],
+                         qPrintable(QStringLiteral("%1 frame %2:\n  cli:    %3 | %4\n  window: %5 | %6")
+                                        .arg(what)
+                                        .arg(number)
+                                        .arg(cli.protocol[row], cli.info[row], protocol, info)));
+            }
         }
         std::shuffle(rows.begin(), rows.end(), std::mt19937(7));
     }
     for (const int row : rows) {
         const std::uint64_t number = table.frameNumber(row);
-        const QStringList pane = paneLines(*controller.detailModel(), number);
+        controller.detailModel()->showPacket(number);
+        // A long replay: the frame is shown alone for now, and again when the replay is done.
+        QVERIFY(settle());
+        QCOMPARE(controller.detailModel()->packetNumber(), number);
+        const QStringList pane = shownLines(*controller.detailModel());
         const QStringList& printed = cli.trees[static_cast<std::size_t>(row)];
         for (qsizetype i = 0; i < std::min(pane.size(), printed.size()); ++i)
             QVERIFY2(printed[i] == pane[i], qPrintable(QStringLiteral("%1 frame %2, line %3:\n  cli:  %4\n  pane: %5")
@@ -300,8 +316,8 @@ void TestInOrderRows::corpusCapturesEqualCli()
     QVERIFY(waitSettled(*controller));
     compareWithCli(*controller, path, capture);
     const FrameReplay::Counts& counts = controller->frameReplay()->counts();
-    qInfo("%s: %d frames, chain replays %llu, prefix replays %llu, frames dissected %llu", qPrintable(capture),
-          controller->tableModel()->rowCount(), qulonglong(counts.chainReplays), qulonglong(counts.prefixReplays),
+    qInfo("%s: %d frames, chain replays %llu, prefix replays %llu, deferred %llu, frames dissected %llu", qPrintable(capture),
+          controller->tableModel()->rowCount(), qulonglong(counts.chainReplays), qulonglong(counts.prefixReplays), qulonglong(counts.deferred),
           qulonglong(counts.framesDissected));
 }
 
@@ -352,6 +368,48 @@ void TestInOrderRows::liveRowsEqualCliOnSpool()
                                                        .arg(cli.info[row], info)));
     }
     compareWithCli(controller, spool, QStringLiteral("live"));
+}
+
+// A row deep in a long stream is not replayed while the view waits: it shows the frame alone,
+// and once the replay has run on the timer the row is repainted with the CLI's text.
+void TestInOrderRows::longStreamRowIsRefreshedWhenItsReplayEnds()
+{
+    constexpr std::uint32_t Segments = 3000;
+    static_assert(Segments > FrameReplay::DirectFrames);
+    std::vector<Bytes> frames;
+    const Bytes payload(100, 0x41);
+    for (std::uint32_t i = 0; i < Segments; ++i)
+        frames.push_back(ethernet(0x0800, ipv4(6, tcp(40000, 5001, 1000 + i * 100, 7000, 0x018, payload))));
+    frames.push_back(frames.back());  // the last segment again: a retransmission
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("long.pcap"));
+    QVERIFY(writePcap(path, frames));
+    auto controller = openController(path);
+    QVERIFY(controller);
+    QVERIFY(waitSettled(*controller));
+    PacketTableModel& table = *controller->tableModel();
+    const int last = table.rowCount() - 1;
+    QCOMPARE(last, int(Segments));
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+    const QString first = table.data(table.index(last, PacketTableModel::Info)).toString();
+    QVERIFY2(!first.startsWith(QLatin1String("[TCP Retransmission]")), qPrintable(first));
+    QVERIFY(controller->frameReplay()->busy());
+    QVERIFY(QTest::qWaitFor([&] { return !controller->frameReplay()->busy(); }, 60000));
+    QVERIFY(std::any_of(changed.begin(), changed.end(), [last](const QList<QVariant>& args) {
+        const auto from = args[0].toModelIndex(), to = args[1].toModelIndex();
+        return from.row() <= last && to.row() >= last;
+    }));
+    QString error;
+    const CliView cli = cliView(path, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString now = table.data(table.index(last, PacketTableModel::Info)).toString();
+    QVERIFY2(now.startsWith(QLatin1String("[TCP Retransmission]")), qPrintable(now));
+    QCOMPARE(now, cli.info[last]);
+    QVERIFY(controller->frameReplay()->counts().deferred > 0);
+    // The next rows up continue nothing (the cursor stopped at the last one): each is deferred
+    // too, and each ends equal to the CLI's.
+    compareWithCli(*controller, path, QStringLiteral("long"));
 }
 
 RCVMON_QTEST_MAIN(TestInOrderRows)
