@@ -65,6 +65,8 @@ public:
         m_dissector.setFrameComments(std::move(comments));
     }
 
+    FrameReplay* replay() const override { return m_replay; }
+
     void setReplay(FrameReplay* replay) override
     {
         m_replay = replay;

@@ -65,6 +65,7 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     for (std::size_t i = m_chain.size(); i-- > 1;) feed(c, m_chain[i]);
     if (finish(c, number, out, frame)) {
         ++m_counts.chainReplays;
+        keep(number, out);
         return true;
     }
     const std::uint64_t oldest = std::max(m_store.firstNumber(), m_index.firstIndexed());
@@ -74,7 +75,19 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
         defer(number);
         return false;
     }
-    return replayPrefix(number, out, frame);
+    if (!replayPrefix(number, out, frame)) return false;
+    keep(number, out);
+    return true;
+}
+
+// The colour of a row is asked for right after its text, and the detail pane after a click:
+// a copy of a result the replay already made saves replaying the chain again.
+void FrameReplay::keep(std::uint64_t number, const Dissection& result)
+{
+    const auto it = std::find_if(m_kept.begin(), m_kept.end(), [number](const auto& kept) { return kept.first == number; });
+    if (it != m_kept.end()) m_kept.erase(it);
+    m_kept.emplace_front(number, result);
+    if (m_kept.size() > KeptResults) m_kept.pop_back();
 }
 
 bool FrameReplay::settled(std::uint64_t& first, std::uint64_t& last)
@@ -261,8 +274,7 @@ void FrameReplay::work()
             job.cursor->held = false;
             ++m_counts.prefixReplays;
         }
-        m_kept.emplace_front(job.target, std::move(result));
-        if (m_kept.size() > KeptResults) m_kept.pop_back();
+        keep(job.target, result);
         m_deferred.erase(job.target);
         ready.push_back(job.target);
         m_job = Job{};

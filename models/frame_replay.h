@@ -33,7 +33,8 @@ class PacketStoreView;
 // continue their chains. A frame that needs more than DirectFrames replayed is not done while
 // the view waits: dissect() says no (the row shows the frame alone meanwhile), and the replay
 // runs in 5 ms slices on a zero-delay timer, keeps the result (at most KeptResults of them) and
-// reports it through the ready callback, so the row is refreshed. GUI thread, as the store view.
+// reports it through the ready callback, so the row is refreshed. The last KeptResults answers
+// are kept (a row's colour is asked for after its text). GUI thread, as the store view.
 class FrameReplay {
 public:
     static constexpr std::size_t DirectFrames = 512;
@@ -91,6 +92,7 @@ private:
     void correctStreams(const StreamChainIndex::StreamIds& ids, Dissection& out) const;
     bool feed(Cursor& cursor, std::uint64_t number);
     bool keptResult(std::uint64_t number, Dissection& out, FrameRef& frame);
+    void keep(std::uint64_t number, const Dissection& result);
     void defer(std::uint64_t number);
     void startJob();
     void work();

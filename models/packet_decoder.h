@@ -39,6 +39,7 @@ public:
     // Frames dissected as in file order, through their stream's frames (null: each alone).
     // The caller keeps it alive until it sets another.
     virtual void setReplay(FrameReplay*) {}
+    virtual FrameReplay* replay() const { return nullptr; }
 };
 
 }  // namespace rcvmon

@@ -60,6 +60,7 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_switches.clear();
     forgetProcessRows();
     if (m_colorizer) m_colorizer->clearCache();  // frame numbers start again
+    if (m_colorizer) m_colorizer->setReplay(decoder ? decoder->replay() : nullptr);
     endResetModel();
     sync();
 }
@@ -77,6 +78,7 @@ void PacketTableModel::setColorizer(PacketColorizer* colorizer)
 {
     if (m_colorizer) disconnect(m_colorizer, nullptr, this, nullptr);
     m_colorizer = colorizer;
+    if (m_colorizer) m_colorizer->setReplay(m_decoder ? m_decoder->replay() : nullptr);
     const auto repaint = [this] {
         if (rowCount() > 0)
             emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, Qt::ForegroundRole});
@@ -196,6 +198,7 @@ void PacketTableModel::refreshFrames(std::uint64_t first, std::uint64_t last)
         for (const std::uint64_t n : m_text.keys())
             if (n >= first && n <= last) m_text.remove(n);
     }
+    if (m_colorizer) m_colorizer->forget(first, last);
     int firstRow = -1, lastRow = -1;
     if (m_filtered) {
         const std::size_t below = m_rows.countBelow(first), through = m_rows.countBelow(last + 1);

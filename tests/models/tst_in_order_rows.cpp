@@ -12,6 +12,7 @@
 #include "fake_capture_source.h"
 #include "frame_replay.h"
 #include "packet_builder.h"
+#include "packet_colorizer.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
@@ -40,6 +41,7 @@ private slots:
     void corpusCapturesEqualCli();
     void liveRowsEqualCliOnSpool();
     void longStreamRowIsRefreshedWhenItsReplayEnds();
+    void coloringRulesSeeTcpAnalysis();
 };
 
 namespace {
@@ -410,6 +412,53 @@ void TestInOrderRows::longStreamRowIsRefreshedWhenItsReplayEnds()
     // The next rows up continue nothing (the cursor stopped at the last one): each is deferred
     // too, and each ends equal to the CLI's.
     compareWithCli(*controller, path, QStringLiteral("long"));
+}
+
+// Colouring rules on TCP analysis (Wireshark's "Bad TCP") colour the rows the CLI's filter
+// names, and only those.
+void TestInOrderRows::coloringRulesSeeTcpAnalysis()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("conversations.pcap"));
+    QVERIFY(writePcap(path, conversationFrames()));
+    auto controller = openController(path);
+    QVERIFY(controller);
+    PacketColorizer colorizer;
+    colorizer.setRules({ColorFilter{"Bad TCP", "tcp.analysis.flags && !tcp.analysis.window_update", Rgb16{0x1000, 0, 0}, {}},
+                        ColorFilter{"HTTP", "http", Rgb16{0, 0x2000, 0}, {}}});
+    controller->tableModel()->setColorizer(&colorizer);
+    QVERIFY(waitSettled(*controller));
+    QString error;
+    const auto framesOf = [&](const char* filter) {
+        const QString out = runCli({QStringLiteral("-r"), path, QStringLiteral("-Y"), QString::fromLatin1(filter),
+                                    QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+                                    QStringLiteral("frame.number")},
+                                   error);
+        QSet<std::uint64_t> numbers;
+        for (const QString& n : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) numbers.insert(n.toULongLong());
+        return numbers;
+    };
+    const QSet<std::uint64_t> bad = framesOf("tcp.analysis.flags && !tcp.analysis.window_update");
+    const QSet<std::uint64_t> http = framesOf("http");
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(bad.contains(17) && bad.contains(19) && bad.contains(20));  // retransmission, duplicate ACKs
+    QVERIFY(http.contains(12));  // the request completed by its second segment
+    PacketTableModel& table = *controller->tableModel();
+    std::vector<int> rows(static_cast<std::size_t>(table.rowCount()));
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = int(rows.size() - 1 - i);
+    for (const int row : rows) table.data(table.index(row, 0), Qt::BackgroundRole);
+    QVERIFY(QTest::qWaitFor([&] { return !controller->frameReplay()->busy(); }, 60000));
+    for (const int row : rows) {
+        const std::uint64_t number = table.frameNumber(row);
+        const int expected = bad.contains(number) ? 0 : http.contains(number) ? 1 : -1;
+        QVERIFY2(colorizer.ruleFor(*controller->storeView(), number) == expected,
+                 qPrintable(QStringLiteral("frame %1: rule %2, the CLI's filters say %3")
+                                .arg(number)
+                                .arg(colorizer.ruleFor(*controller->storeView(), number))
+                                .arg(expected)));
+    }
+    controller->tableModel()->setColorizer(nullptr);
 }
 
 RCVMON_QTEST_MAIN(TestInOrderRows)
