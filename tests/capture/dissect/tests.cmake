@@ -81,3 +81,5 @@ rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_d
 rcvmon_add_gtest(test_dissect_depth4 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_depth4.cpp)
 # Issue 10: encapsulations the display filter sees through (link-type wrappers, EtherType shims, MPLS in UDP, IPv6 TSO).
 rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_encapsulations.cpp)
+# Issue 10: Dissectors side by side on one thread (the window's in-order pass and row replays).
+rcvmon_add_gtest(test_dissect_interleaved SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_interleaved.cpp)
