@@ -7,6 +7,7 @@
 // looked at while they arrive, end up equal to the CLI reading its spool file.
 #include "capture_controller.h"
 #include "capture_spool.h"
+#include "custom_columns_model.h"
 #include "detail_tree_lines.h"
 #include "dissector_decoder.h"
 #include "fake_capture_source.h"
@@ -42,6 +43,7 @@ private slots:
     void liveRowsEqualCliOnSpool();
     void longStreamRowIsRefreshedWhenItsReplayEnds();
     void coloringRulesSeeTcpAnalysis();
+    void customColumnsSeeStreamsAndAnalysis();
 };
 
 namespace {
@@ -459,6 +461,46 @@ void TestInOrderRows::coloringRulesSeeTcpAnalysis()
                                 .arg(expected)));
     }
     controller->tableModel()->setColorizer(nullptr);
+}
+
+// Custom columns of stream numbers and TCP analysis show the CLI's -T fields values.
+void TestInOrderRows::customColumnsSeeStreamsAndAnalysis()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("conversations.pcap"));
+    QVERIFY(writePcap(path, conversationFrames()));
+    auto controller = openController(path);
+    QVERIFY(controller);
+    CustomColumnsModel columns([&] { return controller->storeView(); });
+    columns.setReplayLookup([&] { return controller->frameReplay(); });
+    columns.setSourceModel(controller->tableModel());
+    const QStringList fields{QStringLiteral("tcp.stream"), QStringLiteral("udp.stream"),
+                             QStringLiteral("tcp.analysis.duplicate_ack_num"), QStringLiteral("tcp.window_size")};
+    std::vector<CustomColumn> custom;
+    for (const QString& f : fields) {
+        CustomColumn c;
+        c.title = f;
+        c.field = f;
+        custom.push_back(c);
+    }
+    QVERIFY(columns.setColumns(custom));
+    QAbstractItemModelTester tester(&columns, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitSettled(*controller));
+    QStringList arguments{QStringLiteral("-r"), path, QStringLiteral("-T"), QStringLiteral("fields")};
+    for (const QString& f : fields) arguments << QStringLiteral("-e") << f;
+    QString error;
+    QStringList lines = runCli(arguments, error).split(QLatin1Char('\n'));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    if (!lines.isEmpty() && lines.constLast().isEmpty()) lines.removeLast();
+    QCOMPARE(qsizetype(columns.rowCount()), lines.size());
+    QVERIFY(lines.join(QLatin1Char('\n')).contains(QLatin1String("\t1\t")));  // a second stream is numbered
+    const int first = columns.firstCustomColumn();
+    for (int row = columns.rowCount() - 1; row >= 0; --row) {
+        QStringList shown;
+        for (int c = 0; c < fields.size(); ++c) shown << columns.data(columns.index(row, first + c)).toString();
+        QCOMPARE(shown.join(QLatin1Char('\t')), lines[row]);
+    }
 }
 
 RCVMON_QTEST_MAIN(TestInOrderRows)
