@@ -85,3 +85,5 @@ rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/t
 rcvmon_add_gtest(test_dissect_net_routing SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_net_routing.cpp)
 # Issue 10: frame.protocols, Protocol and Info against tshark on hand-built IGMP, MPTCP, SCTP, keep-alive, HTTP, DNS/TCP, TLS frames.
 rcvmon_add_gtest(test_dissect_frame_protocols SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_frame_protocols.cpp)
+# Issue 10: Dissectors side by side on one thread (the window's in-order pass and row replays).
+rcvmon_add_gtest(test_dissect_interleaved SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_interleaved.cpp)
