@@ -9,6 +9,7 @@ namespace rcvmon {
 
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
 FieldId frameCommentField();        // protocols/frame_comment.cpp
+FieldId frameCommentExpertField();  // protocols/frame_comment.cpp
 
 // A frame (or a capture header's payload, PKTAP) by its LINKTYPE_*; false: unknown, shown as data.
 bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload& p)
@@ -50,7 +51,10 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
             out.addTextField(frameInterfaceNameField(), 0, 0, 0, name);
     if (m_frameComments) {
         m_frameComments(frameNumber, m_comments);
-        for (const std::string_view comment : m_comments) out.addTextField(frameCommentField(), 0, 0, 0, comment);
+        for (const std::string_view comment : m_comments) {
+            out.addTextField(frameCommentField(), 0, 0, 0, comment);
+            out.addField(frameCommentExpertField(), 0, 0, 0, 0);  // its expert item, as Wireshark's
+        }
     }
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;
