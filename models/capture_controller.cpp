@@ -611,11 +611,11 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
     const std::string from = m_spool->path();
     // Files the disk bound retires meanwhile stay on disk until the copy is done.
     m_spool->holdDeletions(true);
-    // The user's comments go in as opt_comment, like an export's. The copy starts at the first
-    // retained packet (the oldest live file's first; retired files leave the store whole), so
-    // packet i of the copy is frame first + i. Copied: the copy's thread must not read the
-    // window's table while the user may still edit it.
-    const std::uint64_t first = m_store ? m_store->firstNumber() : 1;
+    // The user's comments go in as opt_comment, like an export's: packet i of the copy is
+    // frame first + i (the live files' first packet). Copied: the copy's thread must not read
+    // the window's table while the user may still edit it.
+    std::uint64_t first = 1;
+    std::vector<std::string> paths = m_store ? m_spool->livePaths(*m_store, first) : m_spool->livePaths();
     std::map<std::uint64_t, std::vector<std::string>> edited;
     for (const auto& [number, texts] : m_comments->edits())
         if (number >= first) edited.emplace(number - first, texts);
@@ -628,7 +628,7 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
             out.assign(it->second.begin(), it->second.end());
             return true;
         };
-    std::thread worker([&, paths = m_spool->livePaths(), to = path.toStdString()] {
+    std::thread worker([&, paths = std::move(paths), to = path.toStdString()] {
         copied = copyCaptures(paths, to, format, comments, written, why);
         done.store(true, std::memory_order_release);
         QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
