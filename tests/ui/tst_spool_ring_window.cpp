@@ -26,6 +26,7 @@
 #include <QTest>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,8 @@ quint64 payloadNumber(const QByteArray& bytes)
 }
 
 // The comments of each packet of a saved file, by the frame number in its payload; a file
-// that cannot be read gives an entry 0.
-std::map<quint64, std::vector<std::string>> savedComments(const QString& path)
+// that cannot be read gives an entry 0. `numbers`: every payload number in the file.
+std::map<quint64, std::vector<std::string>> savedComments(const QString& path, std::set<quint64>* numbers = nullptr)
 {
     std::map<quint64, std::vector<std::string>> out;
     std::string error;
@@ -63,9 +64,9 @@ std::map<quint64, std::vector<std::string>> savedComments(const QString& path)
     std::vector<std::string_view> comments;
     while (reader->next(frame)) {
         reader->frameComments(comments);
-        if (comments.empty()) continue;
         const QByteArray bytes(reinterpret_cast<const char*>(frame.data.data()), qsizetype(frame.data.size()));
-        out[payloadNumber(bytes)] = {comments.begin(), comments.end()};
+        if (numbers) numbers->insert(payloadNumber(bytes));
+        if (!comments.empty()) out[payloadNumber(bytes)] = {comments.begin(), comments.end()};
     }
     return out;
 }
@@ -131,10 +132,15 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
             return during;
         });
         QVERIFY(window.saving()->saveAs());
-        const auto saved = savedComments(during);
-        QCOMPARE(saved.size(), std::size_t{2});
-        QCOMPARE(saved.at(early), std::vector<std::string>{"early one"});
+        std::set<quint64> inFile;
+        const auto saved = savedComments(during, &inFile);
+        // The ring may retire the early packet's file while the save starts (the capture goes
+        // on): then it is in neither the file nor the list, and its comment goes with it.
+        QVERIFY(inFile.count(late));
         QCOMPARE(saved.at(late), (std::vector<std::string>{"late one", "and another"}));
+        QCOMPARE(saved.size(), std::size_t(inFile.count(early) ? 2 : 1));
+        if (inFile.count(early)) QCOMPARE(saved.at(early), std::vector<std::string>{"early one"});
+        QCOMPARE(inFile.size(), std::size_t(*inFile.rbegin() - *inFile.begin() + 1));  // no packet missing
         comments->clear();
     }
     // On disk: the bound, plus the files retired since the last drain (deleted at the next one;
