@@ -423,14 +423,18 @@ void CaptureController::scanForSwitches()
         // switch (requestSource) is an interface switch. A mode switch is per interface.
         const bool newInterface = r.interfaceId >= m_lastModes.size() || m_lastModes[r.interfaceId] == CaptureMode::Off;
         if (r.interfaceId < 4096 && r.interfaceId >= m_lastModes.size()) m_lastModes.resize(r.interfaceId + 1, CaptureMode::Off);
-        const QString name = r.interfaceId < m_interfaceNames.size() ? QString::fromStdString(m_interfaceNames[r.interfaceId])
-                                                                      : QStringLiteral("interface %1").arg(r.interfaceId);
+        // Named only at a switch: this runs for every captured frame, and a QString each would
+        // be an allocation per packet on the GUI thread.
+        const auto name = [&] {
+            return r.interfaceId < m_interfaceNames.size() ? QString::fromStdString(m_interfaceNames[r.interfaceId])
+                                                           : QStringLiteral("interface %1").arg(r.interfaceId);
+        };
         QString text;
         if (m_haveLast && newInterface && r.interfaceId >= m_firstInterfaces && r.interfaceId != m_lastInterface) {
-            text = QStringLiteral("Interface switched to %1, mode %2").arg(name, modeName(r.mode));
+            text = QStringLiteral("Interface switched to %1, mode %2").arg(name(), modeName(r.mode));
         } else if (!newInterface && r.interfaceId < m_lastModes.size() && m_lastModes[r.interfaceId] != r.mode) {
             text = QStringLiteral("Mode switched from %1 to %2").arg(modeName(m_lastModes[r.interfaceId]), modeName(r.mode));
-            if (m_firstInterfaces > 1) text = name + QStringLiteral(": ") + text;
+            if (m_firstInterfaces > 1) text = name() + QStringLiteral(": ") + text;
         }
         if (!text.isEmpty()) {
             m_table->addSwitchMark(n, text);
