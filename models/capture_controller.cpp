@@ -35,6 +35,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 namespace rcvmon {
@@ -646,8 +647,25 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
     const std::string from = m_spool->path();
     // Files the disk bound retires meanwhile stay on disk until the copy is done.
     m_spool->holdDeletions(true);
-    std::thread worker([&, paths = m_spool->livePaths(), to = path.toStdString()] {
-        copied = copyCaptures(paths, to, format, written, why);
+    // The user's comments go in as opt_comment, like an export's: packet i of the copy is
+    // frame first + i (the live files' first packet). Copied: the copy's thread must not read
+    // the window's table while the user may still edit it.
+    std::uint64_t first = 1;
+    std::vector<std::string> paths = m_store ? m_spool->livePaths(*m_store, first) : m_spool->livePaths();
+    std::map<std::uint64_t, std::vector<std::string>> edited;
+    for (const auto& [number, texts] : m_comments->edits())
+        if (number >= first) edited.emplace(number - first, texts);
+    const bool withComments = format == FileFormat::PcapNg;
+    CopyComments comments;
+    if (!edited.empty())
+        comments = [&edited](std::uint64_t index, std::vector<std::string_view>& out) {
+            const auto it = edited.find(index);
+            if (it == edited.end()) return false;
+            out.assign(it->second.begin(), it->second.end());
+            return true;
+        };
+    std::thread worker([&, paths = std::move(paths), to = path.toStdString()] {
+        copied = copyCaptures(paths, to, format, comments, written, why);
         done.store(true, std::memory_order_release);
         QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
     });
@@ -660,6 +678,8 @@ bool CaptureController::saveCapture(const QString& path, FileFormat format, QStr
     }
     // The window may have moved on meanwhile (it blocks input while saving, but still).
     if (m_spool && m_spool->path() == from) m_spool->markSaved(packets);
+    // pcap has no comments: they stay unsaved (the window keeps its "modified" mark).
+    if (withComments && m_spool && m_spool->path() == from) m_comments->markSaved();
     return true;
 }
 

@@ -231,6 +231,29 @@ std::vector<std::string> CaptureSpool::livePaths() const
     return paths;
 }
 
+std::vector<std::string> CaptureSpool::livePaths(const PacketStore& store, std::uint64_t& firstNumber) const
+{
+    firstNumber = store.firstNumber();
+    if (!m_writer) return livePaths();
+    std::vector<std::string> paths;
+    std::uint64_t base = 0;
+    for (const SpoolSegment& segment : m_writer->segments()) {  // one snapshot for both answers
+        if (segment.retired) continue;
+        if (paths.empty()) base = segment.base;
+        paths.push_back(segment.path);
+    }
+    // Locations grow with frame numbers: bisection, as evictRetired().
+    std::uint64_t low = store.firstNumber();
+    std::uint64_t high = store.endNumber();
+    while (low < high) {
+        const std::uint64_t mid = low + (high - low) / 2;
+        if (store.record(mid).location < base) low = mid + 1;
+        else high = mid;
+    }
+    firstNumber = low;
+    return paths;
+}
+
 std::uint64_t CaptureSpool::diskUsed() const
 {
     if (m_writer) return m_writer->committedBytes();

@@ -52,6 +52,10 @@ public:
     const std::string& path() const { return m_path; }
     // The files that hold the retained packets now, oldest first (what Save writes).
     std::vector<std::string> livePaths() const;
+    // The same, and the frame number in `store` of their first packet (what a save's packet
+    // i is: *firstNumber + i). The writer may have retired a file whose packets the store
+    // still holds until the next drain: they are not in these files.
+    std::vector<std::string> livePaths(const PacketStore& store, std::uint64_t& firstNumber) const;
     // While set (a save reads the files), files retired at the disk bound are kept on disk;
     // their packets still leave the list. Cleared: they are deleted at the next drain.
     void holdDeletions(bool hold);

@@ -10,6 +10,11 @@
 
 #include <QSettings>
 
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace rcvmon {
 
 CustomColumnsModel::CustomColumnsModel(StoreLookup store, QObject* parent) : QIdentityProxyModel(parent), m_store(std::move(store))
@@ -93,19 +98,69 @@ int CustomColumnsModel::firstCustomColumn() const
     return sourceModel() ? sourceModel()->columnCount() : 0;
 }
 
+namespace {
+
+// The transport whose port names a port field takes (Wireshark's BASE_PT_TCP, _UDP, ...), or -1.
+int portTransport(const QString& field)
+{
+    static const std::pair<QLatin1StringView, names::Transport> transports[] = {
+        {QLatin1StringView("tcp."), names::Transport::Tcp},
+        {QLatin1StringView("udp."), names::Transport::Udp},
+        {QLatin1StringView("sctp."), names::Transport::Sctp},
+        {QLatin1StringView("dccp."), names::Transport::Dccp},
+    };
+    for (const auto& [prefix, transport] : transports) {
+        if (!field.startsWith(prefix)) continue;
+        const QStringView rest = QStringView(field).mid(prefix.size());
+        if (rest == u"srcport" || rest == u"dstport" || rest == u"port") return int(transport);
+    }
+    return -1;
+}
+
+// A column's field, or the two fields of a shorthand (Wireshark's tcp.port is both ports).
+std::optional<std::pair<FieldId, FieldId>> columnFields(const QString& field)
+{
+    static const std::pair<std::string_view, std::pair<std::string_view, std::string_view>> shorthands[] = {
+        {"tcp.port", {"tcp.srcport", "tcp.dstport"}}, {"udp.port", {"udp.srcport", "udp.dstport"}},
+        {"ip.addr", {"ip.src", "ip.dst"}},             {"ipv6.addr", {"ipv6.src", "ipv6.dst"}},
+        {"eth.addr", {"eth.src", "eth.dst"}},
+    };
+    const std::string name = field.toStdString();
+    for (const auto& [shorthand, pair] : shorthands) {
+        if (name != shorthand) continue;
+        const auto a = findField(pair.first);
+        const auto b = findField(pair.second);
+        if (a && b) return std::make_pair(*a, *b);
+    }
+    const auto id = findField(name);
+    if (!id) return std::nullopt;
+    return std::make_pair(*id, *id);
+}
+
+}  // namespace
+
+bool CustomColumnsModel::knownField(const QString& field)
+{
+    return columnFields(field).has_value();
+}
+
 bool CustomColumnsModel::setColumns(const std::vector<CustomColumn>& columns)
 {
-    std::vector<FieldId> ids;
+    std::vector<FieldId> ids, otherIds;
     for (const CustomColumn& c : columns) {
-        const auto id = findField(c.field.toStdString());
-        if (!id) return false;
-        ids.push_back(*id);
+        const auto fields = columnFields(c.field);
+        if (!fields) return false;
+        ids.push_back(fields->first);
+        otherIds.push_back(fields->second);
     }
     if (columns == m_columns) return true;
     // Rare (an edit of the layout): a reset keeps the column bookkeeping simple.
     beginResetModel();
     m_columns = columns;
     m_ids = std::move(ids);
+    m_otherIds = std::move(otherIds);
+    m_portTransport.clear();
+    for (const CustomColumn& c : m_columns) m_portTransport.push_back(portTransport(c.field));
     clearCache();
     endResetModel();
     return true;
@@ -271,16 +326,29 @@ const CustomColumnsModel::Cells& CustomColumnsModel::cells(std::uint64_t number)
         text.clear();
         const CustomColumn& column = m_columns[i];
         const bool names = column.resolved && m_names;
+        // As tshark's resolved custom column with -N t: "https (443)", and "51000 (51000)"
+        // for a port without a name.
+        const int transport = names && m_names->flags().transport ? m_portTransport[i] : -1;
         all.clear();
+        const bool shorthand = m_otherIds[i] != m_ids[i];
         for (const FieldRecord& f : m_dissection.fields())
-            if (f.id == m_ids[i]) all.push_back(&f);
+            if (f.id == m_ids[i] || f.id == m_otherIds[i]) all.push_back(&f);
         const int n = int(all.size());
         const auto append = [&](const FieldRecord& f) {
             if (!text.empty()) text += ',';
-            if (names) text += m_names->fieldText(m_dissection, f);
-            else m_dissection.appendValue(f, text);
+            if (transport >= 0) {
+                const std::string port = std::to_string(f.number);
+                const std::string_view name =
+                    m_names->services().find(names::Transport(transport), static_cast<std::uint16_t>(f.number));
+                text += name.empty() ? std::string_view(port) : name;
+                text += " (" + port + ")";
+            } else if (names) {
+                text += m_names->fieldText(m_dissection, f);
+            } else {
+                m_dissection.appendValue(f, text);
+            }
         };
-        if (column.occurrence == 0 && !names) {
+        if (column.occurrence == 0 && !names && !shorthand) {
             m_dissection.appendFieldText(m_ids[i], text);  // tshark's own joining of repeats
         } else if (column.occurrence == 0) {
             for (const FieldRecord* f : all) append(*f);

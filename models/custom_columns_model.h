@@ -29,7 +29,8 @@ class PacketStoreView;
 // A custom column of the packet list, as Wireshark's "Custom" column type: a display-filter
 // field, which occurrence (0: all, comma-joined as tshark prints them; 1…n from the first;
 // -1…-n from the last), its title, and whether addresses show as names (Wireshark's
-// "Resolved": host and MAC names when name resolution is on).
+// "Resolved": host and MAC names when name resolution is on, and for TCP/UDP/SCTP/DCCP port
+// fields "name (port)" when transport name resolution is on).
 struct CustomColumn {
     QString title;
     QString field;
@@ -65,6 +66,9 @@ public:
 
     // False (and nothing changed) when a field is not a known display-filter field.
     bool setColumns(const std::vector<CustomColumn>& columns);
+    // A field a custom column can show: a registered field, or a shorthand over two
+    // (tcp.port, udp.port, ip.addr, ipv6.addr, eth.addr: both fields' values, in the tree's order).
+    static bool knownField(const QString& field);
     const std::vector<CustomColumn>& columns() const { return m_columns; }
     // Apply as Column: appends the field (title: its label), unless it is already a column.
     bool addField(const QString& field);
@@ -113,6 +117,8 @@ private:
     ReplayLookup m_replay;
     std::vector<CustomColumn> m_columns;
     std::vector<FieldId> m_ids;
+    std::vector<FieldId> m_otherIds;   // a shorthand's second field; else the same as m_ids
+    std::vector<int> m_portTransport;  // per custom column: a port field's names::Transport, or -1
     std::vector<BuiltinColumn> m_builtin;
     const names::NameResolver* m_names = nullptr;
     mutable std::uint64_t m_namesGeneration = 0;

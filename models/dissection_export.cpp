@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissection_export.h"
 
+#include "dissection_json.h"
+
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
 
@@ -130,10 +132,23 @@ bool DissectionExport::step(std::chrono::milliseconds budget, QString& error)
     QElapsedTimer clock;
     clock.start();
     QString text;
+    std::string packet;
     while (m_next < m_frames.size()) {
-        const int row = m_rowOf(m_frames[m_next++]);
-        if (row < 0) ++m_skipped;
-        else appendRow(text, row);
+        const std::uint64_t frame = m_frames[m_next++];
+        if (m_format == DissectionFormat::Json && m_layers) {
+            const Dissection* dissection = m_layers(frame);
+            if (!dissection) {
+                ++m_skipped;
+            } else {
+                packet = m_rowsWritten++ ? ",\n" : "\n";
+                appendJsonPacket(packet, *dissection);
+                text += QString::fromUtf8(packet.data(), qsizetype(packet.size()));
+            }
+        } else if (const int row = m_rowOf(frame); row < 0) {
+            ++m_skipped;
+        } else {
+            appendRow(text, row);
+        }
         // The clock is read every few rows: a row costs microseconds.
         if ((m_next & 15) == 0 && clock.elapsed() >= budget.count()) break;
     }

@@ -15,6 +15,8 @@ class QAbstractItemModel;
 
 namespace rcvmon {
 
+class Dissection;
+
 // File ▸ Export Packet Dissections' formats.
 enum class DissectionFormat { Csv, Json, PlainText };
 
@@ -30,8 +32,9 @@ struct ExportColumn {
 // Writes the packet list's cells of the given frames, in the given columns, as Wireshark's
 // Export Packet Dissections does:
 // - CSV: a row of titles, then one row per packet, every value in double quotes ("" inside);
-// - JSON: tshark -T json's layout, each packet's columns as the fields of the "_ws.col" layer
-//   (tshark's pseudo-protocol of the columns), keyed by the column titles;
+// - JSON: tshark -T json's layout of the packet's protocol layers ("_source" ▸ "layers" ▸
+//   protocol ▸ field name: value) when setLayers() gives the dissections; without them, the
+//   columns as the fields of tshark's "_ws.col" pseudo-protocol, keyed by their titles;
 // - plain text: the titles, then one summary line per packet padded as Wireshark's.
 // A cell's text is what the model gives the view (the table re-dissects the frame from the
 // store as it does for a painted row), so a million packets cost no memory; step() writes for
@@ -44,6 +47,11 @@ public:
 
     DissectionExport(const QAbstractItemModel& model, RowOf rowOf, std::vector<ExportColumn> columns,
                      std::vector<std::uint64_t> frames, DissectionFormat format);
+
+    // JSON: each frame's dissection (null: no longer in the capture, skipped), asked for the
+    // frames in the order given; the layers are written instead of the columns.
+    using Layers = std::function<const Dissection*(std::uint64_t frame)>;
+    void setLayers(Layers layers) { m_layers = std::move(layers); }
 
     // Creates the temporary file and writes the header; false with why.
     bool open(const QString& path, QString& error);
@@ -68,6 +76,7 @@ private:
 
     const QAbstractItemModel& m_model;
     RowOf m_rowOf;
+    Layers m_layers;
     std::vector<ExportColumn> m_columns;
     std::vector<std::uint64_t> m_frames;
     DissectionFormat m_format;

@@ -40,7 +40,7 @@ void ExpertScan::join()
     if (m_thread.joinable()) m_thread.join();
 }
 
-void ExpertScan::start(const QString& path, std::uint64_t endNumber)
+void ExpertScan::start(const QString& path, std::uint64_t endNumber, Comments comments)
 {
     cancel();
     auto job = std::make_shared<Job>();
@@ -49,11 +49,16 @@ void ExpertScan::start(const QString& path, std::uint64_t endNumber)
     m_error.clear();
     m_frames = 0;
     m_done = false;
-    m_thread = std::thread([job, this, file = path.toStdString(), endNumber] {
+    m_thread = std::thread([job, this, file = path.toStdString(), endNumber, comments = std::move(comments)] {
         std::string error;
         auto reader = CaptureFileReader::open(file, error);
         if (reader) {
             Dissector dissector;
+            dissector.setFrameComments([&](std::uint64_t number, std::vector<std::string_view>& out) {
+                const auto it = comments.find(number);
+                if (it == comments.end()) reader->frameComments(out);
+                else out.assign(it->second.begin(), it->second.end());
+            });
             Dissection dissection;
             ExpertCollector collector;
             std::vector<ExpertItem> items;

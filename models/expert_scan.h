@@ -8,8 +8,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 class QTimer;
 
@@ -26,9 +29,13 @@ public:
     explicit ExpertScan(QObject* parent = nullptr);
     ~ExpertScan() override;
 
+    // The user's packet comments by frame number; they replace the file's (opt_comment).
+    using Comments = std::map<std::uint64_t, std::vector<std::string>>;
+
     // Scans `path` from its first frame up to and excluding frame `endNumber` (0: to the end
     // of the file). Cancels a scan still running. Results stay until the next start/clear.
-    void start(const QString& path, std::uint64_t endNumber = 0);
+    // Each packet comment (the file's, or `comments`) is a Comment item, as in Wireshark.
+    void start(const QString& path, std::uint64_t endNumber = 0, Comments comments = {});
     void cancel();
     // Cancels and forgets the results (something else is shown now).
     void clear();

@@ -23,6 +23,8 @@ public:
     // frame's comments as its file has them.
     bool commentsOf(std::uint64_t number, std::vector<std::string_view>& out) const;
     bool edited(std::uint64_t number) const { return m_comments.count(number) != 0; }
+    // Every edited frame's comments, by frame number (a save copies them for its thread).
+    const std::map<std::uint64_t, std::vector<std::string>>& edits() const { return m_comments; }
     void set(std::uint64_t number, std::vector<std::string> comments);
     // Forgets every edit (a new capture); not a change the user made.
     void clear();

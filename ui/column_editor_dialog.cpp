@@ -14,23 +14,37 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rcvmon {
 
-ColumnEditorDialog::ColumnEditorDialog(CustomColumnsModel& model, QWidget* parent)
-    : QDialog(parent), m_model(model), m_table(new QTableWidget(0, 4, this)), m_problem(new QLabel(this))
+ColumnEditorDialog::ColumnEditorDialog(CustomColumnsModel& model, QWidget* parent, QHeaderView* header)
+    : QDialog(parent), m_model(model), m_header(header), m_table(new QTableWidget(0, 5, this)), m_problem(new QLabel(this))
 {
     setWindowTitle(tr("RcvMon · Columns"));
-    m_table->setHorizontalHeaderLabels({tr("Title"), tr("Field"), tr("Occurrence"), tr("Resolved")});
+    m_table->setHorizontalHeaderLabels({tr("Title"), tr("Field"), tr("Occurrence"), tr("Resolved"), tr("Displayed")});
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     const std::vector<BuiltinColumn> builtin = m_model.builtinColumns();
-    for (int section = 0; section < int(builtin.size()); ++section) {
-        const QString title = builtin[std::size_t(section)].title;
-        addBuiltinRow(section, title.isEmpty() ? m_model.defaultTitle(section) : title, builtin[std::size_t(section)].resolved);
-    }
     m_builtinRows = int(builtin.size());
-    for (const CustomColumn& c : m_model.columns()) addRow(c.title, c.field, c.occurrence, c.resolved);
+    // The rows in the list's order: the header's visual order when there is one.
+    std::vector<int> order;
+    for (int section = 0; section < m_model.columnCount(); ++section) order.push_back(section);
+    if (m_header && m_header->count() == m_model.columnCount())
+        std::sort(order.begin(), order.end(), [this](int a, int b) { return m_header->visualIndex(a) < m_header->visualIndex(b); });
+    const int firstCustom = m_model.firstCustomColumn();
+    for (const int section : order) {
+        const bool shown = !m_header || !m_header->isSectionHidden(section);
+        if (section < firstCustom) {
+            const QString title = builtin[std::size_t(section)].title;
+            addBuiltinRow(section, title.isEmpty() ? m_model.defaultTitle(section) : title,
+                          builtin[std::size_t(section)].resolved, shown);
+        } else {
+            const CustomColumn& c = m_model.columns()[std::size_t(section - firstCustom)];
+            addRow(c.title, c.field, c.occurrence, c.resolved, shown);
+        }
+    }
     m_problem->setStyleSheet(errorTextStyle(palette()));
 
     auto* add = new QPushButton(tr("&Add"), this);
@@ -55,7 +69,9 @@ ColumnEditorDialog::ColumnEditorDialog(CustomColumnsModel& model, QWidget* paren
         m_table->setCurrentCell(m_table->rowCount() - 1, 1);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_table->currentRow() >= m_builtinRows) m_table->removeRow(m_table->currentRow());
+        // The table's own columns are hidden (Displayed), not removed.
+        const int row = m_table->currentRow();
+        if (row >= 0 && builtinSection(row) < 0) m_table->removeRow(row);
     });
     connect(up, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
     connect(down, &QPushButton::clicked, this, [this] { moveCurrent(1); });
@@ -65,11 +81,27 @@ ColumnEditorDialog::ColumnEditorDialog(CustomColumnsModel& model, QWidget* paren
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void ColumnEditorDialog::addBuiltinRow(int section, const QString& title, bool resolved)
+int ColumnEditorDialog::builtinSection(int row) const
+{
+    const QTableWidgetItem* title = m_table->item(row, TitleColumn);
+    return title && title->data(Qt::UserRole).isValid() ? title->data(Qt::UserRole).toInt() : -1;
+}
+
+void ColumnEditorDialog::addDisplayed(int row, bool shown)
+{
+    auto* check = new QTableWidgetItem;
+    check->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    check->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+    m_table->setItem(row, DisplayedColumn, check);
+}
+
+void ColumnEditorDialog::addBuiltinRow(int section, const QString& title, bool resolved, bool shown)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    m_table->setItem(row, TitleColumn, new QTableWidgetItem(title));
+    auto* titleItem = new QTableWidgetItem(title);
+    titleItem->setData(Qt::UserRole, section);  // which of the table's own columns this row is
+    m_table->setItem(row, TitleColumn, titleItem);
     auto* type = new QTableWidgetItem(tr("(built-in: %1)").arg(m_model.defaultTitle(section)));
     type->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     m_table->setItem(row, FieldColumn, type);
@@ -84,9 +116,10 @@ void ColumnEditorDialog::addBuiltinRow(int section, const QString& title, bool r
         check->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     }
     m_table->setItem(row, ResolvedColumn, check);
+    addDisplayed(row, shown);
 }
 
-void ColumnEditorDialog::addRow(const QString& title, const QString& field, int occurrence, bool resolved)
+void ColumnEditorDialog::addRow(const QString& title, const QString& field, int occurrence, bool resolved, bool shown)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
@@ -99,13 +132,14 @@ void ColumnEditorDialog::addRow(const QString& title, const QString& field, int 
     check->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
     check->setCheckState(resolved ? Qt::Checked : Qt::Unchecked);
     m_table->setItem(row, ResolvedColumn, check);
+    addDisplayed(row, shown);
 }
 
 void ColumnEditorDialog::moveCurrent(int by)
 {
     const int row = m_table->currentRow();
     const int to = row + by;
-    if (row < m_builtinRows || to < m_builtinRows || to >= m_table->rowCount()) return;
+    if (row < 0 || to < 0 || to >= m_table->rowCount()) return;
     for (int c = 0; c < m_table->columnCount(); ++c) {
         QTableWidgetItem* a = m_table->takeItem(row, c);
         QTableWidgetItem* b = m_table->takeItem(to, c);
@@ -117,17 +151,19 @@ void ColumnEditorDialog::moveCurrent(int by)
 
 bool ColumnEditorDialog::apply()
 {
-    std::vector<BuiltinColumn> builtin;
-    for (int r = 0; r < m_builtinRows; ++r) {
-        // A title left as the table's own is kept empty: it follows the table's wording.
-        const QString title = m_table->item(r, TitleColumn)->text().trimmed();
-        builtin.push_back({title == m_model.defaultTitle(r) ? QString() : title,
-                           m_table->item(r, ResolvedColumn)->checkState() != Qt::Unchecked});
-    }
+    std::vector<BuiltinColumn> builtin = m_model.builtinColumns();
     std::vector<CustomColumn> columns;
-    for (int r = m_builtinRows; r < m_table->rowCount(); ++r) {
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        const int section = builtinSection(r);
+        if (section >= 0) {
+            // A title left as the table's own is kept empty: it follows the table's wording.
+            const QString title = m_table->item(r, TitleColumn)->text().trimmed();
+            builtin[std::size_t(section)] = {title == m_model.defaultTitle(section) ? QString() : title,
+                                             m_table->item(r, ResolvedColumn)->checkState() != Qt::Unchecked};
+            continue;
+        }
         const QString field = m_table->item(r, FieldColumn)->text().trimmed();
-        if (!findField(field.toStdString())) {
+        if (!CustomColumnsModel::knownField(field)) {
             m_problem->setText(tr("Row %1: “%2” is not a display-filter field.").arg(r + 1).arg(field));
             m_table->setCurrentCell(r, 1);
             return false;
@@ -139,6 +175,16 @@ bool ColumnEditorDialog::apply()
     m_problem->clear();
     m_model.setColumns(columns);
     m_model.setBuiltinColumns(builtin);
+    if (m_header && m_header->count() == m_model.columnCount()) {
+        // The rows' order is the list's: row r's section goes to visual position r. Custom
+        // columns are the model's sections after the table's own, in the rows' order.
+        int custom = m_model.firstCustomColumn();
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            const int section = builtinSection(r) >= 0 ? builtinSection(r) : custom++;
+            m_header->moveSection(m_header->visualIndex(section), r);
+            m_header->setSectionHidden(section, m_table->item(r, DisplayedColumn)->checkState() == Qt::Unchecked);
+        }
+    }
     emit applied();
     return true;
 }

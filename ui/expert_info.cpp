@@ -7,6 +7,7 @@
 #include "expert_info_indicator.h"
 #include "expert_info_model.h"
 #include "expert_scan.h"
+#include "packet_comments.h"
 #include "packet_store_view.h"
 
 #include <QAction>
@@ -25,6 +26,11 @@ ExpertInfo::ExpertInfo(CaptureController* controller, QWidget* window)
     // An opened file is scanned as soon as its index is built: the worker reads it alone.
     connect(m_controller, &CaptureController::loadFinished, this, [this] {
         if (!m_controller->isLive()) rescan();
+    });
+    // A comment the user adds, edits or deletes is a Comment item gained or lost (Wireshark
+    // dissects the packet again); a capture still running is scanned when the dialog opens.
+    connect(m_controller->packetComments(), &PacketComments::changed, this, [this] {
+        if (!m_controller->busy() && (m_scan->hasResult() || m_scan->running())) rescan();
     });
 }
 
@@ -77,7 +83,7 @@ bool ExpertInfo::rescan()
         return false;
     }
     const PacketStoreView* store = m_controller->storeView();
-    m_scan->start(file, store ? store->endNumber() : 0);
+    m_scan->start(file, store ? store->endNumber() : 0, m_controller->packetComments()->edits());
     if (m_indicator) m_indicator->refresh();
     return true;
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "export_dissections_dialog.h"
 
+#include "capture_controller.h"
+#include "sequential_dissection.h"
+
 #include "packet_table_model.h"
 
 #include <QDialogButtonBox>
@@ -109,7 +112,10 @@ ExportDissectionsDialog::ExportDissectionsDialog(DissectionFormat format, QTable
     form->addRow(tr("File:"), file);
     layout->addLayout(form);
     layout->addWidget(range);
-    layout->addWidget(new QLabel(tr("Columns: the packet list's shown columns, in its order and with its titles."), this));
+    layout->addWidget(new QLabel(format == DissectionFormat::Json
+                                     ? tr("Each packet's protocol layers and fields, as tshark -T json writes them.")
+                                     : tr("Columns: the packet list's shown columns, in its order and with its titles."),
+                                 this));
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
@@ -245,6 +251,13 @@ bool ExportDissectionsDialog::start()
     PacketTableModel* packets = m_packets;
     m_export = std::make_unique<DissectionExport>(*m_table->model(), [packets](std::uint64_t n) { return packets->rowForFrame(n); },
                                                   std::move(columns), std::move(frames), m_format);
+    if (m_format == DissectionFormat::Json && m_controller && m_controller->storeView()) {
+        m_layers = std::make_unique<SequentialDissection>(*m_controller->storeView());
+        CaptureController* controller = m_controller;
+        m_layers->dissector().setInterfaceNames([controller](std::uint32_t id) { return controller->interfaceNameView(id); });
+        SequentialDissection* layers = m_layers.get();
+        m_export->setLayers([layers](std::uint64_t n) { return layers->at(n); });
+    }
     QString error;
     if (!m_export->open(path, error)) {
         m_export.reset();
@@ -279,6 +292,7 @@ void ExportDissectionsDialog::stop(bool ok, const QString& message)
 {
     m_timer->stop();
     m_export.reset();  // an uncommitted export removes its temporary file
+    m_layers.reset();
     m_message->setText(message);
     if (ok) m_progress->setValue(m_progress->maximum());
     for (QAbstractButton* b : m_buttons->buttons())

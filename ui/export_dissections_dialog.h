@@ -17,13 +17,16 @@ class QTimer;
 
 namespace rcvmon {
 
+class CaptureController;
 class PacketTableModel;
+class SequentialDissection;
 
 // File ▸ Export Packet Dissections ▸ As CSV… / As JSON… / As Plain Text…: which packets (all
 // displayed, the selected ones, the marked ones, or a range of frame numbers, as Wireshark's
 // Packet Range), the file, then the export in ~10 ms slices with a progress bar, so the
 // window keeps painting through a million packets. The columns are the packet list's as the
-// user sees them: titles, order, hidden ones left out.
+// user sees them: titles, order, hidden ones left out; JSON writes each packet's protocol
+// layers in tshark -T json's layout instead.
 class ExportDissectionsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -32,6 +35,9 @@ public:
     ExportDissectionsDialog(DissectionFormat format, QTableView* table, PacketTableModel* packets, QWidget* parent = nullptr);
     ~ExportDissectionsDialog() override;
 
+    // JSON writes the packets' protocol layers, dissected from this capture's store in order
+    // (as tshark -T json); without it, the columns.
+    void setCapture(CaptureController* controller) { m_controller = controller; }
     void setPath(const QString& path);
     void setRange(Range range);
     // "first-last" frame numbers (Range::FrameRange).
@@ -64,6 +70,8 @@ private:
     DissectionFormat m_format;
     QTableView* m_table;
     PacketTableModel* m_packets;
+    CaptureController* m_controller = nullptr;
+    std::unique_ptr<SequentialDissection> m_layers;  // a JSON export's, while it runs
     QLineEdit* m_path;
     QRadioButton* m_displayed;
     QRadioButton* m_selected;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "export_dissections_menu.h"
 
+#include "capture_controller.h"
 #include "export_dissections_dialog.h"
 
 #include <QAction>
@@ -8,7 +9,7 @@
 
 namespace rcvmon {
 
-void addExportDissectionsMenu(QMenu* file, QTableView* table, PacketTableModel* packets, QWidget* window)
+void addExportDissectionsMenu(QMenu* file, QTableView* table, CaptureController* controller, QWidget* window)
 {
     QMenu* menu = file->addMenu(QObject::tr("Export Packet &Dissections"));
     const struct {
@@ -26,7 +27,8 @@ void addExportDissectionsMenu(QMenu* file, QTableView* table, PacketTableModel* 
         action->setParent(window);  // found by name from the window, as the other actions
         const DissectionFormat format = entry.format;
         QObject::connect(action, &QAction::triggered, window, [=] {
-            auto* dialog = new ExportDissectionsDialog(format, table, packets, window);
+            auto* dialog = new ExportDissectionsDialog(format, table, controller->tableModel(), window);
+            dialog->setCapture(controller);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setWindowModality(Qt::WindowModal);
             dialog->show();

@@ -7,11 +7,11 @@ class QWidget;
 
 namespace rcvmon {
 
-class PacketTableModel;
+class CaptureController;
 
 // Adds File ▸ Export Packet Dissections ▸ As CSV… / As JSON… / As Plain Text… (actions
 // actionExportDissectionsCsv, …Json, …Text), each opening an ExportDissectionsDialog over
-// the packet list `table` shows.
-void addExportDissectionsMenu(QMenu* file, QTableView* table, PacketTableModel* packets, QWidget* window);
+// the packet list `table` shows of `controller`'s capture.
+void addExportDissectionsMenu(QMenu* file, QTableView* table, CaptureController* controller, QWidget* window);
 
 }  // namespace rcvmon

@@ -70,7 +70,7 @@ void MainWindow::buildMenus()
             &QAction::triggered, this, &MainWindow::exportMarked);
     connect(newAction(file, this, QStringLiteral("actionExportDisplayed"), tr("Export &Displayed Packets…")),
             &QAction::triggered, this, &MainWindow::exportDisplayed);
-    addExportDissectionsMenu(file, m_table, m_controller->tableModel(), this);
+    addExportDissectionsMenu(file, m_table, m_controller, this);
     file->addSeparator();
     connect(newAction(file, this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit), &QAction::triggered,
             this, &QWidget::close);

@@ -32,7 +32,7 @@ void MainWindow::buildFurniture()
     QAction* edit = menuAction(menuBar(), tr("&Edit"));
     QAction* view = menuAction(menuBar(), tr("&View"));
     new TimeReference(edit->menu(), m_table, m_controller->tableModel(), this);
-    new PacketCommentActions(edit->menu(), m_controller, this);
+    new PacketCommentActions(edit->menu(), m_controller, m_table, this);
     new ViewZoom(view->menu(), m_table, {m_tree, m_hex}, this);
 
     // Go right after View, as in Wireshark.

@@ -91,7 +91,7 @@ void PacketColumns::addToViewMenu(QMenu* view)
 
 ColumnEditorDialog* PacketColumns::showEditor()
 {
-    auto* dialog = new ColumnEditorDialog(*m_model, m_table->window());
+    auto* dialog = new ColumnEditorDialog(*m_model, m_table->window(), m_table->horizontalHeader());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ColumnEditorDialog::applied, this, &PacketColumns::save);
     dialog->show();

@@ -142,7 +142,8 @@ bool SaveCapture::saveTo(const QString& path, bool pcap)
     m_savedPath = path;
     m_savedPcap = pcap;
     m_savedSpool = m_controller->spool() ? QString::fromStdString(m_controller->spool()->path()) : QString();
-    m_window->setWindowModified(false);
+    // Saved as pcapng, the packet comments went with it; pcap cannot hold them.
+    m_window->setWindowModified(m_controller->packetComments()->modified());
     return true;
 }
 

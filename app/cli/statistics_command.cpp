@@ -94,6 +94,8 @@ int runStatisticsCommand(const CliOptions& o)
     }
 
     Dissector dissector(Dissector::Options{.reassemble = o.reassemble});
+    // Packet comments are fields (frame.comment) and Comment expert items, as in tshark.
+    dissector.setFrameComments([&reader](std::uint64_t, std::vector<std::string_view>& out) { reader->frameComments(out); });
     Dissection dissection;
     follows.attach(dissection);
     TrafficStatistics stats;

@@ -7,6 +7,7 @@ namespace rcvmon {
 
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
 FieldId frameCommentField();        // protocols/frame_comment.cpp
+FieldId frameCommentExpertField();  // protocols/frame_comment.cpp
 
 namespace {
 
@@ -112,7 +113,9 @@ std::vector<DetailLine> buildDetailTree(const Dissection& dissection, const Fram
     const FieldRecord* interfaceName = dissection.first(frameInterfaceNameField());
     int interfaceIdLine = -1;
     for (const FieldRecord& field : dissection.fields()) {
-        if (field.layer >= layerLine.size() || field.id == frameCommentField()) continue;
+        // Comments and their expert items are in the "Packet comments" tree above.
+        if (field.layer >= layerLine.size() || field.id == frameCommentField() || field.id == frameCommentExpertField())
+            continue;
         DetailLine line;
         line.parent = layerLine[field.layer];
         line.text = detailText(dissection, field);

@@ -9,6 +9,7 @@ namespace rcvmon {
 
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
 FieldId frameCommentField();        // protocols/frame_comment.cpp
+FieldId frameCommentExpertField();  // protocols/frame_comment.cpp
 
 void dissectRawIpv4(DissectContext& ctx, const Payload& p);  // protocols/raw_ip.cpp
 
@@ -53,7 +54,10 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
             out.addTextField(frameInterfaceNameField(), 0, 0, 0, name);
     if (m_frameComments) {
         m_frameComments(frameNumber, m_comments);
-        for (const std::string_view comment : m_comments) out.addTextField(frameCommentField(), 0, 0, 0, comment);
+        for (const std::string_view comment : m_comments) {
+            out.addTextField(frameCommentField(), 0, 0, 0, comment);
+            out.addField(frameCommentExpertField(), 0, 0, 0, 0);  // its expert item, as Wireshark's
+        }
     }
     DissectContext ctx(out);
     ctx.reassembler = m_options.reassemble ? &m_reassembler : nullptr;

@@ -46,10 +46,18 @@ ExpertCollector::ExpertCollector()
         idOf("tcp.analysis.zero_window_probe_ack"),
         idOf("tcp.analysis.duplicate_ack_num"),
     };
+    m_comment = idOf("frame.comment");
 }
 
 void ExpertCollector::collect(const Dissection& d, std::vector<ExpertItem>& out)
 {
+    // The comments' items come first: their tree is above the frame's.
+    for (const FieldRecord& f : d.fields()) {
+        if (f.id != m_comment) continue;
+        std::string text;
+        d.appendValue(f, text);
+        out.push_back(ExpertItem{ExpertSeverity::Comment, ExpertGroup::Comment, "Frame", std::move(text), true});
+    }
     const auto layers = d.layers();
     for (std::uint16_t i = 0; i < layers.size(); ++i)
         if (layers[i].filterName == "tcp") collectTcp(d, i, out);

@@ -13,7 +13,7 @@ namespace rcvmon {
 
 // Finds the expert events Wireshark would report for a frame in RcvMon's Dissection: the
 // exception that ended it ([Malformed Packet]; [Packet size limited during capture] as
-// RcvMon's own note), TCP's connection items (SYN, SYN+ACK, FIN, RST) and every
+// RcvMon's own note), each packet comment's (Comment/Comment, frame.comment.expert), TCP's connection items (SYN, SYN+ACK, FIN, RST) and every
 // tcp.analysis.* result, in the tree's order. TCP analysis needs a Dissector fed in file
 // order, and the FIN items need this collector fed the same frames in the same order
 // (it remembers which stream already began closing); reset() with the Dissector.
@@ -34,6 +34,7 @@ private:
             reusedPorts, lostSegment, ackLostSegment, windowUpdate, windowFull, keepAlive,
             keepAliveAck, zeroWindowProbe, zeroWindow, zeroWindowProbeAck, duplicateAckNum;
     } m_id;
+    FieldId m_comment;  // frame.comment: each raises a Comment item (frame.comment.expert)
     std::unordered_set<std::uint64_t> m_closing;  // tcp.stream values whose first FIN was seen
 };
 

@@ -19,7 +19,14 @@ bool copyCapture(const std::string& from, const std::string& to, FileFormat form
 bool copyCaptures(const std::vector<std::string>& from, const std::string& to, FileFormat format,
                   std::uint64_t& packets, std::string& error)
 {
+    return copyCaptures(from, to, format, CopyComments(), packets, error);
+}
+
+bool copyCaptures(const std::vector<std::string>& from, const std::string& to, FileFormat format,
+                  const CopyComments& comments, std::uint64_t& packets, std::string& error)
+{
     packets = 0;
+    std::vector<std::string_view> frameComments;
     std::vector<std::unique_ptr<CaptureFileReader>> readers;
     for (const std::string& path : from) {
         readers.push_back(CaptureFileReader::open(path, error));
@@ -47,6 +54,9 @@ bool copyCaptures(const std::vector<std::string>& from, const std::string& to, F
                 }
                 it = mapped.emplace(frame.interfaceId, same->second).first;
             }
+            // The file's comments are views on the reader's bytes: valid until its next read.
+            if (!comments || !comments(packets, frameComments)) reader->frameComments(frameComments);
+            writer->setNextComments(frameComments);
             if (!writer->write(frame, it->second, error)) return false;
             ++packets;
         }

@@ -4,7 +4,9 @@
 #include "file/capture_file_reader.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rcvmon {
@@ -21,5 +23,13 @@ bool copyCapture(const std::string& from, const std::string& to, FileFormat form
 // before the first packet is copied, so one deleted meanwhile (POSIX) is still read whole.
 bool copyCaptures(const std::vector<std::string>& from, const std::string& to, FileFormat format,
                   std::uint64_t& packets, std::string& error);
+
+// Packet `index` (0-based, over all the files copied)'s comments into `out`; false keeps the
+// ones its file has. Called on the copying thread. pcap drops comments (it has none).
+using CopyComments = std::function<bool(std::uint64_t index, std::vector<std::string_view>& out)>;
+
+// copyCaptures, with each packet's comments given by `comments` (or its file's, opt_comment).
+bool copyCaptures(const std::vector<std::string>& from, const std::string& to, FileFormat format,
+                  const CopyComments& comments, std::uint64_t& packets, std::string& error);
 
 }  // namespace rcvmon

@@ -12,12 +12,16 @@
 #include "packet_columns.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
+#include "require.h"
 #include "screenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
 #include <QHeaderView>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -100,6 +104,8 @@ private slots:
     void init();
     void renamedBuiltinColumnIsShownAndSaved();
     void resolvedChangesTheCellText();
+    void resolvedPortColumnsShowServiceNamesAsTsharkDoes();
+    void editorReordersAndHidesEveryColumn();
 
 private:
     bool open(MainWindow& window);
@@ -232,6 +238,124 @@ void TestColumnLayout::resolvedChangesTheCellText()
     QTRY_COMPARE_WITH_TIMEOUT(cell(next, 0, C::Source), QStringLiteral("edge.example.test"), 20000);
     QCOMPARE(cell(next, 2, C::Destination), QStringLiteral("198.18.7.7"));
     QCOMPARE(cell(next, 0, custom), QStringLiteral("edge.example.test"));
+}
+
+void TestColumnLayout::resolvedPortColumnsShowServiceNamesAsTsharkDoes()
+{
+    RCVMON_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty(), rcvmon::test::toolWhat("tshark"));
+    MainWindow window(CaptureBackend{});
+    window.show();
+    QVERIFY(open(window));
+    CustomColumnsModel* model = window.packetColumns()->model();
+    QVERIFY(model->setColumns({{QStringLiteral("SP"), QStringLiteral("tcp.srcport"), 0, true},
+                               {QStringLiteral("UDP"), QStringLiteral("udp.srcport"), 0, true},
+                               {QStringLiteral("Ports"), QStringLiteral("tcp.port"), 0, true},
+                               {QStringLiteral("Plain"), QStringLiteral("tcp.port"), 0, false},
+                               {QStringLiteral("Second"), QStringLiteral("tcp.port"), 2, true}}));
+    const int first = model->firstCustomColumn();
+    const auto row = [&](int r) {
+        QStringList cells;
+        for (int c = first; c < first + 5; ++c) cells << cell(window, r, c);
+        return cells.join(QLatin1Char('\t'));
+    };
+    // tshark's custom columns on the same file, Resolved (R) and not (U).
+    const auto tshark = [&](bool transportNames) {
+        QStringList args{QStringLiteral("-r"), m_capture, QStringLiteral("-o"),
+                         QStringLiteral("gui.column.format:\"SP\",\"%Cus:tcp.srcport:0:R\",\"UDP\",\"%Cus:udp.srcport:0:R\","
+                                        "\"Ports\",\"%Cus:tcp.port:0:R\",\"Plain\",\"%Cus:tcp.port:0:U\","
+                                        "\"Second\",\"%Cus:tcp.port:2:R\""),
+                         QStringLiteral("-T"), QStringLiteral("fields")};
+        for (const char* c : {"SP", "UDP", "Ports", "Plain", "Second"}) args << QStringLiteral("-e") << QStringLiteral("_ws.col.%1").arg(QLatin1String(c));
+        if (transportNames) args << QStringLiteral("-N") << QStringLiteral("t");
+        QProcess p;
+        p.start(QStringLiteral("tshark"), args);
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    // Transport names off: numbers, as tshark without -N t.
+    const QStringList plain = tshark(false);
+    QCOMPARE(plain.size(), 3);
+    for (int r = 0; r < 3; ++r) QCOMPARE(row(r), plain.at(r));
+    QCOMPARE(cell(window, 0, first), QStringLiteral("443"));
+
+    names::ResolutionFlags flags;
+    flags.transport = true;
+    window.nameResolution()->setFlags(flags);
+    const QStringList named = tshark(true);
+    QCOMPARE(named.size(), 3);
+    for (int r = 0; r < 3; ++r) QCOMPARE(row(r), named.at(r));
+    QCOMPARE(cell(window, 0, first), QStringLiteral("https (443)"));
+    QCOMPARE(cell(window, 0, first + 2), QStringLiteral("https (443),40001 (40001)"));  // no name: the number twice
+    QCOMPARE(cell(window, 0, first + 3), QStringLiteral("443,40001"));                  // unresolved column
+    QCOMPARE(cell(window, 1, first + 1), QStringLiteral("domain (53)"));
+}
+
+void TestColumnLayout::editorReordersAndHidesEveryColumn()
+{
+    using C = PacketTableModel;
+    MainWindow window(CaptureBackend{});
+    window.resize(1200, 600);
+    window.show();
+    QVERIFY(open(window));
+    CustomColumnsModel* model = window.packetColumns()->model();
+    QVERIFY(model->setColumns({{QStringLiteral("TTL"), QStringLiteral("ip.ttl"), 0, false}}));
+    QHeaderView* header = window.packetTable()->horizontalHeader();
+    const int ttl = model->firstCustomColumn();
+    window.findChild<QAction*>(QStringLiteral("actionColumnEditor"))->trigger();
+    auto* dialog = window.findChild<ColumnEditorDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTableWidget* table = dialog->table();
+    QCOMPARE(table->rowCount(), ttl + 1);
+    QPushButton* up = nullptr;
+    for (QPushButton* b : dialog->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Move &Up")) up = b;
+    QVERIFY(up);
+    // Info (built-in) to the top, the custom TTL above Source, Time hidden.
+    table->setCurrentCell(C::Info, 0);
+    for (int i = 0; i < C::Info; ++i) up->click();
+    QCOMPARE(table->item(0, ColumnEditorDialog::TitleColumn)->text(), QStringLiteral("Info"));
+    QCOMPARE(dialog->builtinSection(0), int(C::Info));
+    table->setCurrentCell(ttl, 0);
+    while (table->item(table->currentRow() - 1, 0)->text() != QStringLiteral("Source")) up->click();
+    up->click();
+    QCOMPARE(dialog->builtinSection(table->currentRow()), -1);
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (dialog->builtinSection(r) == C::Time) table->item(r, ColumnEditorDialog::DisplayedColumn)->setCheckState(Qt::Unchecked);
+    QStringList order;
+    for (int r = 0; r < table->rowCount(); ++r) order << table->item(r, 0)->text();
+    rcvmon::test::saveScreenshot(dialog, QStringLiteral("column_editor_reorder.png"));
+    QVERIFY(dialog->apply());
+    dialog->close();
+
+    // The header shows the rows' order; Time is hidden, the others shown.
+    QStringList shown;
+    for (int v = 0; v < header->count(); ++v)
+        shown << model->headerData(header->logicalIndex(v), Qt::Horizontal).toString();
+    QCOMPARE(shown, order);
+    QCOMPARE(header->visualIndex(C::Info), 0);
+    QCOMPARE(header->visualIndex(ttl), header->visualIndex(C::Source) - 1);
+    QVERIFY(header->isSectionHidden(C::Time));
+    QVERIFY(!header->isSectionHidden(C::Info) && !header->isSectionHidden(ttl));
+
+    // Opened again, the editor lists the columns in that order, Time unticked; showing it
+    // again and moving Info back down undoes both.
+    window.findChild<QAction*>(QStringLiteral("actionColumnEditor"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChildren<ColumnEditorDialog*>().size() == 1, 5000);
+    dialog = window.findChild<ColumnEditorDialog*>();
+    table = dialog->table();
+    QStringList again;
+    for (int r = 0; r < table->rowCount(); ++r) again << table->item(r, 0)->text();
+    QCOMPARE(again, order);
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const bool time = dialog->builtinSection(r) == C::Time;
+        QCOMPARE(table->item(r, ColumnEditorDialog::DisplayedColumn)->checkState(), time ? Qt::Unchecked : Qt::Checked);
+        if (time) table->item(r, ColumnEditorDialog::DisplayedColumn)->setCheckState(Qt::Checked);
+    }
+    QVERIFY(dialog->apply());
+    dialog->close();
+    QVERIFY(!header->isSectionHidden(C::Time));
+    QCOMPARE(header->visualIndex(C::Info), 0);
 }
 
 RCVMON_QTEST_MAIN(TestColumnLayout)

@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QFile>
 #include <QSettings>
@@ -243,8 +244,9 @@ void TestPacketColumns::editorRenamesReordersAndRejectsUnknownFields()
         if (button->text() == QStringLiteral("Move &Up")) up = button;
     up->click();
     QCOMPARE(table->item(b, 0)->text(), QStringLiteral("Destination (outer)"));
-    up->click();  // custom columns stay below the table's own
-    QCOMPARE(table->item(b, 0)->text(), QStringLiteral("Destination (outer)"));
+    up->click();  // above the table's last own column: every column moves
+    QCOMPARE(table->item(b - 1, 0)->text(), QStringLiteral("Destination (outer)"));
+    QCOMPARE(dialog->builtinSection(b), int(PacketTableModel::ColumnCount) - 1);
     table->item(b + 1, 1)->setText(QStringLiteral("ip.nonsense"));
     QVERIFY(!dialog->apply());
     QCOMPARE(model->columns()[0].title, QStringLiteral("TTL"));  // unchanged
@@ -255,6 +257,9 @@ void TestPacketColumns::editorRenamesReordersAndRejectsUnknownFields()
     const int c = model->firstCustomColumn();
     QCOMPARE(model->headerData(c, Qt::Horizontal).toString(), QStringLiteral("Destination (outer)"));
     QCOMPARE(model->index(0, c).data().toString(), QStringLiteral("198.18.0.2"));
+    // Shown before the table's last own column, as the rows were.
+    QHeaderView* header = window->packetTable()->horizontalHeader();
+    QCOMPARE(header->visualIndex(c), header->visualIndex(c - 1) - 1);
     // Saved for the next window.
     QSettings settings;
     QCOMPARE(settings.beginReadArray(QStringLiteral("packetList/customColumns")), 2);

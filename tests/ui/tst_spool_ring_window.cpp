@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Issue 11 item 3, the disk bound in the real window: the capture keeps going, the spool is a
 // ring of files whose oldest is deleted at the bound, only its packets leave the list, the
-// status bar says how many, and Save writes exactly the packets the list still holds.
+// status bar says how many, and Save writes exactly the packets the list still holds, with the
+// packet comments the user added on the packets they were added to (also while capturing).
 #include "capture_controller.h"
 #include "capture_spool.h"
 #include "fake_capture_backend.h"
@@ -10,6 +11,7 @@
 #include "file/spool_files.h"
 #include "hex_view.h"
 #include "main_window.h"
+#include "packet_comments.h"
 #include "packet_table_model.h"
 #include "qtest_main.h"
 #include "save_capture.h"
@@ -22,6 +24,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace rcvmon;
 using rcvmon::test::FakeCaptureSource;
@@ -43,6 +50,25 @@ quint64 payloadNumber(const QByteArray& bytes)
     quint64 n = 0;
     for (int i = 0; i < 8 && 42 + i < bytes.size(); ++i) n |= quint64(quint8(bytes[42 + i])) << (8 * i);
     return n;
+}
+
+// The comments of each packet of a saved file, by the frame number in its payload; a file
+// that cannot be read gives an entry 0. `numbers`: every payload number in the file.
+std::map<quint64, std::vector<std::string>> savedComments(const QString& path, std::set<quint64>* numbers = nullptr)
+{
+    std::map<quint64, std::vector<std::string>> out;
+    std::string error;
+    std::unique_ptr<CaptureFileReader> reader = CaptureFileReader::open(path.toStdString(), error);
+    if (!reader) return {{0, {error}}};
+    FrameRef frame;
+    std::vector<std::string_view> comments;
+    while (reader->next(frame)) {
+        reader->frameComments(comments);
+        const QByteArray bytes(reinterpret_cast<const char*>(frame.data.data()), qsizetype(frame.data.size()));
+        if (numbers) numbers->insert(payloadNumber(bytes));
+        if (!comments.empty()) out[payloadNumber(bytes)] = {comments.begin(), comments.end()};
+    }
+    return out;
 }
 
 }  // namespace
@@ -91,6 +117,32 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
     QVERIFY2(window.messageText().isEmpty(), qPrintable(window.messageText()));
     QVERIFY(removed.count() > 0);
     QCOMPARE(removed.first().at(1).toInt(), 0);  // the oldest rows go
+
+    // Saved while the ring turns: comments land on their packets, whichever file is first.
+    {
+        PacketComments* comments = window.controller()->packetComments();
+        const quint64 early = model->frameNumber(10);
+        const quint64 late = model->frameNumber(model->rowCount() - 1);
+        comments->set(early, {"early one"});
+        comments->set(late, {"late one", "and another"});
+        comments->set(1, {"evicted long ago"});
+        const QString during = m_dir.filePath(QStringLiteral("ring-during.pcapng"));
+        window.setFileChooser([during](MainWindow::FileChoice, bool* pcap) {
+            if (pcap) *pcap = false;
+            return during;
+        });
+        QVERIFY(window.saving()->saveAs());
+        std::set<quint64> inFile;
+        const auto saved = savedComments(during, &inFile);
+        // The ring may retire the early packet's file while the save starts (the capture goes
+        // on): then it is in neither the file nor the list, and its comment goes with it.
+        QVERIFY(inFile.count(late));
+        QCOMPARE(saved.at(late), (std::vector<std::string>{"late one", "and another"}));
+        QCOMPARE(saved.size(), std::size_t(inFile.count(early) ? 2 : 1));
+        if (inFile.count(early)) QCOMPARE(saved.at(early), std::vector<std::string>{"early one"});
+        QCOMPARE(inFile.size(), std::size_t(*inFile.rbegin() - *inFile.begin() + 1));  // no packet missing
+        comments->clear();
+    }
     // On disk: the bound, plus the files retired since the last drain (deleted at the next one;
     // at this rate a 128 KiB file fills in about one ingest tick).
     QVERIFY2(maxOnDisk <= Bound + Bound / 2, qPrintable(QString::number(maxOnDisk)));
@@ -112,7 +164,10 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
     window.packetTable()->selectRow(rows - 1);
     QCOMPARE(payloadNumber(window.hexView()->bytes()), quint64(model->frameNumber(rows - 1)));
 
-    // Save writes the list: exactly the retained packets, the oldest first.
+    // Save writes the list: exactly the retained packets, the oldest first, and the first
+    // and last retained packets' comments.
+    window.controller()->packetComments()->set(first, {"the oldest kept"});
+    window.controller()->packetComments()->set(model->frameNumber(rows - 1), {"the newest"});
     const QString saved = m_dir.filePath(QStringLiteral("ring.pcapng"));
     window.setFileChooser([saved](MainWindow::FileChoice, bool* pcap) {
         if (pcap) *pcap = false;
@@ -131,6 +186,10 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
     }
     QCOMPARE(read, std::uint64_t(rows));
     QCOMPARE(reader->interfaces().size(), std::size_t{1});
+    const auto comments = savedComments(saved);
+    QCOMPARE(comments.size(), std::size_t{2});
+    QCOMPARE(comments.at(first), std::vector<std::string>{"the oldest kept"});
+    QCOMPARE(comments.at(model->frameNumber(rows - 1)), std::vector<std::string>{"the newest"});
 }
 
 RCVMON_QTEST_MAIN(TestSpoolRingWindow)
