@@ -155,11 +155,15 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
             auto whole = ctx.reassembler->add(key, fragOffset, more, next.data);
-            if (!whole) return;
+            if (!whole) {
+                dissectData(ctx, next);  // a fragment still waiting is data, as packet-ip.c shows it
+                return;
+            }
             ctx.inReassembled = true;
             next = Payload{*whole, whole->size(), 0};
         } else if (fragOffset != 0) {
-            return;  // later fragments carry no transport header
+            dissectData(ctx, next);  // later fragments carry no transport header
+            return;
         } else {
             ctx.inFragment = true;  // the first one does, with a cut payload
         }

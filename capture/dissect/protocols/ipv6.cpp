@@ -256,10 +256,14 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
             std::copy(src.begin(), src.end(), key.src.begin());
             std::copy(dst.begin(), dst.end(), key.dst.begin());
             auto whole = ctx.reassembler->add(key, fragOffset, more, rest.data);
-            if (!whole) return;
+            if (!whole) {
+                dissectData(ctx, rest);  // a fragment still waiting is data, as packet-ipv6.c shows it
+                return;
+            }
             ctx.inReassembled = true;
             rest = Payload{*whole, whole->size(), 0};
         } else if (fragOffset != 0) {
+            dissectData(ctx, rest);  // later fragments carry no upper-layer header
             return;
         } else {
             ctx.inFragment = true;

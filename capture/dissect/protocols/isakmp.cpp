@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // ISAKMP / IKEv1 (RFC 2408, RFC 2409) and IKEv2 (RFC 7296): the common header, named in Info
-// by its exchange type as packet-isakmp.c does. UDP port 4500 (RFC 3948) carries IKE behind a
-// four-byte non-ESP marker, and ESP otherwise.
+// by its exchange type as packet-isakmp.c does. UDP port 4500 (RFC 3948) is udpencap.cpp's.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/value_names.h"
 
 namespace rcvmon {
-
-bool dissectEspInUdp(DissectContext& ctx, const Payload& p);
 
 namespace {
 
@@ -48,6 +45,9 @@ void writeInfo(const LayerView& l, std::string& out)
     out += flags & 0x20 ? " Response" : " Request";
 }
 
+}  // namespace
+
+// Also udpencap.cpp's, behind the non-ESP marker of UDP port 4500.
 bool dissectIsakmp(DissectContext& ctx, const Payload& p)
 {
     LayerCursor c(ctx, "ISAKMP", "isakmp", p.data, p.at, p.reported);
@@ -70,22 +70,6 @@ bool dissectIsakmp(DissectContext& ctx, const Payload& p)
     return true;
 }
 
-// RFC 3948 §2: a zero non-ESP marker precedes IKE; anything else is an ESP SPI.
-bool dissectUdpEncap(DissectContext& ctx, const Payload& p)
-{
-    if (p.data.size() >= 4 && p.data[0] == 0 && p.data[1] == 0 && p.data[2] == 0 && p.data[3] == 0) {
-        Payload ike = p;
-        ike.data = p.data.subspan(4);
-        ike.reported = p.reported >= 4 ? p.reported - 4 : 0;
-        ike.at = p.at + 4;
-        return dissectIsakmp(ctx, ike);
-    }
-    if (p.data.size() < 4) return false;  // NAT-keepalive (one 0xff byte) and runts
-    return dissectEspInUdp(ctx, p);
-}
-
-}  // namespace
-
 void registerIsakmp(ProtocolRegistrar& r)
 {
     r.protocol("isakmp");
@@ -100,7 +84,6 @@ void registerIsakmp(ProtocolRegistrar& r)
     hf.messageId = r.field({"isakmp.messageid", "Message ID", FieldKind::Hex, 32});
     hf.length = r.field({"isakmp.length", "Length", FieldKind::Unsigned, 32});
     r.udpPort(500, dissectIsakmp);
-    r.udpPort(4500, dissectUdpEncap);
 }
 
 }  // namespace rcvmon

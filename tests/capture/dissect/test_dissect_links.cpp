@@ -193,7 +193,9 @@ TEST(DissectLinks, ExceptionIsTheFirstLayerThatThrew)
         const bool malformedNote = f.info.ends_with("[Malformed Packet]");
         EXPECT_EQ(ended == ParseStatus::Truncated, shortNote);
         EXPECT_EQ(ended == ParseStatus::Malformed, malformedNote);
-        if (ended != ParseStatus::Ok) EXPECT_TRUE(out.layers()[layer].threw);
+        if (ended != ParseStatus::Ok) {
+            EXPECT_TRUE(out.layers()[layer].threw);
+        }
     }
 }
 
