@@ -2,6 +2,7 @@
 #include "dissect/dissector.h"
 
 #include "core/link_type.h"
+#include "dissect/flow_prefetch.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/wan_links.h"
 
@@ -43,6 +44,7 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
 
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
+    prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
     out.beginFrame(frame, frameNumber);
     // frame.interface_name when the capture names the frame's interface (tshark leaves it out otherwise).
     if (m_interfaceNames)

@@ -76,6 +76,12 @@ std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
     return i;
 }
 
+void TcpConversations::prefetch(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const
+{
+    bool forward = true;
+    m_index.prefetch(makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward));
+}
+
 TcpConversations::Result TcpConversations::observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst,
                                                    const Segment& s)
 {

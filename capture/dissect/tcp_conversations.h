@@ -203,6 +203,9 @@ public:
 
     TcpConversations() : m_index(kMaxFlows) {}
     Result observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst, const Segment& segment);
+    // The index slot observe() will read for this pair starts loading (Dissector calls it as a
+    // frame begins, so the wait overlaps the lower layers' dissection).
+    void prefetch(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const;
     void clear();
     std::uint32_t size() const { return m_used; }
     std::size_t memoryBytes() const;
