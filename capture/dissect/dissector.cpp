@@ -44,7 +44,9 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
 
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
-    prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
+    // Its index slot was asked for a frame ago: the conversation now; else the slot, now.
+    if (m_prefetched && frame.data.data() == m_prefetched) prefetchConversationRecord(m_tcp, frame.linkType, frame.data);
+    else prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
     out.beginFrame(frame, frameNumber);
     // frame.interface_name when the capture names the frame's interface (tshark leaves it out otherwise).
     if (m_interfaceNames)
@@ -72,8 +74,15 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     dissectLinkType(ctx, frame.linkType, p);
 }
 
+void Dissector::prefetch(const FrameRef& next)
+{
+    prefetchConversation(m_tcp, m_udp, next.linkType, next.data);
+    m_prefetched = next.data.data();
+}
+
 void Dissector::reset()
 {
+    m_prefetched = nullptr;
     m_reassembler.clear();
     m_tcp.clear();
     m_quic.clear();
