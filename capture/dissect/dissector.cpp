@@ -44,9 +44,9 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
 
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
-    // Its index slot was asked for a frame ago: the conversation now; else the slot, now.
-    if (m_prefetched && frame.data.data() == m_prefetched) prefetchConversationRecord(m_tcp, frame.linkType, frame.data);
-    else prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
+    // Its index slot was asked for a frame ago (prefetch()): the conversation now; else the slot.
+    if (!m_prefetched || !prefetchConversationRecord(m_tcp, frame.data))
+        prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
     out.beginFrame(frame, frameNumber);
     // frame.interface_name when the capture names the frame's interface (tshark leaves it out otherwise).
     if (m_interfaceNames)
@@ -76,7 +76,7 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
 
 void Dissector::prefetch(const FrameRef& next)
 {
-    prefetchConversation(m_tcp, m_udp, next.linkType, next.data);
+    prefetchConversationAhead(m_tcp, m_udp, next.linkType, next.data);
     m_prefetched = next.data.data();
 }
 

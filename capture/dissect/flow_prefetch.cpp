@@ -6,6 +6,7 @@
 #include "dissect/udp_conversations.h"
 
 #include <algorithm>
+#include <array>
 
 namespace rcvmon {
 
@@ -60,6 +61,17 @@ FlowOf flowOf(std::uint32_t linkType, ByteSpan frame)
     return f;
 }
 
+// What the last two prefetchConversationAhead() calls found (the frame being dissected and the one
+// read ahead of it), for the record step on the same frame: its headers are not parsed twice
+// and the step runs only for a frame whose slot was asked for before. Per thread, as
+// dissectors are.
+struct Pending {
+    const std::uint8_t* frame = nullptr;
+    FlowOf flow;
+};
+thread_local std::array<Pending, 2> t_pending;
+thread_local unsigned t_nextPending = 0;
+
 }  // namespace
 
 void prefetchConversation(const TcpConversations& tcp, const UdpConversations& udp, std::uint32_t linkType,
@@ -70,10 +82,24 @@ void prefetchConversation(const TcpConversations& tcp, const UdpConversations& u
     else if (f.protocol == 17) udp.prefetch(f.family, f.src.addr, f.src.port, f.dst.addr, f.dst.port);
 }
 
-void prefetchConversationRecord(const TcpConversations& tcp, std::uint32_t linkType, ByteSpan frame)
+void prefetchConversationAhead(const TcpConversations& tcp, const UdpConversations& udp, std::uint32_t linkType,
+                               ByteSpan frame)
 {
     const FlowOf f = flowOf(linkType, frame);
-    if (f.protocol == 6) tcp.prefetchRecord(f.family, f.src, f.dst);
+    t_pending[t_nextPending] = Pending{frame.data(), f};
+    t_nextPending ^= 1;
+    if (f.protocol == 6) tcp.prefetch(f.family, f.src, f.dst);
+    else if (f.protocol == 17) udp.prefetch(f.family, f.src.addr, f.src.port, f.dst.addr, f.dst.port);
+}
+
+bool prefetchConversationRecord(const TcpConversations& tcp, ByteSpan frame)
+{
+    for (const Pending& p : t_pending) {
+        if (p.frame != frame.data() || !p.frame) continue;
+        if (p.flow.protocol == 6) tcp.prefetchRecord(p.flow.family, p.flow.src, p.flow.dst);
+        return true;
+    }
+    return false;
 }
 
 }  // namespace rcvmon

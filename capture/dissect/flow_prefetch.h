@@ -17,8 +17,12 @@ class UdpConversations;
 // else is left to the lookup itself. A hint only: it changes no state.
 void prefetchConversation(const TcpConversations& tcp, const UdpConversations& udp, std::uint32_t linkType,
                           ByteSpan frame);
-// The next step, once the index slot is cached (prefetchConversation ran a frame earlier): looks
-// the TCP conversation up and asks for its record, which the TCP dissection reads and writes.
-void prefetchConversationRecord(const TcpConversations& tcp, std::uint32_t linkType, ByteSpan frame);
+// The same for a frame read ahead, remembered for prefetchConversationRecord.
+void prefetchConversationAhead(const TcpConversations& tcp, const UdpConversations& udp, std::uint32_t linkType,
+                               ByteSpan frame);
+// The next step, once the index slot is cached (prefetchConversationAhead ran for this frame a
+// frame earlier): looks the TCP conversation up and asks for its record, which the TCP
+// dissection reads and writes. False when the frame's slot was not asked for: nothing done.
+bool prefetchConversationRecord(const TcpConversations& tcp, ByteSpan frame);
 
 }  // namespace rcvmon
