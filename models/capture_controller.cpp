@@ -10,11 +10,13 @@
 #include "file/file_source.h"
 #include "file/interface_names.h"
 #include "flow_traffic.h"
+#include "frame_replay.h"
 #include "live/process_map.h"
 #include "live/source_merger.h"
 #include "packet_comments.h"
 #include "packet_detail_model.h"
 #include "packet_filter_scan.h"
+#include "stream_chain_index.h"
 #include "packet_table_model.h"
 #include "process_traffic.h"
 #include "row_sync_cadence.h"
@@ -75,6 +77,7 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
       m_filterScan(new PacketFilterScan(m_table, this)),
       m_statistics(new StatisticsFeed(this)),
       m_flowTraffic(new FlowTraffic(this)),
+      m_chainIndex(new StreamChainIndex(this)),
       m_ingestTimer(new QTimer(this)),
       m_bandwidthTimer(new QTimer(this)),
       m_processTimer(new QTimer(this)),
@@ -92,6 +95,12 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     m_filterScan->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
         frameComments(number, out);
     });
+    m_chainIndex->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
+    m_chainIndex->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
+        frameComments(number, out);
+    });
+    connect(m_chainIndex, &StorePass::advanced, this, &CaptureController::settleRows);
+    addStorePass(m_chainIndex);
     m_ingestTimer->setInterval(IngestIntervalMs);
     connect(m_ingestTimer, &QTimer::timeout, this, &CaptureController::ingest);
     m_bandwidthTimer->setInterval(1000);
@@ -137,6 +146,8 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
     if (m_spool) m_spool->abandon();  // its writer drains the session's ring: it goes first
     m_merger = nullptr;
     m_session.reset();
+    if (m_decoder) m_decoder->setReplay(nullptr);
+    m_replay.reset();
     m_adapter.reset();
     m_store = std::move(store);
     if (m_spool) {
@@ -166,12 +177,33 @@ void CaptureController::replaceStore(std::unique_ptr<PacketStore> store)
         });
     }
     m_adapter = std::make_unique<StoreAdapter>(*m_store);
+    m_replay = std::make_unique<FrameReplay>(*m_adapter, *m_chainIndex);
+    m_replay->setReady([this](const std::vector<std::uint64_t>& frames) {
+        for (const std::uint64_t n : frames) refreshFrames(n, n);
+    });
+    if (m_decoder) m_decoder->setReplay(m_replay.get());
     m_table->setStore(m_adapter.get(), m_decoder.get());
     m_detail->setStore(m_adapter.get(), m_decoder.get());
     m_filterScan->setStore(m_adapter.get());
     m_statistics->setStore(m_adapter.get());
     m_flowTraffic->setStore(m_adapter.get());
     for (StorePass* pass : m_extraPasses) pass->setStore(m_adapter.get());
+}
+
+void CaptureController::settleRows()
+{
+    // Rows and the detail pane shown before the in-order pass reached their frames showed
+    // them alone: now they can show them as in file order.
+    if (m_adapter) m_chainIndex->forgetBefore(m_adapter->firstNumber());
+    std::uint64_t first = 0, last = 0;
+    if (m_replay && m_replay->settled(first, last)) refreshFrames(first, last);
+}
+
+void CaptureController::refreshFrames(std::uint64_t first, std::uint64_t last)
+{
+    m_table->refreshFrames(first, last);
+    const std::uint64_t shown = m_detail->packetNumber();
+    if (shown >= first && shown <= last) m_detail->showPacket(shown);
 }
 
 void CaptureController::addStorePass(StorePass* pass)
@@ -422,14 +454,18 @@ void CaptureController::scanForSwitches()
         // switch (requestSource) is an interface switch. A mode switch is per interface.
         const bool newInterface = r.interfaceId >= m_lastModes.size() || m_lastModes[r.interfaceId] == CaptureMode::Off;
         if (r.interfaceId < 4096 && r.interfaceId >= m_lastModes.size()) m_lastModes.resize(r.interfaceId + 1, CaptureMode::Off);
-        const QString name = r.interfaceId < m_interfaceNames.size() ? QString::fromStdString(m_interfaceNames[r.interfaceId])
-                                                                      : QStringLiteral("interface %1").arg(r.interfaceId);
+        // Named only at a switch: this runs for every captured frame, and a QString each would
+        // be an allocation per packet on the GUI thread.
+        const auto name = [&] {
+            return r.interfaceId < m_interfaceNames.size() ? QString::fromStdString(m_interfaceNames[r.interfaceId])
+                                                           : QStringLiteral("interface %1").arg(r.interfaceId);
+        };
         QString text;
         if (m_haveLast && newInterface && r.interfaceId >= m_firstInterfaces && r.interfaceId != m_lastInterface) {
-            text = QStringLiteral("Interface switched to %1, mode %2").arg(name, modeName(r.mode));
+            text = QStringLiteral("Interface switched to %1, mode %2").arg(name(), modeName(r.mode));
         } else if (!newInterface && r.interfaceId < m_lastModes.size() && m_lastModes[r.interfaceId] != r.mode) {
             text = QStringLiteral("Mode switched from %1 to %2").arg(modeName(m_lastModes[r.interfaceId]), modeName(r.mode));
-            if (m_firstInterfaces > 1) text = name + QStringLiteral(": ") + text;
+            if (m_firstInterfaces > 1) text = name() + QStringLiteral(": ") + text;
         }
         if (!text.isEmpty()) {
             m_table->addSwitchMark(n, text);

@@ -38,6 +38,8 @@ class SourceMerger;
 class StatisticsFeed;
 class StoreAdapter;
 class StorePass;
+class StreamChainIndex;
+class FrameReplay;
 
 struct CaptureCounters {
     std::uint64_t captured = 0;       // frames received from the source (live) or read (file)
@@ -89,6 +91,10 @@ public:
     void addStorePass(StorePass* pass);
     // Every frame's TCP/UDP flow with its counts, once something enables it (Statistics ▸ Processes).
     FlowTraffic* flowTraffic() const { return m_flowTraffic; }
+    // The in-order pass that lets rows and the detail pane show each frame as `rcvmon-cli`
+    // dissects it in file order, and the replay that does it (null when nothing is open).
+    StreamChainIndex* chainIndex() const { return m_chainIndex; }
+    FrameReplay* frameReplay() const { return m_replay.get(); }
 
     void setMemoryBound(std::uint64_t bytes) { m_memoryBound = bytes; }
     std::uint64_t memoryBound() const { return m_memoryBound; }
@@ -158,6 +164,8 @@ private:
     void pullBandwidth();
     void scanForSwitches();
     void noteEvents();
+    void settleRows();
+    void refreshFrames(std::uint64_t first, std::uint64_t last);
 
     DecoderFactory m_decoders;
     std::vector<StorePass*> m_extraPasses;
@@ -169,6 +177,7 @@ private:
     PacketFilterScan* m_filterScan;
     StatisticsFeed* m_statistics;
     FlowTraffic* m_flowTraffic;
+    StreamChainIndex* m_chainIndex;
     QTimer* m_ingestTimer;
     QTimer* m_bandwidthTimer;
     QElapsedTimer m_rowSync;  // since the table last took in rows
@@ -179,6 +188,7 @@ private:
     std::unique_ptr<PacketStore> m_store;
     std::unique_ptr<StoreAdapter> m_adapter;
     std::unique_ptr<PacketDecoder> m_decoder;
+    std::unique_ptr<FrameReplay> m_replay;  // over m_adapter, given to m_decoder
     std::unique_ptr<CaptureSession> m_session;
     std::unique_ptr<CaptureSpool> m_spool;  // after the session: its writer drains the session's ring
     std::unique_ptr<BandwidthBins> m_fileBins;

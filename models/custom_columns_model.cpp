@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "custom_columns_model.h"
 
+#include "frame_replay.h"
 #include "packet_store_view.h"
 #include "packet_table_model.h"
 
@@ -26,6 +27,13 @@ void CustomColumnsModel::setSourceModel(QAbstractItemModel* source)
     // built from the same frames: the views repaint those rows' custom cells as well.
     connect(source, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to, const QList<int>& roles) {
         if (m_columns.empty() || (!roles.isEmpty() && !roles.contains(Qt::DisplayRole))) return;
+        // Rows dissected again (the in-order pass or a replay reached them): their cells too.
+        if (to.row() - from.row() < m_cache.maxCost()) {
+            for (int row = from.row(); row <= to.row(); ++row)
+                m_cache.remove(from.model()->index(row, 0).data(PacketTableModel::FrameNumberRole).toULongLong());
+        } else {
+            clearCache();
+        }
         emit dataChanged(index(from.row(), firstCustomColumn()), index(to.row(), columnCount() - 1), roles);
     });
 }
@@ -250,9 +258,12 @@ const CustomColumnsModel::Cells& CustomColumnsModel::cells(std::uint64_t number)
         return m_empty;
     }
     auto* out = new Cells;
-    // One row alone, as the table's text: no state from other frames.
-    m_dissector.reset();
-    m_dissector.dissect(frame, number, m_dissection);
+    // As the table's text: as in file order when the replay can, else the row alone.
+    FrameReplay* replay = m_replay ? m_replay() : nullptr;
+    if (!replay || !replay->dissect(number, m_dissection, frame)) {
+        m_dissector.reset();
+        m_dissector.dissect(frame, number, m_dissection);
+    }
     ++m_builds;
     std::string text;
     std::vector<const FieldRecord*> all;

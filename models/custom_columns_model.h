@@ -23,6 +23,7 @@ namespace names {
 class NameResolver;
 }
 
+class FrameReplay;
 class PacketStoreView;
 
 // A custom column of the packet list, as Wireshark's "Custom" column type: a display-filter
@@ -56,6 +57,8 @@ class CustomColumnsModel : public QIdentityProxyModel {
     Q_OBJECT
 public:
     using StoreLookup = std::function<PacketStoreView*()>;
+    // Rows dissected as in file order (FrameReplay), for the store StoreLookup gives; null: alone.
+    using ReplayLookup = std::function<FrameReplay*()>;
     enum Role { FieldRole = Qt::UserRole + 100 };  // header: a custom column's field name
 
     explicit CustomColumnsModel(StoreLookup store, QObject* parent = nullptr);
@@ -78,6 +81,7 @@ public:
     // caller keeps it alive.
     void setNameResolver(const names::NameResolver* resolver);
     void setSourceModel(QAbstractItemModel* source) override;
+    void setReplayLookup(ReplayLookup replay) { m_replay = std::move(replay); clearCache(); }
 
     void save(QSettings& settings) const;
     void restore(QSettings& settings);
@@ -106,6 +110,7 @@ private:
     void clearCache();
 
     StoreLookup m_store;
+    ReplayLookup m_replay;
     std::vector<CustomColumn> m_columns;
     std::vector<FieldId> m_ids;
     std::vector<BuiltinColumn> m_builtin;

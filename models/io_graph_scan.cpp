@@ -18,7 +18,8 @@ namespace {
 // Decides every graph's filter for one frame, dissecting it at most once.
 class MultiMatcher {
 public:
-    explicit MultiMatcher(const std::vector<std::optional<DisplayFilter>>& filters) : m_filters(filters)
+    MultiMatcher(const std::vector<std::optional<DisplayFilter>>& filters, bool dissectAll)
+        : m_filters(filters), m_dissectAll(dissectAll)
     {
         for (const auto& f : filters) {
             if (!f || f->matchesEverything()) continue;
@@ -28,6 +29,8 @@ public:
         }
     }
     Dissector& dissector() { return m_dissector; }
+    // The frame's dissection; valid after match() when a Y field made it dissect every frame.
+    const Dissection& dissection() const { return m_dissection; }
 
     void match(const FrameRef& frame, std::uint64_t number, std::vector<char>& out)
     {
@@ -79,6 +82,7 @@ struct IoGraphScan::Job {
     std::atomic<std::uint64_t> bytesRead{0};
     std::uint64_t fileSize = 0;
     std::vector<std::optional<DisplayFilter>> filters;
+    std::vector<YField> fields;
     std::shared_ptr<IoGraphScanResult> result = std::make_shared<IoGraphScanResult>();
     std::string error;
 };
@@ -100,12 +104,15 @@ void IoGraphScan::join()
     if (m_thread.joinable()) m_thread.join();
 }
 
-void IoGraphScan::start(const QString& path, std::vector<std::optional<DisplayFilter>> filters, std::uint64_t endNumber)
+void IoGraphScan::start(const QString& path, std::vector<std::optional<DisplayFilter>> filters, std::uint64_t endNumber,
+                        std::vector<YField> fields)
 {
     cancel();
     auto job = std::make_shared<Job>();
     job->fileSize = static_cast<std::uint64_t>(QFileInfo(path).size());
     job->filters = std::move(filters);
+    job->fields = std::move(fields);
+    job->fields.resize(job->filters.size());
     m_job = job;
     m_result.reset();
     m_error.clear();
@@ -116,13 +123,17 @@ void IoGraphScan::start(const QString& path, std::vector<std::optional<DisplayFi
         const std::size_t count = job->filters.size();
         result.graphs.assign(count, {});
         result.failed.assign(count, false);
+        result.spans.assign(count, {});
         for (std::size_t g = 0; g < count; ++g) result.failed[g] = !job->filters[g].has_value();
         auto reader = CaptureFileReader::open(file, job->error);
         if (!reader) {
             m_done.store(true, std::memory_order_release);
             return;
         }
-        MultiMatcher matcher(job->filters);
+        // A Y field is read from the dissection, which then must follow every frame in order
+        // (TCP's window scaling and analysis state), as tshark's does.
+        const bool anyField = std::any_of(job->fields.begin(), job->fields.end(), [](const YField& f) { return f.used; });
+        MultiMatcher matcher(job->filters, anyField);
         // frame.interface_name filters name the file's interfaces, as the packet list's do.
         matcher.dissector().setInterfaceNames([r = reader.get()](std::uint32_t id) -> std::string_view {
             const auto& list = r->interfaces();
@@ -140,13 +151,23 @@ void IoGraphScan::start(const QString& path, std::vector<std::optional<DisplayFi
             if (number == 1) firstNs = ns;
             // A frame stamped before the first one (a file out of time order) counts in the first interval.
             const std::uint64_t ms = ns > firstNs ? static_cast<std::uint64_t>(ns - firstNs) / 1'000'000u : 0;
+            const std::uint64_t us = ns > firstNs ? static_cast<std::uint64_t>(ns - firstNs) / 1000u : 0;
             result.lastMs = std::max(result.lastMs, ms);
+            result.lastUs = std::max(result.lastUs, us);
             matcher.match(frame, number, matched);
             for (std::size_t g = 0; g < count; ++g) {
                 if (!matched[g]) continue;
+                const YField& y = job->fields[g];
+                if (y.used && !matcher.dissection().has(y.id)) continue;
                 bool s = sortedFlags[g] != 0;
-                addToBins(result.graphs[g], s, ms, frame.originalLength, number);
+                IoBin& bin = addToBins(result.graphs[g], s, ms, frame.originalLength, number);
                 sortedFlags[g] = s;
+                if (!y.used) continue;
+                forEachIoField(matcher.dissection(), y.id, [&](const FieldRecord& f) {
+                    const std::int64_t v = ioFieldValue(f, y.type);
+                    if (!y.load) addFieldValue(bin, v);
+                    else if (v > 0) result.spans[g].push_back({us, static_cast<std::uint64_t>(v) / 1000u});
+                });
             }
             if (reader->randomAccess()) job->bytesRead.store(reader->lastFrameOffset(), std::memory_order_relaxed);
             if ((number & 1023) == 0) m_frames.store(number, std::memory_order_relaxed);

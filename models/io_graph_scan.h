@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "dissect/field_registry.h"
 #include "filter/display_filter.h"
 #include "io_graph_bins.h"
+#include "stats/io_field_value.h"
 
 #include <QObject>
 #include <QString>
@@ -26,12 +28,23 @@ namespace rcvmon {
 class IoGraphScan : public QObject {
     Q_OBJECT
 public:
+    // A graph's Y field: a frame counts only when it holds the field (Wireshark appends
+    // "&& field" to the graph's filter), and each occurrence adds to its interval's values.
+    struct YField {
+        bool used = false;
+        FieldId id = 0;
+        IoFieldType type = IoFieldType::Other;
+        bool load = false;  // LOAD: the values are durations spread back over the intervals
+    };
+
     explicit IoGraphScan(QObject* parent = nullptr);
     ~IoGraphScan() override;
 
     // One filter per graph: nullopt counts nothing (a filter that did not compile), an empty
     // filter counts every frame. Scans `path` up to and excluding frame endNumber (0: all).
-    void start(const QString& path, std::vector<std::optional<DisplayFilter>> filters, std::uint64_t endNumber = 0);
+    // fields: one per graph (or none: no graph has a Y field).
+    void start(const QString& path, std::vector<std::optional<DisplayFilter>> filters, std::uint64_t endNumber = 0,
+               std::vector<YField> fields = {});
     void cancel();
 
     bool running() const { return m_thread.joinable() && !m_done.load(); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "packet_colorizer.h"
 
+#include "frame_replay.h"
 #include "packet_store_view.h"
 
 namespace rcvmon {
@@ -54,12 +55,32 @@ void PacketColorizer::clearCache()
     m_cache.fill(Slot{});
 }
 
+void PacketColorizer::forget(std::uint64_t first, std::uint64_t last)
+{
+    if (last < first) return;
+    if (last - first >= CacheSlots) {
+        clearCache();
+        return;
+    }
+    for (std::uint64_t n = first; n <= last; ++n)
+        if (m_cache[n % CacheSlots].number == n) m_cache[n % CacheSlots] = Slot{};
+}
+
+void PacketColorizer::setReplay(FrameReplay* replay)
+{
+    if (replay == m_replay) return;
+    m_replay = replay;
+    clearCache();
+}
+
 int PacketColorizer::ruleFor(PacketStoreView& store, std::uint64_t number)
 {
     Slot& slot = m_cache[number % CacheSlots];
     if (slot.number == number) return slot.rule;
     FrameRef frame;
-    const int rule = store.frame(number, frame) ? m_matcher->match(frame, number) : -1;
+    int rule = -1;
+    if (m_replay && m_replay->dissect(number, m_dissection, frame)) rule = m_matcher->matchDissected(m_dissection, frame);
+    else if (store.frame(number, frame)) rule = m_matcher->match(frame, number);
     ++m_evaluations;
     slot = Slot{number, rule};
     return rule;

@@ -16,6 +16,7 @@
 
 namespace rcvmon {
 
+class FrameReplay;
 class PacketStoreView;
 
 QColor toQColor(const Rgb16& c);
@@ -47,6 +48,10 @@ public:
 
     // Frame numbers start again in a new store: forget every answer.
     void clearCache();
+    // Frames [first, last] dissect differently now (the in-order pass or a replay reached them).
+    void forget(std::uint64_t first, std::uint64_t last);
+    // Rows dissected as in file order (null: each alone); the caller keeps it alive.
+    void setReplay(FrameReplay* replay);
     // How many frames were evaluated so far (tests check that only shown rows are).
     std::uint64_t evaluations() const { return m_evaluations; }
 
@@ -68,6 +73,8 @@ private:
     std::array<Slot, CacheSlots> m_cache{};
     bool m_enabled = true;
     std::uint64_t m_evaluations = 0;
+    FrameReplay* m_replay = nullptr;
+    Dissection m_dissection;  // reused
 };
 
 }  // namespace rcvmon

@@ -12,6 +12,8 @@
 
 namespace rcvmon {
 
+class FrameReplay;
+
 // The table's text columns for one packet.
 struct SummaryText {
     std::string source;
@@ -34,6 +36,10 @@ public:
     virtual void setInterfaceNames(std::function<std::string_view(std::uint32_t)>) {}
     // Each frame's comments, for frame.comment (Dissector::setFrameComments).
     virtual void setFrameComments(std::function<void(std::uint64_t, std::vector<std::string_view>&)>) {}
+    // Frames dissected as in file order, through their stream's frames (null: each alone).
+    // The caller keeps it alive until it sets another.
+    virtual void setReplay(FrameReplay*) {}
+    virtual FrameReplay* replay() const { return nullptr; }
 };
 
 }  // namespace rcvmon

@@ -60,6 +60,7 @@ void PacketTableModel::setStore(PacketStoreView* store, PacketDecoder* decoder)
     m_switches.clear();
     forgetProcessRows();
     if (m_colorizer) m_colorizer->clearCache();  // frame numbers start again
+    if (m_colorizer) m_colorizer->setReplay(decoder ? decoder->replay() : nullptr);
     endResetModel();
     sync();
 }
@@ -77,6 +78,7 @@ void PacketTableModel::setColorizer(PacketColorizer* colorizer)
 {
     if (m_colorizer) disconnect(m_colorizer, nullptr, this, nullptr);
     m_colorizer = colorizer;
+    if (m_colorizer) m_colorizer->setReplay(m_decoder ? m_decoder->replay() : nullptr);
     const auto repaint = [this] {
         if (rowCount() > 0)
             emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole, Qt::ForegroundRole});
@@ -186,6 +188,31 @@ void PacketTableModel::refreshText()
     if (rowCount() > 0) emit dataChanged(index(0, Source), index(rowCount() - 1, Info), {Qt::DisplayRole});
 }
 
+void PacketTableModel::refreshFrames(std::uint64_t first, std::uint64_t last)
+{
+    if (last < first) return;
+    // Only the cached rows of those frames: a view asks again for the ones it shows.
+    if (last - first < static_cast<std::uint64_t>(m_text.size())) {
+        for (std::uint64_t n = first; n <= last; ++n) m_text.remove(n);
+    } else {
+        for (const std::uint64_t n : m_text.keys())
+            if (n >= first && n <= last) m_text.remove(n);
+    }
+    if (m_colorizer) m_colorizer->forget(first, last);
+    int firstRow = -1, lastRow = -1;
+    if (m_filtered) {
+        const std::size_t below = m_rows.countBelow(first), through = m_rows.countBelow(last + 1);
+        if (through > below) firstRow = static_cast<int>(below), lastRow = static_cast<int>(through) - 1;
+    } else if (m_count > 0) {
+        const std::uint64_t end = m_first + static_cast<std::uint64_t>(m_count);
+        if (last >= m_first && first < end) {
+            firstRow = static_cast<int>(std::max(first, m_first) - m_first);
+            lastRow = static_cast<int>(std::min(last + 1, end) - 1 - m_first);
+        }
+    }
+    if (firstRow >= 0) emit dataChanged(index(firstRow, 0), index(lastRow, ColumnCount - 1));
+}
+
 int PacketTableModel::rowForFrame(std::uint64_t number) const
 {
     if (m_filtered) return static_cast<int>(m_rows.rowOf(number));
@@ -231,16 +258,19 @@ PacketTableModel::RowText* PacketTableModel::rowText(std::uint64_t number) const
     FrameRef frame;
     if (!m_store->frame(number, frame)) {
         text->info = QStringLiteral("[Cannot read this frame: %1]").arg(QString::fromStdString(m_store->error()));
-    } else if (m_decoder) {
-        const SummaryText summary = m_decoder->summarize(frame, number);
-        text->source = QString::fromStdString(summary.source);
-        text->destination = QString::fromStdString(summary.destination);
-        text->protocol = QString::fromStdString(summary.protocol);
-        text->info = QString::fromStdString(summary.info);
-    }
-    if (m_processMap && !frame.data.empty()) {
-        text->flow = localFlowKey(frame.linkType, frame.data, frame.direction);
-        if (text->flow) text->submitted = m_processMap->submit(*text->flow);
+    } else {
+        // Before the decoder: it may read other frames, which ends this frame's bytes.
+        if (m_processMap && !frame.data.empty()) {
+            text->flow = localFlowKey(frame.linkType, frame.data, frame.direction);
+            if (text->flow) text->submitted = m_processMap->submit(*text->flow);
+        }
+        if (m_decoder) {
+            const SummaryText summary = m_decoder->summarize(frame, number);
+            text->source = QString::fromStdString(summary.source);
+            text->destination = QString::fromStdString(summary.destination);
+            text->protocol = QString::fromStdString(summary.protocol);
+            text->info = QString::fromStdString(summary.info);
+        }
     }
     ++m_textBuilds;
     m_text.insert(number, text);

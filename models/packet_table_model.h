@@ -59,6 +59,9 @@ public:
     // re-ask only for the rows they show.
     void refreshText();
     void setTimeFormat(TimeFormat format);
+    // Frames [first, last] read differently now (the in-order pass reached them): their
+    // cached text goes, and views repaint those of their rows they show.
+    void refreshFrames(std::uint64_t first, std::uint64_t last);
 
     // Display filter: on, the rows are only the frames appendFilteredRows() adds (a reset
     // either way); eviction still drops the rows of evicted frames.

@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
 #include <QLegend>
 
 namespace rcvmon {
@@ -23,6 +24,10 @@ QChartView* makeStreamingChartView(QChart* chart, QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
+    // A streaming chart moves every item each refresh: a BSP index of them (the scene's
+    // default) is rebuilt for nothing each time, on the GUI thread, and nothing here is hit-tested
+    // among thousands of items.
+    view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     view->setMinimumHeight(160);
     followPalette(chart, view->palette());
     return view;

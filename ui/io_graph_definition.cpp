@@ -45,7 +45,9 @@ std::vector<IoGraphDefinition> loadIoGraphs()
         g.color = QColor(settings.value(QStringLiteral("color")).toString());
         if (!g.color.isValid()) g.color = ioGraphColor(i);
         g.style = IoGraphStyle(std::clamp(settings.value(QStringLiteral("style")).toInt(), 0, 2));
-        g.unit = IoGraphUnit(std::clamp(settings.value(QStringLiteral("unit")).toInt(), 0, 2));
+        g.unit = IoGraphUnit(std::clamp(settings.value(QStringLiteral("unit")).toInt(), 0, IoGraphUnitCount - 1));
+        g.yField = settings.value(QStringLiteral("yField")).toString();
+        g.smaPeriod = std::max(0, settings.value(QStringLiteral("smaPeriod")).toInt());
         graphs.push_back(g);
     }
     settings.endArray();
@@ -67,6 +69,8 @@ void saveIoGraphs(const std::vector<IoGraphDefinition>& graphs)
         settings.setValue(QStringLiteral("color"), g.color.name());
         settings.setValue(QStringLiteral("style"), int(g.style));
         settings.setValue(QStringLiteral("unit"), int(g.unit));
+        settings.setValue(QStringLiteral("yField"), g.yField);
+        settings.setValue(QStringLiteral("smaPeriod"), g.smaPeriod);
     }
     settings.endArray();
 }
@@ -77,6 +81,10 @@ std::uint64_t loadIoGraphIntervalMs()
 }
 
 void saveIoGraphIntervalMs(std::uint64_t ms) { QSettings().setValue(kGroup + QStringLiteral("/intervalMs"), quint64(ms)); }
+
+bool loadIoGraphLogScale() { return QSettings().value(kGroup + QStringLiteral("/logScale"), false).toBool(); }
+
+void saveIoGraphLogScale(bool on) { QSettings().setValue(kGroup + QStringLiteral("/logScale"), on); }
 
 QString ioGraphStyleName(IoGraphStyle style)
 {
@@ -94,8 +102,28 @@ QString ioGraphUnitName(IoGraphUnit unit)
     case IoGraphUnit::Packets: return QCoreApplication::translate("IoGraph", "Packets");
     case IoGraphUnit::Bytes: return QCoreApplication::translate("IoGraph", "Bytes");
     case IoGraphUnit::BitsPerSecond: return QCoreApplication::translate("IoGraph", "Bits/s");
+    case IoGraphUnit::Bits: return QCoreApplication::translate("IoGraph", "Bits");
+    case IoGraphUnit::Sum: return QCoreApplication::translate("IoGraph", "SUM(Y Field)");
+    case IoGraphUnit::CountFrames: return QCoreApplication::translate("IoGraph", "COUNT FRAMES(Y Field)");
+    case IoGraphUnit::CountFields: return QCoreApplication::translate("IoGraph", "COUNT FIELDS(Y Field)");
+    case IoGraphUnit::Max: return QCoreApplication::translate("IoGraph", "MAX(Y Field)");
+    case IoGraphUnit::Min: return QCoreApplication::translate("IoGraph", "MIN(Y Field)");
+    case IoGraphUnit::Average: return QCoreApplication::translate("IoGraph", "AVG(Y Field)");
+    case IoGraphUnit::Load: return QCoreApplication::translate("IoGraph", "LOAD(Y Field)");
     }
     return {};
+}
+
+const std::vector<int>& ioGraphSmaPeriods()
+{
+    static const std::vector<int> periods = {0, 10, 20, 50, 100, 200, 500, 1000};
+    return periods;
+}
+
+QString ioGraphSmaName(int period)
+{
+    return period <= 0 ? QCoreApplication::translate("IoGraph", "None")
+                       : QCoreApplication::translate("IoGraph", "%1 interval SMA").arg(period);
 }
 
 }  // namespace rcvmon

@@ -20,6 +20,8 @@ struct IoGraphDefinition {
     QColor color;
     IoGraphStyle style = IoGraphStyle::Line;
     IoGraphUnit unit = IoGraphUnit::Packets;
+    QString yField = {};  // the field SUM, COUNT, MAX, MIN, AVG and LOAD compute on
+    int smaPeriod = 0;    // Wireshark's "SMA Period": a moving average over that many intervals
 
     friend bool operator==(const IoGraphDefinition&, const IoGraphDefinition&) = default;
 };
@@ -32,10 +34,15 @@ std::vector<IoGraphDefinition> loadIoGraphs();
 void saveIoGraphs(const std::vector<IoGraphDefinition>& graphs);
 std::uint64_t loadIoGraphIntervalMs();
 void saveIoGraphIntervalMs(std::uint64_t ms);
+bool loadIoGraphLogScale();
+void saveIoGraphLogScale(bool on);
 // A colour for the n-th graph added, distinct from its neighbours'.
 QColor ioGraphColor(int n);
 
 QString ioGraphStyleName(IoGraphStyle style);
+// Wireshark's Y Axis names ("Packets", "SUM(Y Field)", …) and its SMA periods.
 QString ioGraphUnitName(IoGraphUnit unit);
+const std::vector<int>& ioGraphSmaPeriods();
+QString ioGraphSmaName(int period);
 
 }  // namespace rcvmon

@@ -8,6 +8,7 @@
 #include "io_graph_model.h"
 #include "io_graph_scan.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QLogValueAxis>
 #include <QValueAxis>
 
 #include <cmath>
@@ -34,21 +36,18 @@ struct Interval {
 constexpr Interval kIntervals[] = {{1, "1 ms"},      {10, "10 ms"},  {100, "100 ms"}, {1000, "1 sec"},
                                    {10'000, "10 sec"}, {60'000, "1 min"}, {600'000, "10 min"}};
 
+// Wireshark's y axis label: the unit's name per interval ("Packets/1 sec", "AVG(Y Field)/1 sec").
 QString axisTitle(IoGraphUnit unit, const QString& interval)
 {
-    switch (unit) {
-    case IoGraphUnit::Packets: return IoGraphDialog::tr("Packets/%1").arg(interval);
-    case IoGraphUnit::Bytes: return IoGraphDialog::tr("Bytes/%1").arg(interval);
-    case IoGraphUnit::BitsPerSecond: return IoGraphDialog::tr("Bits/s");
-    }
-    return {};
+    if (unit == IoGraphUnit::BitsPerSecond) return IoGraphDialog::tr("Bits/s");
+    return IoGraphDialog::tr("%1/%2").arg(ioGraphUnitName(unit), interval);
 }
 
 }  // namespace
 
 IoGraphDialog::IoGraphDialog(QWidget* parent)
     : QDialog(parent), m_model(new IoGraphModel(this)), m_chart(new IoGraphChart(m_model, this)),
-      m_list(new IoGraphList(this)), m_interval(new QComboBox(this)), m_status(new QLabel(this))
+      m_list(new IoGraphList(this)), m_interval(new QComboBox(this)), m_log(nullptr), m_status(new QLabel(this))
 {
     setWindowTitle(tr("I/O Graphs"));
     setObjectName(QStringLiteral("ioGraphDialog"));
@@ -57,9 +56,19 @@ IoGraphDialog::IoGraphDialog(QWidget* parent)
     for (const Interval& i : kIntervals) m_interval->addItem(QString::fromLatin1(i.label), quint64(i.ms));
     m_status->setObjectName(QStringLiteral("ioGraphStatus"));
 
-    auto* reset = new QPushButton(tr("Reset &Zoom"), this);
+    // Wireshark's "Reset": both axes back to the whole capture and the values it holds.
+    auto* reset = new QPushButton(tr("&Reset"), this);
     reset->setObjectName(QStringLiteral("ioGraphResetZoom"));
+    reset->setToolTip(tr("Show the whole capture and every value again (0 or R on the graph)"));
     connect(reset, &QPushButton::clicked, m_chart, &IoGraphChart::resetZoom);
+    m_log = new QCheckBox(tr("&Log scale"), this);
+    m_log->setObjectName(QStringLiteral("ioGraphLogScale"));
+    m_log->setChecked(loadIoGraphLogScale());
+    m_chart->setLogScale(m_log->isChecked());
+    connect(m_log, &QCheckBox::toggled, this, [this](bool on) {
+        saveIoGraphLogScale(on);
+        m_chart->setLogScale(on);
+    });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Save &As…"), QDialogButtonBox::ActionRole);
     save->setObjectName(QStringLiteral("ioGraphSaveAs"));
@@ -74,6 +83,7 @@ IoGraphDialog::IoGraphDialog(QWidget* parent)
     controls->addWidget(new QLabel(tr("Interval:"), this));
     controls->addWidget(m_interval);
     controls->addWidget(reset);
+    controls->addWidget(m_log);
     controls->addWidget(m_status, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -137,15 +147,23 @@ void IoGraphDialog::applyGraphs()
         const IoGraphDefinition& g = all[std::size_t(row)];
         if (!g.enabled) continue;
         sameUnit = sameUnit && (graphs.empty() || graphs.front().unit == g.unit);
-        graphs.push_back({g.name, g.filter, g.unit});
+        graphs.push_back({g.name, g.filter, g.unit, g.yField, g.smaPeriod});
         looks.push_back({g.name, g.color, g.style});
         m_columnRows.push_back(row);
     }
-    m_chart->axisY()->setTitleText(graphs.empty() || !sameUnit ? QString() : axisTitle(graphs.front().unit, m_interval->currentText()));
+    const QString title = graphs.empty() || !sameUnit ? QString() : axisTitle(graphs.front().unit, m_interval->currentText());
+    m_chart->axisY()->setTitleText(title);
+    m_chart->logAxisY()->setTitleText(title);
     m_chart->setLooks(std::move(looks));
     m_model->setGraphs(std::move(graphs));
-    for (int row = 0; row < int(all.size()); ++row) m_list->setFilterError(row, {});
-    for (std::size_t c = 0; c < m_columnRows.size(); ++c) m_list->setFilterError(m_columnRows[c], m_model->filterError(int(c)));
+    for (int row = 0; row < int(all.size()); ++row) {
+        m_list->setFilterError(row, {});
+        m_list->setFieldError(row, {});
+    }
+    for (std::size_t c = 0; c < m_columnRows.size(); ++c) {
+        m_list->setFilterError(m_columnRows[c], m_model->filterError(int(c)));
+        m_list->setFieldError(m_columnRows[c], m_model->fieldError(int(c)));
+    }
     updateStatus();
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -18,7 +19,8 @@ class IoGraphList;
 class IoGraphModel;
 
 // Statistics ▸ I/O Graphs, as Wireshark's dialog: the plot of the whole capture above the
-// graph list, the interval (1 ms … 10 min), Reset zoom and Save As (PNG, SVG or CSV). A click
+// graph list (each graph's filter, style, unit, Y field and SMA period), the interval
+// (1 ms … 10 min), Reset, Log scale and Save As (PNG, SVG or CSV). A click
 // on a point asks for the first packet of its interval. Graphs and interval are kept in the
 // settings. Counting runs on the model's worker; closing the dialog cancels it.
 class IoGraphDialog : public QDialog {
@@ -41,6 +43,7 @@ public:
     IoGraphChart* chart() const { return m_chart; }
     IoGraphList* graphList() const { return m_list; }
     QComboBox* intervalBox() const { return m_interval; }
+    QCheckBox* logScaleBox() const { return m_log; }
     QString statusText() const;
 
 signals:
@@ -59,6 +62,7 @@ private:
     IoGraphChart* m_chart;
     IoGraphList* m_list;
     QComboBox* m_interval;
+    QCheckBox* m_log;
     QLabel* m_status;
     std::vector<int> m_columnRows;  // the list row of each model graph (the enabled ones)
 };

@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rcvmon {
 
 namespace {
@@ -28,7 +30,8 @@ QIcon swatch(const QColor& color)
 IoGraphList::IoGraphList(QWidget* parent) : QWidget(parent), m_table(new QTableWidget(0, ColumnCount, this))
 {
     m_table->setObjectName(QStringLiteral("ioGraphTable"));
-    m_table->setHorizontalHeaderLabels({tr("Enabled"), tr("Graph Name"), tr("Display Filter"), tr("Color"), tr("Style"), tr("Y Axis")});
+    m_table->setHorizontalHeaderLabels({tr("Enabled"), tr("Graph Name"), tr("Display Filter"), tr("Color"), tr("Style"), tr("Y Axis"),
+                                        tr("Y Field"), tr("SMA Period")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -119,6 +122,14 @@ void IoGraphList::setFilterError(int row, const QString& error)
     edit->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffafaf; color: black; }"));
 }
 
+void IoGraphList::setFieldError(int row, const QString& error)
+{
+    auto* edit = qobject_cast<QLineEdit*>(editor(row, YField));
+    if (!edit) return;
+    edit->setToolTip(error.isEmpty() ? tr("The numeric field SUM, COUNT, MAX, MIN, AVG and LOAD compute on") : error);
+    edit->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffafaf; color: black; }"));
+}
+
 template <typename Editor, typename Signal, typename Apply>
 void IoGraphList::onEdit(Editor* editor, Signal signal, Apply apply)
 {
@@ -171,10 +182,24 @@ void IoGraphList::addRow(int row)
         return true;
     });
     auto* unit = new QComboBox(m_table);
-    for (IoGraphUnit u : {IoGraphUnit::Packets, IoGraphUnit::Bytes, IoGraphUnit::BitsPerSecond}) unit->addItem(ioGraphUnitName(u));
+    for (int u = 0; u < IoGraphUnitCount; ++u) unit->addItem(ioGraphUnitName(IoGraphUnit(u)));
     unit->setCurrentIndex(int(graph.unit));
     onEdit(unit, &QComboBox::currentIndexChanged, [](IoGraphDefinition& g, int i) {
         g.unit = IoGraphUnit(i);
+        return true;
+    });
+    auto* yField = new QLineEdit(graph.yField, m_table);
+    yField->setPlaceholderText(tr("e.g. frame.len"));
+    yField->setToolTip(tr("The numeric field SUM, COUNT, MAX, MIN, AVG and LOAD compute on"));
+    onEdit(yField, &QLineEdit::editingFinished, [yField](IoGraphDefinition& g) {
+        g.yField = yField->text().trimmed();
+        return true;
+    });
+    auto* sma = new QComboBox(m_table);
+    for (int period : ioGraphSmaPeriods()) sma->addItem(ioGraphSmaName(period), period);
+    sma->setCurrentIndex(std::max(0, sma->findData(graph.smaPeriod)));
+    onEdit(sma, &QComboBox::currentIndexChanged, [sma](IoGraphDefinition& g, int i) {
+        g.smaPeriod = sma->itemData(i).toInt();
         return true;
     });
     m_table->setCellWidget(row, Enabled, enabled);
@@ -183,6 +208,8 @@ void IoGraphList::addRow(int row)
     m_table->setCellWidget(row, Color, color);
     m_table->setCellWidget(row, Style, style);
     m_table->setCellWidget(row, Unit, unit);
+    m_table->setCellWidget(row, YField, yField);
+    m_table->setCellWidget(row, Sma, sma);
 }
 
 }  // namespace rcvmon

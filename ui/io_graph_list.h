@@ -13,12 +13,13 @@ class QPushButton;
 namespace rcvmon {
 
 // The graph list of Statistics ▸ I/O Graphs: one row per graph with its enable box, name,
-// display filter (applied on Enter or when the field is left), colour, style and unit; Add,
+// display filter (applied on Enter or when the field is left), colour, style, unit (Y axis),
+// Y field (applied as the filter is) and SMA period; Add,
 // Copy and Remove below. Says changed() after each edit.
 class IoGraphList : public QWidget {
     Q_OBJECT
 public:
-    enum Column { Enabled, Name, Filter, Color, Style, Unit, ColumnCount };
+    enum Column { Enabled, Name, Filter, Color, Style, Unit, YField, Sma, ColumnCount };
 
     explicit IoGraphList(QWidget* parent = nullptr);
 
@@ -29,6 +30,8 @@ public:
     void removeGraph(int row);
     // Shows a filter's compile error on its row (empty clears it).
     void setFilterError(int row, const QString& error);
+    // Shows why the Y field does not fit the unit (empty clears it).
+    void setFieldError(int row, const QString& error);
     QTableWidget* table() const { return m_table; }
     // The row's editor for a column (a QCheckBox, QLineEdit, QToolButton or QComboBox).
     QWidget* editor(int row, Column column) const;

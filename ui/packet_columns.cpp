@@ -18,6 +18,7 @@ PacketColumns::PacketColumns(QTableView* table, CaptureController* controller, Q
     : QObject(parent), m_table(table), m_model(new CustomColumnsModel([controller] { return controller->storeView(); }, this))
 {
     m_model->setSourceModel(controller->tableModel());
+    m_model->setReplayLookup([controller] { return controller->frameReplay(); });
     QSettings settings;
     m_model->restore(settings);
     m_table->setModel(m_model);

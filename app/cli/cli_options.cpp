@@ -178,6 +178,7 @@ const char* usageText()
            "  rcvmon-cli -r FILE -T json | -T tsv\n"
            "  rcvmon-cli -r FILE -V [-O proto,proto]          the detail tree (as the window shows it)\n"
            "  rcvmon-cli -r FILE -q -z conv,ip|endpoints,ip|io,phs|follow,tcp,ascii,0|expert [-z ...]\n"
+           "  rcvmon-cli -r FILE -q -z io,stat,INTERVAL[,FILTER|SUM(FIELD)FILTER|COUNT|MIN|MAX|AVG|LOAD(..)..]\n"
            "  rcvmon-cli --bench -r FILE\n"
            "  -N mntdN     name resolution, as tshark: m MAC vendors, n host names, t port names,\n"
            "               d host names from the capture's DNS answers, N the system resolver (network!);\n"

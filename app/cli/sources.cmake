@@ -11,6 +11,8 @@ add_library(rcvmon_cli STATIC
   ${CMAKE_CURRENT_LIST_DIR}/frame_selection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glossary_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/interface_specs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/io_stat_request.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/io_stat_taps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_sources.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control_channel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/live_command.cpp

@@ -10,6 +10,10 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
     const std::string_view s = spec;
     StatisticRequest r;
     if (s == "io,phs") return r;
+    if (s.starts_with("io,stat,")) {
+        r.table = StatisticRequest::Table::IoStat;
+        return r;
+    }
     if (s == "expert" || s.starts_with("expert,")) {
         auto expert = parseExpertRequest(spec, error);
         if (!expert) return std::nullopt;
@@ -44,7 +48,7 @@ std::optional<StatisticRequest> parseStatisticRequest(const std::string& spec, s
         return std::nullopt;
     }
     error = "invalid -z argument '" + spec +
-            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs  follow,PROTO,MODE,STREAM  expert[,LEVEL][,FILTER]";
+            "'; supported: conv,TYPE  endpoints,TYPE (TYPE: eth, ip, ipv6, tcp, udp)  io,phs  io,stat,INTERVAL[,COLUMN...]  follow,PROTO,MODE,STREAM  expert[,LEVEL][,FILTER]";
     return std::nullopt;
 }
 

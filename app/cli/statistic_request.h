@@ -12,9 +12,10 @@
 namespace rcvmon::cli {
 
 // One -z argument, with tshark's names: conv,<kind>, endpoints,<kind> or io,phs, where
-// <kind> is eth, ip, ipv6, tcp or udp; or follow,... (follow_request.h).
+// <kind> is eth, ip, ipv6, tcp or udp; or follow,... (follow_request.h); or io,stat,...
+// (io_stat_request.h, parsed by IoStatTaps).
 struct StatisticRequest {
-    enum class Table : std::uint8_t { Conversations, Endpoints, ProtocolHierarchy, Follow, Expert };
+    enum class Table : std::uint8_t { Conversations, Endpoints, ProtocolHierarchy, Follow, Expert, IoStat };
     Table table = Table::ProtocolHierarchy;
     StatKind kind = StatKind::Ethernet;  // not used by io,phs
     FollowRequest follow;                // Table::Follow only

@@ -3,6 +3,7 @@
 
 #include "expert_taps.h"
 #include "follow_taps.h"
+#include "io_stat_taps.h"
 #include "output_buffer.h"
 #include "packet_printer.h"
 #include "statistic_request.h"
@@ -35,9 +36,10 @@ int fail(const std::string& message)
 }
 
 void appendTable(std::string& out, const StatisticRequest& r, const TrafficStatistics& stats,
-                 const FollowTaps& follows, const ExpertTaps& experts, std::size_t index)
+                 const FollowTaps& follows, const ExpertTaps& experts, const IoStatTaps& ioStats, std::size_t index)
 {
     switch (r.table) {
+    case StatisticRequest::Table::IoStat: ioStats.appendReport(index, out); break;
     case StatisticRequest::Table::Expert: experts.appendReport(index, out); break;
     case StatisticRequest::Table::Follow: follows.appendReport(index, out); break;
     case StatisticRequest::Table::Conversations: appendConversationText(out, r.kind, stats.conversations(r.kind)); break;
@@ -56,6 +58,7 @@ int runStatisticsCommand(const CliOptions& o)
     std::vector<StatisticRequest> requests;
     FollowTaps follows;
     ExpertTaps experts;
+    IoStatTaps ioStats;
     for (const std::string& spec : o.statistics) {
         std::string error;
         auto request = parseStatisticRequest(spec, error);
@@ -64,6 +67,8 @@ int runStatisticsCommand(const CliOptions& o)
             return usageError(error);
         if (request->table == StatisticRequest::Table::Expert && !experts.add(requests.size(), request->expert, error))
             return usageError(error);
+        if (request->table == StatisticRequest::Table::IoStat && !ioStats.add(requests.size(), spec, error))
+            return usageError(error);
         requests.push_back(*request);
     }
     std::optional<DisplayFilter> filter;
@@ -71,6 +76,7 @@ int runStatisticsCommand(const CliOptions& o)
         FilterError filterError;
         filter = DisplayFilter::compile(o.displayFilter, filterError);
         if (!filter) return usageError("invalid display filter " + filterError.describe(o.displayFilter));
+        ioStats.primeWith(*filter);
     }
     if (!o.selection.empty()) return usageError("--select cannot be combined with -z: the tables count every frame");
     if (!o.writeFile.empty()) return usageError("-w cannot be combined with -z; export and count in two runs");
@@ -99,12 +105,13 @@ int runStatisticsCommand(const CliOptions& o)
         stats.add(frame, dissection);
         follows.endFrame(dissection, frame, number);
         experts.endFrame(dissection, frame.data, number);
+        ioStats.endFrame(dissection, frame, number);
         if (printer && (!filter || filter->matches(dissection, frame.data))) printer->print(frame, number, dissection);
     }
     if (printer) printer->end();
 
     for (std::size_t i = requests.size(); i-- > 0;) {
-        appendTable(out.text(), requests[i], stats, follows, experts, i);
+        appendTable(out.text(), requests[i], stats, follows, experts, ioStats, i);
         out.maybeFlush();
     }
     const bool outputOk = out.flush();

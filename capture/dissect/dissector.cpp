@@ -11,6 +11,8 @@ namespace rcvmon {
 FieldId frameInterfaceNameField();  // protocols/frame_interface.cpp
 FieldId frameCommentField();        // protocols/frame_comment.cpp
 
+void dissectRawIpv4(DissectContext& ctx, const Payload& p);  // protocols/raw_ip.cpp
+
 // A frame (or a capture header's payload, PKTAP) by its LINKTYPE_*; false: unknown, shown as data.
 bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload& p)
 {
@@ -18,9 +20,10 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
     case link_type::Ethernet: dissectEthernet(ctx, p); break;
     case link_type::Raw:
     case link_type::RawLegacy12:
-    case link_type::RawLegacy14:
-    case link_type::Ipv4:
-    case link_type::Ipv6: dissectRawIp(ctx, p); break;
+    case link_type::RawLegacy14: dissectRawIp(ctx, p); break;
+    // LINKTYPE_IPV4/IPV6 name their protocol; only LINKTYPE_RAW goes by the version nibble.
+    case link_type::Ipv4: dissectRawIpv4(ctx, p); break;
+    case link_type::Ipv6: dissectIpv6(ctx, p); break;
     case link_type::LinuxSll: dissectLinuxSll(ctx, p); break;
     case link_type::LinuxSll2: dissectLinuxSll2(ctx, p); break;
     case link_type::Null: dissectNullLoopback(ctx, p, false); break;

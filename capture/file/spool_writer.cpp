@@ -3,6 +3,12 @@
 
 #include "store/capture_session.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -153,6 +159,11 @@ void SpoolWriter::fail(const std::string& message)
 
 void SpoolWriter::run()
 {
+#ifdef __linux__
+    // Writing the spool is background work with a queue in front of it: when a core is short,
+    // the window's thread, which has to answer the user within a frame, goes first (per-thread nice).
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+#endif
     std::string error;
     for (;;) {
         const std::uint64_t used = m_tail.load(std::memory_order_relaxed) - m_head.load(std::memory_order_acquire);

@@ -38,4 +38,13 @@ int ColorRuleMatcher::match(const FrameRef& frame, std::uint64_t number)
     return -1;
 }
 
+int ColorRuleMatcher::matchDissected(const Dissection& dissection, const FrameRef& frame) const
+{
+    for (std::size_t i = 0; i < m_rules.size(); ++i) {
+        const Rule& rule = m_rules[i];
+        if (rule.enabled && rule.filter->matches(dissection, frame.data)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 }  // namespace rcvmon

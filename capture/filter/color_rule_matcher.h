@@ -29,6 +29,9 @@ public:
 
     // The index of the first enabled, compiled rule that matches, or -1.
     int match(const FrameRef& frame, std::uint64_t number);
+    // The same for a frame someone else dissected (the window's rows, as in file order, so
+    // rules on tcp.analysis.* and reassembled PDUs see what the CLI sees).
+    int matchDissected(const Dissection& dissection, const FrameRef& frame) const;
     std::uint64_t dissectedCount() const { return m_dissectedCount; }
 
 private:

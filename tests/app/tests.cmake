@@ -82,3 +82,11 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   add_dependencies(test_expert_reference rcvmon-cli)
   rcvmon_test_properties(test_expert_reference TIMEOUT 1500)
 endif()
+if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
+  # Issue 12: -z io,stat against tshark on corpus captures.
+  rcvmon_add_gtest(test_io_stat_reference
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_io_stat_reference.cpp ${CMAKE_CURRENT_LIST_DIR}/run_process.cpp)
+  target_compile_definitions(test_io_stat_reference PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
+  add_dependencies(test_io_stat_reference rcvmon-cli)
+  rcvmon_test_properties(test_io_stat_reference TIMEOUT 900)
+endif()

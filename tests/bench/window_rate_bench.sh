@@ -11,6 +11,15 @@
 # For each: frames sent, captured (RcvMon: received; Wireshark: capinfos of its file), lost =
 # sent - captured (RcvMon also splits kernel / ring drops), peak RSS of the GUI process (sampled
 # every 100 ms), and RcvMon's event-loop p99. Prints the medians of RUNS and the ratios.
+# Both GUIs and Xvfb run in sessions of their own (setsid: their own scheduler autogroup, as a
+# desktop's display server and applications are apart from whatever makes the traffic), and for
+# both the GUI thread's CPU time and its time waiting for a core (schedstat) over the sending are
+# printed with the machine's load: on a shared 2-core machine the event loop's lateness is
+# mostly that wait, not the window's own work.
+# Each sender runs in a session of its own too (its own autogroup: on a machine others load, the
+# senders together then get the CPU to offer ~500,000 frames/s, which one shared group does not);
+# RCVMON_BENCH_SHARED_SENDERS=1 keeps them in this script's session (one group, a lower rate).
+# RCVMON_BENCH_KEEP=DIR keeps every run's output there (event timing: RCVMON_EVENT_TIMING=1).
 # Needs root. Usage: tests/bench/window_rate_bench.sh BUILD_DIR [RUNS=3] [RATE=500000] [SEND=8] [SENDERS=4]
 set -euo pipefail
 build="$(cd "${1:?usage: window_rate_bench.sh BUILD_DIR [RUNS] [RATE] [SEND] [SENDERS]}" && pwd)"
@@ -48,6 +57,7 @@ cleanup() {
   [ -n "$xvfb_pid" ] && kill -TERM "$xvfb_pid" 2> /dev/null || true
   wait 2> /dev/null || true
   netns_down
+  if [ -n "${RCVMON_BENCH_KEEP:-}" ]; then mkdir -p "$RCVMON_BENCH_KEEP"; cp -r "$work"/*.out "$work"/*.err "$work"/*.sent* "$RCVMON_BENCH_KEEP"/ 2> /dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -55,16 +65,16 @@ trap 'exit 130' INT TERM
 netns_up "rcvmon-wrate-a-$$" "rcvmon-wrate-b-$$"
 
 display=":$((250 + $$ % 100))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
+setsid Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 sleep 1
 mkdir -p "$work/config/RcvMon" "$work/wireshark-config" "$work/runtime" "$work/spool"; chmod 700 "$work/runtime"
 printf '[capture]\nspoolDirectory=%s\n' "$work/spool" > "$work/config/RcvMon/rcvmon.conf"
 # Wireshark: no unsaved-capture question, no name lookups, its packet list following the capture.
 printf 'gui.ask_unsaved: FALSE\nname_resolve: FALSE\ngui.auto_scroll_on_expand: TRUE\n' > "$work/wireshark-config/preferences"
-# A command prefix, not a function: `ip netns exec` and env exec, so $! is the GUI's own pid.
+# A command prefix, not a function: `ip netns exec`, env and setsid exec, so $! is the GUI's own pid.
 in_a=(ip netns exec "$ns_a" env DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$work/config"
-  WIRESHARK_CONFIG_DIR="$work/wireshark-config" XDG_RUNTIME_DIR="$work/runtime")
+  WIRESHARK_CONFIG_DIR="$work/wireshark-config" XDG_RUNTIME_DIR="$work/runtime" setsid)
 
 # Peak RSS (KiB) of $1 until it ends, sampled every 100 ms, into $2.
 peak_rss() {
@@ -74,6 +84,12 @@ peak_rss() {
     echo "$peak" > "$2"; sleep 0.1
   done
 }
+
+# The GUI thread's (the process's first thread) CPU and run-queue wait so far, ns: "cpu wait".
+gui_schedstat() { awk '{ print $1, $2 }' "/proc/$1/task/$1/schedstat" 2> /dev/null || echo "0 0"; }
+
+sender_prefix=(setsid)
+[ "${RCVMON_BENCH_SHARED_SENDERS:-0}" = 1 ] && sender_prefix=(env)
 
 capture_seconds=$((send + 6))
 measure() {
@@ -89,13 +105,18 @@ measure() {
   peak_rss "$capture_pid" "$work/$tag.rss" &
   local sampler=$!
   sleep 1
+  local sched0 sched1 load; sched0="$(gui_schedstat "$capture_pid")"; load="$(cut -d' ' -f1 /proc/loadavg)"
   # SENDERS paced senders at once; their counts and rates add up.
   local i pids=()
   for i in $(seq "$senders"); do
-    ip netns exec "$ns_b" "$blaster" veth-b 60 $((per_sender * send)) "$send" "$per_sender" > "$work/$tag.sent.$i" &
+    "${sender_prefix[@]}" ip netns exec "$ns_b" "$blaster" veth-b 60 $((per_sender * send)) "$send" "$per_sender" > "$work/$tag.sent.$i" &
     pids+=($!)
   done
   for i in "${pids[@]}"; do wait "$i"; done
+  sched1="$(gui_schedstat "$capture_pid")"
+  local gui_cpu gui_wait
+  gui_cpu=$(( ($(cut -d' ' -f1 <<< "$sched1") - $(cut -d' ' -f1 <<< "$sched0")) / 1000000 ))
+  gui_wait=$(( ($(cut -d' ' -f2 <<< "$sched1") - $(cut -d' ' -f2 <<< "$sched0")) / 1000000 ))
   awk '/^sent/ { n += $2; r += substr($7, 2) } END { printf "sent %d frames in total (%d frames/s, %d senders)\n", n, r, NR }' \
     "$work/$tag".sent.* > "$work/$tag.sent"
   case "$tool" in
@@ -125,8 +146,9 @@ measure() {
   esac
   [ -n "$sent" ] && [ -n "$captured" ] || { echo "window_rate_bench: no figures for $tag:" >&2; cat "$work/$tag".* >&2; exit 1; }
   lost=$((sent - captured)); [ "$lost" -lt 0 ] && lost=0
-  printf '  %-9s run %s: sent %8s at %7s/s, captured %8s, lost %8s, peak RSS %7s MiB %s\n' "$tool" "$run" "$sent" "$achieved" "$captured" "$lost" "$rss" "$extra"
-  echo "$sent $achieved $captured $lost $rss" >> "$work/$tool"
+  printf '  %-9s run %s: sent %8s at %7s/s, captured %8s, lost %8s, peak RSS %7s MiB, GUI thread CPU %5s ms waited %5s ms (load %s) %s\n' \
+    "$tool" "$run" "$sent" "$achieved" "$captured" "$lost" "$rss" "$gui_cpu" "$gui_wait" "$load" "$extra"
+  echo "$sent $achieved $captured $lost $rss $gui_cpu $gui_wait" >> "$work/$tool"
 }
 
 column_median() { awk -v c="$2" '{ print $c }' "$1" | median; }
@@ -138,10 +160,11 @@ for run in $(seq "$runs"); do
 done
 echo
 echo "medians of $runs runs"
-printf '%-10s %10s %10s %10s %10s %12s\n' program sent/s sent captured lost peak_RSS_MiB
+printf '%-10s %10s %10s %10s %10s %12s %12s %12s\n' program sent/s sent captured lost peak_RSS_MiB gui_cpu_ms gui_wait_ms
 for tool in rcvmon wireshark; do
-  printf '%-10s %10s %10s %10s %10s %12s\n' "$tool" "$(column_median "$work/$tool" 2)" "$(column_median "$work/$tool" 1)" \
-    "$(column_median "$work/$tool" 3)" "$(column_median "$work/$tool" 4)" "$(column_median "$work/$tool" 5)"
+  printf '%-10s %10s %10s %10s %10s %12s %12s %12s\n' "$tool" "$(column_median "$work/$tool" 2)" "$(column_median "$work/$tool" 1)" \
+    "$(column_median "$work/$tool" 3)" "$(column_median "$work/$tool" 4)" "$(column_median "$work/$tool" 5)" \
+    "$(column_median "$work/$tool" 6)" "$(column_median "$work/$tool" 7)"
 done
 echo "rcvmon event-loop p99: median $(median < "$work/p99") ms"
 rr="$(column_median "$work/rcvmon" 5)"; wr="$(column_median "$work/wireshark" 5)"

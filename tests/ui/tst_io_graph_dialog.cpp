@@ -4,8 +4,10 @@
 // model counts by hand, a unit change re-reads nothing, a click on a point selects the first
 // packet of its interval in the packet list, zoom and pan by wheel, keys and mouse, Save As
 // PNG / SVG / CSV read back, the graphs come back from the settings, hiding the dialog cancels
-// its count, a stopped live capture is graphed from its spool while the rolling charts stay,
-// and the dialog's screenshot is kept in <build>/screenshots/.
+// its count, a stopped live capture is graphed from its spool while the rolling charts stay;
+// the y axis zooms and pans by wheel and keys as in Wireshark (y/Y, x/X, +/-, arrows, 0, R,
+// Reset), turns logarithmic, and a graph's Y Axis, Y Field and SMA Period are set in its row;
+// the dialog's screenshots are kept in <build>/screenshots/.
 #include "bandwidth_chart_view.h"
 #include "capture_controller.h"
 #include "fake_capture_backend.h"
@@ -41,6 +43,11 @@
 #include <QTest>
 #include <QValueAxis>
 #include <QXmlStreamReader>
+#include <QHeaderView>
+#include <QLogValueAxis>
+#include <QTableWidget>
+
+#include <cmath>
 
 using namespace rcvmon;
 namespace t = rcvmon::test;
@@ -62,6 +69,10 @@ private slots:
     void hidingTheDialogCancelsTheCount();
     void liveCaptureIsGraphedFromItsSpoolWhenStopped();
     void screenshot();
+    void yAxisZoomsWithWheelAndKeysAndResets();
+    void logScaleSwapsTheYAxis();
+    void yFieldUnitAndSmaComeFromTheList();
+    void yFieldScreenshot();
 
 private:
     IoGraphDialog* openDialog();
@@ -431,6 +442,192 @@ void TestIoGraphDialog::screenshot()
     dialog->resize(1000, 700);
     QTest::qWait(50);  // nothing to wait on: the layout settles in the event loop
     t::saveScreenshot(dialog, QStringLiteral("io_graph_dialog.png"), 4);
+}
+
+// Wireshark's plot interactions on the y axis: y / Y zoom it alone, + zooms both axes, Up
+// and Down pan it, Ctrl+wheel zooms it alone and a plain wheel both, x / X the x axis alone;
+// Reset (and 0) bring both back.
+void TestIoGraphDialog::yAxisZoomsWithWheelAndKeysAndResets()
+{
+    QVERIFY(openFile(m_hour, 3));
+    IoGraphDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->activateWindow();
+    IoGraphChart* chart = dialog->chart();
+    QVERIFY(!chart->yZoomed());
+    const double low = chart->visibleYFrom(), high = chart->visibleYTo();
+    QCOMPARE(low, 0.0);
+    QVERIFY(high >= 1.0);
+    QCOMPARE(chart->axisY()->max(), high);
+    // y: the y span halves around its middle, x untouched.
+    QTest::keyClick(chart, Qt::Key_Y);
+    QVERIFY(chart->yZoomed());
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), (high - low) / 2));
+    QVERIFY(qFuzzyCompare(chart->visibleYFrom() + chart->visibleYTo(), low + high));
+    QCOMPARE(chart->visibleTo(), 3600.0);
+    QCOMPARE(chart->axisY()->max(), chart->visibleYTo());
+    // Y: back out.
+    QTest::keyClick(chart, Qt::Key_Y, Qt::ShiftModifier);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), high - low));
+    // Up pans the y range up by a tenth of its span.
+    const double before = chart->visibleYFrom();
+    QTest::keyClick(chart, Qt::Key_Up);
+    QVERIFY(qFuzzyCompare(chart->visibleYFrom() - before, (high - low) / 10));
+    QTest::keyClick(chart, Qt::Key_Down);
+    QVERIFY(qAbs(chart->visibleYFrom() - before) < 1e-9);
+    // x zooms the x axis alone.
+    const double ySpan = chart->visibleYTo() - chart->visibleYFrom();
+    QTest::keyClick(chart, Qt::Key_X);
+    QCOMPARE(chart->visibleTo() - chart->visibleFrom(), 1800.0);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan));
+    QTest::keyClick(chart, Qt::Key_X, Qt::ShiftModifier);
+    QCOMPARE(chart->visibleTo() - chart->visibleFrom(), 3600.0);
+    // + zooms both.
+    QTest::keyClick(chart, Qt::Key_Plus);
+    QCOMPARE(chart->visibleTo() - chart->visibleFrom(), 1800.0);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan / 2));
+    QTest::keyClick(chart, Qt::Key_Minus);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan));
+    // Ctrl+wheel zooms only y, around the value under the pointer; a plain wheel both.
+    const QPoint middle = viewPos(dialog, {1800, (low + high) / 2});
+    const auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+        QWheelEvent event(middle, chart->viewport()->mapToGlobal(middle), {}, {0, 120}, Qt::NoButton, modifiers,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(chart->viewport(), &event);
+    };
+    const double xSpan = chart->visibleTo() - chart->visibleFrom();
+    wheel(Qt::ControlModifier);
+    QCOMPARE(chart->visibleTo() - chart->visibleFrom(), xSpan);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan * 0.8));
+    wheel(Qt::NoModifier);
+    QVERIFY(qFuzzyCompare(chart->visibleTo() - chart->visibleFrom(), xSpan * 0.8));
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan * 0.64));
+    wheel(Qt::ShiftModifier);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() - chart->visibleYFrom(), ySpan * 0.64));
+    // Reset brings both axes back.
+    auto* reset = dialog->findChild<QPushButton*>(QStringLiteral("ioGraphResetZoom"));
+    QCOMPARE(reset->text(), QStringLiteral("&Reset"));
+    reset->click();
+    QVERIFY(!chart->yZoomed());
+    QCOMPARE(chart->visibleYFrom(), low);
+    QCOMPARE(chart->visibleYTo(), high);
+    QCOMPARE(chart->visibleTo(), 3600.0);
+    QTest::keyClick(chart, Qt::Key_Y);
+    QTest::keyClick(chart, Qt::Key_0);
+    QVERIFY(!chart->yZoomed());
+    QCOMPARE(chart->visibleYTo(), high);
+    QTest::keyClick(chart, Qt::Key_Y);
+    QTest::keyClick(chart, Qt::Key_R);
+    QVERIFY(!chart->yZoomed());
+}
+
+void TestIoGraphDialog::logScaleSwapsTheYAxis()
+{
+    IoGraphDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    IoGraphChart* chart = dialog->chart();
+    QCOMPARE(chart->yAxis()->type(), QAbstractAxis::AxisTypeValue);
+    dialog->logScaleBox()->setChecked(true);
+    QVERIFY(chart->logScale());
+    QCOMPARE(chart->yAxis()->type(), QAbstractAxis::AxisTypeLogValue);
+    QCOMPARE(chart->chart()->axes(Qt::Vertical).size(), 1);
+    QCOMPARE(chart->chart()->axes(Qt::Vertical).first(), chart->yAxis());
+    QVERIFY(chart->visibleYFrom() > 0);
+    // The six frames' counts are 3, 2, (0), 1: the empty interval is left out, the rest drawn.
+    auto* line = qobject_cast<QXYSeries*>(chart->chart()->series().first());
+    QVERIFY(line);
+    QCOMPARE(line->count(), 3);
+    for (const QPointF& p : line->points()) QVERIFY(p.y() > 0);
+    QVERIFY(chart->visibleYFrom() <= 1 && chart->visibleYTo() >= 3);
+    QCOMPARE(chart->logAxisY()->titleText(), QStringLiteral("Packets/1 sec"));
+    // y zooms in log space: the decades around the middle.
+    const double ratio = chart->visibleYTo() / chart->visibleYFrom();
+    QTest::keyClick(chart, Qt::Key_Y);
+    QVERIFY(qFuzzyCompare(chart->visibleYTo() / chart->visibleYFrom(), std::sqrt(ratio)));
+    // Kept in the settings, and switched back.
+    QCOMPARE(QSettings().value(QStringLiteral("ioGraphs/logScale")).toBool(), true);
+    dialog->logScaleBox()->setChecked(false);
+    QCOMPARE(chart->yAxis()->type(), QAbstractAxis::AxisTypeValue);
+    QCOMPARE(chart->chart()->axes(Qt::Vertical).size(), 1);
+    QCOMPARE(qobject_cast<QXYSeries*>(chart->chart()->series().first())->count(), 4);
+}
+
+// A graph set up in the list as a Wireshark user does: the Y Axis combo to MAX(Y Field),
+// the Y Field typed in, the SMA period chosen; a field the unit cannot use turns red.
+void TestIoGraphDialog::yFieldUnitAndSmaComeFromTheList()
+{
+    IoGraphDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    IoGraphList* list = dialog->graphList();
+    QCOMPARE(list->table()->horizontalHeaderItem(IoGraphList::YField)->text(), QStringLiteral("Y Field"));
+    QCOMPARE(list->table()->horizontalHeaderItem(IoGraphList::Sma)->text(), QStringLiteral("SMA Period"));
+    auto* unit = qobject_cast<QComboBox*>(list->editor(0, IoGraphList::Unit));
+    QCOMPARE(unit->count(), IoGraphUnitCount);
+    QCOMPARE(unit->itemText(int(IoGraphUnit::Average)), QStringLiteral("AVG(Y Field)"));
+    QSignalSpy done(dialog->model(), &IoGraphModel::scanFinished);
+    unit->setCurrentIndex(int(IoGraphUnit::Max));
+    // No field yet: Wireshark's complaint, on the Y Field cell.
+    auto* field = qobject_cast<QLineEdit*>(list->editor(0, IoGraphList::YField));
+    QVERIFY(field);
+    QCOMPARE(field->toolTip(), QStringLiteral("You didn't specify a field name."));
+    QVERIFY(field->styleSheet().contains(QStringLiteral("background")));
+    field->setFocus();
+    QTest::keyClicks(field, QStringLiteral("udp.length"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(list->graphs()[0].yField, QStringLiteral("udp.length"));
+    QVERIFY(field->styleSheet().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->hasResult(), 30000);
+    QCOMPARE(dialog->model()->value(0, 0), 108.0);
+    QCOMPARE(dialog->model()->value(1, 0), 37.0);
+    QCOMPARE(dialog->model()->hasValue(2, 0), false);
+    QCOMPARE(dialog->chart()->axisY()->titleText(), QStringLiteral("MAX(Y Field)/1 sec"));
+    // Gaps: the intervals without udp.length are not drawn.
+    QCOMPARE(qobject_cast<QXYSeries*>(dialog->chart()->chart()->series().first())->count(), 2);
+    // AVG of the same field: no second pass.
+    const auto counted = dialog->model()->scan()->result();
+    unit->setCurrentIndex(int(IoGraphUnit::Average));
+    QCOMPARE(dialog->model()->scan()->result(), counted);
+    QCOMPARE(dialog->model()->value(0, 0), 63.0);
+    // SMA period from its combo.
+    auto* sma = qobject_cast<QComboBox*>(list->editor(0, IoGraphList::Sma));
+    QCOMPARE(sma->itemText(1), QStringLiteral("10 interval SMA"));
+    sma->setCurrentIndex(1);
+    QCOMPARE(list->graphs()[0].smaPeriod, 10);
+    QCOMPARE(dialog->model()->graphs()[0].smaPeriod, 10);
+    // Interval 0 averages intervals 0 … 4: (63 + 37 + 0 + 0) / 4 over the four the capture has.
+    const QList<QPointF> points = qobject_cast<QXYSeries*>(dialog->chart()->chart()->series().first())->points();
+    QCOMPARE(points.size(), 2);
+    QCOMPARE(points[0].y(), (63.0 + 37) / 4);
+    // A field that has no numbers: refused, with Wireshark's reason.
+    unit->setCurrentIndex(int(IoGraphUnit::Sum));
+    field->setText(QStringLiteral("ip.src"));
+    emit field->editingFinished();
+    QVERIFY(field->toolTip().contains(QStringLiteral("doesn't have integral values")));
+    QVERIFY(!dialog->model()->fieldError(0).isEmpty());
+    // Kept in the settings.
+    const std::vector<IoGraphDefinition> saved = loadIoGraphs();
+    QCOMPARE(saved[0].unit, IoGraphUnit::Sum);
+    QCOMPARE(saved[0].yField, QStringLiteral("ip.src"));
+    QCOMPARE(saved[0].smaPeriod, 10);
+    Q_UNUSED(done);
+}
+
+void TestIoGraphDialog::yFieldScreenshot()
+{
+    QVERIFY(openFile(m_hour, 3));
+    IoGraphDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->graphList()->addGraph({true, QStringLiteral("MAX frame.len"), {}, QColor(0xd62728), IoGraphStyle::Dots,
+                                   IoGraphUnit::Max, QStringLiteral("frame.len")});
+    dialog->graphList()->addGraph({true, QStringLiteral("AVG udp.length (SMA 10)"), QStringLiteral("udp"), QColor(0x2ca02c),
+                                   IoGraphStyle::Line, IoGraphUnit::Average, QStringLiteral("udp.length"), 10});
+    dialog->setIntervalMs(60'000);
+    dialog->logScaleBox()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->model()->hasResult() && dialog->model()->columnCount() == 4, 30000);
+    QCOMPARE(dialog->model()->value(30, 1), 64.0);
+    dialog->resize(1100, 700);
+    QTest::qWait(50);  // nothing to wait on: the layout settles in the event loop
+    t::saveScreenshot(dialog, QStringLiteral("io_graph_y_field.png"), 4);
 }
 
 RCVMON_QTEST_MAIN(TestIoGraphDialog)

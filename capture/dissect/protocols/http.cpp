@@ -72,16 +72,39 @@ bool isOcsp(std::string_view mediaType)
 struct BodyLayer {
     std::string_view name, filter;
 };
-BodyLayer bodyLayerFor(std::string_view mediaType)
+bool bodyStarts(ByteSpan body, std::string_view magic)
+{
+    return body.size() >= magic.size() &&
+           std::equal(magic.begin(), magic.end(), body.begin(), [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+}
+
+bool isType(std::string_view mediaType, std::string_view type)
+{
+    return mediaType.size() == type.size() && startsWithCi(mediaType, type);
+}
+
+// An image dissector takes its type's body when the body starts as its format does (or is
+// not seen yet); otherwise it declines and the body is media.
+BodyLayer bodyLayerFor(std::string_view mediaType, ByteSpan bodyStart)
 {
     if (mediaType.empty()) return {};
+    // Wireshark 4.0 gives application/javascript to no text dissector: it is media.
     constexpr std::string_view kText[] = {"text/html", "text/plain", "text/css", "text/javascript",
-                                          "application/javascript", "application/x-javascript"};
+                                          "application/x-javascript"};
     for (std::string_view t : kText)
-        if (mediaType.size() == t.size() && startsWithCi(mediaType, t)) return {"Line-based text data", "data-text-lines"};
+        if (isType(mediaType, t)) return {"Line-based text data", "data-text-lines"};
     if (mediaType.find("xml") != std::string_view::npos) return {"eXtensible Markup Language", "xml"};
-    if (mediaType.size() == 16 && startsWithCi(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
+    if (isType(mediaType, "application/json")) return {"JavaScript Object Notation", "json"};
     if (isOcsp(mediaType)) return {"Online Certificate Status Protocol", "ocsp"};
+    if (isType(mediaType, "application/x-www-form-urlencoded")) return {"HTML Form URL Encoded", "urlencoded-form"};
+    if (isType(mediaType, "application/octet-stream")) return {"Data", "data"};  // no dissector takes it
+    const bool unseen = bodyStart.empty();
+    if (isType(mediaType, "image/png") && (unseen || bodyStarts(bodyStart, "\x89PNG")))
+        return {"Portable Network Graphics", "png"};
+    if (isType(mediaType, "image/jpeg") && (unseen || bodyStarts(bodyStart, "\xff\xd8")))
+        return {"JPEG File Interchange Format", "image-jfif"};
+    if (isType(mediaType, "image/gif") && (unseen || bodyStarts(bodyStart, "GIF87a") || bodyStarts(bodyStart, "GIF89a")))
+        return {"Compuserve GIF", "image-gif"};
     return {"Media Type", "media"};
 }
 
@@ -118,7 +141,10 @@ HttpHead parseHead(std::string_view text)
         if (startsWithCi(l, "content-length:")) {
             std::uint64_t v = 0;
             bool digits = false;
-            for (char ch : l.substr(15)) {
+            // A value that does not start with a digit ("-1") is no length to Wireshark.
+            const std::string_view value = trim(l.substr(15));
+            if (value.empty() || !text::isDigit(value[0])) continue;
+            for (char ch : value) {
                 if (ch >= '0' && ch <= '9') {
                     v = v * 10 + static_cast<unsigned>(ch - '0');
                     digits = true;
@@ -201,12 +227,6 @@ bool bodyLooksLikeXml(ByteSpan body, ContentCoding coding)
            std::equal(Start.begin(), Start.end(), decoded, [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
 }
 
-bool bodyStarts(ByteSpan body, std::string_view magic)
-{
-    return body.size() >= magic.size() &&
-           std::equal(magic.begin(), magic.end(), body.begin(), [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
-}
-
 // How Info names the body: image dissectors name their format, JSON its protocol, XML nothing,
 // anything else the media type.
 Suffix suffixFor(const HttpHead& head, ByteSpan body, bool xml)
@@ -254,7 +274,7 @@ void writeInfo(const LayerView& layer, std::string& out)
         case kJfif: out += " (JPEG JFIF image)"; break;
         case kGif87: out += " (GIF87a)"; break;
         case kGif89: out += " (GIF89a)"; break;
-        case kJson: out += " , JavaScript Object Notation (application/json)"; break;
+        case kJson: out += ", JavaScript Object Notation (application/json)"; break;  // col_append_sep_str after "OK "
         }
     };
     for (const FieldRecord& f : d.fields()) {
@@ -369,27 +389,45 @@ void completeMessage(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, co
     ctx.pduPrefixes->drop(ctx.tcpDirection);
 }
 
+bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
+
 // Messages that follow a complete one in the same segment (pipelined requests) add their
-// first lines and fields too, as Wireshark's loop over the segment does.
-void recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text, HttpHead head)
+// first lines and fields too, as Wireshark's loop over the segment does. Returns where bytes
+// that start no message begin (Wireshark's next "Continuation"), npos when there are none or
+// a message's end is not known.
+std::size_t recordFollowing(DissectContext& ctx, LayerCursor& c, std::string_view text, HttpHead head)
 {
+    constexpr std::size_t kNone = std::string_view::npos;
     std::size_t at = 0;
     for (int guard = 0; guard < 16; ++guard) {
-        if (!head.complete || !head.hasLength) return;
-        const std::uint64_t next = at + head.headerEnd + head.contentLength;
-        if (next >= text.size()) return;
+        if (!head.complete || head.chunked) return kNone;
+        // RFC 9112 §6.3: a request without Content-Length or chunked coding has no body.
+        if (!head.hasLength && (head.chunked || isResponse(text.substr(at)))) return kNone;
+        const std::uint64_t next = at + head.headerEnd + (head.hasLength ? head.contentLength : 0);
+        if (next >= text.size()) return kNone;
         at = static_cast<std::size_t>(next);
         const std::string_view rest = text.substr(at);
-        if (!startsMessage(rest)) return;
+        if (!startsMessage(rest)) return at;
         head = parseHead(rest);
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(at), rest);
         const ByteSpan body = c.data().subspan(std::min(c.data().size(), at + head.headerEnd));
         if (first != Dissection::kNoField && head.complete && !body.empty())
             ctx.out.setAux(first, suffixFor(head, body, head.xml || bodyLooksLikeXml(body, head.coding)));
     }
+    return kNone;
 }
 
-bool isResponse(std::string_view text) { return text.substr(0, 5) == "HTTP/"; }
+// The current segment's SYN flag, from the TCP layer's fields.
+bool segmentIsSyn(const DissectContext& ctx)
+{
+    const auto fields = ctx.out.fields();
+    for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+        if (it->id == field::TcpFlags) return (it->number & 0x02) != 0;
+    return false;
+}
+
+// After a fence the next message's col_set_str appends with no separator.
+void writeContinuation(const LayerView&, std::string& out) { out += "Continuation"; }
 
 // The port of a CONNECT request's authority ("host:443 HTTP/1.1"); 0 when it names none.
 std::uint16_t connectPort(std::string_view rest)
@@ -483,6 +521,20 @@ std::size_t moreHeader(DissectContext& ctx, TcpPdu& pdu, const Payload& segment,
     return 0;
 }
 
+// Data that starts no message and holds no whole line: HTTP asks TCP for one more segment
+// until a line ends (tvb_find_line_end while desegmenting). tshark shows nothing of such a
+// reassembled line: the segment that ends it stays TCP, with no note.
+std::size_t moreLine(DissectContext&, TcpPdu&, const Payload& segment, std::size_t)
+{
+    const bool line = text::asText(segment.data).find('\n') != std::string_view::npos;
+    return line || segment.data.size() < segment.reported ? 0 : 1;
+}
+
+void completeLine(DissectContext& ctx, std::uint16_t layer, const TcpPdu&, const Payload&)
+{
+    hideLayer(ctx.out, layer);
+}
+
 bool dissectHttp(DissectContext& ctx, const Payload& p)
 {
     // After CONNECT's 2xx the connection carries what the tunnel's port names (TLS for 443),
@@ -498,14 +550,28 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
     // After a 101 to WebSocket, HTTP hands the connection on without an item of its own.
     if (websocket::dissectUpgraded(ctx, p) || http2::dissectUpgraded(ctx, p)) {
         c.notInTree();
+        // A segment that only carries part of a frame names no protocol above TCP.
+        const auto layers = ctx.out.layers();
+        if (std::none_of(layers.begin() + c.layer() + 1, layers.end(), [](const LayerRecord& l) { return l.listed; }))
+            c.unlisted();
         return true;
     }
     if (!startsMessage(text)) {
         // Continuation data is HTTP only inside a conversation already seen speaking HTTP;
         // otherwise Wireshark's HTTP dissector declines it and it stays TCP segment data.
         if (ctx.tcpConversation && ctx.tcpConversation->httpSeen) {
+            if (ctx.desegment && ctx.tcpDirection && p.data.size() >= p.reported && !segmentIsSyn(ctx) &&
+                text.find('\n') == std::string_view::npos) {
+                TcpPdu pdu{"TCP", "HTTP", "http", {}, {}};
+                pdu.more = moreLine;
+                pdu.wholeSegments = true;
+                pdu.complete = completeLine;
+                startTcpPdu(ctx, pdu, 1, c.layer());
+                return true;
+            }
             ctx.setProtocol("HTTP");
             ctx.setInfo(writeInfo, c.layer());
+            dissectData(ctx, p);  // the bytes HTTP cannot place are data
         } else {
             hideLayer(ctx.out, c.layer());
         }
@@ -521,6 +587,20 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
         }
     }
     HttpHead head = parseHead(text);
+    // TCP desegments no segment whose payload the capture cut: HTTP reads what is there and
+    // runs into the cut (Wireshark's exception) where the header goes on past it, before it
+    // sets any column when even the first line is cut.
+    const bool desegment = ctx.desegment && p.data.size() >= p.reported;
+    if (!desegment && !head.complete && p.data.size() < p.reported) {
+        text::Line line;
+        if (text::lineAt(text, 0, line) && line.terminated) {
+            recordHeader(ctx, c.layer(), c.absolute(0), text);
+            ctx.setProtocol("HTTP");
+            ctx.setInfo(writeInfo, c.layer());
+        }
+        c.fail(ParseStatus::Truncated);
+        return true;
+    }
     // RFC 9110 §9.3.2: the answer to HEAD has no body whatever its Content-Length says.
     if (isResponse(text) && ctx.tcpConversation && ctx.tcpConversation->httpNoBodyMethod == 1) head.contentLength = 0;
     const std::size_t bodyHere = head.complete ? p.reported - std::min(p.reported, head.headerEnd) : 0;
@@ -544,25 +624,37 @@ bool dissectHttp(DissectContext& ctx, const Payload& p)
                                       : head.xml || xmlBody ? "HTTP/XML"
                                       : json && (!head.hasLength || head.contentLength > 0) ? "HTTP/JSON"
                                                                                               : "HTTP";
-    if (!ctx.desegment || !ctx.tcpDirection || needed == 0) {
+    std::size_t trailing = std::string_view::npos;
+    if (!desegment || !ctx.tcpDirection || needed == 0) {
         const std::uint32_t first = recordHeader(ctx, c.layer(), c.absolute(0), text);
         if (first != Dissection::kNoField && bodyHere > 0) ctx.out.setAux(first, suffixFor(head, bodyBytes, xml));
         ctx.setInfo(writeInfo, c.layer());
-        recordFollowing(ctx, c, text, head);
+        trailing = recordFollowing(ctx, c, text, head);
         if (ocsp && needed == 0) ctx.setInfo(writeOcspInfo, c.layer());
     }
-    if (!ctx.desegment) {
+    // Bytes after the last message that start none: Wireshark's loop makes them a message of
+    // their own, a continuation whose bytes are data.
+    const auto continuation = [&] {
+        if (trailing >= p.data.size()) return;
+        // Without a whole line HTTP asks TCP for more instead, but TCP desegments no SYN.
+        if (desegment && !segmentIsSyn(ctx) && text.find('\n', trailing) == std::string_view::npos) return;
+        dissectData(ctx, Payload{p.data.subspan(trailing), p.reported - trailing, c.absolute(trailing)});
+        ctx.appendInfo(writeContinuation, c.layer(), "");
+    };
+    if (!desegment) {
         ctx.setProtocol(ocsp && bodyHere > 0 ? "OCSP" : xml ? "HTTP/XML" : json && bodyHere > 0 ? "HTTP/JSON" : "HTTP");
+        continuation();
         return true;
     }
     const bool hasBody = head.chunked && !head.hasLength ? bodyHere > 5 || needed > 0 : head.hasLength && head.contentLength > 0;
     const BodyLayer body = !hasBody ? BodyLayer{}
                            : xmlBody ? BodyLayer{"eXtensible Markup Language", "xml"}
-                                     : bodyLayerFor(head.mediaType);
+                                     : bodyLayerFor(head.mediaType, bodyBytes);
     if (needed == 0 && bodyHere > 0 && !body.filter.empty())
         ctx.out.addLayer(body.name, body.filter, c.absolute(head.headerEnd),
                          static_cast<std::uint32_t>(p.data.size() - std::min(p.data.size(), head.headerEnd)),
                          ctx.inReassembled);
+    if (needed == 0) continuation();
     TcpPdu pdu{protocol, "HTTP", "http", body.name, body.filter};
     if (needed > 0 && ctx.pduPrefixes && ctx.tcpDirection) {
         ctx.pduPrefixes->save(ctx.tcpDirection, p.data);

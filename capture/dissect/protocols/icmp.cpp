@@ -87,16 +87,14 @@ bool isEchoLike(std::uint8_t type)
            type == 18;
 }
 
-// The TTL of the IPv4 header that carries this ICMP message, if an IPv4 header does.
+// The TTL of the IPv4 header that carries this ICMP message: packet-ip.c hands its header to
+// the protocol it calls, so only a message right behind IPv4 (not behind AH, say) shows one.
 const FieldRecord* carrierTtl(const LayerView& l)
 {
-    const FieldRecord* ttl = nullptr;
-    for (const FieldRecord& f : l.dissection().fields()) {
-        if (f.layer >= l.layer()) break;
-        if (f.id == field::IpTtl) ttl = &f;
-        if (f.id == field::Ipv6Hlim) ttl = nullptr;
-    }
-    return ttl;
+    if (l.layer() == 0) return nullptr;
+    const auto parent = static_cast<std::uint16_t>(l.layer() - 1);
+    if (l.dissection().layers()[parent].filterName != "ip") return nullptr;
+    return LayerView(l.dissection(), parent).field(field::IpTtl);
 }
 
 void writeInfo(const LayerView& l, std::string& out)

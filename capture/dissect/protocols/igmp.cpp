@@ -4,6 +4,7 @@
 // v3 reports list their group records (" / Join group G for any sources").
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/igmp_types.h"
 
 namespace rcvmon {
 namespace {
@@ -113,10 +114,34 @@ void writeInfo(const LayerView& l, std::string& out)
     }
 }
 
+// Types packet-igmp.c hands through its "igmp.type" table to a handle of proto_igmp again, so
+// frame.protocols names igmp twice ("ip:igmp:igmp"); unknown types it dissects in place.
+bool dispatchedAgain(std::uint8_t type)
+{
+    return type <= 0x0f || type == 0x11 || type == 0x12 || type == 0x16 || type == 0x17 || type == 0x1e ||
+           type == 0x1f || type == 0x22;
+}
+
 bool dissectIgmpMessage(DissectContext& ctx, const Payload& p)
 {
+    if (!p.data.empty() && dispatchedAgain(p.data[0])) {
+        // The dispatcher's own layer: listed, with no tree item of its own.
+        const std::uint16_t outer = ctx.out.addLayer("IGMP", "igmp", p.at, 0, ctx.inReassembled);
+        ctx.out.layer(outer).inTree = false;
+    }
     LayerCursor c(ctx, "IGMP", "igmp", p.data, p.at, p.reported);
     ctx.setProtocol("IGMP");
+    // packet-igmp.c tries its "igmp.type" table first: DVMRP and PIMv1 take the whole message
+    // and IGMP adds no tree item (frame.protocols still lists it).
+    if (!p.data.empty() && (p.data[0] == 0x13 || p.data[0] == 0x14)) {
+        c.notInTree();
+        if (p.data[0] == 0x13) {
+            dissectDvmrp(ctx, p);
+        } else {
+            dissectPimv1(ctx, p);
+        }
+        return true;
+    }
     ctx.setInfo(writeInfo, c.layer());
     const std::uint8_t type = c.u8();
     const std::uint8_t maxResp = c.u8();

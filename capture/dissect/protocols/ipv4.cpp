@@ -60,6 +60,16 @@ void writeBogusLengthInfo(const LayerView& l, std::string& out)
     out += ", must be at least 20)";
 }
 
+// packet-ip.c: a total length shorter than the header stops the dissection.
+void writeBogusTotalLengthInfo(const LayerView& l, std::string& out)
+{
+    out += "Bogus IP length (";
+    appendDecimal(out, l.number(field::IpLen));
+    out += ", less than header length ";
+    appendDecimal(out, l.number(field::IpHdrLen));
+    out += ')';
+}
+
 }  // namespace
 
 void dissectIpv4(DissectContext& ctx, const Payload& p)
@@ -89,6 +99,7 @@ void dissectIpv4(DissectContext& ctx, const Payload& p)
     if (totalLen == 0) totalLen = c.size() > p.reported ? c.size() : p.reported;  // TSO: length left to the NIC
     c.add(field::IpLen, 2, 2, totalLen);
     if (totalLen < hlen) {
+        ctx.setInfo(writeBogusTotalLengthInfo, c.layer());
         c.invalid();
         return;
     }

@@ -41,6 +41,22 @@ void writeNoInfo(const LayerView&, std::string&) {}
 
 void writeNoNextInfo(const LayerView&, std::string& out) { out += "IPv6 no next header"; }
 
+void writeBogusVersionInfo(const LayerView& l, std::string& out)
+{
+    out += "Bogus IPv6 version (";
+    appendDecimal(out, l.number(field::Ipv6Version));
+    out += ", must be 6)";
+}
+
+// Fewer bytes than the fixed header: the reported length rides on the first field's aux.
+void writeShortHeaderInfo(const LayerView& l, std::string& out)
+{
+    const FieldRecord* f = l.field(field::IpVersion);
+    out += "Invalid IPv6 header (";
+    appendDecimal(out, f ? f->aux : 0);
+    out += " bytes, need exactly 40)";
+}
+
 // Each extension header names itself in the column; the payload's protocol replaces it, so
 // it shows only when the header is where the dissection ended.
 void writeHopOptsInfo(const LayerView&, std::string& out) { out += "IPv6 hop-by-hop options"; }
@@ -100,10 +116,24 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     LayerCursor c(ctx, "IPv6", "ipv6", p.data, p.at, p.reported);
     ctx.setProtocol("IPv6");
     ctx.setInfo(writeNoInfo, c.layer());
+    // packet-ipv6.c checks the version first: a bogus one shows the version alone and the
+    // dissector rejects the packet, so frame.protocols does not list IPv6.
+    if (!p.data.empty() && (p.data[0] >> 4) != 6) {
+        c.add(field::Ipv6Version, 0, 1, p.data[0] >> 4);
+        ctx.setInfo(writeBogusVersionInfo, c.layer());
+        c.unlisted();
+        c.invalid();
+        return;
+    }
     const std::uint32_t first = c.u32();
     if (!c.ok()) return;
-    c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
+    const std::uint32_t versionField = c.add(field::IpVersion, 0, 1, first >> 28);  // Wireshark adds the generic ip.version too
     c.add(field::Ipv6Version, 0, 1, first >> 28);
+    // packet-ipv6.c notes a datagram shorter than its fixed header, then reads on (and throws).
+    if (p.reported < 40) {
+        ctx.out.setAux(versionField, static_cast<std::uint32_t>(p.reported));
+        ctx.setInfo(writeShortHeaderInfo, c.layer());
+    }
     c.add(field::Ipv6Tclass, 0, 2, (first >> 20) & 0xff);
     c.add(field::Ipv6Flow, 1, 3, first & 0xfffff);
     std::size_t plen = c.u16(field::Ipv6Plen);
@@ -117,10 +147,6 @@ void dissectIpv6(DissectContext& ctx, const Payload& p)
     ctx.net.family = 6;
     std::copy(src.begin(), src.end(), ctx.net.src.begin());
     std::copy(dst.begin(), dst.end(), ctx.net.dst.begin());
-    if ((first >> 28) != 6) {
-        c.invalid();
-        return;
-    }
     const std::size_t reportedPayload = p.reported > 40 ? p.reported - 40 : 0;
     // Zero: a jumbogram's length is in its Hop-by-Hop option; otherwise (TSO) Wireshark 4.0
     // hands the next header an empty payload, which it finds malformed.

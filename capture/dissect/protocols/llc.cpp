@@ -2,6 +2,7 @@
 // IEEE 802.2 LLC and the SNAP extension (RFC 1042): enough to reach EtherType payloads
 // carried in 802.3 frames, and to name XID and STP frames as Wireshark does.
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/isis/osi.h"
 #include "dissect/protocols/stp.h"
 #include "dissect/protocols/tail/ndp.h"
 
@@ -48,6 +49,10 @@ void dissectLlc(DissectContext& ctx, const Payload& p)
     }
     if (dsap == 0x42 && (control & 0xef) != 0xaf) {  // bridge spanning tree, not an XID
         dissectStp(ctx, payloadAfter(c, c.reportedRemaining()));
+        return;
+    }
+    if (dsap == 0xfe && (control & 0xef) != 0xaf) {  // ISO network layer (IS-IS, CLNP)
+        dissectOsi(ctx, payloadAfter(c, c.reportedRemaining()));
         return;
     }
     if ((control & 0xef) == 0xaf && c.remaining() > 0) {

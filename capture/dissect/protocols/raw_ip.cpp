@@ -19,4 +19,18 @@ void dissectRawIp(DissectContext& ctx, const Payload& p)
     }
 }
 
+// LINKTYPE_IPV4 (228): Wireshark's ip handle, which sends a version-6 header straight to IPv6
+// before it adds an item of its own: "ip" is in frame.protocols, the ip filter does not match
+// (behind EtherType 0x0800 it shows the bogus IPv4 header first, ipv4.cpp).
+void dissectRawIpv4(DissectContext& ctx, const Payload& p)
+{
+    if (!p.data.empty() && (p.data[0] >> 4) == 6) {
+        LayerCursor c(ctx, "IPv4", "ip", p.data, p.at, p.reported);
+        c.notInTree();
+        dissectIpv6(ctx, p);
+        return;
+    }
+    dissectIpv4(ctx, p);
+}
+
 }  // namespace rcvmon

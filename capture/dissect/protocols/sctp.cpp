@@ -144,7 +144,12 @@ bool dissectSctpPacket(DissectContext& ctx, const Payload& p)
                 c.u16(hf.dataSid);
                 c.u16(hf.dataSsn);
                 const std::uint32_t ppid = c.u32(hf.dataPpid);
-                if (c.ok() && ppid == kPpidM3ua) dissectM3ua(ctx, payloadAfter(c, length - 16u));
+                if (c.ok() && ppid == kPpidM3ua) {
+                    dissectM3ua(ctx, payloadAfter(c, length - 16u));
+                } else if (c.ok() && length > 16) {
+                    // A payload no subdissector takes is Wireshark's "data", one per chunk.
+                    dissectData(ctx, payloadAfter(c, length - 16u));
+                }
             } else {
                 const std::uint32_t ack = c.u32();
                 // An ack of TSNs not seen yet stays absolute.

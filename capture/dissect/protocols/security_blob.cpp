@@ -209,8 +209,12 @@ void dissectSecurityBlob(DissectContext& ctx, const Payload& p, BlobCarrier carr
     }
 }
 
+// tcp_message.cpp: the per-Dissector pass its message tables are keyed by (built with this family).
+void registerDissectionPass(ProtocolRegistrar& r);
+
 void registerSecurityBlob(ProtocolRegistrar& r)
 {
+    registerDissectionPass(r);
     r.protocol("gss-api");
     hf.gssOid = r.field({"gss-api.OID", "OID", FieldKind::String});
     r.protocol("spnego");

@@ -370,15 +370,24 @@ void dissectTcp(DissectContext& ctx, const Payload& p)
     }
     // Wireshark calls no application dissector for a segment whose payload was not captured,
     // for a retransmission, or for the cut payload of an unreassembled IP fragment.
-    if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation) {
+    // Nor for a keep-alive or zero-window probe: their byte is junk, shown as data.
+    const bool probe = (conv.analysis.flags & (tcp_analysis::KeepAlive | tcp_analysis::ZeroWindowProbe)) != 0;
+    if (payload.data.empty() || conv.retransmission || ctx.inFragment || !conv.conversation || probe) {
         if (payload.data.empty()) return;
         dissectData(ctx, payload);
         // Desegmenting, Wireshark shows a retransmission's bytes as TCP segment data.
-        if (conv.retransmission && ctx.desegment) hideLayer(ctx.out, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
+        if (conv.retransmission && ctx.desegment && !probe)
+            hideLayer(ctx.out, static_cast<std::uint16_t>(ctx.out.layers().size() - 1));
         return;
     }
     ctx.tcpConversation = conv.conversation;
     ctx.tcpDirection = conv.direction;
+    // Wireshark's MSP for "one more segment" ends one byte past what it has: the segment after
+    // a gap starts a dissection of its own.
+    if (TcpDirectionState* dir = conv.direction; dir && dir->pduRemaining != 0 &&
+        (conv.analysis.flags & tcp_analysis::LostPacket) &&
+        (dir->pduWholeSegment || (dir->pdu.more && dir->pdu.wholeSegments)))
+        abandonTcpPdu(ctx, *dir);
     if (continueTcpPdu(ctx, payload)) return;
     if (!dissectByPort(ctx, Transport::Tcp, srcPort, dstPort, payload, conv.conversation->serverPort))
         dissectData(ctx, payload);
@@ -417,6 +426,7 @@ void registerTcp(ProtocolRegistrar& r)
     tcpHf.duplicateAckNum = r.field({"tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FieldKind::Unsigned, 32});
     tcpHf.duplicateAckFrame =
         r.field({"tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FieldKind::Unsigned, 32});
+    r.protocol("mptcp");  // RFC 8684 options, each a protocol of the frame (tcp_options.cpp)
 }
 
 }  // namespace rcvmon

@@ -8,6 +8,7 @@
 #include "dissect/protocols/tcp_options.h"
 #include "dissect/tcp_conversations.h"
 
+#include <atomic>
 #include <unordered_map>
 #include <vector>
 
@@ -56,8 +57,38 @@ std::uint16_t showSegmentData(DissectContext& ctx, const Payload& p)
 
 }  // namespace
 
+namespace {
+
+// Each Dissector's own pass: the window runs several on one thread (its in-order pass, the
+// replays of its rows, the display filter), so a pass is numbered per Dissector and per
+// reset(), never shared through the thread. Numbers are unique across every Dissector.
+std::atomic<std::uint64_t> g_passes{0};
+struct PassState final : ProtocolState {
+    std::uint64_t id = ++g_passes;
+    std::uint64_t lastFrame = 0;
+    void clear() override
+    {
+        id = ++g_passes;
+        lastFrame = 0;
+    }
+};
+std::uint16_t passSlot = 0xffff;
+
+}  // namespace
+
+void registerDissectionPass(ProtocolRegistrar& r)
+{
+    passSlot = r.state([]() -> std::unique_ptr<ProtocolState> { return std::make_unique<PassState>(); });
+}
+
 std::uint64_t dissectionPass(const DissectContext& ctx)
 {
+    if (auto* state = ctx.state<PassState>(passSlot)) {
+        if (ctx.frameNumber < state->lastFrame) state->id = ++g_passes;
+        state->lastFrame = ctx.frameNumber;
+        return state->id;
+    }
+    // Without a Dissector's state: the thread's frames in order.
     thread_local std::uint64_t lastFrame = 0, pass = 0;
     if (ctx.frameNumber < lastFrame) ++pass;
     lastFrame = ctx.frameNumber;

@@ -98,7 +98,14 @@ void dissectTcpOptions(LayerCursor& c, std::size_t end, const TcpOptionState& st
             const bool order1 = c.u16() == 0xacc1;
             accEcnCounters(c, body - 2, order1, state);
         } else {
-            if (kind == 30) c.ctx().setProtocol("MPTCP");  // RFC 8684: Wireshark names the segment MPTCP
+            if (kind == 30) {
+                c.ctx().setProtocol("MPTCP");  // RFC 8684: Wireshark names the segment MPTCP
+                // Each MPTCP option is proto_mptcp's dissector from the "tcp.option" table: a
+                // protocol of the frame, its item inside TCP's options.
+                DissectContext& ctx = c.ctx();
+                const std::uint16_t mptcp = ctx.out.addLayer("MPTCP", "mptcp", c.absolute(at), len, ctx.inReassembled);
+                ctx.out.layer(mptcp).nested = true;
+            }
             c.skip(body);
         }
     }

@@ -37,4 +37,8 @@ struct TcpOptionState {
 // order; the Info writer prints them from those fields.
 void dissectTcpOptions(LayerCursor& c, std::size_t end, const TcpOptionState& state);
 
+// Drops the PDU a direction waits for (tcp_pdu.cpp): a segment after a gap falls outside a PDU
+// that only asked for one more segment, which can then never complete.
+void abandonTcpPdu(DissectContext& ctx, TcpDirectionState& dir);
+
 }  // namespace rcvmon

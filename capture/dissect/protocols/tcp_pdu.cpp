@@ -142,6 +142,15 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p)
     return true;
 }
 
+void abandonTcpPdu(DissectContext& ctx, TcpDirectionState& dir)
+{
+    dir.pduRemaining = 0;
+    dir.pduWholeSegment = false;
+    if (ctx.tcp) ctx.tcp->keptChanged(dir.pduBytes.capacity(), 0);
+    std::vector<std::uint8_t>().swap(dir.pduBytes);
+    if (ctx.pduPrefixes) ctx.pduPrefixes->drop(&dir);
+}
+
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere, ByteSpan start)
 {
@@ -169,8 +178,10 @@ void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillN
             dir->pdu.reassembled = nullptr;
         }
         if (!completeHere) {
-            // Nothing complete in this segment: the column stays TCP until the PDU is.
-            hideLayer(ctx.out, layer);
+            // Nothing complete in this segment: the column stays TCP until the PDU is. A
+            // dissector that cleared Info had added its item first (dissect_ssl's empty tree),
+            // so its protocol stays in the frame's list.
+            if (!pdu.clearsInfo) hideLayer(ctx.out, layer);
             ctx.setProtocol("TCP");
             if (pdu.clearsInfo) ctx.setInfo(writeNoInfo, layer);
             ctx.appendInfo(writeTcpSegmentOfPdu, layer, " ");

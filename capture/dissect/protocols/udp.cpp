@@ -31,6 +31,15 @@ void writeBadLengthInfo(const LayerView& l, std::string& out)
     appendDecimal(out, len - 8);
 }
 
+// A length below the header's own 8 bytes: packet-udp.c notes it after the ports and stops.
+void writeShortLengthInfo(const LayerView& l, std::string& out)
+{
+    writePortsInfo(l, out);
+    out += " [BAD UDP LENGTH ";
+    appendDecimal(out, l.number(field::UdpLength));
+    out += " < 8]";
+}
+
 }  // namespace
 
 void dissectUdp(DissectContext& ctx, const Payload& p)
@@ -48,6 +57,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
     ctx.setInfo(InfoKind::Udp, c.layer());
     std::size_t length = c.u16(field::UdpLength);
     if (!c.ok()) ctx.setInfo(writePortsInfo, c.layer());
+    // packet-udp.c judges the length before it reads the checksum, which a short IP payload
+    // may not hold.
+    if (c.ok() && length > p.reported && !ctx.inFragment && !ctx.inIcmpError)
+        ctx.setInfo(writeBadLengthInfo, c.layer());
     c.u16(field::UdpChecksum);
     if (!c.ok()) return;
     // Wireshark numbers every address/port pair it meets, quoted ones in ICMP errors too.
@@ -68,7 +81,10 @@ void dissectUdp(DissectContext& ctx, const Payload& p)
         }
         // Length 0 means "the IP payload" only for IPv6 jumbograms (RFC 2675 §4); over
         // IPv4 Wireshark calls it bogus and dissects no further.
-        if (length == 0 && ctx.net.family == 4) return;
+        if (length == 0 && ctx.net.family == 4) {
+            ctx.setInfo(writeShortLengthInfo, c.layer());
+            return;
+        }
         // Not for a fragment or a quoted packet, whose IP payload is partial by nature.
         if (length != 0 && !ctx.inFragment && !ctx.inIcmpError) {
             ctx.setInfo(writeBadLengthInfo, c.layer());

@@ -81,3 +81,9 @@ rcvmon_add_gtest(test_dissect_core_gaps SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_d
 rcvmon_add_gtest(test_dissect_depth4 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_depth4.cpp)
 # Issue 10: encapsulations the display filter sees through (link-type wrappers, EtherType shims, MPLS in UDP, IPv6 TSO).
 rcvmon_add_gtest(test_dissect_encapsulations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_encapsulations.cpp)
+# Issue 10, network side: DVMRP, PIMv1, radiotap, LWAPP, RDPUDP, IS-IS and bad IP/UDP lengths against tshark.
+rcvmon_add_gtest(test_dissect_net_routing SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_net_routing.cpp)
+# Issue 10: frame.protocols, Protocol and Info against tshark on hand-built IGMP, MPTCP, SCTP, keep-alive, HTTP, DNS/TCP, TLS frames.
+rcvmon_add_gtest(test_dissect_frame_protocols SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_frame_protocols.cpp)
+# Issue 10: Dissectors side by side on one thread (the window's in-order pass and row replays).
+rcvmon_add_gtest(test_dissect_interleaved SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_interleaved.cpp)

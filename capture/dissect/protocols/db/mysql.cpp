@@ -502,8 +502,19 @@ bool dissectMysql(DissectContext& ctx, const Payload& p)
         return true;
     }
     const bool toServer = text::transportPorts(ctx).dst == kPort;
+    // After a reassembled PDU, TCP fences Info before the rest of the segment: the last
+    // packet's text stays.
+    const auto start = [&](bool afterReassembled) {
+        if (!afterReassembled) return;
+        const auto fields = ctx.out.fields();
+        for (std::size_t i = fields.size(); i-- > 0;) {
+            if (fields[i].id != hf.packetLength) continue;
+            ctx.out.setAux(static_cast<std::uint32_t>(i), fields[i].aux | kFence);
+            break;
+        }
+    };
     pdu_stream::dissect(
-        ctx, p, [](bool) {},
+        ctx, p, start,
         [](ByteSpan b) -> std::size_t {
             if (b.size() < 3) return pdu_stream::kNeedMore;
             return (b[0] | (b[1] << 8) | (std::size_t{b[2]} << 16)) + 4;

@@ -326,7 +326,11 @@ bool dissectTcpDns(DissectContext& ctx, const Payload& p)
                 // The message continues in later segments.
                 LayerCursor c(ctx, "DNS", "dns", rest, p.at + static_cast<std::uint32_t>(offset), reported);
                 const std::size_t needed = rest.size() < 2 ? 1 : 2 + length - reported;
-                startTcpPdu(ctx, TcpPdu{"DNS", "DNS", "dns", {}, {}}, needed, c.layer(), offset > 0);
+                // Kept and dissected whole on the segment that completes it (the rest of that
+                // segment comes back here).
+                const bool keep = p.data.size() >= p.reported;
+                startTcpPdu(ctx, TcpPdu{"DNS", "DNS", "dns", {}, {}, keep ? dissectTcpDns : nullptr}, needed, c.layer(),
+                            offset > 0, keep ? rest : ByteSpan{});
                 if (!ctx.desegment) c.need(2 + length);
                 return true;
             }

@@ -287,10 +287,10 @@ bool dissectFtpData(DissectContext& ctx, const Payload& p)
         ctx.out.addTextField(hf.dataCommand, c.layer(), c.absolute(0), 0, e->noteText());
         c.add(hf.dataCommandFrame, 0, 0, e->noteFrame);
     }
-    // Text when its first (up to ten) bytes are printable, as Wireshark decides.
+    // Text when its first (up to twenty) bytes are printable or line ends, as Wireshark decides.
     bool isText = true;
-    for (std::size_t i = 0; i < p.data.size() && i < 10; ++i)
-        if (!text::isPrint(p.data[i])) isText = false;
+    for (std::size_t i = 0; i < p.data.size() && i < 20; ++i)
+        if (p.data[i] != '\r' && p.data[i] != '\n' && !text::isPrint(p.data[i])) isText = false;
     if (isText && !p.data.empty())
         ctx.out.addLayer("Line-based text data", "data-text-lines", p.at, static_cast<std::uint32_t>(p.data.size()),
                          ctx.inReassembled);

@@ -15,7 +15,7 @@ struct WlanFields {
     FieldId typeSubtype, fc, version, type, subtype, flags, ds, toDs, fromDs, moreFrag, retry, pwrMgt, moreData,
         protectedFlag, order, duration, ra, ta, da, sa, bssid, staa, addr, frag, seq, qos, qosTid, qosPriority,
         qosBit4, qosEosp, qosAck, qosAmsdu, qosTxopDurReq, qosTxopLimit, htc, timestamp, beacon, capabilities,
-        tagNumber, tagLength, ssid;
+        tagNumber, tagLength, ssid, fcs;
 } hf;
 
 // packet-ieee80211.c's frame_type_subtype_vals (type << 4 | subtype).
@@ -72,6 +72,8 @@ void writeSequenceAndFlags(const LayerView& l, std::string& out)
     const auto flags = static_cast<unsigned>(l.number(hf.flags));
     constexpr char kLetters[] = "opmPRMFT";  // order, protected, more data, power mgt, retry, more frags, from/to DS
     for (unsigned i = 0; i < 8; ++i) out += (flags & (0x80u >> i)) ? kLetters[i] : '.';
+    // A frame that ends in an FCS gets a ninth letter (the flags field's aux says so).
+    if (const FieldRecord* f = l.field(hf.flags); f && f->aux) out += 'C';
 }
 
 void writeBeaconInterval(const LayerView& l, std::string& out)
@@ -219,9 +221,7 @@ void dissectDataBody(DissectContext& ctx, LayerCursor& c, unsigned subtype, std:
     dissectLlc(ctx, body);
 }
 
-}  // namespace
-
-void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p)
+void dissectFrame(DissectContext& ctx, const Payload& p, bool dataPad, bool fcs)
 {
     LayerCursor c(ctx, "IEEE 802.11", "wlan", p.data, p.at, p.reported);
     ctx.setProtocol("802.11");
@@ -235,7 +235,8 @@ void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p)
     c.add(hf.version, 0, 1, fc0 & 3);
     c.add(hf.type, 0, 1, type);
     c.add(hf.subtype, 0, 1, subtype);
-    c.add(hf.flags, 1, 1, flags);
+    const std::uint32_t flagsField = c.add(hf.flags, 1, 1, flags);
+    if (fcs) ctx.out.setAux(flagsField, 1);
     c.add(hf.ds, 1, 1, flags & 3);
     c.add(hf.toDs, 1, 1, flags & 1);
     c.add(hf.fromDs, 1, 1, (flags >> 1) & 1);
@@ -303,6 +304,8 @@ void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p)
         if (!fromAp) c.add((q & 0x10) ? hf.qosTxopLimit : hf.qosTxopDurReq, at, 2, q >> 8);
     }
     if ((qos || type == kMgmt) && (flags & 0x80)) c.u32(hf.htc);  // +HTC
+    // Radiotap's Data Pad: the body starts on the next 4-byte boundary.
+    if (dataPad && type == kData && c.ok()) c.skip((4 - c.pos() % 4) % 4);
     if (!c.ok()) return;
     ctx.appendInfo(writeSequenceAndFlags, c.layer());
     if (type == kMgmt) {
@@ -312,9 +315,48 @@ void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p)
     dissectDataBody(ctx, c, subtype, flags, amsdu);
 }
 
+}  // namespace
+
+void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p) { dissectFrame(ctx, p, false, false); }
+
+void dissectWlan(DissectContext& ctx, const Payload& p, WlanOptions options)
+{
+    if (!options.fcs || p.reported < 4) {
+        dissectFrame(ctx, p, options.dataPad, false);
+        return;
+    }
+    // The FCS is not part of the frame the MAC header describes: dissect without it, then show
+    // it (unverified, as Wireshark's default) when the capture holds it.
+    Payload frame = p;
+    frame.reported = p.reported - 4;
+    if (frame.data.size() > frame.reported) frame.data = frame.data.first(frame.reported);
+    const auto layer = static_cast<std::uint16_t>(ctx.out.layers().size());
+    dissectFrame(ctx, frame, options.dataPad, true);
+    if (p.data.size() >= p.reported && layer < ctx.out.layers().size()) {
+        const ByteSpan f = p.data.subspan(p.reported - 4, 4);
+        const std::uint32_t value = f[0] | std::uint32_t{f[1]} << 8 | std::uint32_t{f[2]} << 16 | std::uint32_t{f[3]} << 24;
+        ctx.out.addField(hf.fcs, layer, p.at + static_cast<std::uint32_t>(p.reported - 4), 4, value);
+        ctx.out.layer(layer).length = static_cast<std::uint32_t>(p.data.size());
+    }
+}
+
+namespace {
+
+// LINKTYPE_IEEE802_11 (105): bare 802.11 frames; Wireshark assumes no FCS by default.
+constexpr std::uint32_t kLinkTypeIeee80211 = 105;
+
+bool dissectLinkType(DissectContext& ctx, const Payload& p)
+{
+    dissectFrame(ctx, p, false, false);
+    return true;
+}
+
+}  // namespace
+
 void registerWlan(ProtocolRegistrar& r)
 {
     r.protocol("wlan");
+    r.linkType(kLinkTypeIeee80211, dissectLinkType);
     hf.typeSubtype = r.field({"wlan.fc.type_subtype", "Type/Subtype", FieldKind::Hex, 16, kTypeSubtypes});
     hf.fc = r.field({"wlan.fc", "Frame Control Field", FieldKind::Hex, 16});
     hf.version = r.field({"wlan.fc.version", "Version", FieldKind::Unsigned, 8, {}, 0x03});
@@ -356,6 +398,7 @@ void registerWlan(ProtocolRegistrar& r)
     hf.tagNumber = r.field({"wlan.tag.number", "Tag Number", FieldKind::Unsigned, 8});
     hf.tagLength = r.field({"wlan.tag.length", "Tag length", FieldKind::Unsigned, 32});
     hf.ssid = r.field({"wlan.ssid", "SSID", FieldKind::Bytes});
+    hf.fcs = r.field({"wlan.fcs", "Frame check sequence", FieldKind::Hex, 32});
 }
 
 }  // namespace rcvmon

@@ -12,4 +12,11 @@ inline bool isArubaWlanGreType(std::uint16_t type) { return type >= 0x8200 && ty
 // An IEEE 802.11 frame without FCS (wlan.cpp).
 void dissectWlanWithoutFcs(DissectContext& ctx, const Payload& p);
 
+// What the capture's radio header says about the frame that follows it (radiotap's Flags).
+struct WlanOptions {
+    bool fcs = false;      // the last 4 bytes are the frame check sequence
+    bool dataPad = false;  // the MAC header is padded to a multiple of 4 bytes
+};
+void dissectWlan(DissectContext& ctx, const Payload& p, WlanOptions options);
+
 }  // namespace rcvmon
