@@ -88,9 +88,22 @@ int runReadCommand(const CliOptions& o)
     std::optional<SequentialMatcher> matcher;
     if (filter) matcher.emplace(*filter, dissector, dissection, printer != nullptr);
     if (printer) printer->begin();
-    FrameRef frame;
+    // A mapped pcap is read one frame ahead, so the memory the next frame's conversation lookup
+    // reads loads while this one is dissected (pcapng is not: its comments are those of the
+    // frame read last; nor with --select, which stops reading early).
+    const bool readAhead = printer && !selection && reader->randomAccess() && reader->format() == FileFormat::Pcap;
+    FrameRef frame, ahead;
+    bool haveAhead = readAhead && reader->next(ahead);
     std::uint64_t number = 0;
-    while (reader->next(frame)) {
+    for (;;) {
+        if (readAhead) {
+            if (!haveAhead) break;
+            frame = ahead;
+            haveAhead = reader->next(ahead);
+            if (haveAhead) dissector.prefetch(ahead);
+        } else if (!reader->next(frame)) {
+            break;
+        }
         ++number;
         // --select and -Y must both hold; the filter still sees every frame, in order.
         bool passes = !selection || selection->contains(number);

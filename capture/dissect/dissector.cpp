@@ -2,6 +2,7 @@
 #include "dissect/dissector.h"
 
 #include "core/link_type.h"
+#include "dissect/flow_prefetch.h"
 #include "dissect/protocols/context.h"
 #include "dissect/protocols/wan_links.h"
 
@@ -47,6 +48,9 @@ bool dissectLinkType(DissectContext& ctx, std::uint32_t linkType, const Payload&
 
 void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out)
 {
+    // Its index slot was asked for a frame ago (prefetch()): the conversation now; else the slot.
+    if (!m_prefetched || !prefetchConversationRecord(m_tcp, frame.data))
+        prefetchConversation(m_tcp, m_udp, frame.linkType, frame.data);
     out.beginFrame(frame, frameNumber);
     // frame.interface_name when the capture names the frame's interface (tshark leaves it out otherwise).
     if (m_interfaceNames)
@@ -77,8 +81,15 @@ void Dissector::dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissec
     dissectLinkType(ctx, frame.linkType, p);
 }
 
+void Dissector::prefetch(const FrameRef& next)
+{
+    prefetchConversationAhead(m_tcp, m_udp, next.linkType, next.data);
+    m_prefetched = next.data.data();
+}
+
 void Dissector::reset()
 {
+    m_prefetched = nullptr;
     m_reassembler.clear();
     m_tcp.clear();
     m_quic.clear();

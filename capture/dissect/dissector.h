@@ -37,6 +37,10 @@ public:
     explicit Dissector(Options options) : m_options(options) { protocolTables(); }
 
     void dissect(const FrameRef& frame, std::uint64_t frameNumber, Dissection& out);
+    // A hint from a caller that reads one frame ahead: `next` is dissected after the current
+    // frame, so the memory its TCP/UDP conversation lookup reads starts loading now; dissect()
+    // then also asks early for the conversation itself. Changes no dissection state.
+    void prefetch(const FrameRef& next);
     void reset();
     const Options& options() const { return m_options; }
     // TCP's conversation table and reassembly buffers, for their memory figures (--bench).
@@ -55,6 +59,7 @@ private:
     InterfaceNames m_interfaceNames;
     FrameComments m_frameComments;
     std::vector<std::string_view> m_comments;  // reused for each frame
+    const std::uint8_t* m_prefetched = nullptr;  // the frame prefetch() was last given
     IpReassembler m_reassembler;
     TcpConversations m_tcp;
     std::vector<std::unique_ptr<ProtocolState>> m_states = createProtocolStates();  // the registered protocols'

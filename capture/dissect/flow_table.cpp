@@ -64,6 +64,19 @@ std::uint32_t FlowIndex::find(const ConversationKey& key) const
     }
 }
 
+void FlowIndex::prefetch(const ConversationKey& key) const
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m_slots.empty()) return;
+    const Slot* s = &m_slots[hash(key) & (m_slots.size() - 1)];
+    // A 44-byte slot may straddle two cache lines.
+    __builtin_prefetch(s);
+    __builtin_prefetch(reinterpret_cast<const char*>(s) + sizeof(Slot) - 1);
+#else
+    (void)key;
+#endif
+}
+
 void FlowIndex::set(const ConversationKey& key, std::uint32_t value)
 {
     if (m_slots.empty() || (m_size + 1) * 2 > m_slots.size()) grow();

@@ -30,6 +30,9 @@ public:
     explicit FlowIndex(std::uint32_t maxEntries);
 
     std::uint32_t find(const ConversationKey& key) const;
+    // Starts loading key's first slot into the cache, for a find() a little later (the index
+    // outgrows the caches: a lookup is one wait for memory unless it was asked for early).
+    void prefetch(const ConversationKey& key) const;
     // Adds or replaces key's value. The owner keeps size() below maxEntries.
     void set(const ConversationKey& key, std::uint32_t value);
     std::uint32_t size() const { return m_size; }

@@ -8,6 +8,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/echo_transactions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/flow_prefetch.cpp
   ${CMAKE_CURRENT_LIST_DIR}/flow_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ip_reassembly.cpp
   ${CMAKE_CURRENT_LIST_DIR}/packet_info.cpp

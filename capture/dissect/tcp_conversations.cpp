@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissect/tcp_conversations.h"
 
+#include <cstdint>
+
 namespace rcvmon {
 namespace {
 
@@ -74,6 +76,29 @@ std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
     conv.stream = m_nextStream++;
     m_index.set(key, i);
     return i;
+}
+
+void TcpConversations::prefetch(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const
+{
+    bool forward = true;
+    m_index.prefetch(makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward));
+}
+
+void TcpConversations::prefetchRecord(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const
+{
+#if defined(__GNUC__) || defined(__clang__)
+    bool forward = true;
+    const std::uint32_t i = m_index.find(makeFlowKey(family, src.addr, src.port, dst.addr, dst.port, forward));
+    if (i == FlowIndex::kNone || i >= m_used) return;
+    // Every cache line the record spans (it need not start on one).
+    const auto first = reinterpret_cast<std::uintptr_t>(&slot(i)) & ~std::uintptr_t{63};
+    const auto end = reinterpret_cast<std::uintptr_t>(&slot(i)) + sizeof(TcpConversation);
+    for (std::uintptr_t line = first; line < end; line += 64) __builtin_prefetch(reinterpret_cast<const void*>(line), 1);
+#else
+    (void)family;
+    (void)src;
+    (void)dst;
+#endif
 }
 
 TcpConversations::Result TcpConversations::observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst,

@@ -203,6 +203,11 @@ public:
 
     TcpConversations() : m_index(kMaxFlows) {}
     Result observe(std::uint8_t family, const Endpoint& src, const Endpoint& dst, const Segment& segment);
+    // The index slot observe() will read for this pair starts loading (Dissector calls it as a
+    // frame begins, so the wait overlaps the lower layers' dissection).
+    void prefetch(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const;
+    // Then, the slot cached: the conversation's record starts loading (nothing when it is new).
+    void prefetchRecord(std::uint8_t family, const Endpoint& src, const Endpoint& dst) const;
     void clear();
     std::uint32_t size() const { return m_used; }
     std::size_t memoryBytes() const;
@@ -221,6 +226,7 @@ public:
 private:
     void releaseKept();
     TcpConversation& slot(std::uint32_t i) { return m_chunks[i / kChunk][i % kChunk]; }
+    const TcpConversation& slot(std::uint32_t i) const { return m_chunks[i / kChunk][i % kChunk]; }
     std::uint32_t newConversation(const ConversationKey& key);
 
     FlowIndex m_index;

@@ -34,6 +34,13 @@ void UdpConversations::announceOpenPort(std::uint8_t family, const std::array<st
     m_open.push_back(OpenPort{m_next, kNoStream});
 }
 
+void UdpConversations::prefetch(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
+                                const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort) const
+{
+    bool forward = true;
+    m_index.prefetch(makeFlowKey(family, src, srcPort, dst, dstPort, forward));
+}
+
 std::uint32_t UdpConversations::stream(std::uint8_t family, const std::array<std::uint8_t, 16>& src,
                                        std::uint16_t srcPort, const std::array<std::uint8_t, 16>& dst,
                                        std::uint16_t dstPort)

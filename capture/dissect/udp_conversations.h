@@ -26,6 +26,9 @@ public:
     UdpConversations() : m_index(kMaxFlows), m_openPort(kMaxOpenPort) {}
     std::uint32_t stream(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
                          const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort);
+    // The index slot stream() will read for this pair starts loading (as TcpConversations').
+    void prefetch(std::uint8_t family, const std::array<std::uint8_t, 16>& src, std::uint16_t srcPort,
+                  const std::array<std::uint8_t, 16>& dst, std::uint16_t dstPort) const;
     // (a, aPort) ↔ (b, any port); nothing when one is announced already.
     void announceOpenPort(std::uint8_t family, const std::array<std::uint8_t, 16>& a, std::uint16_t aPort,
                           const std::array<std::uint8_t, 16>& b);

@@ -6,6 +6,7 @@
 #include "dissect/protocols/dns/dns.h"
 
 #include "dissect/field_format.h"
+#include "dissect/protocols/layer_fields.h"
 #include "dissect/protocols/value_names.h"
 #include "dissect/tcp_conversations.h"
 
@@ -105,7 +106,7 @@ void writeInfo(const LayerView& layer, std::string& out)
     const Dissection& d = layer.dissection();
     std::string_view qname, rname;
     std::uint64_t rtype = 0;
-    for (const FieldRecord& f : d.fields()) {
+    for (const FieldRecord& f : layerFields(layer)) {
         if (f.layer != layer.layer()) continue;
         if (f.id == hf.qryName) {
             qname = d.valueText(f);

@@ -5,6 +5,7 @@
 // the Protocol column once an authoritative message (anything but a ClientHello) was seen, and
 // one Info item per record or handshake message.
 #include "dissect/field_format.h"
+#include "dissect/protocols/layer_fields.h"
 #include "dissect/protocols/tls/tls.h"
 #include "dissect/tcp_conversations.h"
 
@@ -74,7 +75,7 @@ void appendItem(std::string& out, bool& first, std::string_view text)
 void writeInfo(const LayerView& layer, std::string& out)
 {
     bool first = true;
-    for (const FieldRecord& f : layer.dissection().fields()) {
+    for (const FieldRecord& f : layerFields(layer)) {
         if (f.layer != layer.layer()) continue;
         if (f.id == tlsHf.record) {
             switch (f.number) {
