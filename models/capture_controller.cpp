@@ -96,6 +96,10 @@ CaptureController::CaptureController(DecoderFactory decoders, QObject* parent)
     m_filterScan->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
         frameComments(number, out);
     });
+    // Before any view hears of an edited comment: a replay's kept answer for the frame is stale.
+    connect(m_comments, &PacketComments::changed, this, [this](quint64 number) {
+        if (m_replay) m_replay->forget(number);
+    });
     m_chainIndex->setInterfaceNames([this](std::uint32_t id) { return interfaceNameView(id); });
     m_chainIndex->setFrameComments([this](std::uint64_t number, std::vector<std::string_view>& out) {
         frameComments(number, out);

@@ -90,6 +90,12 @@ void FrameReplay::keep(std::uint64_t number, const Dissection& result)
     if (m_kept.size() > KeptResults) m_kept.pop_back();
 }
 
+void FrameReplay::forget(std::uint64_t number)
+{
+    const auto it = std::find_if(m_kept.begin(), m_kept.end(), [number](const auto& kept) { return kept.first == number; });
+    if (it != m_kept.end()) m_kept.erase(it);
+}
+
 bool FrameReplay::settled(std::uint64_t& first, std::uint64_t& last)
 {
     const std::uint64_t end = m_index.endIndexed();

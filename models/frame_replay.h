@@ -55,6 +55,9 @@ public:
     // the frame is remembered and reported as ready later (settled(), the ready callback).
     bool dissect(std::uint64_t number, Dissection& out, FrameRef& frame);
 
+    // Drops the kept answer for frame `number`: it no longer holds (the user edited its comments).
+    void forget(std::uint64_t number);
+
     // Frames asked for before the pass reached them, now behind it: [first, last], or false.
     // Each is reported once.
     bool settled(std::uint64_t& first, std::uint64_t& last);

@@ -24,6 +24,8 @@ bool incompleteIpv6Fragment(std::span<const LayerRecord> layers, const LayerFiel
     std::size_t i = ipv6 + 1;
     for (; i < fields.layerCount() && layers[i].filterName.starts_with("ipv6."); ++i)
         fragment = fragment || fields[i].fragment;
+    // What follows is the fragment's own bytes as data, never a reassembled datagram's.
+    if (i + 1 == fields.layerCount() && layers[i].filterName == "data" && !layers[i].reassembled) ++i;
     return fragment && i == fields.layerCount();
 }
 

@@ -112,7 +112,7 @@ MainWindow* TestPacketColumns::openWindow()
     if (!window->openFile(m_capture)) return window;
     if (loaded.count() == 0) loaded.wait(30000);
     // Checked by the callers: a window whose rows did not all arrive fails their comparisons.
-    QTest::qWaitFor([window] { return window->controller()->tableModel()->rowCount() == kFrames; }, 30000);
+    (void)QTest::qWaitFor([window] { return window->controller()->tableModel()->rowCount() == kFrames; }, 30000);
     return window;
 }
 

@@ -72,13 +72,15 @@ void TestRowViewWork::followingTheTailDissectsOnlyTheShownRows()
     QVERIFY2(batches.size() >= 10, qPrintable(QString::number(batches.size())));
     QCOMPARE(resets, 0);
     // Each batch: one insert of many rows at the end (never row by row), and between two
-    // batches the view dissected at most the rows it shows — at 5,000 rows as at 900,000.
+    // batches the view dissected a few screens of rows at most: the rows it shows, each alone
+    // and again once the in-order pass reaches it (a refresh that can land in the next batch) —
+    // at 5,000 rows as at 900,000.
     std::uint64_t mostPerBatch = 0;
     int bigListBatches = 0;
     for (std::size_t i = 1; i < batches.size(); ++i) {
         QCOMPARE(batches[i].rowsBefore, batches[i - 1].rowsBefore + batches[i - 1].rowsAdded);
         const std::uint64_t built = batches[i].textBuildsBefore - batches[i - 1].textBuildsBefore;
-        QVERIFY2(built <= static_cast<std::uint64_t>(shown),
+        QVERIFY2(built <= 4 * static_cast<std::uint64_t>(shown),
                  qPrintable(QStringLiteral("batch %1 at %2 rows: %3 rows dissected, %4 shown")
                                 .arg(i).arg(batches[i].rowsBefore).arg(built).arg(shown)));
         mostPerBatch = std::max(mostPerBatch, built);
@@ -87,7 +89,7 @@ void TestRowViewWork::followingTheTailDissectsOnlyTheShownRows()
     QVERIFY2(mostPerBatch > 0, "the view never showed the new rows");  // it did follow the tail
     QVERIFY(bigListBatches >= 3);
     // The whole capture: text for a few screens' worth of rows, not for the list.
-    QVERIFY2(table->textBuilds() <= static_cast<std::uint64_t>(batches.size() + 2) * static_cast<std::uint64_t>(shown),
+    QVERIFY2(table->textBuilds() <= static_cast<std::uint64_t>(batches.size() + 2) * 2 * static_cast<std::uint64_t>(shown),
              qPrintable(QString::number(table->textBuilds())));
     QVERIFY(table->textBuilds() < static_cast<std::uint64_t>(table->rowCount()) / 100);
 }

@@ -180,11 +180,7 @@ bool dissectIcmpMessage(DissectContext& ctx, const Payload& p)
         if (!c.ok()) return true;
         c.add(hf.identLe, 4, 2, static_cast<std::uint16_t>((ident >> 8) | (ident << 8)));
         c.add(hf.seqLe, 6, 2, static_cast<std::uint16_t>((seq >> 8) | (seq << 8)));
-        if (type == 0 || type == 8) {
-            trackEcho(ctx, c, type, checksum, ident, seq);
-            dissectData(ctx, payloadAfter(c, c.reportedRemaining()));  // the echoed bytes
-            return true;
-        }
+        if (type == 0 || type == 8) trackEcho(ctx, c, type, checksum, ident, seq);
         if (type == 13 || type == 14) {
             c.u32(hf.origTs);
             c.u32(hf.recvTs);

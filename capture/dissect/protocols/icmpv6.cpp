@@ -282,7 +282,6 @@ bool dissectIcmpv6Message(DissectContext& ctx, const Payload& p)
             c.bytes(4, hf.teredoNonce);
         } else if (c.ok()) {
             trackEcho(ctx, c, type, checksum, ident, seq);
-            dissectData(ctx, payloadAfter(c, c.reportedRemaining()));  // the echoed bytes
         }
         return true;
     }
