@@ -5,6 +5,19 @@
 # is RCVMON_QTEST_MAIN (tests/support/qtest_main.h): a slot that RCVMON_REQUIRE skipped
 # exits 77, which ctest shows as skipped; a failure always shows as a failure.
 include_guard(GLOBAL)
+include(RcvmonPrecompiledHeaders)
+
+# The precompiled header every QtTest executable reuses: Qt Test and Core, which all of them
+# include, compiled with Widgets' flags as most of them are.
+if(RCVMON_PRECOMPILE_HEADERS AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT TARGET rcvmon_qtest_pch)
+  add_library(rcvmon_qtest_pch STATIC ${PROJECT_SOURCE_DIR}/tests/support/qtest_pch.cpp)
+  target_link_libraries(rcvmon_qtest_pch PRIVATE Qt6::Test Qt6::Widgets)
+  rcvmon_test_definitions(rcvmon_qtest_pch)
+  target_compile_definitions(rcvmon_qtest_pch PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
+  rcvmon_set_warnings(rcvmon_qtest_pch)
+  target_precompile_headers(rcvmon_qtest_pch PRIVATE ${RCVMON_PCH_STD}
+    <QDir> <QFile> <QObject> <QSignalSpy> <QString> <QTemporaryDir> <QTest>)
+endif()
 function(rcvmon_add_qtest name)
   cmake_parse_arguments(ARG "" "PLATFORM;TIMEOUT" "SOURCES;LIBS;WRAPPER" ${ARGN})
   qt_add_executable(${name} ${ARG_SOURCES})
@@ -13,6 +26,9 @@ function(rcvmon_add_qtest name)
   rcvmon_test_definitions(${name})
   target_compile_definitions(${name} PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
   rcvmon_set_warnings(${name})
+  if(TARGET rcvmon_qtest_pch)
+    rcvmon_reuse_precompiled(${name} rcvmon_qtest_pch)
+  endif()
   if(NOT ARG_PLATFORM)
     set(ARG_PLATFORM offscreen)
   endif()
