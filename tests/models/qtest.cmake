@@ -7,17 +7,24 @@
 include_guard(GLOBAL)
 include(RcvmonPrecompiledHeaders)
 
-# The precompiled header every QtTest executable reuses: Qt Test and Core, which all of them
-# include, compiled with Widgets' flags as most of them are.
-if(RCVMON_PRECOMPILE_HEADERS AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT TARGET rcvmon_qtest_pch)
-  add_library(rcvmon_qtest_pch STATIC ${PROJECT_SOURCE_DIR}/tests/support/qtest_pch.cpp)
-  target_link_libraries(rcvmon_qtest_pch PRIVATE Qt6::Test Qt6::Widgets)
-  rcvmon_test_definitions(rcvmon_qtest_pch)
-  target_compile_definitions(rcvmon_qtest_pch PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
-  rcvmon_set_warnings(rcvmon_qtest_pch)
-  target_precompile_headers(rcvmon_qtest_pch PRIVATE ${RCVMON_PCH_STD}
-    <QDir> <QFile> <QObject> <QSignalSpy> <QString> <QTemporaryDir> <QTest>)
-endif()
+# _rcvmon_qtest_pch_host(OUT): the library whose precompiled header (Qt Test and Core, with Widgets'
+# flags) the Widgets QtTest executables of this directory reuse. One per directory: Qt defines
+# QT_TESTCASE_BUILDDIR as the directory's build folder, and QTest's header reads it.
+function(_rcvmon_qtest_pch_host out)
+  get_filename_component(folder "${CMAKE_CURRENT_SOURCE_DIR}" NAME)
+  set(host rcvmon_qtest_pch_${folder})
+  if(NOT TARGET ${host})
+    add_library(${host} STATIC ${PROJECT_SOURCE_DIR}/tests/support/qtest_pch.cpp)
+    target_link_libraries(${host} PRIVATE Qt6::Test Qt6::Widgets)
+    rcvmon_test_definitions(${host})
+    target_compile_definitions(${host} PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
+    rcvmon_set_warnings(${host})
+    target_precompile_headers(${host} PRIVATE ${RCVMON_PCH_STD}
+      <QDir> <QFile> <QObject> <QSignalSpy> <QString> <QTemporaryDir> <QTest>)
+  endif()
+  set(${out} ${host} PARENT_SCOPE)
+endfunction()
+
 function(rcvmon_add_qtest name)
   cmake_parse_arguments(ARG "" "PLATFORM;TIMEOUT" "SOURCES;LIBS;WRAPPER" ${ARGN})
   qt_add_executable(${name} ${ARG_SOURCES})
@@ -27,8 +34,10 @@ function(rcvmon_add_qtest name)
   target_compile_definitions(${name} PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
   rcvmon_set_warnings(${name})
   # Only executables with Widgets can take it: GCC refuses it (and says so) without QT_WIDGETS_LIB.
-  if(TARGET rcvmon_qtest_pch AND ("rcvmon_ui" IN_LIST ARG_LIBS OR "Qt6::Widgets" IN_LIST ARG_LIBS))
-    rcvmon_reuse_precompiled(${name} rcvmon_qtest_pch)
+  if(RCVMON_PRECOMPILE_HEADERS AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU"
+     AND ("rcvmon_ui" IN_LIST ARG_LIBS OR "Qt6::Widgets" IN_LIST ARG_LIBS))
+    _rcvmon_qtest_pch_host(host)
+    rcvmon_reuse_precompiled(${name} ${host})
   endif()
   if(NOT ARG_PLATFORM)
     set(ARG_PLATFORM offscreen)
