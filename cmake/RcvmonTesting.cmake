@@ -2,6 +2,7 @@
 # GoogleTest for the Qt-free core: Debian's packaged build on Linux; for mingw-w64 the
 # sources Debian ships in /usr/src/googletest, built here for Windows.
 include_guard(GLOBAL)
+include(RcvmonPrecompiledHeaders)
 if(NOT TARGET GTest::gtest)
   if(CMAKE_CROSSCOMPILING)
     set(gtest_force_shared_crt ON CACHE BOOL "" FORCE)
@@ -42,20 +43,32 @@ if(NOT DEFINED RCVMON_TEST_TIMEOUT)
   set(RCVMON_TEST_TIMEOUT 120)
 endif()
 
-# main() of every gtest executable: exit status 77 when its tests skipped (SKIP_RETURN_CODE).
-if(NOT TARGET rcvmon_gtest_main)
-  add_library(rcvmon_gtest_main STATIC ${PROJECT_SOURCE_DIR}/tests/support/gtest_main.cpp)
-  target_link_libraries(rcvmon_gtest_main PUBLIC GTest::gtest)
-  rcvmon_set_warnings(rcvmon_gtest_main)
-endif()
-
-# Compile definitions every test executable gets (gtest and QtTest alike).
+# Compile definitions every test executable gets (gtest and QtTest alike). Test code itself is
+# compiled with -Og: the code under test keeps the build type's optimization (it is in the
+# libraries), and -O3 on test code only lengthens the build (a third of a test file's time).
 function(rcvmon_test_definitions name)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${name} PRIVATE -Og)
+  endif()
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
   target_compile_definitions(${name} PRIVATE
     RCVMON_CORPUS_DIR="${RCVMON_CORPUS_DIR}"
     RCVMON_REQUIRE_REFERENCES_DEFAULT=${RCVMON_REQUIRE_REFERENCES_DEFAULT})
 endfunction()
+
+# main() of every gtest executable: exit status 77 when its tests skipped (SKIP_RETURN_CODE).
+if(NOT TARGET rcvmon_gtest_main)
+  add_library(rcvmon_gtest_main STATIC ${PROJECT_SOURCE_DIR}/tests/support/gtest_main.cpp)
+  target_link_libraries(rcvmon_gtest_main PUBLIC GTest::gtest)
+  rcvmon_test_definitions(rcvmon_gtest_main)
+  rcvmon_set_warnings(rcvmon_gtest_main)
+  # Every gtest executable reuses this precompiled header (rcvmon_add_gtest).
+  if(RCVMON_PRECOMPILE_HEADERS AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_link_libraries(rcvmon_gtest_main PUBLIC rcvmon_capture)
+    target_precompile_headers(rcvmon_gtest_main PRIVATE <gtest/gtest.h> ${RCVMON_PCH_STD}
+      "${PROJECT_SOURCE_DIR}/capture/dissect/protocols/context.h")
+  endif()
+endif()
 
 # rcvmon_add_gtest(NAME SOURCES... [LIBS ...] [LABELS ...] [TIMEOUT s] [RUN_SERIAL]):
 # one executable, one ctest entry per test in it, named NAME.Suite.Test.
@@ -69,6 +82,7 @@ function(rcvmon_add_gtest name)
     target_link_options(${name} PRIVATE -static)
   endif()
   rcvmon_set_warnings(${name})
+  rcvmon_reuse_precompiled(${name} rcvmon_gtest_main)
   rcvmon_discover_tests(${name} KIND gtest)
   set(serial)
   if(ARG_RUN_SERIAL)

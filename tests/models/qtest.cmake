@@ -5,6 +5,26 @@
 # is RCVMON_QTEST_MAIN (tests/support/qtest_main.h): a slot that RCVMON_REQUIRE skipped
 # exits 77, which ctest shows as skipped; a failure always shows as a failure.
 include_guard(GLOBAL)
+include(RcvmonPrecompiledHeaders)
+
+# _rcvmon_qtest_pch_host(OUT): the library whose precompiled header (Qt Test and Core, with Widgets'
+# flags) the Widgets QtTest executables of this directory reuse. One per directory: Qt defines
+# QT_TESTCASE_BUILDDIR as the directory's build folder, and QTest's header reads it.
+function(_rcvmon_qtest_pch_host out)
+  get_filename_component(folder "${CMAKE_CURRENT_SOURCE_DIR}" NAME)
+  set(host rcvmon_qtest_pch_${folder})
+  if(NOT TARGET ${host})
+    add_library(${host} STATIC ${PROJECT_SOURCE_DIR}/tests/support/qtest_pch.cpp)
+    target_link_libraries(${host} PRIVATE Qt6::Test Qt6::Widgets)
+    rcvmon_test_definitions(${host})
+    target_compile_definitions(${host} PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
+    rcvmon_set_warnings(${host})
+    target_precompile_headers(${host} PRIVATE ${RCVMON_PCH_STD}
+      <QDir> <QFile> <QObject> <QSignalSpy> <QString> <QTemporaryDir> <QTest>)
+  endif()
+  set(${out} ${host} PARENT_SCOPE)
+endfunction()
+
 function(rcvmon_add_qtest name)
   cmake_parse_arguments(ARG "" "PLATFORM;TIMEOUT" "SOURCES;LIBS;WRAPPER" ${ARGN})
   qt_add_executable(${name} ${ARG_SOURCES})
@@ -13,6 +33,12 @@ function(rcvmon_add_qtest name)
   rcvmon_test_definitions(${name})
   target_compile_definitions(${name} PRIVATE RCVMON_QTEST=1 RCVMON_BUILD_DIR="${PROJECT_BINARY_DIR}")
   rcvmon_set_warnings(${name})
+  # Only executables with Widgets can take it: GCC refuses it (and says so) without QT_WIDGETS_LIB.
+  if(RCVMON_PRECOMPILE_HEADERS AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU"
+     AND ("rcvmon_ui" IN_LIST ARG_LIBS OR "Qt6::Widgets" IN_LIST ARG_LIBS))
+    _rcvmon_qtest_pch_host(host)
+    rcvmon_reuse_precompiled(${name} ${host})
+  endif()
   if(NOT ARG_PLATFORM)
     set(ARG_PLATFORM offscreen)
   endif()
