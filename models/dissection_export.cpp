@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "dissection_export.h"
 
-#include "dissection_json.h"
+#include "dissect/json_packet.h"
 
 #include <QAbstractItemModel>
 #include <QElapsedTimer>

@@ -5,6 +5,7 @@
 
 #include "dissect/dissection.h"
 #include "dissect/field_registry.h"
+#include "dissect/json_packet.h"
 #include "names/name_resolver.h"
 #include "names/port_names_scope.h"
 #include "names/resolved_fields.h"
@@ -260,29 +261,6 @@ private:
     std::shared_ptr<names::NameResolver> m_resolver;
 };
 
-void appendJsonString(std::string& out, std::string_view value)
-{
-    out += '"';
-    for (const char c : value) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
 // -T json: tshark's layout ("_source" ▸ "layers" ▸ protocol ▸ field), one object per layer
 // occurrence; a field repeated within one layer becomes an array, as tshark's
 // --no-duplicate-keys does, so that every JSON parser keeps every value.
@@ -296,54 +274,11 @@ public:
         std::string& text = m_out.text();
         text += m_first ? "\n" : ",\n";
         m_first = false;
-        text += "  {\n    \"_index\": \"packets\",\n    \"_type\": \"doc\",\n    \"_score\": null,\n"
-                "    \"_source\": {\n      \"layers\": {";
-        const auto layers = d.layers();
-        const auto fields = d.fields();
-        for (std::size_t layer = 0; layer < layers.size(); ++layer) {
-            text += layer ? ",\n        " : "\n        ";
-            appendJsonString(text, layers[layer].filterName);
-            text += ": {";
-            bool firstField = true;
-            for (std::size_t i = 0; i < fields.size(); ++i) {
-                if (fields[i].layer != layer || isRepeatOfEarlier(fields, i)) continue;
-                text += firstField ? "\n          " : ",\n          ";
-                firstField = false;
-                appendJsonString(text, fieldInfo(fields[i].id).name);
-                text += ": ";
-                appendValues(text, d, fields, i);
-            }
-            text += firstField ? "}" : "\n        }";
-        }
-        text += "\n      }\n    }\n  }";
+        appendJsonPacket(text, d);
         m_out.maybeFlush();
     }
 
 private:
-    template <typename Fields>
-    static bool isRepeatOfEarlier(const Fields& fields, std::size_t i)
-    {
-        for (std::size_t j = 0; j < i; ++j)
-            if (fields[j].layer == fields[i].layer && fields[j].id == fields[i].id) return true;
-        return false;
-    }
-    template <typename Fields>
-    static void appendValues(std::string& text, const Dissection& d, const Fields& fields, std::size_t first)
-    {
-        std::size_t count = 0;
-        for (std::size_t j = first; j < fields.size(); ++j)
-            count += fields[j].layer == fields[first].layer && fields[j].id == fields[first].id;
-        if (count > 1) text += '[';
-        bool firstValue = true;
-        for (std::size_t j = first; j < fields.size(); ++j) {
-            if (fields[j].layer != fields[first].layer || fields[j].id != fields[first].id) continue;
-            if (!firstValue) text += ", ";
-            firstValue = false;
-            appendJsonString(text, d.formatValue(fields[j]));
-        }
-        if (count > 1) text += ']';
-    }
-
     OutputBuffer& m_out;
     bool m_first = true;
 };

@@ -7,6 +7,7 @@ target_sources(rcvmon_capture PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/dissector.cpp
   ${CMAKE_CURRENT_LIST_DIR}/echo_transactions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_format.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_packet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/field_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/flow_prefetch.cpp
   ${CMAKE_CURRENT_LIST_DIR}/flow_table.cpp

@@ -5,6 +5,7 @@
 // first and eighth bytes are swapped on the wire. The Info column lists the parts present.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/endpoint_pair.h"
 #include "dissect/protocols/value_names.h"
 
 #include <tuple>
@@ -40,11 +41,7 @@ constexpr ValueName kPacketTypes[] = {{0, "Data"}, {8, "Dummy"}};
 // first frame of version 2.
 class RdpudpConversations final : public ProtocolState {
 public:
-    struct Key {
-        std::array<std::uint8_t, 16> a{}, b{};
-        std::uint16_t portA = 0, portB = 0;
-        bool operator==(const Key&) const = default;
-    };
+    using Key = EndpointPair;
     struct Conversation {
         bool lossy = false;
         std::uint64_t startV2At = UINT64_MAX;
@@ -58,16 +55,7 @@ public:
 
 private:
     static constexpr std::size_t kMax = 1u << 12;
-    struct Hash {
-        std::size_t operator()(const Key& k) const
-        {
-            std::uint64_t h = 1469598103934665603ull;
-            for (std::uint8_t v : k.a) h = (h ^ v) * 1099511628211ull;
-            for (std::uint8_t v : k.b) h = (h ^ v) * 1099511628211ull;
-            return static_cast<std::size_t>(h ^ (std::uint64_t{k.portA} << 16 | k.portB));
-        }
-    };
-    std::unordered_map<Key, Conversation, Hash> m_conversations;
+    std::unordered_map<Key, Conversation, EndpointPairHash> m_conversations;
 };
 
 std::uint16_t conversationsSlot = 0xffff;

@@ -5,6 +5,7 @@
 // "39420 → 5001 [Request] Seq=0 (service=not specified)" in Info.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/endpoint_pair.h"
 #include "dissect/protocols/value_names.h"
 
 #include <cstring>
@@ -46,11 +47,7 @@ constexpr ValueName kResetCodes[] = {
 // One DCCP conversation: its stream index and each direction's base sequence number.
 class DccpConversations final : public ProtocolState {
 public:
-    struct Key {
-        std::array<std::uint8_t, 16> a{}, b{};
-        std::uint16_t portA = 0, portB = 0;
-        bool operator==(const Key&) const = default;
-    };
+    using Key = EndpointPair;
     struct Flow {
         std::uint64_t base = 0;
         bool baseSet = false;
@@ -74,16 +71,7 @@ public:
 
 private:
     static constexpr std::size_t kMax = 1u << 16;
-    struct Hash {
-        std::size_t operator()(const Key& k) const
-        {
-            std::uint64_t h = 1469598103934665603ull;
-            for (std::uint8_t v : k.a) h = (h ^ v) * 1099511628211ull;
-            for (std::uint8_t v : k.b) h = (h ^ v) * 1099511628211ull;
-            return static_cast<std::size_t>(h ^ (std::uint64_t{k.portA} << 16 | k.portB));
-        }
-    };
-    std::unordered_map<Key, Conversation, Hash> m_conversations;
+    std::unordered_map<Key, Conversation, EndpointPairHash> m_conversations;
     std::uint32_t m_next = 0;
 };
 

@@ -7,6 +7,7 @@
 // Client Hello has set it for the conversation ("DTLSv1.2"), else "DTLS".
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/endpoint_pair.h"
 #include "dissect/protocols/value_names.h"
 
 #include <cstring>
@@ -61,11 +62,7 @@ bool looksLikeDtls(ByteSpan d, std::size_t at)
 // still being put together from fragments.
 class DtlsSessions final : public ProtocolState {
 public:
-    struct Key {
-        std::array<std::uint8_t, 16> a{}, b{};
-        std::uint16_t portA = 0, portB = 0;
-        bool operator==(const Key&) const = default;
-    };
+    using Key = EndpointPair;
     struct Message {
         std::uint32_t received = 0;     // bytes of the message seen so far
         std::uint64_t lastFrame = 0;    // frames up to here were counted
@@ -86,16 +83,7 @@ public:
 
 private:
     static constexpr std::size_t kMax = 1u << 14;
-    struct Hash {
-        std::size_t operator()(const Key& k) const
-        {
-            std::uint64_t h = 1469598103934665603ull;
-            for (std::uint8_t v : k.a) h = (h ^ v) * 1099511628211ull;
-            for (std::uint8_t v : k.b) h = (h ^ v) * 1099511628211ull;
-            return static_cast<std::size_t>(h ^ (std::uint64_t{k.portA} << 16 | k.portB));
-        }
-    };
-    std::unordered_map<Key, Session, Hash> m_sessions;
+    std::unordered_map<Key, Session, EndpointPairHash> m_sessions;
 };
 
 std::uint16_t sessionsSlot = 0xffff;

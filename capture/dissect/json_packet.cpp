@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "dissection_json.h"
+#include "dissect/json_packet.h"
 
 #include "dissect/dissection.h"
 #include "dissect/field_registry.h"
