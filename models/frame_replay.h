@@ -37,7 +37,7 @@ class PacketStoreView;
 // are kept (a row's colour is asked for after its text). GUI thread, as the store view.
 class FrameReplay {
 public:
-    static constexpr std::size_t DirectFrames = 512;
+    static constexpr std::size_t DirectFrames = 64;
     static constexpr std::size_t KeptResults = 128;
     static constexpr std::size_t MaxDeferred = 4096;
 
