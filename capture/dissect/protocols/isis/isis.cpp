@@ -81,10 +81,8 @@ void writeLspInfo(const LayerView& l, std::string& out)
     out += levelOf(l, hf.lspPduLength);
     out += "LSP, LSP-ID: ";
     out += l.text(hf.lspId);
-    out += ", Sequence: 0x";
-    const std::uint64_t seq = l.number(hf.lspSequence);
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(seq >> shift) & 0xf];
+    out += ", Sequence: ";
+    appendHex(out, l.number(hf.lspSequence), 8);
     out += ", Lifetime: ";
     const std::uint64_t life = l.number(hf.lspRemainingLife);
     for (std::uint64_t width = 10000; width > 1 && life < width; width /= 10) out += ' ';
