@@ -32,7 +32,7 @@ long readSome(int fd, std::uint8_t* into, std::size_t n)
 
 }  // namespace
 
-FileInput::FileInput(MappedFile file) : m_isMapped(true), m_file(std::move(file)) {}
+FileInput::FileInput(MappedFile file) : m_isMapped(true), m_file(std::move(file)) { populateAhead(); }
 
 FileInput::FileInput(int fd, bool owned) : m_isMapped(false), m_fd(fd), m_ownsFd(owned) {}
 
@@ -45,6 +45,19 @@ FileInput::~FileInput()
         ::close(m_fd);
 #endif
     }
+}
+
+// A sequential read maps the file a few MiB at a time, ahead of the read position.
+void FileInput::populateAhead()
+{
+    constexpr std::size_t Chunk = std::size_t{4} << 20;
+    if (m_populatedTo >= m_file.size()) {
+        m_populatedTo = SIZE_MAX;
+        return;
+    }
+    const std::size_t from = m_populatedTo > m_pos ? m_populatedTo : m_pos;
+    m_file.populate(from, Chunk);
+    m_populatedTo = from + Chunk;
 }
 
 std::size_t FileInput::fillStream(std::size_t n)

@@ -42,6 +42,7 @@ public:
     {
         if (m_isMapped) {
             m_pos += n;
+            if (m_pos >= m_populatedTo) populateAhead();
         } else {
             m_bufferPos += n;
             m_streamPos += n;
@@ -72,10 +73,12 @@ public:
 
 private:
     std::size_t fillStream(std::size_t n);
+    void populateAhead();
 
     bool m_isMapped;
     MappedFile m_file;
     std::size_t m_pos = 0;
+    std::size_t m_populatedTo = 0;  // the mapped pages before this offset are in the page tables
 
     int m_fd = -1;
     bool m_ownsFd = false;

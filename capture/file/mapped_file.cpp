@@ -108,6 +108,9 @@ bool MappedFile::open(const std::string& path, std::string& error)
     return true;
 }
 
+// Windows maps ahead of sequential reads on its own (the cache manager's read-ahead).
+void MappedFile::populate(std::size_t, std::size_t) const {}
+
 void MappedFile::close()
 {
     if (m_data) UnmapViewOfFile(m_data);
@@ -160,6 +163,21 @@ bool MappedFile::open(const std::string& path, std::string& error)
     }
     m_data = static_cast<const std::uint8_t*>(p);
     return true;
+}
+
+void MappedFile::populate(std::size_t offset, std::size_t length) const
+{
+    if (offset >= m_size) return;
+    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const std::size_t start = offset / page * page;
+    const std::size_t end = length < m_size - offset ? offset + length : m_size;
+#ifdef MADV_POPULATE_READ
+    // Linux 5.14 and later; older kernels answer EINVAL and the reads fault as before.
+    madvise(const_cast<std::uint8_t*>(m_data) + start, end - start, MADV_POPULATE_READ);
+#else
+    (void)start;
+    (void)end;
+#endif
 }
 
 void MappedFile::close()
