@@ -103,7 +103,7 @@ void FlowIndex::grow()
     const std::size_t limit = slotsFor(m_maxEntries);
     const std::size_t next = m_slots.empty() ? 1024 : std::min(m_slots.size() * 2, limit);
     if (next == m_slots.size()) return;  // at the bound: the owner keeps size() below maxEntries
-    std::vector<Slot> old;
+    decltype(m_slots) old;
     old.swap(m_slots);
     m_slots.assign(next, Slot{});
     // Past the first growth the table holds hundreds of keys: too many to list, clear() sweeps.

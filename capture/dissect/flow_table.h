@@ -5,6 +5,8 @@
 // owner gives it, so its memory is bounded by that capacity.
 #pragma once
 
+#include "core/prefaulting_allocator.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -54,7 +56,7 @@ private:
     // with a fresh state, and clearing those few slots beats sweeping the whole table each row.
     static constexpr std::uint32_t kTrackedSlots = 32;
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, PrefaultingAllocator<Slot>> m_slots;
     std::uint32_t m_size = 0;
     std::uint32_t m_maxEntries;
     std::array<std::uint32_t, kTrackedSlots> m_taken{};

@@ -29,13 +29,13 @@ void TcpUnacked::acknowledge(std::uint32_t ack)
 std::size_t TcpConversations::boundBytes()
 {
     return std::size_t{kMaxFlows} * sizeof(TcpConversation) + FlowIndex::boundBytes(kMaxFlows) +
-           (kMaxFlows / kChunk) * sizeof(std::unique_ptr<TcpConversation[]>);
+           (kMaxFlows / kChunk) * sizeof(Chunk);
 }
 
 std::size_t TcpConversations::memoryBytes() const
 {
     return m_chunks.size() * kChunk * sizeof(TcpConversation) + m_index.memoryBytes() +
-           m_chunks.capacity() * sizeof(std::unique_ptr<TcpConversation[]>);
+           m_chunks.capacity() * sizeof(Chunk);
 }
 
 void TcpConversations::clear()
@@ -68,7 +68,7 @@ std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
     const std::uint32_t i = m_used++;
     if (i / kChunk >= m_chunks.size()) {
         m_chunks.reserve(kMaxFlows / kChunk);
-        m_chunks.push_back(std::make_unique<TcpConversation[]>(kChunk));
+        m_chunks.emplace_back(kChunk);
     }
     TcpConversation& conv = slot(i);
     for (const TcpDirectionState& dir : conv.dir) keptChanged(dir.pduBytes.capacity(), 0);

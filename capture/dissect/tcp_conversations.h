@@ -230,7 +230,8 @@ private:
     std::uint32_t newConversation(const ConversationKey& key);
 
     FlowIndex m_index;
-    std::vector<std::unique_ptr<TcpConversation[]>> m_chunks;
+    using Chunk = std::vector<TcpConversation, PrefaultingAllocator<TcpConversation>>;
+    std::vector<Chunk> m_chunks;
     std::uint32_t m_used = 0;
     std::uint32_t m_nextStream = 0;
     std::size_t m_keptBytes = 0, m_peakKeptBytes = 0;
