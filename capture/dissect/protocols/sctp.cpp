@@ -4,6 +4,7 @@
 // their payload protocol (PPID 3 is M3UA, RFC 4666) for the Protocol column.
 #include "dissect/field_format.h"
 #include "dissect/protocols/context.h"
+#include "dissect/protocols/endpoint_pair.h"
 #include "dissect/protocols/value_names.h"
 
 #include <unordered_map>
@@ -15,11 +16,8 @@ namespace {
 // the first one seen, and a SACK's cumulative ack from the first TSN of the other direction.
 class TsnBases final : public ProtocolState {
 public:
-    struct Direction {
-        std::array<std::uint8_t, 16> src{}, dst{};
-        std::uint16_t srcPort = 0, dstPort = 0;
-        bool operator==(const Direction&) const = default;
-    };
+    // Source then destination: one direction of an association.
+    using Direction = EndpointPair;
 
     // The base of `d`, set to `tsn` when the direction is new.
     std::uint32_t base(const Direction& d, std::uint32_t tsn)
@@ -37,16 +35,7 @@ public:
 
 private:
     static constexpr std::size_t kMaxDirections = 1u << 16;
-    struct Hash {
-        std::size_t operator()(const Direction& d) const
-        {
-            std::uint64_t h = 1469598103934665603ull;
-            for (std::uint8_t b : d.src) h = (h ^ b) * 1099511628211ull;
-            for (std::uint8_t b : d.dst) h = (h ^ b) * 1099511628211ull;
-            return static_cast<std::size_t>(h ^ (std::uint64_t{d.srcPort} << 16 | d.dstPort));
-        }
-    };
-    std::unordered_map<Direction, std::uint32_t, Hash> m_bases;
+    std::unordered_map<Direction, std::uint32_t, EndpointPairHash> m_bases;
 };
 
 std::uint16_t tsnSlot = 0xffff;
