@@ -91,13 +91,19 @@ function(rcvmon_add_gtest name)
   rcvmon_test_properties(${name} TIMEOUT ${ARG_TIMEOUT} LABELS ${ARG_LABELS} ${serial})
 endfunction()
 
-# rcvmon_test_properties(NAME [TIMEOUT s] [LABELS ...] [RUN_SERIAL] [ENVIRONMENT var=value...]):
+# rcvmon_test_properties(NAME [TIMEOUT s] [COST s] [LABELS ...] [RUN_SERIAL] [ENVIRONMENT var=value...]):
 # properties of every ctest entry of executable NAME (set_tests_properties cannot reach them:
-# they are listed when ctest starts). LABELS and ENVIRONMENT add to what is there.
+# they are listed when ctest starts). LABELS and ENVIRONMENT add to what is there. COST is the
+# seconds one entry takes on an idle machine, for the slow ones: `ctest -j` starts the costliest
+# first, so in a fresh build folder (no timings kept yet) they do not run last, one core busy
+# and the other idle.
 function(rcvmon_test_properties name)
-  cmake_parse_arguments(ARG "RUN_SERIAL" "TIMEOUT" "LABELS;ENVIRONMENT" ${ARGN})
+  cmake_parse_arguments(ARG "RUN_SERIAL" "TIMEOUT;COST" "LABELS;ENVIRONMENT" ${ARGN})
   if(ARG_TIMEOUT)
     set_property(TARGET ${name} PROPERTY RCVMON_TEST_TIMEOUT ${ARG_TIMEOUT})
+  endif()
+  if(ARG_COST)
+    set_property(TARGET ${name} PROPERTY RCVMON_TEST_COST ${ARG_COST})
   endif()
   if(ARG_RUN_SERIAL)
     set_property(TARGET ${name} PROPERTY RCVMON_TEST_RUN_SERIAL TRUE)
@@ -129,6 +135,7 @@ function(_rcvmon_write_test_discovery name)
   get_target_property(kind ${name} RCVMON_TEST_KIND)
   get_target_property(wrapper ${name} RCVMON_TEST_WRAPPER)
   get_target_property(timeout ${name} RCVMON_TEST_TIMEOUT)
+  get_target_property(cost ${name} RCVMON_TEST_COST)
   get_target_property(serial ${name} RCVMON_TEST_RUN_SERIAL)
   get_target_property(labels ${name} RCVMON_TEST_LABELS)
   get_target_property(environment ${name} RCVMON_TEST_ENVIRONMENT)
@@ -145,6 +152,9 @@ function(_rcvmon_write_test_discovery name)
   set(properties " [==[WORKING_DIRECTORY]==] [==[${CMAKE_CURRENT_BINARY_DIR}]==] [==[TIMEOUT]==] [==[${timeout}]==]")
   if(serial)
     string(APPEND properties " [==[RUN_SERIAL]==] [==[TRUE]==]")
+  endif()
+  if(cost)
+    string(APPEND properties " [==[COST]==] [==[${cost}]==]")
   endif()
   if(labels)
     list(REMOVE_DUPLICATES labels)

@@ -9,6 +9,7 @@ qt_add_executable(rcvmon
   ${CMAKE_CURRENT_LIST_DIR}/event_timing.cpp ${CMAKE_CURRENT_LIST_DIR}/event_timing.h
   ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.cpp ${CMAKE_CURRENT_LIST_DIR}/synthetic_source.h)
 target_link_libraries(rcvmon PRIVATE rcvmon_ui)
+set_target_properties(rcvmon PROPERTIES AUTOMOC ON)
 target_compile_definitions(rcvmon PRIVATE RCVMON_VERSION="${PROJECT_VERSION}")
 rcvmon_set_warnings(rcvmon)
 

@@ -25,7 +25,7 @@ if(NOT CMAKE_CROSSCOMPILING)
     RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
     RCVMON_NAMES_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/names_known_gaps.tsv")
   add_dependencies(test_cli_names_reference rcvmon-cli)
-  rcvmon_test_properties(test_cli_names_reference TIMEOUT 900)
+  rcvmon_test_properties(test_cli_names_reference TIMEOUT 900 COST 70)
   target_compile_definitions(test_cli_export PRIVATE RCVMON_SAMPLE_FILE="${PROJECT_SOURCE_DIR}/resources/sample.pcapng")
   # Many tshark and capinfos runs: 4-7 s idle, 46 s seen on a 2-core machine at load 15.
   rcvmon_test_properties(test_cli_export TIMEOUT 300)
@@ -50,7 +50,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
     RCVMON_FOLLOW_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/follow_known_gaps.tsv")
   add_dependencies(test_follow_reference rcvmon-cli)
-  rcvmon_test_properties(test_follow_reference TIMEOUT 900)
+  rcvmon_test_properties(test_follow_reference TIMEOUT 900 COST 75)
 endif()
 # Remote capture over a real sshd in namespaces of its own (root, OpenSSH; skipped otherwise).
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
@@ -80,7 +80,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
     RCVMON_EXPERT_KNOWN_GAPS="${CMAKE_CURRENT_LIST_DIR}/expert_known_gaps.tsv")
   add_dependencies(test_expert_reference rcvmon-cli)
-  rcvmon_test_properties(test_expert_reference TIMEOUT 1500)
+  rcvmon_test_properties(test_expert_reference TIMEOUT 1500 COST 62)
 endif()
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   # Issue 12: -z io,stat against tshark on corpus captures.

@@ -24,7 +24,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_FILTER_LIST="${CMAKE_CURRENT_LIST_DIR}/reference_filters.txt"
     RCVMON_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/reference_gaps.txt")
   add_dependencies(test_filter_reference rcvmon-cli)
-  rcvmon_test_properties(test_filter_reference TIMEOUT 600)
+  rcvmon_test_properties(test_filter_reference TIMEOUT 600 COST 63)
 endif()
 
 # Issue 10: ≥ 200 filters over a sample of every corpus capture, against tshark in one pass.
