@@ -23,7 +23,7 @@ function(rcvmon_discover_tests)
 
   # Under an emulator (the mingw-w64 build under wine) each process start costs a wine start
   # (0.2-0.5 s, and a listing run at every ctest start): the executable is one entry there,
-  # run whole. It still fails when any test fails, and with RCVMON_SKIP_IF_ANY it reports
+  # run whole. It still fails when any test fails, and with --rcvmon-skip-if-any it reports
   # skipped when any test skipped, so a skip shows and never hides a failure. The native build
   # keeps one entry per test.
   if(ARG_EMULATOR AND ARG_KIND STREQUAL "gtest")
@@ -33,9 +33,8 @@ function(rcvmon_discover_tests)
       string(APPEND command_prefix " [==[${word}]==]")
     endforeach()
     string(APPEND script
-      "add_test(${test}${command_prefix} [==[${ARG_EXECUTABLE}]==])\n"
-      "set_tests_properties(${test} PROPERTIES SKIP_RETURN_CODE 77 ${RCVMON_DISCOVER_PROPERTIES})\n"
-      "set_property(TEST ${test} APPEND PROPERTY ENVIRONMENT RCVMON_SKIP_IF_ANY=1)\n")
+      "add_test(${test}${command_prefix} [==[${ARG_EXECUTABLE}]==] --rcvmon-skip-if-any)\n"
+      "set_tests_properties(${test} PROPERTIES SKIP_RETURN_CODE 77 ${RCVMON_DISCOVER_PROPERTIES})\n")
     # The timeout was given for one test: the whole executable gets at least 20 minutes.
     if(RCVMON_DISCOVER_PROPERTIES MATCHES "\\[==\\[TIMEOUT\\]==\\] \\[==\\[([0-9]+)\\]==\\]"
        AND CMAKE_MATCH_1 LESS 1200)
