@@ -15,6 +15,7 @@ namespace rcvmon {
 
 namespace {
 constexpr qint64 SliceNs = 5'000'000;  // as StorePass: short enough not to be felt
+constexpr std::size_t WholeChain = SIZE_MAX - 1;  // chainTo's limit when every link is needed
 }
 
 FrameReplay::FrameReplay(PacketStoreView& store, const StreamChainIndex& index)
@@ -55,7 +56,7 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     if (keptResult(number, out, frame)) return true;
     if (m_deferred.count(number) != 0) return false;
     Cursor* cursor = nullptr;
-    if (chainTo(number, cursor) > DirectFrames) {
+    if (chainTo(number, cursor, DirectFrames) > DirectFrames) {
         defer(number);
         return false;
     }
@@ -132,8 +133,10 @@ void FrameReplay::correctStreams(const StreamChainIndex::StreamIds& ids, Dissect
 
 // Fills m_chain with `number` and the frames of its chain before it, newest first, back to the
 // chain's start, the oldest retained frame, or a cursor that stopped on one of them (a cursor's
-// state is its chain's up to the frame it stopped at). Returns how many must be replayed.
-std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor)
+// state is its chain's up to the frame it stopped at). Returns how many must be replayed; past
+// `limit` it stops walking and returns limit + 1 (m_chain is then incomplete): a long chain's
+// links are scattered over the index, a cache miss each, and a paint only needs to know it is long.
+std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor, std::size_t limit)
 {
     const std::uint64_t oldest = std::max(m_store.firstNumber(), m_index.firstIndexed());
     m_chain.clear();
@@ -141,6 +144,7 @@ std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor)
     std::uint64_t n = number;
     for (;;) {
         m_chain.push_back(n);
+        if (m_chain.size() > limit + 1) return limit + 1;
         const std::uint32_t back = m_index.entry(n).back;
         if (back == 0 || n - back < oldest) break;
         n -= back;
@@ -223,7 +227,7 @@ void FrameReplay::startJob()
         return;
     }
     Cursor* cursor = nullptr;
-    chainTo(target, cursor);
+    chainTo(target, cursor, WholeChain);
     Cursor& c = cursor ? *cursor : takeCursor(m_chain.back());
     c.held = true;
     c.last = 0;

@@ -88,7 +88,7 @@ private:
         std::vector<std::uint64_t> frames;
         std::size_t next = 0;
     };
-    std::size_t chainTo(std::uint64_t number, Cursor*& cursor);
+    std::size_t chainTo(std::uint64_t number, Cursor*& cursor, std::size_t limit);
     Cursor& takeCursor(std::uint64_t chainStart);
     bool finish(Cursor& cursor, std::uint64_t number, Dissection& out, FrameRef& frame);
     bool replayPrefix(std::uint64_t number, Dissection& out, FrameRef& frame);
