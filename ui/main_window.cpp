@@ -21,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QStandardPaths>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -92,6 +93,12 @@ void MainWindow::buildViews()
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
+    // Cells are short Latin text (numbers, addresses, Info): without HarfBuzz's shaping a jump's
+    // paint lays out its ~200 cells for ~0.7 ms less. Qt still shapes the scripts that need it
+    // (Arabic, Indic, ...); only the kerning and ligatures of Latin text are left out.
+    QFont cellFont = m_table->font();
+    cellFont.setStyleStrategy(QFont::PreferNoShaping);
+    m_table->setFont(cellFont);
     m_table->verticalHeader()->hide();
     // A fixed row height lets the view place any of millions of rows without measuring.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
