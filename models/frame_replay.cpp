@@ -55,14 +55,16 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     }
     if (keptResult(number, out, frame)) return true;
     if (m_deferred.count(number) != 0) return false;
+    const std::size_t limit = std::min(DirectFrames, m_budget);
     Cursor* cursor = nullptr;
-    if (chainTo(number, cursor, DirectFrames) > DirectFrames) {
+    if (chainTo(number, cursor, limit) > limit) {
         defer(number);
         return false;
     }
     Cursor& c = cursor ? *cursor : takeCursor(m_chain.back());
     c.used = ++m_clock;
     c.last = 0;  // until it stands on `number`
+    if (m_budget != SIZE_MAX) m_budget -= m_chain.size() - 1;
     for (std::size_t i = m_chain.size(); i-- > 1;) feed(c, m_chain[i]);
     if (finish(c, number, out, frame)) {
         ++m_counts.chainReplays;
@@ -72,10 +74,11 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     const std::uint64_t oldest = std::max(m_store.firstNumber(), m_index.firstIndexed());
     const bool continues = m_prefix->last != 0 && m_prefix->last < number && m_prefix->last >= oldest;
     const std::uint64_t needed = number - (continues ? m_prefix->last + 1 : oldest);
-    if (m_prefix->held || needed > DirectFrames) {
+    if (m_prefix->held || needed > std::min(DirectFrames, m_budget)) {
         defer(number);
         return false;
     }
+    if (m_budget != SIZE_MAX) m_budget -= needed;
     if (!replayPrefix(number, out, frame)) return false;
     keep(number, out);
     return true;
@@ -89,6 +92,19 @@ void FrameReplay::keep(std::uint64_t number, const Dissection& result)
     if (it != m_kept.end()) m_kept.erase(it);
     m_kept.emplace_front(number, result);
     if (m_kept.size() > KeptResults) m_kept.pop_back();
+}
+
+FrameReplay::PaintBudget::PaintBudget(FrameReplay* replay, std::size_t frames)
+    : m_replay(replay), m_outer(replay ? replay->m_budget : SIZE_MAX), m_given(std::min(m_outer, frames))
+{
+    if (m_replay) m_replay->m_budget = m_given;
+}
+
+FrameReplay::PaintBudget::~PaintBudget()
+{
+    if (!m_replay) return;
+    const std::size_t spent = m_given - m_replay->m_budget;
+    m_replay->m_budget = m_outer == SIZE_MAX ? SIZE_MAX : m_outer - spent;
 }
 
 void FrameReplay::forget(std::uint64_t number)

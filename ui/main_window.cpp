@@ -14,6 +14,7 @@
 #include "packet_columns.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "packet_table_view.h"
 #include "save_capture.h"
 #include "spool_settings.h"
 #include "top_talkers_chart_view.h"
@@ -84,7 +85,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildViews()
 {
     m_message = new MessageBar(this);
-    m_table = new QTableView(this);
+    m_table = new PacketTableView([this] { return m_controller->frameReplay(); }, this);
     m_table->setObjectName(QStringLiteral("packetTable"));
     m_columns = new PacketColumns(m_table, m_controller, this);  // sets the view's model
     m_columns->setNameResolver(&m_names->resolver());
