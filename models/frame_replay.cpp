@@ -15,6 +15,7 @@ namespace rcvmon {
 
 namespace {
 constexpr qint64 SliceNs = 5'000'000;  // as StorePass: short enough not to be felt
+constexpr std::size_t WholeChain = SIZE_MAX - 1;  // chainTo's limit when every link is needed
 }
 
 FrameReplay::FrameReplay(PacketStoreView& store, const StreamChainIndex& index)
@@ -54,14 +55,16 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     }
     if (keptResult(number, out, frame)) return true;
     if (m_deferred.count(number) != 0) return false;
+    const std::size_t limit = std::min(DirectFrames, m_budget);
     Cursor* cursor = nullptr;
-    if (chainTo(number, cursor) > DirectFrames) {
+    if (chainTo(number, cursor, limit) > limit) {
         defer(number);
         return false;
     }
     Cursor& c = cursor ? *cursor : takeCursor(m_chain.back());
     c.used = ++m_clock;
     c.last = 0;  // until it stands on `number`
+    if (m_budget != SIZE_MAX) m_budget -= m_chain.size() - 1;
     for (std::size_t i = m_chain.size(); i-- > 1;) feed(c, m_chain[i]);
     if (finish(c, number, out, frame)) {
         ++m_counts.chainReplays;
@@ -71,10 +74,11 @@ bool FrameReplay::dissect(std::uint64_t number, Dissection& out, FrameRef& frame
     const std::uint64_t oldest = std::max(m_store.firstNumber(), m_index.firstIndexed());
     const bool continues = m_prefix->last != 0 && m_prefix->last < number && m_prefix->last >= oldest;
     const std::uint64_t needed = number - (continues ? m_prefix->last + 1 : oldest);
-    if (m_prefix->held || needed > DirectFrames) {
+    if (m_prefix->held || needed > std::min(DirectFrames, m_budget)) {
         defer(number);
         return false;
     }
+    if (m_budget != SIZE_MAX) m_budget -= needed;
     if (!replayPrefix(number, out, frame)) return false;
     keep(number, out);
     return true;
@@ -88,6 +92,19 @@ void FrameReplay::keep(std::uint64_t number, const Dissection& result)
     if (it != m_kept.end()) m_kept.erase(it);
     m_kept.emplace_front(number, result);
     if (m_kept.size() > KeptResults) m_kept.pop_back();
+}
+
+FrameReplay::PaintBudget::PaintBudget(FrameReplay* replay, std::size_t frames)
+    : m_replay(replay), m_outer(replay ? replay->m_budget : SIZE_MAX), m_given(std::min(m_outer, frames))
+{
+    if (m_replay) m_replay->m_budget = m_given;
+}
+
+FrameReplay::PaintBudget::~PaintBudget()
+{
+    if (!m_replay) return;
+    const std::size_t spent = m_given - m_replay->m_budget;
+    m_replay->m_budget = m_outer == SIZE_MAX ? SIZE_MAX : m_outer - spent;
 }
 
 void FrameReplay::forget(std::uint64_t number)
@@ -132,8 +149,10 @@ void FrameReplay::correctStreams(const StreamChainIndex::StreamIds& ids, Dissect
 
 // Fills m_chain with `number` and the frames of its chain before it, newest first, back to the
 // chain's start, the oldest retained frame, or a cursor that stopped on one of them (a cursor's
-// state is its chain's up to the frame it stopped at). Returns how many must be replayed.
-std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor)
+// state is its chain's up to the frame it stopped at). Returns how many must be replayed; past
+// `limit` it stops walking and returns limit + 1 (m_chain is then incomplete): a long chain's
+// links are scattered over the index, a cache miss each, and a paint only needs to know it is long.
+std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor, std::size_t limit)
 {
     const std::uint64_t oldest = std::max(m_store.firstNumber(), m_index.firstIndexed());
     m_chain.clear();
@@ -141,6 +160,7 @@ std::size_t FrameReplay::chainTo(std::uint64_t number, Cursor*& cursor)
     std::uint64_t n = number;
     for (;;) {
         m_chain.push_back(n);
+        if (m_chain.size() > limit + 1) return limit + 1;
         const std::uint32_t back = m_index.entry(n).back;
         if (back == 0 || n - back < oldest) break;
         n -= back;
@@ -223,7 +243,7 @@ void FrameReplay::startJob()
         return;
     }
     Cursor* cursor = nullptr;
-    chainTo(target, cursor);
+    chainTo(target, cursor, WholeChain);
     Cursor& c = cursor ? *cursor : takeCursor(m_chain.back());
     c.held = true;
     c.last = 0;

@@ -7,6 +7,7 @@
 #include "dissect/dissector.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <list>
@@ -33,11 +34,16 @@ class PacketStoreView;
 // continue their chains. A frame that needs more than DirectFrames replayed is not done while
 // the view waits: dissect() says no (the row shows the frame alone meanwhile), and the replay
 // runs in 5 ms slices on a zero-delay timer, keeps the result (at most KeptResults of them) and
-// reports it through the ready callback, so the row is refreshed. The last KeptResults answers
-// are kept (a row's colour is asked for after its text). GUI thread, as the store view.
+// reports it through the ready callback, so the row is refreshed. A paint (PaintBudget) also
+// bounds the frames all its rows replay together: the rows past PaintFrames are deferred the
+// same way. The last KeptResults answers are kept (a row's colour is asked for after its
+// text). GUI thread, as the store view.
 class FrameReplay {
 public:
     static constexpr std::size_t DirectFrames = 64;
+    // ~1.5 ms of replay on the benchmark VM (a chain's frames are scattered over the file: a
+    // cold read each, ~5 µs): a jump's paint stays within a 60 Hz frame.
+    static constexpr std::size_t PaintFrames = 256;
     static constexpr std::size_t KeptResults = 128;
     static constexpr std::size_t MaxDeferred = 4096;
 
@@ -57,6 +63,21 @@ public:
 
     // Drops the kept answer for frame `number`: it no longer holds (the user edited its comments).
     void forget(std::uint64_t number);
+
+    // While one lives (a view painting), the replays dissect() runs before answering total at
+    // most `frames` frames; a row past that is deferred as a long one is. Null: nothing.
+    class PaintBudget {
+    public:
+        explicit PaintBudget(FrameReplay* replay, std::size_t frames = PaintFrames);
+        ~PaintBudget();
+        PaintBudget(const PaintBudget&) = delete;
+        PaintBudget& operator=(const PaintBudget&) = delete;
+
+    private:
+        FrameReplay* m_replay;
+        std::size_t m_outer;  // a paint inside a paint (a nested repaint) also spends the outer one's
+        std::size_t m_given;
+    };
 
     // Frames asked for before the pass reached them, now behind it: [first, last], or false.
     // Each is reported once.
@@ -88,7 +109,7 @@ private:
         std::vector<std::uint64_t> frames;
         std::size_t next = 0;
     };
-    std::size_t chainTo(std::uint64_t number, Cursor*& cursor);
+    std::size_t chainTo(std::uint64_t number, Cursor*& cursor, std::size_t limit);
     Cursor& takeCursor(std::uint64_t chainStart);
     bool finish(Cursor& cursor, std::uint64_t number, Dissection& out, FrameRef& frame);
     bool replayPrefix(std::uint64_t number, Dissection& out, FrameRef& frame);
@@ -114,6 +135,7 @@ private:
     Job m_job;
     std::list<std::pair<std::uint64_t, Dissection>> m_kept;  // newest first
     std::unique_ptr<QTimer> m_timer;
+    std::size_t m_budget = SIZE_MAX;  // frames dissect() may still replay before answering
     Ready m_ready;
     Counts m_counts;
 };

@@ -14,6 +14,7 @@
 #include "packet_columns.h"
 #include "packet_detail_model.h"
 #include "packet_table_model.h"
+#include "packet_table_view.h"
 #include "save_capture.h"
 #include "spool_settings.h"
 #include "top_talkers_chart_view.h"
@@ -21,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QStandardPaths>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -83,7 +85,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildViews()
 {
     m_message = new MessageBar(this);
-    m_table = new QTableView(this);
+    m_table = new PacketTableView([this] { return m_controller->frameReplay(); }, this);
     m_table->setObjectName(QStringLiteral("packetTable"));
     m_columns = new PacketColumns(m_table, m_controller, this);  // sets the view's model
     m_columns->setNameResolver(&m_names->resolver());
@@ -92,6 +94,12 @@ void MainWindow::buildViews()
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
+    // Cells are short Latin text (numbers, addresses, Info): without HarfBuzz's shaping a jump's
+    // paint lays out its ~200 cells for ~0.7 ms less. Qt still shapes the scripts that need it
+    // (Arabic, Indic, ...); only the kerning and ligatures of Latin text are left out.
+    QFont cellFont = m_table->font();
+    cellFont.setStyleStrategy(QFont::PreferNoShaping);
+    m_table->setFont(cellFont);
     m_table->verticalHeader()->hide();
     // A fixed row height lets the view place any of millions of rows without measuring.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

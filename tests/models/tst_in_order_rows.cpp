@@ -42,6 +42,7 @@ private slots:
     void corpusCapturesEqualCli();
     void liveRowsEqualCliOnSpool();
     void longStreamRowIsRefreshedWhenItsReplayEnds();
+    void paintBudgetDefersTheRowsPastIt();
     void coloringRulesSeeTcpAnalysis();
     void customColumnsSeeStreamsAndAnalysis();
 };
@@ -414,6 +415,70 @@ void TestInOrderRows::longStreamRowIsRefreshedWhenItsReplayEnds()
     // The next rows up continue nothing (the cursor stopped at the last one): each is deferred
     // too, and each ends equal to the CLI's.
     compareWithCli(*controller, path, QStringLiteral("long"));
+}
+
+// A paint's budget: the rows asked for while it lives replay at most that many frames in all;
+// the next rows show their frame alone (no replay while the view waits) and, once their replay
+// has run on the timer, are refreshed with the CLI's text.
+void TestInOrderRows::paintBudgetDefersTheRowsPastIt()
+{
+    constexpr std::uint32_t Streams = 8, Segments = 40, Budget = 100;
+    static_assert(Segments <= FrameReplay::DirectFrames && 2 * Segments <= Budget && 3 * Segments > Budget);
+    std::vector<Bytes> frames, last(Streams);
+    const Bytes payload(100, 0x41);
+    for (std::uint32_t i = 0; i < Segments; ++i) {
+        for (std::uint32_t s = 0; s < Streams; ++s) {
+            const auto port = static_cast<std::uint16_t>(40000 + s);
+            last[s] = ethernet(0x0800, ipv4(6, tcp(port, 5001, 1000 + i * 100, 7000, 0x018, payload)));
+            frames.push_back(last[s]);
+        }
+    }
+    for (const Bytes& f : last) frames.push_back(f);  // each stream's last segment again: a retransmission
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("streams.pcap"));
+    QVERIFY(writePcap(path, frames));
+    auto controller = openController(path);
+    QVERIFY(controller);
+    QVERIFY(waitSettled(*controller));
+    QString error;
+    const CliView cli = cliView(path, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    PacketTableModel& table = *controller->tableModel();
+    FrameReplay& replay = *controller->frameReplay();
+    const int first = table.rowCount() - int(Streams);
+    QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+
+    QStringList shown;
+    const FrameReplay::Counts before = replay.counts();
+    {
+        const FrameReplay::PaintBudget budget(&replay, Budget);
+        for (int row = first; row < table.rowCount(); ++row)
+            shown << table.data(table.index(row, PacketTableModel::Info)).toString();
+    }
+    // Two rows fit (their chains, and the frames themselves); the six after them wait.
+    QCOMPARE(replay.counts().framesDissected - before.framesDissected, std::uint64_t(2 * (Segments + 1)));
+    QCOMPARE(replay.counts().deferred - before.deferred, std::uint64_t(Streams - 2));
+    for (int i = 0; i < shown.size(); ++i) {
+        QVERIFY2(shown[i].startsWith(QLatin1String("[TCP Retransmission]")) == (i < 2), qPrintable(shown[i]));
+        if (i < 2) QCOMPARE(shown[i], cli.info[first + i]);
+    }
+    QVERIFY(replay.busy());
+    QVERIFY(QTest::qWaitFor([&] { return !replay.busy(); }, 60000));
+    for (int row = first + 2; row < table.rowCount(); ++row) {
+        QVERIFY(std::any_of(changed.begin(), changed.end(), [row](const QList<QVariant>& args) {
+            return args[0].toModelIndex().row() <= row && args[1].toModelIndex().row() >= row;
+        }));
+        QCOMPARE(table.data(table.index(row, PacketTableModel::Info)).toString(), cli.info[row]);
+    }
+    // Without a paint, no budget: a row replays its whole (short) chain while asked.
+    table.refreshText();
+    const std::uint64_t deferred = replay.counts().deferred;
+    for (int row = first; row < table.rowCount(); ++row) {
+        replay.forget(table.frameNumber(row));
+        QCOMPARE(table.data(table.index(row, PacketTableModel::Info)).toString(), cli.info[row]);
+    }
+    QCOMPARE(replay.counts().deferred, deferred);
 }
 
 // Colouring rules on TCP analysis (Wireshark's "Bad TCP") colour the rows the CLI's filter

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The packet list's view bounds the stream replays one paint waits for: a jump to rows whose
+// streams all need replaying paints with at most FrameReplay::PaintFrames frames replayed, and
+// the rows past the budget get their in-order text (here a TCP retransmission) once their
+// replays land on the timer.
+#include "capture_controller.h"
+#include "dissector_decoder.h"
+#include "frame_replay.h"
+#include "packet_builder.h"
+#include "packet_table_model.h"
+#include "packet_table_view.h"
+#include "qtest_main.h"
+#include "stream_chain_index.h"
+
+#include <QFile>
+#include <QHeaderView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rcvmon;
+using namespace rcvmon::test;
+
+class TestPacketTableView : public QObject {
+    Q_OBJECT
+private slots:
+    void paintReplaysWithinItsBudget();
+};
+
+namespace {
+
+void le32(QByteArray& b, std::uint32_t v)
+{
+    for (int shift = 0; shift < 32; shift += 8) b.append(char(v >> shift));
+}
+
+bool writePcap(const QString& path, const std::vector<Bytes>& frames)
+{
+    QByteArray file = QByteArray::fromHex("d4c3b2a1020004000000000000000000ffff000001000000");
+    std::uint32_t usec = 0;
+    for (const Bytes& f : frames) {
+        le32(file, 1700000000);
+        le32(file, usec += 1500);
+        le32(file, std::uint32_t(f.size()));
+        le32(file, std::uint32_t(f.size()));
+        file.append(reinterpret_cast<const char*>(f.data()), qsizetype(f.size()));
+    }
+    QFile out(path);
+    return out.open(QIODevice::WriteOnly) && out.write(file) == file.size();
+}
+
+}  // namespace
+
+void TestPacketTableView::paintReplaysWithinItsBudget()
+{
+    // The last rows are one retransmission per stream, each needing its stream's 40 segments:
+    // a screen of them is several times the budget.
+    constexpr std::uint32_t Streams = 60, Segments = 40;
+    std::vector<Bytes> frames, last(Streams);
+    const Bytes payload(100, 0x41);
+    for (std::uint32_t i = 0; i < Segments; ++i) {
+        for (std::uint32_t s = 0; s < Streams; ++s) {
+            const auto port = static_cast<std::uint16_t>(40000 + s);
+            last[s] = ethernet(0x0800, ipv4(6, tcp(port, 5001, 1000 + i * 100, 7000, 0x018, payload)));
+            frames.push_back(last[s]);
+        }
+    }
+    for (const Bytes& f : last) frames.push_back(f);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("streams.pcap"));
+    QVERIFY(writePcap(path, frames));
+
+    CaptureController controller([] { return makeDissectorDecoder(); });
+    PacketTableView view([&controller] { return controller.frameReplay(); });
+    view.setModel(controller.tableModel());
+    view.verticalHeader()->hide();
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 4);
+    view.resize(900, 40 * (view.fontMetrics().height() + 4));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QString error;
+    QVERIFY2(controller.openFile(path, error), qPrintable(error));
+    PacketTableModel& table = *controller.tableModel();
+    QVERIFY(QTest::qWaitFor([&] {
+        return controller.state() == CaptureController::State::Loaded && controller.chainIndex()->caughtUp() &&
+               table.rowCount() == int(frames.size());
+    }, 60000));
+    FrameReplay& replay = *controller.frameReplay();
+    QVERIFY(QTest::qWaitFor([&] { return !replay.busy(); }, 60000));
+    view.scrollToTop();
+    QTest::qWait(0);
+
+    // The jump: the retransmissions fill the screen.
+    const FrameReplay::Counts before = replay.counts();
+    view.scrollToBottom();
+    view.viewport()->repaint();
+    const int top = view.rowAt(0), bottom = view.rowAt(view.viewport()->height() - 1);
+    QVERIFY(top >= int(frames.size() - Streams));
+    QCOMPARE(bottom, table.rowCount() - 1);
+    const std::uint64_t shown = std::uint64_t(bottom - top + 1);
+    QVERIFY2(shown * Segments > 2 * FrameReplay::PaintFrames, qPrintable(QString::number(shown)));
+    const std::uint64_t replayed = replay.counts().framesDissected - before.framesDissected;
+    QVERIFY2(replayed <= FrameReplay::PaintFrames + shown, qPrintable(QString::number(replayed)));
+    QVERIFY(replay.counts().deferred > before.deferred);
+
+    // Soon after, every row shown reads as in file order.
+    QVERIFY(QTest::qWaitFor([&] { return !replay.busy(); }, 60000));
+    QTest::qWait(0);
+    for (int row = top; row <= bottom; ++row) {
+        const QString info = table.data(table.index(row, PacketTableModel::Info)).toString();
+        QVERIFY2(info.startsWith(QLatin1String("[TCP Retransmission]")), qPrintable(QStringLiteral("row %1: %2").arg(row).arg(info)));
+    }
+}
+
+RCVMON_QTEST_MAIN(TestPacketTableView)
+#include "tst_packet_table_view.moc"
