@@ -3,6 +3,8 @@
 
 #include "frame_replay.h"
 
+#include <QScrollBar>
+
 #include <utility>
 
 namespace rcvmon {
@@ -15,6 +17,17 @@ void PacketTableView::paintEvent(QPaintEvent* event)
 {
     const FrameReplay::PaintBudget budget(m_replay ? m_replay() : nullptr);
     QTableView::paintEvent(event);
+}
+
+void PacketTableView::verticalScrollbarValueChanged(int value)
+{
+    if (viewport()->underMouse()) {
+        QTableView::verticalScrollbarValueChanged(value);
+        return;
+    }
+    // What the base does besides the hover check.
+    if (value == verticalScrollBar()->maximum() && model() && model()->canFetchMore(rootIndex()))
+        model()->fetchMore(rootIndex());
 }
 
 }  // namespace rcvmon

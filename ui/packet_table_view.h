@@ -22,6 +22,9 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    // Qt asks the X server where the pointer is after every scroll step (a round trip, ~0.3 ms)
+    // to update the hovered row; with the pointer outside the rows there is nothing to update.
+    void verticalScrollbarValueChanged(int value) override;
 
 private:
     ReplayLookup m_replay;
