@@ -19,6 +19,7 @@
 #include "qtest_main.h"
 #include "require.h"
 #include "stream_chain_index.h"
+#include "stream_replay_captures.h"
 #include "tls_packets.h"
 
 #include <QAbstractItemModelTester>
@@ -120,26 +121,6 @@ std::vector<Bytes> conversationFrames()
         c2s(web, c + 1 + n(getAll.size()), s + 1 + n(reply.size()), ACK),  // duplicate ACK
         c2s(web, c + 1 + n(getAll.size()), s + 1 + n(reply.size()), ACK),  // and another
     };
-}
-
-void le32(QByteArray& b, std::uint32_t v)
-{
-    for (int shift = 0; shift < 32; shift += 8) b.append(char(v >> shift));
-}
-
-bool writePcap(const QString& path, const std::vector<Bytes>& frames)
-{
-    QByteArray file = QByteArray::fromHex("d4c3b2a1020004000000000000000000ffff000001000000");
-    std::uint32_t usec = 0;
-    for (const Bytes& f : frames) {
-        le32(file, 1700000000);
-        le32(file, usec += 1500);
-        le32(file, std::uint32_t(f.size()));
-        le32(file, std::uint32_t(f.size()));
-        file.append(reinterpret_cast<const char*>(f.data()), qsizetype(f.size()));
-    }
-    QFile out(path);
-    return out.open(QIODevice::WriteOnly) && out.write(file) == file.size();
 }
 
 // The CLI's Protocol and Info per frame, and its -V block per frame.
@@ -424,16 +405,7 @@ void TestInOrderRows::paintBudgetDefersTheRowsPastIt()
 {
     constexpr std::uint32_t Streams = 8, Segments = 40, Budget = 100;
     static_assert(Segments <= FrameReplay::DirectFrames && 2 * Segments <= Budget && 3 * Segments > Budget);
-    std::vector<Bytes> frames, last(Streams);
-    const Bytes payload(100, 0x41);
-    for (std::uint32_t i = 0; i < Segments; ++i) {
-        for (std::uint32_t s = 0; s < Streams; ++s) {
-            const auto port = static_cast<std::uint16_t>(40000 + s);
-            last[s] = ethernet(0x0800, ipv4(6, tcp(port, 5001, 1000 + i * 100, 7000, 0x018, payload)));
-            frames.push_back(last[s]);
-        }
-    }
-    for (const Bytes& f : last) frames.push_back(f);  // each stream's last segment again: a retransmission
+    const std::vector<Bytes> frames = streamsWithRetransmittedEnds(Streams, Segments);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("streams.pcap"));
