@@ -9,16 +9,13 @@ rcvmon_add_gtest(test_filter SOURCES
   ${PROJECT_SOURCE_DIR}/tests/support/allocation_counter.cpp)
 
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
-  set(rcvmon_filter_tshark_sources
-    ${CMAKE_CURRENT_LIST_DIR}/tshark_filters.cpp
-    ${PROJECT_SOURCE_DIR}/tests/app/run_process.cpp)
+  add_library(rcvmon_tshark_filters STATIC EXCLUDE_FROM_ALL ${CMAKE_CURRENT_LIST_DIR}/tshark_filters.cpp)
+  target_link_libraries(rcvmon_tshark_filters PUBLIC rcvmon_test_process rcvmon_capture)
+  rcvmon_set_warnings(rcvmon_tshark_filters)
   rcvmon_add_gtest(test_filter_tshark SOURCES
-    ${CMAKE_CURRENT_LIST_DIR}/test_filter_tshark.cpp ${rcvmon_filter_tshark_sources})
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_tshark.cpp LIBS rcvmon_tshark_filters)
   rcvmon_add_gtest(test_filter_reference SOURCES
-    ${CMAKE_CURRENT_LIST_DIR}/test_filter_reference.cpp ${rcvmon_filter_tshark_sources})
-  foreach(t test_filter_tshark test_filter_reference)
-    target_include_directories(${t} PRIVATE ${PROJECT_SOURCE_DIR}/tests/app)
-  endforeach()
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_reference.cpp LIBS rcvmon_tshark_filters)
   target_compile_definitions(test_filter_reference PRIVATE
     RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>"
     RCVMON_FILTER_LIST="${CMAKE_CURRENT_LIST_DIR}/reference_filters.txt"
@@ -30,8 +27,7 @@ endif()
 # Issue 10: ≥ 200 filters over a sample of every corpus capture, against tshark in one pass.
 if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   rcvmon_add_gtest(test_filter_corpus_sample SOURCES
-    ${CMAKE_CURRENT_LIST_DIR}/test_filter_corpus_sample.cpp ${rcvmon_filter_tshark_sources})
-  target_include_directories(test_filter_corpus_sample PRIVATE ${PROJECT_SOURCE_DIR}/tests/app)
+    ${CMAKE_CURRENT_LIST_DIR}/test_filter_corpus_sample.cpp LIBS rcvmon_tshark_filters)
   target_compile_definitions(test_filter_corpus_sample PRIVATE
     RCVMON_CORPUS_FILTERS="${CMAKE_CURRENT_LIST_DIR}/corpus_filters.txt"
     RCVMON_CORPUS_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/corpus_filter_gaps.txt")

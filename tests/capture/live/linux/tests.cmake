@@ -4,18 +4,12 @@ add_executable(live_probe ${CMAKE_CURRENT_LIST_DIR}/live_probe.cpp)
 target_link_libraries(live_probe PRIVATE rcvmon_capture)
 rcvmon_set_warnings(live_probe)
 
-set(rcvmon_live_linux_helpers
-  ${CMAKE_CURRENT_LIST_DIR}/capture_runner.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/live_fixture.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/netns_pair.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/test_frames.cpp)
-
 rcvmon_add_gtest(test_live_linux_af_packet
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_af_packet_source.cpp ${rcvmon_live_linux_helpers})
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_af_packet_source.cpp LIBS rcvmon_test_live)
 rcvmon_add_gtest(test_live_linux_interfaces
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_network_interfaces.cpp ${rcvmon_live_linux_helpers})
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_network_interfaces.cpp LIBS rcvmon_test_live)
 rcvmon_add_gtest(test_live_linux_processes
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_live_processes.cpp ${rcvmon_live_linux_helpers})
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_live_processes.cpp LIBS rcvmon_test_live)
 target_compile_definitions(test_live_linux_processes PRIVATE RCVMON_LIVE_PROBE="$<TARGET_FILE:live_probe>")
 add_dependencies(test_live_linux_processes live_probe)
 
@@ -27,7 +21,7 @@ endforeach()
 
 # The filter program under libpcap's BPF interpreter: no root, no namespaces.
 rcvmon_add_gtest(test_live_linux_capture_filter
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_filter.cpp ${CMAKE_CURRENT_LIST_DIR}/test_frames.cpp)
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_capture_filter.cpp LIBS rcvmon_test_netns)
 target_include_directories(test_live_linux_capture_filter PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 
 # Flow owners from /proc: the table parser on samples and on our own sockets, the resolver on
@@ -36,7 +30,7 @@ rcvmon_add_gtest(test_live_linux_proc_net_parser SOURCES ${CMAKE_CURRENT_LIST_DI
 rcvmon_add_gtest(test_live_linux_proc_resolver SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_flow_owner_resolver.cpp)
 rcvmon_add_gtest(test_live_linux_process_map
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_process_map_netns.cpp ${CMAKE_CURRENT_LIST_DIR}/script_child.cpp
-          ${rcvmon_live_linux_helpers})
+          LIBS rcvmon_test_live)
 target_include_directories(test_live_linux_process_map PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 rcvmon_test_properties(test_live_linux_process_map LABELS live RUN_SERIAL)
 rcvmon_add_gtest(test_live_linux_proc_process_map SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_proc_process_map.cpp)
