@@ -3,9 +3,9 @@
 # The Debian package on a clean Debian 12: `cpack -G DEB`, then `apt install ./rcvmon_*.deb`
 # inside a minbase bookworm chroot, then the installed rcvmon-cli reads the installed sample
 # and the installed window opens it offscreen (--bench-open), both counting the same frames.
-# The debootstrapped base (~4 min) is kept in WORK_DIR/bookworm and reused once complete; each
-# run installs into a throwaway overlay (or copy) of it, so every run starts from a clean
-# system. Downloaded .debs are kept in WORK_DIR/apt-archives for the next run.
+# The debootstrapped base (~1-4 min, debian_base.sh) is kept in WORK_DIR/bookworm and reused
+# once complete; each run installs into a throwaway overlay (or copy) of it, so every run starts
+# from a clean system. Downloaded .debs are kept in WORK_DIR/apt-archives for the next run.
 # Usage: chroot_test.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -euo pipefail
 mkdir -p "$3"
@@ -36,18 +36,9 @@ deb=$(ls "$work"/deb/rcvmon_*.deb)
 echo "ok: $(basename "$deb") built in $((SECONDS - started)) s"
 dpkg-deb -f "$deb" Depends
 
-# A base is reused only once debootstrap finished (the stamp is its last step).
-if [ ! -f "$base/.rcvmon-complete" ]; then
-  rm -rf "$base" "$base.tmp"
-  t=$SECONDS
-  debootstrap --variant=minbase bookworm "$base.tmp" "$mirror" >"$work/debootstrap.log" 2>&1 \
-    || { tail -20 "$work/debootstrap.log"; fail "debootstrap bookworm"; }
-  touch "$base.tmp/.rcvmon-complete"
-  mv "$base.tmp" "$base"
-  echo "ok: debootstrap --variant=minbase bookworm in $((SECONDS - t)) s"
-else
-  echo "ok: reusing the complete Debian 12 base in $base"
-fi
+# The base (and the runtime's .debs), unless scripts/test made it in the background: then this
+# waits for it to finish.
+bash "$source/tests/package/debian_base.sh" "$work" || fail "a Debian 12 base in $base"
 
 # Everything mounted is unmounted on every exit, in reverse order, failure or not.
 mounted=()
