@@ -34,7 +34,7 @@ if(NOT CMAKE_CROSSCOMPILING)
     ${CMAKE_CURRENT_LIST_DIR}/capture_frames.cpp
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
-  rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900 COST 69)
+  rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900 COST 69 TSHARK)
 endif()
 
 # Protocol and Info columns and deep fields over public/ and large/, gated on per-protocol

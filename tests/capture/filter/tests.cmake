@@ -21,7 +21,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     RCVMON_FILTER_LIST="${CMAKE_CURRENT_LIST_DIR}/reference_filters.txt"
     RCVMON_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/reference_gaps.txt")
   add_dependencies(test_filter_reference rcvmon-cli)
-  rcvmon_test_properties(test_filter_reference TIMEOUT 600 COST 63)
+  rcvmon_test_properties(test_filter_reference TIMEOUT 600 COST 63 TSHARK)
 endif()
 
 # Issue 10: ≥ 200 filters over a sample of every corpus capture, against tshark in one pass.
@@ -31,7 +31,7 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
   target_compile_definitions(test_filter_corpus_sample PRIVATE
     RCVMON_CORPUS_FILTERS="${CMAKE_CURRENT_LIST_DIR}/corpus_filters.txt"
     RCVMON_CORPUS_FILTER_GAPS="${CMAKE_CURRENT_LIST_DIR}/corpus_filter_gaps.txt")
-  rcvmon_test_properties(test_filter_corpus_sample TIMEOUT 900)
+  rcvmon_test_properties(test_filter_corpus_sample TIMEOUT 900 TSHARK)
 endif()
 
 # Issue 12: Wireshark's colorfilters format, its default rules and the first-match evaluation.

@@ -20,9 +20,9 @@ if(NOT CMAKE_CROSSCOMPILING AND NOT WIN32)
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_cli.cpp LIBS rcvmon_test_process)
   target_compile_definitions(test_stats_cli PRIVATE RCVMON_CLI_PATH="$<TARGET_FILE:rcvmon-cli>")
   add_dependencies(test_stats_cli rcvmon-cli)
-  rcvmon_test_properties(test_stats_reference TIMEOUT 600 COST 24)
+  rcvmon_test_properties(test_stats_reference TIMEOUT 600 COST 24 TSHARK)
   # Top talkers' bins and endpoint times against tshark's fields and -z conv over the corpus.
   rcvmon_add_gtest(test_talker_reference
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_talker_reference.cpp LIBS rcvmon_test_process)
-  rcvmon_test_properties(test_talker_reference TIMEOUT 600 COST 24)
+  rcvmon_test_properties(test_talker_reference TIMEOUT 600 COST 24 TSHARK)
 endif()
