@@ -234,8 +234,10 @@ bool CaptureController::openFile(const QString& path, QString& error)
     m_ingestTimer->stop();
 
     if (reader->randomAccess()) {
-        // Frames stay in the mapped file; the store keeps only the index records.
+        // Frames stay in the mapped file; the store keeps only the index records. The index pass
+        // (loadSlice) keeps no frame: it reads by copy, faster than touching every mapped page.
         replaceStore(makeFileBackedStore(*reader, options));
+        reader->copySequentialReads();
         m_reader = std::move(reader);
         m_fileBins = std::make_unique<BandwidthBins>(BandwidthSeconds);
         m_live = false;

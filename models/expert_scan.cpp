@@ -53,6 +53,7 @@ void ExpertScan::start(const QString& path, std::uint64_t endNumber, Comments co
         std::string error;
         auto reader = CaptureFileReader::open(file, error);
         if (reader) {
+            reader->copySequentialReads();  // one pass in file order, no frame kept
             Dissector dissector;
             dissector.setFrameComments([&](std::uint64_t number, std::vector<std::string_view>& out) {
                 const auto it = comments.find(number);

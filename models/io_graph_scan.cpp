@@ -130,6 +130,7 @@ void IoGraphScan::start(const QString& path, std::vector<std::optional<DisplayFi
             m_done.store(true, std::memory_order_release);
             return;
         }
+        reader->copySequentialReads();  // one pass in file order, no frame kept
         // A Y field is read from the dissection, which then must follow every frame in order
         // (TCP's window scaling and analysis state), as tshark's does.
         const bool anyField = std::any_of(job->fields.begin(), job->fields.end(), [](const YField& f) { return f.used; });

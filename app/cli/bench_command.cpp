@@ -70,6 +70,7 @@ int runBenchCommand(const CliOptions& options)
 
     // Pass 1: what opening a file costs: the frames stay in the file, one record each in memory.
     const std::unique_ptr<PacketStore> store = makeFileBackedStore(*reader);
+    reader->copySequentialReads();
     PacketStore& index = *store;
     FrameRef frame;
     std::uint64_t packets = 0;

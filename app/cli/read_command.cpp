@@ -52,6 +52,8 @@ int runReadCommand(const CliOptions& o)
 
     auto reader = CaptureFileReader::open(o.readFile, error);
     if (!reader) return fail(error);
+    // One pass in file order, no frame kept beyond the one read ahead.
+    reader->copySequentialReads();
 
     const bool writing = !o.writeFile.empty();
     const bool printing = !writing || o.output != OutputFormat::Summary;

@@ -84,6 +84,7 @@ int runStatisticsCommand(const CliOptions& o)
     std::string error;
     auto reader = CaptureFileReader::open(o.readFile, error);
     if (!reader) return fail(error);
+    reader->copySequentialReads();  // one pass in file order; the taps copy what they keep
 
     OutputBuffer out(stdout);
     std::unique_ptr<PacketPrinter> printer;

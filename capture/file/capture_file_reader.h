@@ -42,6 +42,11 @@ public:
     // FrameRef.data stays valid as long as the reader lives for mapped files, and until the
     // next call for streams.
     virtual bool next(FrameRef& frame) = 0;
+    // For a pass in file order that keeps no frame (indexing a file, printing it): a mapped
+    // file is then read by copy through a small buffer, not through the mapping (faster: see
+    // FileInput::copySequentialReads), and FrameRef.data from next() stays valid only until
+    // the second call after (so one frame can be read ahead). readAt() is unchanged.
+    virtual void copySequentialReads() {}
     virtual const std::string& error() const = 0;
     // Non-empty when the file ends inside a record: its torn tail, which a capture killed
     // mid-write (or still being written) leaves. Reading stops cleanly before it: every whole

@@ -60,6 +60,48 @@ void FileInput::populateAhead()
     m_populatedTo = from + Chunk;
 }
 
+// ~1 MiB: the copy stays in the core's cache while the records in it are read.
+constexpr std::size_t CopyChunk = std::size_t{1} << 20;
+
+void FileInput::copySequentialReads()
+{
+    if (!m_isMapped || m_copied || !m_file.canReadAt()) return;
+    m_copied = true;
+    m_copyStart = m_pos;
+    m_copyEnd = 0;
+}
+
+// Called when [m_pos, m_pos + n) is not all in the buffer (n already cut at the file's end).
+std::size_t FileInput::fillCopy(std::size_t n)
+{
+    // The unread tail moves to the front of a buffer that holds no frame the caller may still
+    // use: this one, or the spare when the last frame handed out lies in this one.
+    const std::size_t tail = m_copyStart + m_copyEnd > m_pos ? m_copyStart + m_copyEnd - m_pos : 0;
+    const std::uint8_t* tailBytes = m_buffer.data() + (m_pos - m_copyStart);
+    std::size_t wanted = n > CopyChunk ? n : CopyChunk;
+    if (wanted > m_file.size() - m_pos) wanted = m_file.size() - m_pos;
+    if (m_lastFrameInBuffer) {
+        if (m_spare.size() < wanted) m_spare.resize(wanted);
+        if (tail > 0) std::memcpy(m_spare.data(), tailBytes, tail);
+        m_buffer.swap(m_spare);
+        m_lastFrameInBuffer = false;
+    } else {
+        if (tail > 0) std::memmove(m_buffer.data(), tailBytes, tail);
+        if (m_buffer.size() < wanted) m_buffer.resize(wanted);
+    }
+    m_copyStart = m_pos;
+    m_copyEnd = tail;
+
+    errno = 0;
+    m_copyEnd += m_file.readAt(m_pos + tail, m_buffer.data() + tail, wanted - tail);
+    if (m_copyEnd < n) {
+        // A read error, or a file that shrank since it was opened.
+        m_ioError = errno ? std::strerror(errno) : "the file became shorter while it was read";
+        return m_copyEnd;
+    }
+    return n;
+}
+
 std::size_t FileInput::fillStream(std::size_t n)
 {
     std::size_t available = m_bufferEnd - m_bufferPos;

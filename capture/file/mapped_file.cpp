@@ -111,6 +111,10 @@ bool MappedFile::open(const std::string& path, std::string& error)
 // Windows maps ahead of sequential reads on its own (the cache manager's read-ahead).
 void MappedFile::populate(std::size_t, std::size_t) const {}
 
+// No descriptor is kept: sequential reads go through the view.
+bool MappedFile::canReadAt() const { return false; }
+std::size_t MappedFile::readAt(std::size_t, std::uint8_t*, std::size_t) const { return 0; }
+
 void MappedFile::close()
 {
     if (m_data) UnmapViewOfFile(m_data);
@@ -155,14 +159,29 @@ bool MappedFile::open(const std::string& path, std::string& error)
     }
     void* p = mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
     const int mapErrno = errno;
-    ::close(fd);  // the mapping keeps the file referenced
     if (p == MAP_FAILED) {
+        ::close(fd);
         m_size = 0;
         error = std::strerror(mapErrno);
         return false;
     }
     m_data = static_cast<const std::uint8_t*>(p);
+    m_fd = fd;  // kept for copied sequential reads (readAt)
     return true;
+}
+
+bool MappedFile::canReadAt() const { return m_fd >= 0 && m_data; }
+
+std::size_t MappedFile::readAt(std::size_t offset, std::uint8_t* into, std::size_t length) const
+{
+    std::size_t done = 0;
+    while (done < length) {
+        const ssize_t got = ::pread(m_fd, into + done, length - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break;
+        done += static_cast<std::size_t>(got);
+    }
+    return done;
 }
 
 void MappedFile::populate(std::size_t offset, std::size_t length) const

@@ -36,6 +36,11 @@ public:
     // read: one system call instead of a page fault every 64 KiB, which costs a trap (and, in a
     // virtual machine, an exit to the hypervisor). A hint only; does nothing where unsupported.
     void populate(std::size_t offset, std::size_t length) const;
+    // Copies [offset, offset + length) from the file with pread, without touching the mapping
+    // (FileInput::copySequentialReads says why); returns the bytes copied, fewer at the end or
+    // on an error. Only where canReadAt() (POSIX: the descriptor stays open with the mapping).
+    bool canReadAt() const;
+    std::size_t readAt(std::size_t offset, std::uint8_t* into, std::size_t length) const;
 
 private:
     void close();

@@ -156,7 +156,7 @@ bool PcapReader::next(FrameRef& frame)
     if (have < total) [[unlikely]]
         return refuseCutFrame(offset, number, have, frame.capturedLength);
     frame.data = ByteSpan(in.data() + m_recordHeaderLength, frame.capturedLength);
-    in.consume(total);
+    in.consumeFrame(total);
     in.prefetchAhead(total);
     m_lastOffset = offset;
     m_frameCount = number;

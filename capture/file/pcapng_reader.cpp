@@ -183,7 +183,7 @@ bool PcapngReader::advance(FrameRef* frame)
             std::string why;
             if (!decodePacket(p, type, length, m_sections.back(), *frame, why))
                 return fail(m_name + " is damaged: " + packetName(m_frameCount + 1, offset) + " " + why + ".");
-            in.consume(length);
+            in.consumeFrame(length);
             in.prefetchAhead(length);
             m_lastOffset = offset;
             ++m_frameCount;

@@ -4,6 +4,7 @@ rcvmon_add_gtest(test_capture_file SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_pcapng_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_reader_errors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_stream_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_copied_reads.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_capture_file_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_live_file_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_file_source.cpp
