@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "core/huge_pages.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -32,7 +35,9 @@ inline void prefaultForWrite(void* block, std::size_t bytes)
 }
 
 // std::allocator for the dissector's large tables (flow index slots, conversation chunks),
-// which are written whole as soon as they are made.
+// which are written whole as soon as they are made. From 1 MiB on a block is whole huge pages
+// (core/huge_pages.h): mapped ahead, each 4 KiB page still costs a hypervisor that shadows page
+// tables an exit on its first write.
 template <class T>
 struct PrefaultingAllocator {
     using value_type = T;
@@ -45,13 +50,28 @@ struct PrefaultingAllocator {
 
     T* allocate(std::size_t n)
     {
+        if (inHugePages(n)) {
+            void* pages = mapHugePages(roundUpToHugePages(n * sizeof(T)));
+            if (!pages) throw std::bad_alloc();
+            return static_cast<T*>(pages);
+        }
         T* block = std::allocator<T>{}.allocate(n);
         prefaultForWrite(block, n * sizeof(T));
         return block;
     }
-    void deallocate(T* block, std::size_t n) noexcept { std::allocator<T>{}.deallocate(block, n); }
+    void deallocate(T* block, std::size_t n) noexcept
+    {
+        if (inHugePages(n)) unmapHugePages(block, roundUpToHugePages(n * sizeof(T)));
+        else std::allocator<T>{}.deallocate(block, n);
+    }
 
     friend bool operator==(const PrefaultingAllocator&, const PrefaultingAllocator&) { return true; }
+
+private:
+    static constexpr bool inHugePages(std::size_t n)
+    {
+        return HaveHugePages && alignof(T) <= HugePageBytes && n >= HugePageBytes / 2 / sizeof(T);
+    }
 };
 
 }  // namespace rcvmon

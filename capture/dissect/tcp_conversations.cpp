@@ -28,13 +28,12 @@ void TcpUnacked::acknowledge(std::uint32_t ack)
 
 std::size_t TcpConversations::boundBytes()
 {
-    return std::size_t{kMaxFlows} * sizeof(TcpConversation) + FlowIndex::boundBytes(kMaxFlows) +
-           (kMaxFlows / kChunk) * sizeof(Chunk);
+    return kMaxChunks * kChunkBytes + FlowIndex::boundBytes(kMaxFlows) + kMaxChunks * sizeof(Chunk);
 }
 
 std::size_t TcpConversations::memoryBytes() const
 {
-    return m_chunks.size() * kChunk * sizeof(TcpConversation) + m_index.memoryBytes() +
+    return m_chunks.size() * kChunkBytes + m_index.memoryBytes() +
            m_chunks.capacity() * sizeof(Chunk);
 }
 
@@ -67,7 +66,7 @@ std::uint32_t TcpConversations::newConversation(const ConversationKey& key)
     }
     const std::uint32_t i = m_used++;
     if (i / kChunk >= m_chunks.size()) {
-        m_chunks.reserve(kMaxFlows / kChunk);
+        m_chunks.reserve(kMaxChunks);
         m_chunks.emplace_back(kChunk);
     }
     TcpConversation& conv = slot(i);

@@ -170,7 +170,10 @@ struct TcpConversation {
 class TcpConversations {
 public:
     static constexpr std::uint32_t kMaxFlows = 131072;
-    static constexpr std::uint32_t kChunk = 1024;
+    // As many as fill one 2 MiB huge page (core/huge_pages.h).
+    static constexpr std::uint32_t kChunk = static_cast<std::uint32_t>(HugePageBytes / sizeof(TcpConversation));
+    static constexpr std::uint32_t kMaxChunks = (kMaxFlows + kChunk - 1) / kChunk;
+    static constexpr std::size_t kChunkBytes = roundUpToHugePages(std::size_t{kChunk} * sizeof(TcpConversation));
     static constexpr std::size_t kMaxKeptBytes = std::size_t{128} << 20;
 
     struct Endpoint {

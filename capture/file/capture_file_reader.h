@@ -68,6 +68,8 @@ public:
     // index record alone. 0 and empty otherwise (pcapng blocks differ; streams).
     virtual std::uint32_t fixedFrameOffset() const { return 0; }
     virtual ByteSpan mappedBytes() const { return {}; }
+    // The size of a mapped file (0 for streams): what a store indexing it can expect.
+    virtual std::uint64_t mappedSize() const { return 0; }
     // The comments (pcapng opt_comment) of the frame last returned by next() or readAt(), as
     // views valid as long as that frame's bytes; `out` is cleared first and reused by the caller.
     virtual void frameComments(std::vector<std::string_view>& out) const { out.clear(); }

@@ -25,6 +25,7 @@ public:
     const std::vector<InterfaceInfo>& interfaces() const override { return m_interfaces; }
     bool randomAccess() const override { return m_input->isMapped(); }
     void copySequentialReads() override { m_input->copySequentialReads(); }
+    std::uint64_t mappedSize() const override { return m_input->isMapped() ? m_input->whole().size() : 0; }
     std::uint64_t lastFrameOffset() const override { return m_lastOffset; }
     bool readAt(std::uint64_t offset, FrameRef& frame) override;
     void frameComments(std::vector<std::string_view>& out) const override;

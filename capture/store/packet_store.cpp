@@ -22,6 +22,12 @@ constexpr std::uint64_t kMaxDefaultBound = 2048 * kMiB;
 constexpr std::uint64_t kFallbackBound = 512 * kMiB;
 constexpr std::uint32_t kMinChunk = 64u << 10;
 constexpr std::uint64_t kMaxRecordBlockBytes = 256u << 10;
+// 2^18 records of 40 bytes: 10 MiB, whole huge pages (page_block.h) and a power of two.
+constexpr std::uint64_t kLargeRecordBlockBytes = 10u << 20;
+static_assert(kLargeRecordBlockBytes % sizeof(PacketRecord) == 0 &&
+                  std::has_single_bit(kLargeRecordBlockBytes / sizeof(PacketRecord)) &&
+                  kLargeRecordBlockBytes % (2u << 20) == 0,
+              "a large record block holds a power of two of records in whole 2 MiB pages");
 constexpr std::uint32_t kMinRecordsPerBlock = 256;
 
 std::string mebibytes(std::uint64_t bytes)
@@ -60,7 +66,8 @@ PacketStore::PacketStore(PacketStoreOptions options)
     // Small bounds get small units, so eviction never throws away more than a sixteenth.
     const std::uint64_t chunk = std::min<std::uint64_t>(options.chunkBytes, m_bound / 16);
     m_chunkBytes = static_cast<std::uint32_t>(std::max<std::uint64_t>(chunk, kMinChunk));
-    const std::uint64_t blockBytes = std::min(kMaxRecordBlockBytes, m_bound / 32);
+    const std::uint64_t maxBlock = options.largeRecordBlocks ? kLargeRecordBlockBytes : kMaxRecordBlockBytes;
+    const std::uint64_t blockBytes = std::min(maxBlock, m_bound / 32);
     // A power of two, so finding a record is a shift and a mask.
     const auto records = std::max<std::uint64_t>(blockBytes / sizeof(PacketRecord), kMinRecordsPerBlock);
     m_blockShift = static_cast<std::uint32_t>(std::bit_width(records) - 1);

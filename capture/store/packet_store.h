@@ -29,6 +29,9 @@ struct PacketStoreOptions {
     std::uint64_t memoryBound = defaultMemoryBound();  // at least 1 MiB is used
     BoundPolicy policy = BoundPolicy::EvictOldest;
     std::uint32_t chunkBytes = 4u << 20;  // arena chunk; lowered to bound/16 for small bounds
+    // Index records per block, in bytes: 256 KiB, or 10 MiB of transparent huge pages (page_block.h)
+    // for a store that expects millions of packets. Lowered to bound/32 for small bounds.
+    bool largeRecordBlocks = false;
 };
 
 // Reads the frame stored at a file offset (a file reader's readAt); false with no bytes.

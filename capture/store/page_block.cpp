@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "store/page_block.h"
 
+#include "core/huge_pages.h"
+
 #include <new>
 #include <utility>
 
@@ -19,6 +21,12 @@ PageBlock::PageBlock(std::size_t bytes) : m_size(bytes)
     void* pages = VirtualAlloc(nullptr, bytes, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     if (!pages) throw std::bad_alloc();
 #else
+    if (HaveHugePages && bytes % HugePageBytes == 0) {
+        void* pages = mapHugePages(bytes);
+        if (!pages) throw std::bad_alloc();
+        m_data = static_cast<std::uint8_t*>(pages);
+        return;
+    }
 #ifdef MAP_POPULATE
     constexpr int Populate = MAP_POPULATE;
 #else

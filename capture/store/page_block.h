@@ -12,7 +12,8 @@ namespace rcvmon {
 // instead of by a page fault per 4 KiB as they are first written: opening a
 // million-packet file writes 40 MB of index records, and those ten thousand faults were a
 // tenth of the index pass. The store writes every byte it reads, so no zeroing is asked
-// of the C++ side either.
+// of the C++ side either. Blocks of whole 2 MiB are transparent huge pages instead
+// (core/huge_pages.h), resident as they are written.
 class PageBlock {
 public:
     PageBlock() = default;

@@ -286,6 +286,34 @@ TEST(PacketStore, FileBackedEvictsWholeRecordBlocksAtTheBound)
     EXPECT_EQ(store.record(store.firstNumber()).ts().sec, static_cast<std::int64_t>(store.firstNumber()));
 }
 
+// A store that expects millions of packets (a large file) keeps 2^18 records per block: 10 MiB,
+// whole huge pages; small bounds still get blocks of at most a 32nd of the bound, and the
+// records read back the same across block boundaries.
+TEST(PacketStore, LargeRecordBlocksHoldWholeHugePages)
+{
+    FakeFile file;
+    std::vector<std::uint8_t> bytes;
+    fillPayload(bytes, 0, 64);
+    const std::uint64_t offset = file.add(bytes);
+    const auto accessor = [&file](std::uint64_t at, FrameRef& out) { return file.readAt(at, out); };
+    PacketStoreOptions large{1024 * kMiB};
+    large.largeRecordBlocks = true;
+    PacketStore store(accessor, large);
+    EXPECT_EQ(store.recordsPerBlock(), 1u << 18);
+    EXPECT_EQ(std::uint64_t{store.recordsPerBlock()} * sizeof(PacketRecord), 10 * kMiB);
+    const std::uint64_t count = 600'000;  // three blocks, the last one partly filled
+    for (std::uint64_t seq = 1; seq <= count; ++seq)
+        ASSERT_TRUE(store.appendAt(offset, frameOver(bytes, static_cast<std::int64_t>(seq))));
+    EXPECT_EQ(store.memoryUsed(), 3 * 10 * kMiB);
+    for (std::uint64_t n : {std::uint64_t{1}, std::uint64_t{262'144}, std::uint64_t{262'145}, count})
+        EXPECT_EQ(store.record(n).ts().sec, static_cast<std::int64_t>(n));
+
+    PacketStoreOptions small{64 * kMiB};
+    small.largeRecordBlocks = true;
+    EXPECT_LE(std::uint64_t{PacketStore(accessor, small).recordsPerBlock()} * sizeof(PacketRecord), 2 * kMiB);
+    EXPECT_EQ(PacketStore(accessor, PacketStoreOptions{1024 * kMiB}).recordsPerBlock(), 4096u) << "256 KiB by default";
+}
+
 TEST(PacketStore, DefaultBoundIsAQuarterOfPhysicalMemoryAtMostTwoGiB)
 {
     const std::uint64_t physical = physicalMemoryBytes();
