@@ -2,10 +2,12 @@
 // The packet list's view bounds the stream replays one paint waits for: a jump to rows whose
 // streams all need replaying paints with at most FrameReplay::PaintFrames frames replayed, and
 // the rows past the budget get their in-order text (here a TCP retransmission) once their
-// replays land on the timer. A scroll step asks where the pointer is only when it is over the
-// rows.
+// replays land on the timer. Its scroll bar is painted in bands the raster engine fills on the
+// GUI thread, and a scroll step asks where the pointer is only when it is over the rows.
+#include "banded_scroll_bar_style.h"
 #include "capture_controller.h"
 #include "dissector_decoder.h"
+#include "fill_rows_recorder.h"
 #include "frame_replay.h"
 #include "packet_table_model.h"
 #include "packet_table_view.h"
@@ -31,6 +33,7 @@ class TestPacketTableView : public QObject {
     Q_OBJECT
 private slots:
     void paintReplaysWithinItsBudget();
+    void scrollBarIsPaintedInBandsFilledOnTheGuiThread();
     void scrollStepOverTheRowsHoversTheRowUnderThePointer();
     void scrollStepOutsideTheRowsLeavesThePointerAlone();
 };
@@ -122,6 +125,23 @@ void TestPacketTableView::paintReplaysWithinItsBudget()
         const QString info = table.data(table.index(row, PacketTableModel::Info)).toString();
         QVERIFY2(info.startsWith(QLatin1String("[TCP Retransmission]")), qPrintable(QStringLiteral("row %1: %2").arg(row).arg(info)));
     }
+}
+
+void TestPacketTableView::scrollBarIsPaintedInBandsFilledOnTheGuiThread()
+{
+    QStandardItemModel model(5000, 1);
+    QAbstractItemModelTester tester(&model);
+    const std::unique_ptr<PacketTableView> view = shownView(&model);
+    QVERIFY(view);
+    QScrollBar& bar = *view->verticalScrollBar();
+    QVERIFY(bar.isVisible());
+    QVERIFY2(bar.height() > 2 * BandedScrollBarStyle::FillRows, qPrintable(QString::number(bar.height())));
+    bar.setValue(bar.maximum() / 2);
+
+    FillRowsRecorder rows(bar.size());
+    bar.render(&rows, {}, {}, QWidget::DrawChildren);
+    QVERIFY(rows.tallestFill() > 0);
+    QVERIFY2(rows.tallestFill() <= BandedScrollBarStyle::FillRows, qPrintable(QString::number(rows.tallestFill())));
 }
 
 void TestPacketTableView::scrollStepOverTheRowsHoversTheRowUnderThePointer()
