@@ -48,12 +48,11 @@ public:
     int fetches = 0;
 };
 
-// A view over `model` with its pointer-driven hover on, shown and exposed.
+// A view over `model`, shown and exposed.
 std::unique_ptr<PacketTableView> shownView(QAbstractItemModel* model)
 {
     auto view = std::make_unique<PacketTableView>(PacketTableView::ReplayLookup{});
     view->setModel(model);
-    view->setMouseTracking(true);
     view->move(50, 50);
     view->resize(400, 600);
     view->show();
