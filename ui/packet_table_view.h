@@ -12,7 +12,9 @@ class FrameReplay;
 // The packet list's view. A paint waits for at most FrameReplay::PaintFrames frames of stream
 // replays in all (FrameReplay::PaintBudget), so a jump into a large capture paints within a
 // screen refresh however many of its rows need their streams replayed; the rows past the budget
-// show their frame alone until the replay lands on the timer and they are repainted.
+// show their frame alone until the replay lands on the timer and they are repainted. Its
+// scroll bar, repainted by every jump, is painted in bands (BandedScrollBarStyle) so that paint
+// never waits for Qt's GUI thread pool.
 class PacketTableView : public QTableView {
     Q_OBJECT
 public:

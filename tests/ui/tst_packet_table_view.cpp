@@ -2,9 +2,12 @@
 // The packet list's view bounds the stream replays one paint waits for: a jump to rows whose
 // streams all need replaying paints with at most FrameReplay::PaintFrames frames replayed, and
 // the rows past the budget get their in-order text (here a TCP retransmission) once their
-// replays land on the timer.
+// replays land on the timer. Its scroll bar is painted in bands the raster engine fills on the
+// GUI thread, and a scroll step asks where the pointer is only when it is over the rows.
+#include "banded_scroll_bar_style.h"
 #include "capture_controller.h"
 #include "dissector_decoder.h"
+#include "fill_rows_recorder.h"
 #include "frame_replay.h"
 #include "packet_table_model.h"
 #include "packet_table_view.h"
@@ -12,9 +15,16 @@
 #include "stream_chain_index.h"
 #include "stream_replay_captures.h"
 
+#include <QAbstractItemModelTester>
+#include <QCursor>
 #include <QHeaderView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace rcvmon;
 using namespace rcvmon::test;
@@ -23,7 +33,44 @@ class TestPacketTableView : public QObject {
     Q_OBJECT
 private slots:
     void paintReplaysWithinItsBudget();
+    void scrollBarIsPaintedInBandsFilledOnTheGuiThread();
+    void scrollStepOverTheRowsHoversTheRowUnderThePointer();
+    void scrollStepOutsideTheRowsLeavesThePointerAlone();
 };
+
+namespace {
+// Rows that always have more to fetch, counting the fetches.
+class EndlessRows : public QStandardItemModel {
+public:
+    EndlessRows() : QStandardItemModel(5000, 1) {}
+    bool canFetchMore(const QModelIndex&) const override { return true; }
+    void fetchMore(const QModelIndex&) override { ++fetches; }
+    int fetches = 0;
+};
+
+// A view over `model`, shown and exposed.
+std::unique_ptr<PacketTableView> shownView(QAbstractItemModel* model)
+{
+    auto view = std::make_unique<PacketTableView>(PacketTableView::ReplayLookup{});
+    view->setModel(model);
+    view->move(50, 50);
+    view->resize(400, 600);
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get())) return nullptr;
+    return view;
+}
+
+// A point over the first column's cells, halfway down.
+QPoint overTheRows(const QWidget& viewport)
+{
+    return {10, viewport.height() / 2};
+}
+
+int rowUnderPointer(const QTableView& view)
+{
+    return view.rowAt(view.viewport()->mapFromGlobal(QCursor::pos()).y());
+}
+}  // namespace
 
 void TestPacketTableView::paintReplaysWithinItsBudget()
 {
@@ -77,6 +124,64 @@ void TestPacketTableView::paintReplaysWithinItsBudget()
         const QString info = table.data(table.index(row, PacketTableModel::Info)).toString();
         QVERIFY2(info.startsWith(QLatin1String("[TCP Retransmission]")), qPrintable(QStringLiteral("row %1: %2").arg(row).arg(info)));
     }
+}
+
+void TestPacketTableView::scrollBarIsPaintedInBandsFilledOnTheGuiThread()
+{
+    QStandardItemModel model(5000, 1);
+    QAbstractItemModelTester tester(&model);
+    const std::unique_ptr<PacketTableView> view = shownView(&model);
+    QVERIFY(view);
+    QScrollBar& bar = *view->verticalScrollBar();
+    QVERIFY(bar.isVisible());
+    QVERIFY2(bar.height() > 2 * BandedScrollBarStyle::FillRows, qPrintable(QString::number(bar.height())));
+    bar.setValue(bar.maximum() / 2);
+
+    FillRowsRecorder rows(bar.size());
+    bar.render(&rows, {}, {}, QWidget::DrawChildren);
+    QVERIFY(rows.tallestFill() > 0);
+    QVERIFY2(rows.tallestFill() <= BandedScrollBarStyle::FillRows, qPrintable(QString::number(rows.tallestFill())));
+}
+
+void TestPacketTableView::scrollStepOverTheRowsHoversTheRowUnderThePointer()
+{
+    EndlessRows model;
+    QAbstractItemModelTester tester(&model);
+    const std::unique_ptr<PacketTableView> view = shownView(&model);
+    QVERIFY(view);
+    QWidget& rows = *view->viewport();
+    QCursor::setPos(rows.mapToGlobal(overTheRows(rows)));
+    QVERIFY(QTest::qWaitFor([&] { return rows.underMouse(); }));
+    QSignalSpy entered(view.get(), &QAbstractItemView::entered);
+
+    view->verticalScrollBar()->setValue(100);
+    QVERIFY(!entered.isEmpty());
+    QCOMPARE(entered.last().at(0).toModelIndex().row(), rowUnderPointer(*view));
+}
+
+void TestPacketTableView::scrollStepOutsideTheRowsLeavesThePointerAlone()
+{
+    EndlessRows model;
+    QAbstractItemModelTester tester(&model);
+    const std::unique_ptr<PacketTableView> view = shownView(&model);
+    QVERIFY(view);
+    QWidget& rows = *view->viewport();
+    // The pointer is over the rows as the window system would answer a query, but the view was
+    // told it left (the state enter and leave events keep): a scroll step must take the view's
+    // word for it and not ask, so it hovers nothing.
+    QCursor::setPos(rows.mapToGlobal(overTheRows(rows)));
+    QVERIFY(QTest::qWaitFor([&] { return rows.underMouse(); }));
+    rows.setAttribute(Qt::WA_UnderMouse, false);
+    QSignalSpy entered(view.get(), &QAbstractItemView::entered);
+
+    view->verticalScrollBar()->setValue(100);
+    QVERIFY2(entered.isEmpty(), "the scroll step asked where the pointer is");
+
+    // What the base class does besides the hover still happens: the last row asks for more.
+    const int fetches = model.fetches;
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    QVERIFY(model.fetches > fetches);
+    QVERIFY(entered.isEmpty());
 }
 
 RCVMON_QTEST_MAIN(TestPacketTableView)
