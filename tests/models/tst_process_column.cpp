@@ -209,7 +209,7 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
     reader.read();
     QVERIFY(reader.pendingSeen > 0);
     processes.refresh();
-    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), processes.rowCount() == 1), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), processes.rowCount() == 1), 20000);
     QCOMPARE(processes.index(0, ProcessTableModel::Process).data().toString(), QStringLiteral("pending"));
     QCOMPARE(processes.index(0, ProcessTableModel::Flows).data().toString(), QStringLiteral("3"));
     QCOMPARE(controller.processTraffic()->pendingFlows(), quint64(3));
@@ -224,7 +224,7 @@ void TestProcessColumn::modelsPassTheTesterWhileStreaming()
     // Streaming under the testers until every flow has its answer and the cells said so.
     QTRY_VERIFY_WITH_TIMEOUT(controller.processTraffic()->pendingFlows() == 0 && changed.count() > 0, 10000);
     controller.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 20000);
     processes.refresh();
     QVERIFY2(reader.problems.isEmpty(), qPrintable(reader.problems.join(QLatin1Char('\n'))));
     QCOMPARE(processes.rowCount(), 3);
@@ -255,7 +255,7 @@ void TestProcessColumn::processesCountEveryFrameWithoutAView()
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
     captureFor(controller, 1500, [&] { processes.refresh(); });
-    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 20000);
 
     const CaptureCounters counters = controller.counters();
     QCOMPARE(counters.droppedRing, quint64(0));
@@ -289,10 +289,10 @@ void TestProcessColumn::aFrameCountsOnceHoweverOftenItIsShown()
         for (int i = 0; i < 3; ++i) reader.read();
         processes.refresh();
     });
-    QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(reader.read(), 20000);
     for (int pass = 0; pass < 3; ++pass)
         for (int row = 0; row < table->rowCount(); ++row) table->index(row, PacketTableModel::Process).data();
-    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 20000);
     for (int i = 0; i < 5; ++i) processes.refresh();
     QVERIFY2(reader.problems.isEmpty(), qPrintable(reader.problems.join(QLatin1Char('\n'))));
 
@@ -316,12 +316,12 @@ void TestProcessColumn::aNewCaptureStartsTheCountsAgain()
     ProcessTableModel processes(controller.processTraffic());
     QAbstractItemModelTester processTester(&processes, QAbstractItemModelTester::FailureReportingMode::QtTest);
     captureFor(controller, 800);
-    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 20000);
     const quint64 firstCapture = controller.counters().captured;
     QCOMPARE(processes.rowCount(), 3);
 
     captureFor(controller, 300);
-    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.refresh(), controller.processTraffic()->pendingFlows() == 0), 20000);
     const CaptureCounters counters = controller.counters();
     QCOMPARE(counters.droppedRing, quint64(0));
     const QMap<QString, ProcessCounts> expected = expectedProcessTraffic(1, counters.captured + 1);
@@ -359,7 +359,7 @@ void TestProcessColumn::ratesAreCurrentAndAverage()
     store.append(webOut.frame.bytes, Direction::Outgoing, 1.5);
     traffic.finish();
     processes.update(false);
-    QTRY_VERIFY_WITH_TIMEOUT((processes.update(false), processes.pendingFlows() == 0), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((processes.update(false), processes.pendingFlows() == 0), 20000);
     processes.update(true);  // first interval: from the first frame (0 s) to the latest (2 s)
     const double dnsOutBits = 8.0 * static_cast<double>(dnsOut.frame.bytes.size());
     const double dnsInBits = 8.0 * static_cast<double>(dnsIn.frame.bytes.size());

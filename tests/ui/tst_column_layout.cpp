@@ -341,7 +341,7 @@ void TestColumnLayout::editorReordersAndHidesEveryColumn()
     // Opened again, the editor lists the columns in that order, Time unticked; showing it
     // again and moving Info back down undoes both.
     window.findChild<QAction*>(QStringLiteral("actionColumnEditor"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChildren<ColumnEditorDialog*>().size() == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChildren<ColumnEditorDialog*>().size() == 1, 20000);
     dialog = window.findChild<ColumnEditorDialog*>();
     table = dialog->table();
     QStringList again;

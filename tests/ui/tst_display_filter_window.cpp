@@ -182,7 +182,7 @@ void TestDisplayFilterWindow::rowsAreTsharksFrames()
     QCOMPARE(rowNumbers(window), expected);
     // The status bar refreshes twice a second.
     QTRY_VERIFY2_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Displayed: %1").arg(QLocale().toString(expected.size()))),
-                              qPrintable(window.statusText()), 5000);
+                              qPrintable(window.statusText()), 20000);
     // Clearing the filter brings every packet back.
     QVERIFY(window.applyDisplayFilter(QString()));
     QCOMPARE(window.controller()->tableModel()->rowCount(), all);
@@ -199,9 +199,9 @@ void TestDisplayFilterWindow::arrivingPacketsAppearOnlyWhenTheyMatch()
     QVERIFY(model->isFiltered());  // a new capture keeps the filter
     QSignalSpy reset(model, &QAbstractItemModel::modelReset);
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->counters().captured > 600, 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 250, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 250, 20000);
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
     QCOMPARE(reset.count(), 0);  // arrivals extend the list; nothing resets it
     QStringList expected;
     for (int n = 151; n <= 400; ++n) expected << QString::number(n);
@@ -223,7 +223,7 @@ void TestDisplayFilterWindow::evictionDropsFilteredRows()
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QVERIFY(removed.wait(20000));
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
     QVERIFY(window.controller()->counters().evicted > 0);
     // The rows are exactly the retained frames from 101 on: none of the evicted ones.
     const std::uint64_t first = std::max<std::uint64_t>(101, window.controller()->counters().evicted + 1);
@@ -309,7 +309,7 @@ void TestDisplayFilterWindow::conversationsMatchTsharkAndFilterOnARow()
     auto* dialog = window.findChild<StatTablesDialog*>(QStringLiteral("conversationsDialog"));
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->statisticsFeed()->caughtUp(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->model(StatKind::Ipv4)->rowCount(), 3, 3000);  // the dialog's own refresh
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->model(StatKind::Ipv4)->rowCount(), 3, 20000);  // the dialog's own refresh
     StatTableModel* ipv4 = dialog->model(StatKind::Ipv4);
     QStringList actual;
     for (int r = 0; r < ipv4->rowCount(); ++r) {

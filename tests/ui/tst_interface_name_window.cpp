@@ -132,10 +132,10 @@ void TestInterfaceNameWindow::aPcapngOpenedInTheWindow()
     QCOMPARE(window.controller()->tableModel()->rowCount(), 6);
 
     window.packetTable()->selectRow(1);
-    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 1 (l-lan)")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 1 (l-lan)")), 20000);
     QCOMPARE(frameLines(window.detailTree(), QStringLiteral("Interface id: 1 (l-lan)")), QStringList{QStringLiteral("Interface name: l-lan")});
     window.packetTable()->selectRow(0);
-    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 0 (198.18.1.2:r-lan)")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 0 (198.18.1.2:r-lan)")), 20000);
 
     QVERIFY(window.applyDisplayFilter(QStringLiteral("frame.interface_name == \"l-lan\"")));
     QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
@@ -157,7 +157,7 @@ void TestInterfaceNameWindow::aLiveMergedCapture()
     QTRY_VERIFY_WITH_TIMEOUT(filterDone(window), 20000);
     QCOMPARE(interfaceColumn(window), QStringList(5, QStringLiteral("host:eth1")));
     window.packetTable()->selectRow(0);
-    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 1 (host:eth1)")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(frameLines(window.detailTree()).contains(QStringLiteral("Interface id: 1 (host:eth1)")), 20000);
     QCOMPARE(frameLines(window.detailTree(), QStringLiteral("Interface id: 1 (host:eth1)")),
              QStringList{QStringLiteral("Interface name: host:eth1")});
     // Without the filter every frame is back, each under its own name.

@@ -306,7 +306,7 @@ void TestMainFurniture::keyPressesReachTheActions()
     QVERIFY(window);
     window->activateWindow();
     window->packetTable()->setFocus();
-    QTRY_VERIFY_WITH_TIMEOUT(window->isActiveWindow(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isActiveWindow(), 20000);
     const int rows = window->controller()->tableModel()->rowCount();
     QTest::keySequence(window.get(), QKeySequence(QStringLiteral("Ctrl+End")));
     QTRY_COMPARE(window->packetTable()->currentIndex().row(), rows - 1);

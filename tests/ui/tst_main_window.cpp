@@ -245,13 +245,13 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     QSignalSpy marked(window.controller(), &CaptureController::switchMarked);
     on->trigger();
     QVERIFY(on->isChecked());
-    QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{2}, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{2}, 20000);
     {
         std::lock_guard lock(shared.mutex);
         QCOMPARE(shared.modeCalls[0], CaptureMode::Off);
         QCOMPARE(shared.modeCalls[1], CaptureMode::On);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(window.controller()->mode(), CaptureMode::On, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.controller()->mode(), CaptureMode::On, 20000);
     // The first packet caught in the new mode carries a mark in the list.
     QVERIFY(marked.count() > 0 || marked.wait(5000));
     const quint64 first = marked.first().at(0).toULongLong();
@@ -259,10 +259,10 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     QVERIFY(row > 0);
     QCOMPARE(model->index(row, PacketTableModel::Mode).data().toString(), QStringLiteral("On ◀"));
     QCOMPARE(model->index(row - 1, PacketTableModel::Mode).data().toString(), QStringLiteral("IpLevel"));
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Mode: On")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("Mode: On")), 20000);
 
     ipLevel->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{4}, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(modeCallCount(shared), std::size_t{4}, 20000);
     std::lock_guard lock(shared.mutex);
     QCOMPARE(shared.modeCalls[2], CaptureMode::Off);
     QCOMPARE(shared.modeCalls[3], CaptureMode::IpLevel);
@@ -372,7 +372,7 @@ void TestMainWindow::followStopsWhenUserScrollsUp()
     QScrollBar* bar = window.packetTable()->verticalScrollBar();
     QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 50, 10000);
     QVERIFY(window.following());
-    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), bar->maximum(), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), bar->maximum(), 20000);
     bar->setValue(bar->maximum() / 2);  // the user scrolls up
     QVERIFY(!window.following());
     const int value = bar->value();
@@ -380,7 +380,7 @@ void TestMainWindow::followStopsWhenUserScrollsUp()
     QCOMPARE(bar->value(), value);
     window.findChild<QAction*>(QStringLiteral("actionFollow"))->trigger();
     QVERIFY(window.following());
-    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), bar->maximum(), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), bar->maximum(), 20000);
 }
 
 void TestMainWindow::settingsPersist()
@@ -580,7 +580,7 @@ void TestMainWindow::memoryBoundStopsTheCaptureWithoutEvicting()
     QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Stopped, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(window.messageText().contains(QStringLiteral("reached the memory bound")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageText().contains(QStringLiteral("reached the memory bound")), 20000);
     QCOMPARE(removed.count(), 0);
     QCOMPARE(model->frameNumber(0), std::uint64_t{1});
     const CaptureCounters counters = window.controller()->counters();
@@ -588,7 +588,7 @@ void TestMainWindow::memoryBoundStopsTheCaptureWithoutEvicting()
     QVERIFY(counters.memoryUsed <= counters.memoryBound);
     // 1 MiB of 40-byte records: tens of thousands of packets before it stopped.
     QVERIFY2(model->rowCount() > 20000, qPrintable(QString::number(model->rowCount())));
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("of 1.00 MiB")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("of 1.00 MiB")), 20000);
     QVERIFY(!window.statusText().contains(QStringLiteral("dropped from the list")));
 }
 

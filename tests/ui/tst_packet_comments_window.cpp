@@ -181,7 +181,7 @@ void TestPacketCommentsWindow::addShowSaveReopen()
     auto window = openSampleWindow(m_dir.path());
     QVERIFY(window);
     QVERIFY(window->selectFrame(3));
-    QTRY_VERIFY_WITH_TIMEOUT(window->controller()->detailModel()->packetNumber() == 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->controller()->detailModel()->packetNumber() == 3, 20000);
     QVERIFY(commentLines(*window).isEmpty());
     QVERIFY(!window->isWindowModified());
 
@@ -230,7 +230,7 @@ void TestPacketCommentsWindow::addShowSaveReopen()
     QVERIFY(!window->controller()->packetComments()->modified());
     QVERIFY(!window->isWindowModified());
     QVERIFY(window->selectFrame(3));
-    QTRY_COMPARE_WITH_TIMEOUT(commentLines(*window), QStringList{QStringLiteral("hello from the window")}, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(commentLines(*window), QStringList{QStringLiteral("hello from the window")}, 20000);
 
     // tshark reads the comment on frame 3 only.
     RCVMON_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty(), rcvmon::test::toolWhat("tshark"));
@@ -270,7 +270,7 @@ void TestPacketCommentsWindow::deleteAllHidesTheFilesComments()
     QVERIFY(window.openFile(in));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Loaded, 20000);
     QVERIFY(window.selectFrame(3));
-    QTRY_COMPARE_WITH_TIMEOUT(commentLines(window), QStringList{QStringLiteral("hello from the window")}, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(commentLines(window), QStringList{QStringLiteral("hello from the window")}, 20000);
     QAction* remove = window.findChild<QAction*>(QStringLiteral("actionDeletePacketComments"));
     QVERIFY(remove);
     remove->trigger();
@@ -296,7 +296,7 @@ void TestPacketCommentsWindow::deleteAllHidesTheFilesComments()
     QVERIFY(!window.isWindowModified());
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Loaded, 20000);
     QVERIFY(window.selectFrame(3));
-    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->detailModel()->packetNumber() == 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->detailModel()->packetNumber() == 3, 20000);
     QVERIFY(commentLines(window).isEmpty());  // the export has none
     RCVMON_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty(), rcvmon::test::toolWhat("tshark"));
     const QStringList theirs = tsharkComments(out);
@@ -325,7 +325,7 @@ void TestPacketCommentsWindow::perCommentEditAndDelete()
     QVERIFY(window.openFile(in));
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->state() == CaptureController::State::Loaded, 20000);
     QVERIFY(window.selectFrame(3));
-    QTRY_COMPARE_WITH_TIMEOUT(commentLines(window).size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(commentLines(window).size(), 2, 20000);
     auto* actions = window.findChild<PacketCommentActions*>();
     QVERIFY(actions);
     actions->rebuildMenu();
@@ -430,13 +430,13 @@ void TestPacketCommentsWindow::contextMenuHoldsTheSubmenu()
     const QRect row = table->visualRect(table->model()->index(3, 1));
     emit table->customContextMenuRequested(row.center());
     QMenu* context = actions->contextMenu();
-    QTRY_VERIFY_WITH_TIMEOUT(context->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(context->isVisible(), 20000);
     QVERIFY(context->actions().contains(actions->menu()->menuAction()));
     QCOMPARE(actions->menu()->menuAction()->text(), QStringLiteral("Packet Comments"));
     // The submenu opened from the context menu lists the packet's comments.
     context->setActiveAction(actions->menu()->menuAction());
     actions->menu()->popup(context->geometry().topRight());
-    QTRY_VERIFY_WITH_TIMEOUT(actions->menu()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->menu()->isVisible(), 20000);
     QVERIFY(menuTexts(actions->menu()).contains(QStringLiteral("Delete \"Check the window size\"")));
     rcvmon::test::saveScreenshot(actions->menu(), QStringLiteral("packet_comments_menu.png"));
     actions->menu()->findChild<QAction*>(QStringLiteral("actionDeletePacketComment0"))->trigger();
@@ -491,7 +491,7 @@ void TestPacketCommentsWindow::liveCaptureSaveKeepsTheComments()
     QVERIFY(addComment(window, 30, QStringLiteral("after the stop")));
     QVERIFY(window.selectFrame(10));
     auto* actions = window.findChild<PacketCommentActions*>();
-    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->detailModel()->packetNumber() == 10, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->detailModel()->packetNumber() == 10, 20000);
     QVERIFY(actions->deleteComment(0));
     QVERIFY(window.isWindowModified());
     window.findChild<QAction*>(QStringLiteral("actionSave"))->trigger();

@@ -109,7 +109,7 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
                        : processes->index(row, ProcessTableModel::BitsPerSecondIn).data(ProcessTableModel::SortRole).toDouble();
     };
     // The dialog's own 1 s tick refreshes it.
-    QTRY_VERIFY2_WITH_TIMEOUT(dnsRateIn() > 0, qPrintable(QString::number(dnsRateIn())), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(dnsRateIn() > 0, qPrintable(QString::number(dnsRateIn())), 20000);
     const int dnsRow = rowOf(QStringLiteral("fakedns (4242)"));
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
 
@@ -122,7 +122,7 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
             if (model->index(row, PacketTableModel::Process).data().toString() == QStringLiteral("…")) return false;
         return true;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(answered(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(answered(), 20000);
     int known = 0, unknown = 0, none = 0;
     for (int row = first; row <= last; ++row) {
         const QString source = model->index(row, PacketTableModel::Source).data().toString();
@@ -141,7 +141,7 @@ void TestProcessWindow::visibleRowsShowTheirProcess()
     // The dialog counts every frame of each process's flows, not the rows the view painted.
     window.controller()->flowTraffic()->finish();
     dialog->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->processTraffic()->pendingFlows() == 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->processTraffic()->pendingFlows() == 0, 20000);
     dialog->refresh();
     const CaptureCounters counters = window.controller()->counters();
     QCOMPARE(counters.droppedRing, quint64(0));

@@ -114,7 +114,7 @@ void TestScreenshots::displayFilterAndStatistics()
     QTRY_VERIFY_WITH_TIMEOUT(window.controller()->filterScan()->caughtUp(), 20000);
     window.packetTable()->selectRow(0);
     const QString displayed = QStringLiteral("Displayed: %1").arg(QLocale().toString(window.controller()->tableModel()->rowCount()));
-    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(displayed), 5000);  // refreshed twice a second
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(displayed), 20000);  // refreshed twice a second
     saveScreenshot(&window, QStringLiteral("display_filter_applied.png"), 21);
     window.prepareDisplayFilter(QStringLiteral("ip.src == 198.18.0.10 && tcp.prot == 80"));
     saveScreenshot(&window, QStringLiteral("display_filter_invalid.png"), 21);

@@ -147,7 +147,7 @@ void TestSpoolRingWindow::diskBoundDropsOnlyTheOldestFilesPackets()
     // at this rate a 128 KiB file fills in about one ingest tick).
     QVERIFY2(maxOnDisk <= Bound + Bound / 2, qPrintable(QString::number(maxOnDisk)));
     QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(QStringLiteral("dropped from the list by the disk bound")),
-                             5000);
+                             20000);
 
     window.findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
     const CaptureCounters c = window.controller()->counters();
