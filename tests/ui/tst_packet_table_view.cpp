@@ -66,6 +66,17 @@ QPoint overTheRows(const QWidget& viewport)
     return {10, viewport.height() / 2};
 }
 
+// A shown view of model with the pointer over its rows, as the view's enter event told it.
+std::unique_ptr<PacketTableView> shownViewUnderPointer(QAbstractItemModel* model)
+{
+    auto view = shownView(model);
+    if (!view) return nullptr;
+    QWidget& rows = *view->viewport();
+    QCursor::setPos(rows.mapToGlobal(overTheRows(rows)));
+    if (!QTest::qWaitFor([&] { return rows.underMouse(); })) return nullptr;
+    return view;
+}
+
 int rowUnderPointer(const QTableView& view)
 {
     return view.rowAt(view.viewport()->mapFromGlobal(QCursor::pos()).y());
@@ -147,11 +158,8 @@ void TestPacketTableView::scrollStepOverTheRowsHoversTheRowUnderThePointer()
 {
     EndlessRows model;
     QAbstractItemModelTester tester(&model);
-    const std::unique_ptr<PacketTableView> view = shownView(&model);
+    const std::unique_ptr<PacketTableView> view = shownViewUnderPointer(&model);
     QVERIFY(view);
-    QWidget& rows = *view->viewport();
-    QCursor::setPos(rows.mapToGlobal(overTheRows(rows)));
-    QVERIFY(QTest::qWaitFor([&] { return rows.underMouse(); }));
     QSignalSpy entered(view.get(), &QAbstractItemView::entered);
 
     view->verticalScrollBar()->setValue(100);
@@ -163,14 +171,12 @@ void TestPacketTableView::scrollStepOutsideTheRowsLeavesThePointerAlone()
 {
     EndlessRows model;
     QAbstractItemModelTester tester(&model);
-    const std::unique_ptr<PacketTableView> view = shownView(&model);
-    QVERIFY(view);
-    QWidget& rows = *view->viewport();
     // The pointer is over the rows as the window system would answer a query, but the view was
     // told it left (the state enter and leave events keep): a scroll step must take the view's
     // word for it and not ask, so it hovers nothing.
-    QCursor::setPos(rows.mapToGlobal(overTheRows(rows)));
-    QVERIFY(QTest::qWaitFor([&] { return rows.underMouse(); }));
+    const std::unique_ptr<PacketTableView> view = shownViewUnderPointer(&model);
+    QVERIFY(view);
+    QWidget& rows = *view->viewport();
     rows.setAttribute(Qt::WA_UnderMouse, false);
     QSignalSpy entered(view.get(), &QAbstractItemView::entered);
 
