@@ -42,7 +42,7 @@ void TestBandwidthModel::streamsSecondsAndDropsOldest()
         ++next;
     });
     feed.start(1);
-    while (next < 1100) QVERIFY(inserted.wait(1000));
+    while (next < 1100) QVERIFY(inserted.wait(20000));
     feed.stop();
     QCOMPARE(model.rowCount(), 60);
     QCOMPARE(model.columnCount(), BandwidthModel::FirstClass + 2);

@@ -78,7 +78,7 @@ void TestPacketDetailModel::followsSelectionWhilePacketsStream()
         model.showPacket(store.endNumber() - 1);  // the view keeps selecting the newest
     });
     producer.start(10);
-    while (store.size() < 300) QVERIFY(resets.wait(1000));
+    while (store.size() < 300) QVERIFY(resets.wait(20000));
     producer.stop();
     QCOMPARE(model.packetNumber(), store.endNumber() - 1);
     QCOMPARE(model.data(model.index(0, 0, model.index(1, 0))).toString(),

@@ -44,7 +44,7 @@ void TestPacketTableModel::streamsInBatchesWithOneInsertEach()
     QObject::connect(&ingest, &QTimer::timeout, &model, &PacketTableModel::sync);
     producer.start(5);
     ingest.start(33);
-    while (store.size() < 3000) QVERIFY(inserted.wait(1000));
+    while (store.size() < 3000) QVERIFY(inserted.wait(20000));
     producer.stop();
     ingest.stop();
     model.sync();

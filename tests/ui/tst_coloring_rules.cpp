@@ -240,7 +240,7 @@ void TestColoringRules::dialogEditsReordersDisablesExportsAndImports()
     // OK applies and closes.
     QSignalSpy destroyed(dialog, &QObject::destroyed);
     dialog->buttons()->button(QDialogButtonBox::Ok)->click();
-    QVERIFY(destroyed.count() == 1 || destroyed.wait(5000));
+    QVERIFY(destroyed.count() == 1 || destroyed.wait(20000));
     QCOMPARE(window.coloring()->colorizer()->rules(), before);
     QCOMPARE(rowColor(window, DnsRow), green);
     QCOMPARE(rowColor(window, ArpRow), defaultBackground("ARP"));
@@ -308,7 +308,7 @@ void TestColoringRules::cancelKeepsTheRulesAndBadFilesSayWhy()
     // Cancel: the window keeps its rules.
     QSignalSpy destroyed(dialog, &QObject::destroyed);
     dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
-    QVERIFY(destroyed.count() == 1 || destroyed.wait(5000));
+    QVERIFY(destroyed.count() == 1 || destroyed.wait(20000));
     QCOMPARE(window.coloring()->colorizer()->rules().size(), std::size_t{1});
     QCOMPARE(rowColor(window, TcpRow), QColor(0, 255, 0));
 }

@@ -211,7 +211,7 @@ void TestMainWindow::exportWhileCapturingKeepsCapturing()
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     PacketTableModel* model = window.controller()->tableModel();
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
-    while (model->rowCount() < 200) QVERIFY(inserted.wait(5000));
+    while (model->rowCount() < 200) QVERIFY(inserted.wait(20000));
     selectRows(window.packetTable(), {10, 11, 12, 50, 150});
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("live.pcapng"));
@@ -226,7 +226,7 @@ void TestMainWindow::exportWhileCapturingKeepsCapturing()
     QVERIFY(!frames.first().startsWith(QStringLiteral("tshark failed")));
     QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
     const int before = model->rowCount();
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
     QVERIFY(model->rowCount() > before);
 }
 
@@ -240,7 +240,7 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     QVERIFY(ipLevel->isChecked());
     PacketTableModel* model = window.controller()->tableModel();
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
 
     QSignalSpy marked(window.controller(), &CaptureController::switchMarked);
     on->trigger();
@@ -253,7 +253,7 @@ void TestMainWindow::modeMenuSwitchesOffThenOn()
     }
     QTRY_COMPARE_WITH_TIMEOUT(window.controller()->mode(), CaptureMode::On, 20000);
     // The first packet caught in the new mode carries a mark in the list.
-    QVERIFY(marked.count() > 0 || marked.wait(5000));
+    QVERIFY(marked.count() > 0 || marked.wait(20000));
     const quint64 first = marked.first().at(0).toULongLong();
     const int row = model->rowForFrame(first);
     QVERIFY(row > 0);
@@ -296,10 +296,10 @@ void TestMainWindow::badFileShowsErrorAndWindowStillWorks()
     ModalAnswer discard(QStringLiteral("unsavedCapturePrompt"), ModalAnswer::click(QMessageBox::Discard));
     QVERIFY(window.startCapture({QStringLiteral("fake0"), CaptureMode::IpLevel, QString(), false}));
     QSignalSpy inserted(window.controller()->tableModel(), &QAbstractItemModel::rowsInserted);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
     QVERIFY(!window.openFile(garbage));
     QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
 
     // And the window still opens a good file afterwards.
     QVERIFY(window.openBundledSample());
@@ -528,7 +528,7 @@ void TestMainWindow::stopStartAndRestart()
     QVERIFY(stop->isEnabled());
     PacketTableModel* model = window.controller()->tableModel();
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
     stop->trigger();
     QCOMPARE(window.controller()->state(), CaptureController::State::Stopped);
     const int kept = model->rowCount();
@@ -538,10 +538,10 @@ void TestMainWindow::stopStartAndRestart()
     QVERIFY(start->isEnabled());
     start->trigger();  // starts the last interface again
     QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
     window.findChild<QAction*>(QStringLiteral("actionRestart"))->trigger();
     QCOMPARE(window.controller()->state(), CaptureController::State::Capturing);
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(inserted.wait(20000));
     QCOMPARE(model->frameNumber(0), std::uint64_t{1});
     QCOMPARE(discard.count(), 2);  // Start and Restart each asked
 }

@@ -147,7 +147,7 @@ ReadBack readBack(const QString& path)
 bool addComment(MainWindow& window, std::uint64_t number, const QString& text)
 {
     if (!window.selectFrame(number)) return false;
-    if (!QTest::qWaitFor([&] { return window.controller()->detailModel()->packetNumber() == number; }, 5000)) return false;
+    if (!QTest::qWaitFor([&] { return window.controller()->detailModel()->packetNumber() == number; }, 20000)) return false;
     auto* actions = window.findChild<PacketCommentActions*>();
     actions->setAsk([&](PacketCommentDialog& dialog) {
         dialog.editor()->setPlainText(text);

@@ -91,7 +91,7 @@ void TestScreenshots::liveCaptureWithModeSwitch()
     QTest::qWait(3500);
     QSignalSpy marked(window.controller(), &CaptureController::switchMarked);
     window.findChild<QAction*>(QStringLiteral("actionModeOn"))->trigger();
-    QVERIFY(marked.wait(5000));
+    QVERIFY(marked.wait(20000));
     QTest::qWait(2500);
     window.chartView()->refresh();
     saveScreenshot(&window, QStringLiteral("main_window_live.png"), 21);
