@@ -141,14 +141,14 @@ private:
             m_cells[i].clear();  // keeps its capacity: no allocation per packet
             m_counts[i] = 0;
         }
-        // Locals: appendValue could change members as far as the compiler knows, so it would
+        // Locals: appendFieldValue could change members as far as the compiler knows, so it would
         // reload them for each of the packet's fields.
         const std::uint16_t* columnOf = m_columnOf.data();
         for (const FieldRecord& f : d.fields()) {
             const std::uint16_t column = columnOf[f.id];
             if (column == kNoColumn) [[likely]] continue;
             if (m_counts[column]++) m_cells[column].push_back(',');
-            d.appendValue(f, m_cells[column]);
+            d.appendFieldValue(f, m_cells[column]);
         }
         std::string& text = m_out.text();
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
@@ -183,10 +183,10 @@ private:
             }
             if (!first) text += m_aggregator;
             first = false;
-            d.appendValue(f, text);
+            d.appendFieldValue(f, text);
             if (m_occurrence == 'f') return;
         }
-        if (last) d.appendValue(*last, text);
+        if (last) d.appendFieldValue(*last, text);
     }
 
     std::vector<Column> m_columns;

@@ -41,6 +41,22 @@ void addCommentLines(const Dissection& dissection, std::vector<DetailLine>& line
     }
 }
 
+// Wireshark's bit-field prefix: the field's bits in its container, the others as dots, in groups
+// of four ("10.. .... = Version: …").
+void appendBitPattern(std::string& out, const FieldInfo& info, std::uint64_t value)
+{
+    const unsigned width = info.bits == 0 || info.bits > 64 ? 8 : info.bits;
+    unsigned shift = 0;
+    while (shift < 64 && ((info.bitmask >> shift) & 1) == 0) ++shift;
+    const std::uint64_t raw = shift < 64 ? value << shift : 0;
+    for (unsigned bit = width; bit-- > 0;) {
+        const std::uint64_t one = std::uint64_t{1} << bit;
+        out += (info.bitmask & one) == 0 ? '.' : (raw & one) != 0 ? '1' : '0';
+        if (bit != 0 && bit % 4 == 0) out += ' ';
+    }
+    out += " = ";
+}
+
 }  // namespace
 
 std::string frameTitle(std::uint64_t number, std::uint64_t wireLength, std::uint64_t capturedLength)
@@ -54,9 +70,18 @@ std::string frameTitle(std::uint64_t number, std::uint64_t wireLength, std::uint
 std::string detailText(const Dissection& dissection, const FieldRecord& field)
 {
     const FieldInfo& info = fieldInfo(field.id);
-    std::string text(info.label);
+    std::string text;
+    if (info.bitmask != 0) appendBitPattern(text, info, field.number);
+    text += info.label;
     text += ": ";
-    const std::string_view name = valueName(info, field.number);
+    // A number named by the capture itself (addNamedNumber) before the table's name.
+    const bool named = info.kind == FieldKind::Unsigned && field.valueLength != 0;
+    const std::string_view name = named ? dissection.valueText(field) : valueName(info, field.number);
+    if (info.kind == FieldKind::Bool) {
+        // FT_BOOLEAN shows its true/false string alone.
+        text += !name.empty() ? name : field.number != 0 ? std::string_view("True") : std::string_view("False");
+        return text;
+    }
     if (name.empty()) {
         dissection.appendValue(field, text);
         return text;

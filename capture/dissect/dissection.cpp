@@ -145,6 +145,18 @@ void Dissection::appendValue(const FieldRecord& f, std::string& out) const
     }
 }
 
+void Dissection::appendFieldValue(const FieldRecord& f, std::string& out) const
+{
+    if (fieldInfo(f.id).kind != FieldKind::Bytes) {
+        appendValue(f, out);
+        return;
+    }
+    for (const std::uint8_t b : valueBytes(f)) {
+        out.push_back("0123456789abcdef"[b >> 4]);
+        out.push_back("0123456789abcdef"[b & 0xf]);
+    }
+}
+
 std::string Dissection::formatValue(const FieldRecord& f) const
 {
     std::string out;
@@ -167,7 +179,7 @@ void Dissection::appendFieldText(FieldId id, std::string& out) const
         if (f.id != id) continue;
         if (!firstOne) out.push_back(',');
         firstOne = false;
-        appendValue(f, out);
+        appendFieldValue(f, out);
     }
 }
 

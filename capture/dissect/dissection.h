@@ -124,6 +124,9 @@ public:
     // One occurrence, formatted as tshark prints it.
     std::string formatValue(const FieldRecord& f) const;
     void appendValue(const FieldRecord& f, std::string& out) const;
+    // tshark -T fields' text of one occurrence: appendValue's, except bytes as bare hex digits
+    // ("0102", where the tree and JSON write "01:02").
+    void appendFieldValue(const FieldRecord& f, std::string& out) const;
     // The bytes or text a field holds in the value arena (addresses, names).
     ByteSpan valueBytes(const FieldRecord& f) const;
     std::string_view valueText(const FieldRecord& f) const;
@@ -171,6 +174,15 @@ public:
     std::uint32_t addBytesField(FieldId id, std::uint16_t layer, std::uint32_t offset, ByteSpan bytes);
     std::uint32_t addTextField(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
                                std::string_view text);
+    // A number that also carries the name this capture gave it (an RTP payload type SDP named):
+    // filters and -T fields see the number, the tree and Info the name.
+    std::uint32_t addNamedNumber(FieldId id, std::uint16_t layer, std::uint32_t offset, std::uint32_t length,
+                                 std::uint64_t number, std::string_view name)
+    {
+        const std::uint32_t index = addTextField(id, layer, offset, length, name);
+        m_fields[index].number = number;
+        return index;
+    }
     // A small value kept beside a field for its protocol's Info writer (a separator it dropped).
     void setAux(std::uint32_t index, std::uint32_t aux) { if (index < m_fields.size()) m_fields[index].aux = aux; }
     // Append text to the value of the field just added (DNS names are built label by label).

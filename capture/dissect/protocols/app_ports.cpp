@@ -2,6 +2,7 @@
 // Application protocols recognised by well-known port (IANA service names), tried lower
 // port first as Wireshark's UDP and TCP dissectors do. Most are only named for the Protocol
 // column; DNS, mDNS and LLMNR are dissected, Teredo (RFC 4380) carries IPv6 on.
+#include "dissect/expected_conversations.h"
 #include "dissect/port_protocols.h"
 #include "dissect/protocols/context.h"
 
@@ -82,6 +83,22 @@ bool tryHeuristics(DissectContext& ctx, Transport transport, const Payload& p)
     return false;
 }
 
+// A connection another protocol announced (FTP data, SDP's RTP and RTCP), as Wireshark's
+// try_conversation_dissector; false when none did or its dissector declines.
+bool dissectExpectedConversation(DissectContext& ctx, Transport transport, std::uint16_t srcPort,
+                                 std::uint16_t dstPort, const Payload& p)
+{
+    // Nothing announced (most captures): one test per packet.
+    if (!ctx.expected || ctx.expected->empty() || ctx.net.family == 0) return false;
+    ExpectedConversation* e =
+        ctx.expected->find(transport == Transport::Udp, ctx.net.family, ctx.net.src, srcPort, ctx.net.dst, dstPort);
+    if (!e || !e->dissector) return false;
+    ctx.announced = e;
+    const bool taken = e->dissector(ctx, p);
+    ctx.announced = nullptr;
+    return taken;
+}
+
 const PortEntry* lookup(Transport transport, std::uint16_t port)
 {
     for (const PortEntry& e : kPorts)
@@ -108,7 +125,7 @@ bool dissectByPort(DissectContext& ctx, Transport transport, std::uint16_t srcPo
                    const Payload& p, std::uint16_t serverPort)
 {
     // A conversation's own dissector comes first, as Wireshark's try_conversation_dissector.
-    if (transport == Transport::Tcp && dissectExpectedConversation(ctx, p)) return true;
+    if (dissectExpectedConversation(ctx, transport, srcPort, dstPort, p)) return true;
     const std::uint16_t low = std::min(srcPort, dstPort), high = std::max(srcPort, dstPort);
     for (const std::uint16_t port : {serverPort, low, high}) {
         if (port == 0) continue;

@@ -16,6 +16,7 @@
 
 namespace rcvmon {
 
+struct ExpectedConversation;
 class ExpectedConversations;
 class IpReassembler;
 class PduPrefixes;
@@ -40,6 +41,8 @@ struct DissectContext {
     TcpConversations* tcp = nullptr;
     std::span<const std::unique_ptr<ProtocolState>> states;  // registered cross-frame state, by slot
     ExpectedConversations* expected = nullptr;  // connections announced by another (FTP data)
+    // The announcement the dissector now running was chosen by (FTP data, RTP); else null.
+    ExpectedConversation* announced = nullptr;
     PduPrefixes* pduPrefixes = nullptr;         // headers of PDUs spanning TCP segments
     UdpConversations* udp = nullptr;
     QuicConnections* quic = nullptr;
@@ -270,8 +273,6 @@ bool continueTcpPdu(DissectContext& ctx, const Payload& p);
 void startTcpPdu(DissectContext& ctx, const TcpPdu& pdu, std::size_t bytesStillNeeded, std::uint16_t layer,
                  bool completeHere = false, ByteSpan start = {});
 void dissectTls(DissectContext& ctx, const Payload& p);
-// A TCP segment on a connection another protocol announced (FTP data); false when none did.
-bool dissectExpectedConversation(DissectContext& ctx, const Payload& p);
 // Application protocols recognised by port: names the Protocol column and dissects DNS-like ones.
 enum class Transport : std::uint8_t { Udp, Tcp };
 // serverPort (TCP, 0 unknown): the connection's server port, tried before the others.

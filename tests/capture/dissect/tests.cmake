@@ -35,6 +35,9 @@ if(NOT CMAKE_CROSSCOMPILING)
     LIBS rcvmon_tshark_tsv)
   target_compile_definitions(test_dissect_tshark_fields PRIVATE RCVMON_DISSECT_TEST_DIR="${CMAKE_CURRENT_LIST_DIR}")
   rcvmon_test_properties(test_dissect_tshark_fields TIMEOUT 900 COST 69 TSHARK)
+  # SIP/SDP-announced RTP, RTCP and RTP EVENT against tshark for the same bytes.
+  rcvmon_add_gtest(test_dissect_rtp SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissect_rtp.cpp LIBS rcvmon_tshark_tsv)
+  rcvmon_test_properties(test_dissect_rtp TSHARK)
 endif()
 
 # Protocol and Info columns and deep fields over public/ and large/, gated on per-protocol

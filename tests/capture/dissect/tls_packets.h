@@ -83,11 +83,10 @@ inline Bytes serverHello(bool tls13)
 }
 
 // With RCVMON_TEST_PCAP_DIR set, a test's frames go to DIR/NAME.pcap, to compare with tshark.
-inline void dumpFramesForTshark(const std::vector<Bytes>& frames, const std::string& name)
+// A pcap (Ethernet, one frame per second from 1700000000) of `frames`, for tshark to read.
+inline void writePcap(const std::string& path, const std::vector<Bytes>& frames)
 {
-    const char* dir = std::getenv("RCVMON_TEST_PCAP_DIR");
-    if (!dir || frames.empty()) return;
-    std::FILE* f = std::fopen((std::string(dir) + "/" + name + ".pcap").c_str(), "wb");
+    std::FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) return;
     const auto le32 = [&](std::uint32_t v) {
         const std::uint8_t b[4] = {static_cast<std::uint8_t>(v), static_cast<std::uint8_t>(v >> 8),
@@ -109,6 +108,13 @@ inline void dumpFramesForTshark(const std::vector<Bytes>& frames, const std::str
         std::fwrite(frame.data(), 1, frame.size(), f);
     }
     std::fclose(f);
+}
+
+inline void dumpFramesForTshark(const std::vector<Bytes>& frames, const std::string& name)
+{
+    const char* dir = std::getenv("RCVMON_TEST_PCAP_DIR");
+    if (!dir || frames.empty()) return;
+    writePcap(std::string(dir) + "/" + name + ".pcap", frames);
 }
 
 }  // namespace rcvmon::test

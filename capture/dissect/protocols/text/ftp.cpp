@@ -273,10 +273,7 @@ bool dissectFtp(DissectContext& ctx, const Payload& p)
 
 bool dissectFtpData(DissectContext& ctx, const Payload& p)
 {
-    // Nothing announced (most captures): no need to read the ports from every segment's fields.
-    if (!ctx.expected || ctx.expected->empty() || ctx.net.family == 0) return false;
-    const text::Ports ports = text::transportPorts(ctx);
-    const ExpectedConversation* e = ctx.expected->find(ctx.net.family, ctx.net.src, ports.src, ctx.net.dst, ports.dst);
+    const ExpectedConversation* e = ctx.announced;
     if (!e) return false;
     LayerCursor c(ctx, "FTP-DATA", "ftp-data", p.data, p.at, p.reported);
     ctx.setProtocol("FTP-DATA");
@@ -298,15 +295,6 @@ bool dissectFtpData(DissectContext& ctx, const Payload& p)
 }
 
 }  // namespace
-
-// The data connection an FTP control connection announced, if this segment is on one.
-bool dissectExpectedConversation(DissectContext& ctx, const Payload& p)
-{
-    if (!ctx.expected || ctx.expected->empty() || ctx.net.family == 0) return false;
-    const text::Ports ports = text::transportPorts(ctx);
-    const ExpectedConversation* e = ctx.expected->find(ctx.net.family, ctx.net.src, ports.src, ctx.net.dst, ports.dst);
-    return e && e->dissector && e->dissector(ctx, p);
-}
 
 void registerFtp(ProtocolRegistrar& r)
 {
