@@ -471,6 +471,21 @@ int main(int argc, char** argv)
           {line(40000, 6667, 1, ":p NICK a\r\nUSER a 0 * :A\r\n", true),
            ethernet(0x0800, ipv4(17, udp(5060, 5060, Bytes{'S', 'I', 'P', '/', '2', '.', '0', ' ', '2', '0', '0', ' ', 'O', 'K',
                                                           '\r', '\n', '\r', '\n'})))});
+    // SIP/SDP announcing RTP and RTCP, then a voice packet, a DTMF event and a compound RTCP
+    // report on the announced ports (test_dissect_rtp).
+    {
+        const std::string_view invite =
+            "INVITE sip:b@198.18.0.2 SIP/2.0\r\nCall-ID: f@a\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n\r\n"
+            "v=0\r\nc=IN IP4 198.18.0.1\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
+        const Bytes voice{0x90, 0x80, 0, 1, 0, 0, 0, 160, 0x11, 0x22, 0x33, 0x44, 0xbe, 0xde, 0, 1, 0x10, 0xaa, 0, 0, 0xd5, 0xd5};
+        const Bytes event{0x80, 101, 0, 2, 0, 0, 0, 160, 0x11, 0x22, 0x33, 0x44, 5, 0x8a, 0, 160};
+        const Bytes report{0x81, 201, 0, 7, 0, 0, 0, 1, 0x11, 0x22, 0x33, 0x44, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
+                           0, 0, 0, 0, 0, 0, 0, 0, 0x81, 203, 0, 1, 0, 0, 0, 1};
+        write(d, "eth-sip-rtp", 0, true,
+              {ethernet(0x0800, ipv4(17, udp(5060, 5060, Bytes(invite.begin(), invite.end())))),
+               ethernet(0x0800, ipv4(17, udp(50000, 40000, voice))), ethernet(0x0800, ipv4(17, udp(40000, 50000, event))),
+               ethernet(0x0800, ipv4(17, udp(50001, 40001, report)))});
+    }
     // Database and stream protocols whose state spans the connection (test_dissect_db).
     write(d, "eth-resp", 0, true,
           {line(40000, 6379, 1, "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n", true), line(6379, 40000, 1, "$10\r\nhello", false),
