@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// RTP, RTCP and RTP EVENT on the streams SIP/SDP announce, against tshark 4.0 for the same
-// bytes: three calls (offer in the INVITE; a late offer in a 183 with early media; IPv6 media)
+// RTP, RTCP and RTP EVENT on the streams SIP/SDP and SAP announce, against tshark 4.0 for the
+// same bytes: three calls (offer in the INVITE; a late offer in a 183 with early media; IPv6 media)
+// and a multicast session SAP announces
 // with RTP carrying CSRCs, RFC 8285 extensions, padding and telephone events, compound RTCP
 // (SR + SDES, RR + BYE with a reason, APP), and datagrams on ports nobody announced. Every
 // rtp/rtcp/rtpevent/sdp/g723 field RcvMon registers, frame.protocols and both columns are
-// compared with tshark's, frame by frame; the fixed expectations below were read from it too.
+// compared with tshark's, frame by frame (sap too); the fixed expectations below were read from it too.
 #include "dissect/detail_tree.h"
 #include "dissect/dissector.h"
 #include "dissect/field_registry.h"
@@ -245,6 +246,17 @@ std::vector<Bytes> callFrames()
     f.push_back(udp6(bob6, alice6, 51000, 41000, rtp(header(0, 3, 3, 0xbeef), audio(80))));
     f.push_back(udp6(bob6, alice6, 51001, 41001,
                      cat({rtcpHeader(0, 201, 4), Bytes{0, 0, 0xbe, 0xef}})));
+
+    // A SAP announcement of a multicast session (TTL and address count after the group),
+    // then the group's RTP.
+    const Ip4 group{233, 252, 0, 1};
+    Bytes sap{0x20, 0, 0x12, 0x34, 198, 18, 0, 1};
+    append(sap, std::string_view("application/sdp"));
+    put8(sap, 0);
+    append(sap, std::string_view("v=0\r\no=- 1 1 IN IP4 198.18.0.1\r\ns=lecture\r\nc=IN IP4 233.252.0.1/127/1\r\n"
+                                 "t=0 0\r\nm=audio 5004/1 RTP/AVP 0\r\n"));
+    f.push_back(udp4(kAlice, group, 9875, 9875, sap));
+    f.push_back(udp4(kAlice, group, 40200, 5004, rtp(header(0, 9, 9, 0x5a9), audio(40))));
     return f;
 }
 
@@ -254,7 +266,7 @@ std::vector<FieldId> comparedFields()
     const auto& fields = protocolTables().fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string_view name = fields[i].name;
-        for (std::string_view prefix : {"rtp.", "rtcp.", "rtpevent.", "sdp.", "g723.", "sip.call_id_generated"})
+        for (std::string_view prefix : {"rtp.", "rtcp.", "rtpevent.", "sdp.", "sap.", "g723.", "sip.call_id_generated"})
             if (name.substr(0, prefix.size()) == prefix) ids.push_back(static_cast<FieldId>(i));
     }
     return ids;
@@ -345,6 +357,12 @@ TEST_F(RtpTest, StreamsSdpAnnouncedAreRtpAndRtcp)
     EXPECT_EQ(value(27, "rtp.setup-frame"), "25");
     EXPECT_EQ(m_infos[26], "PT=DynamicRTP-Type-96, SSRC=0xCAFE, Seq=8, Time=320");
     EXPECT_EQ(m_protocols[28], "eth:ethertype:ipv6:udp:rtp");
+    // SAP's SDP sets up the multicast group's RTP as SIP's does.
+    EXPECT_EQ(m_columns[30], "SAP/SDP");
+    EXPECT_EQ(m_infos[30], "Announcement (v1)");
+    EXPECT_EQ(value(31, "sdp.connection_info.ttl"), "127");
+    EXPECT_EQ(m_columns[31], "RTP");
+    EXPECT_EQ(value(32, "rtp.setup-frame"), "31");
 }
 
 // The tree words bit fields and names as tshark -V does: the bits in their octet, booleans as
@@ -400,7 +418,8 @@ TEST_F(RtpTest, FiltersPassTheFramesTsharkPasses)
         "rtp.ext.rfc5285.id == 2", "rtpevent.event_id == 5 && rtpevent.end_of_event", "rtcp.pt == 200",
         "rtcp.sdes.text contains \"alice\"", "rtcp.ssrc.high_seq == 1007", "rtcp.app.name == \"TEST\"",
         "sdp.media.port == 52000", "sdp.mime.type == \"telephone-event\"", "sdp.connection_info.address_type == \"IP6\"",
-        "sip.call_id_generated == \"call-2@198.18.0.1\"", "g723", "rtp.payload[0] == d5"};
+        "sip.call_id_generated == \"call-2@198.18.0.1\"", "g723", "rtp.payload[0] == d5", "sap.flags.t == 0",
+        "sap.originating_source == 198.18.0.1"};
     for (const char* text : filters) {
         SCOPED_TRACE(text);
         FilterError error;

@@ -21,7 +21,7 @@ struct SdpFields {
     FieldId version, owner, ownerUser, ownerSession, ownerVersion, ownerNetwork, ownerAddressType, ownerAddress;
     FieldId sessionName, sessionInfo, uri, email, phone, connection, connectionNetwork, connectionAddressType,
         connectionAddress, bandwidth, bandwidthModifier, bandwidthValue, time, timeStart, timeStop, repeat, timezone,
-        key, sessionAttr, sessionAttrField, sessionAttrValue, media, mediaMedia, mediaPortString, mediaPort, mediaProto,
+        connectionTtl, connectionCount, key, sessionAttr, sessionAttrField, sessionAttrValue, media, mediaMedia, mediaPortString, mediaPort, mediaPortCount, mediaProto,
         mediaFormat, mediaTitle, mediaAttr, mediaAttrField, mediaAttrValue, mimeType, sampleRate, fmtpParameter, callId;
 } hf;
 
@@ -86,11 +86,29 @@ bool parseAddress(std::string_view type, std::string_view address, std::uint8_t&
     return false;
 }
 
+// "233.4.189.38/16/2": the address, then for IP4 a TTL and for both a count of addresses.
+void dissectConnectionAddress(LayerCursor& c, std::size_t at, std::string_view type, std::string_view address)
+{
+    const std::size_t slash = address.find('/');
+    text::addText(c, hf.connectionAddress, at, address.substr(0, slash));
+    if (slash == std::string_view::npos) return;
+    std::string_view rest = address.substr(slash + 1);
+    std::size_t restAt = at + slash + 1;
+    const std::size_t second = rest.find('/');
+    const std::string_view first = rest.substr(0, second);
+    unsigned long number = 0;
+    if (parseNumber(first, number)) c.add(type == "IP4" ? hf.connectionTtl : hf.connectionCount, restAt, first.size(), number);
+    if (second == std::string_view::npos || type != "IP4") return;
+    rest = rest.substr(second + 1);
+    restAt += second + 1;
+    if (parseNumber(rest, number)) c.add(hf.connectionCount, restAt, rest.size(), number);
+}
+
 // The fields under a line's own field: `names` for its space-separated parts, in order.
 void addParts(LayerCursor& c, std::size_t valueAt, std::string_view value, std::initializer_list<FieldId> names)
 {
     std::array<std::string_view, 8> parts;
-    const std::size_t n = splitSpaces(value, parts.data(), names.size());
+    const std::size_t n = splitSpaces(value, parts.data(), parts.size());
     std::size_t i = 0;
     for (FieldId id : names) {
         if (i >= n) break;
@@ -105,14 +123,18 @@ void dissectMediaLine(LayerCursor& c, std::size_t valueAt, std::string_view valu
     if (splitSpaces(value, head.data(), 3) < 3) return;
     const auto offsetOf = [&](std::string_view part) { return valueAt + static_cast<std::size_t>(part.data() - value.data()); };
     text::addText(c, hf.mediaMedia, offsetOf(head[0]), head[0]);
-    std::string_view portText = head[1];
-    if (const std::size_t slash = portText.find('/'); slash != std::string_view::npos) portText = portText.substr(0, slash);
+    std::string_view portText = head[1], countText;
+    if (const std::size_t slash = portText.find('/'); slash != std::string_view::npos) {
+        countText = portText.substr(slash + 1);
+        portText = portText.substr(0, slash);
+    }
     text::addText(c, hf.mediaPortString, offsetOf(portText), portText);
-    unsigned long port = 0;
+    unsigned long port = 0, count = 0;
     if (parseNumber(portText, port) && port <= 65535) {
         c.add(hf.mediaPort, offsetOf(portText), portText.size(), port);
         media.port = static_cast<std::uint16_t>(port);
     }
+    if (parseNumber(countText, count)) c.add(hf.mediaPortCount, offsetOf(countText), countText.size(), count);
     std::array<std::string_view, 2> rest;
     if (splitSpaces(head[2], rest.data(), 2) < 1) return;
     const std::string_view proto = rest[0];
@@ -236,9 +258,11 @@ void dissectSdp(DissectContext& ctx, const Payload& p, const SdpOrigin& origin)
         case 'p': whole(hf.phone); break;
         case 'c': {
             whole(hf.connection);
-            addParts(c, valueAt, value, {hf.connectionNetwork, hf.connectionAddressType, hf.connectionAddress});
+            addParts(c, valueAt, value, {hf.connectionNetwork, hf.connectionAddressType});
             std::array<std::string_view, 3> parts;
-            if (splitSpaces(value, parts.data(), 3) == 3 && parts[0] == "IN") {
+            if (splitSpaces(value, parts.data(), 3) != 3) break;
+            dissectConnectionAddress(c, valueAt + static_cast<std::size_t>(parts[2].data() - value.data()), parts[1], parts[2]);
+            if (parts[0] == "IN") {
                 if (current) {
                     parseAddress(parts[1], parts[2], current->family, current->address);
                 } else if (!inMedia) {
@@ -319,6 +343,8 @@ void registerSdp(ProtocolRegistrar& r)
     hf.connectionNetwork = text("sdp.connection_info.network_type", "Connection Network Type");
     hf.connectionAddressType = text("sdp.connection_info.address_type", "Connection Address Type");
     hf.connectionAddress = text("sdp.connection_info.address", "Connection Address");
+    hf.connectionTtl = r.field({"sdp.connection_info.ttl", "Connection TTL", FieldKind::Unsigned, 8});
+    hf.connectionCount = r.field({"sdp.connection_info.num_addr", "Connection Number of Addresses", FieldKind::Unsigned, 8});
     hf.bandwidth = text("sdp.bandwidth", "Bandwidth Information (b)");
     hf.bandwidthModifier = text("sdp.bandwidth.modifier", "Bandwidth Modifier");
     hf.bandwidthValue = text("sdp.bandwidth.value", "Bandwidth Value");
@@ -335,6 +361,7 @@ void registerSdp(ProtocolRegistrar& r)
     hf.mediaMedia = text("sdp.media.media", "Media Type");
     hf.mediaPortString = text("sdp.media.port_string", "Media Port");
     hf.mediaPort = r.field({"sdp.media.port", "Media Port", FieldKind::Unsigned, 16});
+    hf.mediaPortCount = r.field({"sdp.media.portcount", "Media Port Count", FieldKind::Unsigned, 16});
     hf.mediaProto = text("sdp.media.proto", "Media Protocol");
     hf.mediaFormat = text("sdp.media.format", "Media Format");
     hf.mediaTitle = text("sdp.media_title", "Media Title (i)");
