@@ -83,7 +83,8 @@ std::string detailText(const Dissection& dissection, const FieldRecord& field)
         return text;
     }
     if (name.empty()) {
-        dissection.appendValue(field, text);
+        // Bytes as bare hex, as tshark -V writes them ("Payload: d5d5"), like -T fields.
+        dissection.appendFieldValue(field, text);
         return text;
     }
     text += name;

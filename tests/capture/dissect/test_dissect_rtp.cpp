@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -385,6 +386,15 @@ TEST_F(RtpTest, DetailTreeWordsFieldsAsTsharkVerbose)
     EXPECT_EQ(line("rtp.marker"), "0... .... = Marker: False");
     EXPECT_EQ(line("rtp.p_type"), "Payload type: speex (97)");
     EXPECT_EQ(line("rtp.setup-method"), "Setup Method: SDP");
+
+    // Bytes as bare hex: the two-byte element's data of frame 9.
+    Dissector again;
+    Dissection nine;
+    for (std::size_t i = 0; i < 9; ++i) again.dissect(frameOf(m_frames[i]), i + 1, nine);
+    const std::vector<DetailLine> ninth = buildDetailTree(nine, frameOf(m_frames[8]));
+    const auto data = std::find_if(ninth.begin(), ninth.end(), [](const DetailLine& l) { return l.name == "rtp.ext.rfc5285.data"; });
+    ASSERT_NE(data, ninth.end());
+    EXPECT_EQ(data->text, "Extension Data: beef");
 }
 
 // Every field, frame.protocols and both columns as tshark prints them for the same bytes.
