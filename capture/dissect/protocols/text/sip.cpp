@@ -123,23 +123,22 @@ bool dissectSip(DissectContext& ctx, const Payload& p)
     ctx.setInfo(writeInfo, c.layer());
     text::Line line;
     text::lineAt(bytes, 0, line);
-    if (line.text.substr(0, 8) == "SIP/2.0 ") {
+    const bool request = line.text.substr(0, 8) != "SIP/2.0 ";
+    unsigned statusCode = 0;
+    std::string_view callId, cseqText, method;
+    if (!request) {
         text::addText(c, hf.statusLine, 0, line.text);
-        unsigned code = 0;
         for (std::size_t i = 8; i < line.length && i < 11 && text::isDigit(line.text[i]); ++i)
-            code = code * 10 + static_cast<unsigned>(line.text[i] - '0');
-        c.add(hf.statusCode, 8, 3, code);
+            statusCode = statusCode * 10 + static_cast<unsigned>(line.text[i] - '0');
+        c.add(hf.statusCode, 8, 3, statusCode);
     } else {
         text::addText(c, hf.requestLine, 0, line.text);
         const std::size_t sp = line.text.find(' ');
-        text::addText(c, hf.method, 0, line.text.substr(0, sp));
+        method = line.text.substr(0, sp);
+        text::addText(c, hf.method, 0, method);
         const std::size_t uriEnd = line.length - 8;
         if (sp != std::string_view::npos && sp + 1 <= uriEnd) text::addText(c, hf.ruri, sp + 1, line.text.substr(sp + 1, uriEnd - sp - 1));
     }
-    const bool request = line.text.substr(0, 8) != "SIP/2.0 ";
-    const std::uint64_t statusCode = request ? 0 : LayerView(ctx.out, c.layer()).number(hf.statusCode);
-    std::string_view callId, cseqText, method;
-    if (request) method = line.text.substr(0, line.text.find(' '));
     bool sdp = false;
     std::size_t at = line.next;
     for (int guard = 0; guard < 256 && text::lineAt(bytes, at, line); ++guard) {
